@@ -1,0 +1,3 @@
+from itu_timeline.cli import main
+
+main()

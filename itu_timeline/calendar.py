@@ -1,0 +1,133 @@
+"""Reading calendar files into a merged `Calendar`.
+
+Sources, in order: the bundled calendar, then the user's own file if it exists; or, when
+`--calendar`/`ITU_TIMELINE_CALENDAR` names files, exactly those. A later file's event replaces
+an earlier file's event with the same id; rules with the same id are replaced the same way.
+"""
+
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from itu_timeline.errors import CalendarInvalid, CalendarUnreadable, Problem
+from itu_timeline.model import Calendar, Event, Rule
+from itu_timeline.schema import CalendarFile, parse_document
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def bundled_path() -> Path:
+    """The curated calendar: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(__file__).parent / "data" / "events.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).parent.parent / "data" / "events.toml"
+
+
+def user_path(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "itu-timeline" / "events.toml"
+
+
+def default_sources(
+    given: Iterable[str] = (), environ: Mapping[str, str] = os.environ
+) -> list[Path]:
+    """The files to read: those given, else those in ITU_TIMELINE_CALENDAR, else the defaults."""
+    paths = [Path(p) for p in given]
+    if not paths:
+        paths = [Path(p) for p in environ.get("ITU_TIMELINE_CALENDAR", "").split(":") if p]
+    if paths:
+        return paths
+    user = user_path(environ)
+    return [bundled_path(), user] if user.is_file() else [bundled_path()]
+
+
+def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Any]:
+    """The parsed TOML of one file; every way of failing becomes a one-line `CalendarUnreadable`."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise CalendarUnreadable(f"{path}: is a directory, not a calendar file")
+        if not stat.S_ISREG(info.st_mode):
+            raise CalendarUnreadable(f"{path}: is not a regular file")
+        if info.st_size > max_bytes:
+            raise CalendarUnreadable(
+                f"{path}: {info.st_size} bytes is over the limit of {max_bytes} bytes"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError as err:
+        raise CalendarUnreadable(
+            f"{path}: no such calendar file (check --calendar and ITU_TIMELINE_CALENDAR)"
+        ) from err
+    except PermissionError as err:
+        raise CalendarUnreadable(f"{path}: permission denied") from err
+    except OSError as err:
+        raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CalendarUnreadable(
+            f"{path}: not UTF-8 text (bad byte at offset {err.start}); save it as UTF-8"
+        ) from err
+    return parse_toml(text, path)
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        if m := _TOML_POSITION.match(message):
+            where = f"{path}:{m['line']}:{m['col']}"
+            message = m["msg"]
+        else:
+            where = str(path)
+        raise CalendarInvalid([Problem(where, None, None, f"invalid TOML: {message}")]) from err
+    except RecursionError as err:
+        raise CalendarInvalid([Problem(str(path), None, None, "nested too deeply")]) from err
+
+
+def load_file(path: Path) -> CalendarFile:
+    """One file, validated; raises `CalendarInvalid` listing every problem in it."""
+    document, problems = parse_document(read_document(path), path)
+    if problems:
+        raise CalendarInvalid(problems)
+    return document
+
+
+def load(paths: Iterable[Path]) -> Calendar:
+    """Read and merge files. Problems in all files are reported together."""
+    files: list[CalendarFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            files.append(load_file(path))
+        except CalendarInvalid as err:
+            problems.extend(err.problems)
+    if problems:
+        raise CalendarInvalid(problems)
+    return merge(files)
+
+
+def merge(files: list[CalendarFile]) -> Calendar:
+    events: dict[str, Event] = {}
+    rules: dict[str, Rule] = {}
+    for document in files:
+        for event in document.events:
+            events.pop(event.id, None)  # an override takes the later file's place in the order
+            events[event.id] = event
+        for rule in document.rules:
+            rules.pop(rule.id, None)
+            rules[rule.id] = rule
+    name = next((f.name for f in files if f.name), "ITU meetings")
+    return Calendar(
+        events=tuple(events.values()),
+        rules=tuple(rules.values()),
+        name=name,
+        files=tuple(f.path for f in files),
+    )

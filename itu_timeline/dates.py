@@ -1,0 +1,99 @@
+"""Dates, durations and times typed by users: parsed here and nowhere else.
+
+Day arguments name a span of days, so `--from 2027` means 1 January and `--to 2027` means
+31 December: ``2027-03-15``, ``2027-03``, ``2027``, ``today``, ``tomorrow``, ``yesterday``,
+and offsets from today ``+30d``, ``-2w``, ``+3m``, ``+1y``.
+"""
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from itu_timeline.errors import DateInputError
+
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, or +30d/-2w/+3m/+1y"
+
+_OFFSET = re.compile(r"^([+-])(\d{1,5})([dwmy])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DURATION = re.compile(r"^(\d{1,5})\s*(days?|weeks?|months?|years?)$")
+_SHORT_DURATION = re.compile(r"^(\d{1,5})([hdwm])$")
+_NAMED = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+def day_span(text: str, today: date) -> tuple[date, date]:
+    """The first and last day that `text` names."""
+    value = text.strip().lower()
+    if value in _NAMED:
+        day = today + timedelta(days=_NAMED[value])
+        return day, day
+    if m := _OFFSET.match(value):
+        sign = 1 if m.group(1) == "+" else -1
+        day = today + relativedelta(**{_UNITS[m.group(3)]: sign * int(m.group(2))})
+        return day, day
+    try:
+        if m := _YEAR.match(value):
+            year = int(m.group(1))
+            return date(year, 1, 1), date(year, 12, 31)
+        if m := _MONTH.match(value):
+            first = date(int(m.group(1)), int(m.group(2)), 1)
+            return first, first + relativedelta(months=1, days=-1)
+        day = date.fromisoformat(value)
+    except ValueError as err:
+        raise DateInputError(f"cannot read the date '{text}' ({err}); use {DATE_FORMS}") from err
+    return day, day
+
+
+def first_day(text: str, today: date) -> date:
+    return day_span(text, today)[0]
+
+
+def last_day(text: str, today: date) -> date:
+    return day_span(text, today)[1]
+
+
+def parse_before(text: str) -> relativedelta:
+    """A deadline offset as written in calendar files: "12 days", "8 months", "2 weeks"."""
+    m = _DURATION.match(text.strip().lower())
+    if not m:
+        raise DateInputError(
+            f"cannot read the offset '{text}'; write a number and a unit, like '12 days', "
+            "'2 weeks', '8 months' or '1 year'"
+        )
+    unit = m.group(2).rstrip("s") + "s"
+    return relativedelta(**{unit: int(m.group(1))})
+
+
+def parse_duration(text: str) -> timedelta:
+    """A short duration typed on the command line: 12h, 1d, 2w."""
+    m = _SHORT_DURATION.match(text.strip().lower())
+    if not m or m.group(2) == "m":
+        raise DateInputError(f"cannot read the duration '{text}'; use e.g. 12h, 1d, 7d or 2w")
+    amount = int(m.group(1))
+    return {"h": timedelta(hours=amount), "d": timedelta(days=amount)}.get(
+        m.group(2), timedelta(weeks=amount)
+    )
+
+
+def parse_time(text: str) -> time:
+    """A wall-clock time "HH:MM" (seconds allowed)."""
+    try:
+        value = time.fromisoformat(text.strip())
+    except ValueError as err:
+        raise DateInputError(f"cannot read the time '{text}'; use HH:MM, like 23:59") from err
+    if value.tzinfo is not None:
+        raise DateInputError(f"the time '{text}' must not carry an offset; set a timezone")
+    return value
+
+
+def parse_local_datetime(text: str) -> datetime:
+    """A date with a wall-clock time and no offset, as in ``2027-03-01T23:59``."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError as err:
+        raise DateInputError(f"cannot read '{text}'; use YYYY-MM-DDTHH:MM") from err
+    if value.tzinfo is not None:
+        raise DateInputError(f"'{text}' must not carry an offset; set a timezone instead")
+    return value

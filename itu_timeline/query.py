@@ -1,0 +1,65 @@
+"""Selecting and ordering events: the filters every reading command shares."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from itu_timeline.model import Body, Event, Kind, Status
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What to keep. Empty sets keep everything; several values of one option are alternatives."""
+
+    bodies: frozenset[Body] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    tags: frozenset[str] = frozenset()
+    statuses: frozenset[Status] = frozenset()
+    search: str | None = None
+    start: date | None = None  # keep events whose span overlaps [start, end]
+    end: date | None = None
+
+    def matches(self, event: Event) -> bool:
+        return (
+            (not self.bodies or event.body in self.bodies)
+            and (not self.kinds or event.kind in self.kinds)
+            and (not self.statuses or event.status in self.statuses)
+            and (not self.tags or not self.tags.isdisjoint(t.casefold() for t in event.tags))
+            and (self.start is None or event.end >= self.start)
+            and (self.end is None or event.start <= self.end)
+            and (not self.search or self.search.casefold() in searchable(event))
+        )
+
+
+def searchable(event: Event) -> str:
+    parts = (event.id, event.title, event.location or "", event.notes or "", *event.tags)
+    return "\n".join(parts).casefold()
+
+
+def make_filter(
+    bodies: Iterable[Body] = (),
+    kinds: Iterable[Kind] = (),
+    tags: Iterable[str] = (),
+    statuses: Iterable[Status] = (),
+    search: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> Filter:
+    return Filter(
+        bodies=frozenset(bodies),
+        kinds=frozenset(kinds),
+        tags=frozenset(t.casefold() for t in tags),
+        statuses=frozenset(statuses),
+        search=search or None,
+        start=start,
+        end=end,
+    )
+
+
+def by_start(event: Event) -> tuple[date, str]:
+    return event.start, event.id
+
+
+def select(events: Iterable[Event], keep: Filter) -> list[Event]:
+    """The events `keep` matches, sorted by first day then id."""
+    return sorted((e for e in events if keep.matches(e)), key=by_start)

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from core objects to strings or Rich renderables."""

@@ -1,0 +1,75 @@
+"""JSON and CSV: the stable machine formats. Keys never change meaning; unset fields are null
+in JSON and empty in CSV; dates are ISO 8601 strings."""
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from itu_timeline.model import Event
+from itu_timeline.text import dates_label, safe
+
+EVENT_FIELDS = (
+    "id",
+    "title",
+    "body",
+    "kind",
+    "start",
+    "end",
+    "precision",
+    "dates",
+    "location",
+    "timezone",
+    "status",
+    "url",
+    "source",
+    "tags",
+    "notes",
+    "revision",
+    "updated",
+)
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "body": event.body.value,
+        "kind": event.kind.value,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "precision": event.precision.value,
+        "dates": dates_label(event),
+        "location": event.location,
+        "timezone": event.timezone,
+        "status": event.status.value,
+        "url": event.url,
+        "source": event.source,
+        "tags": list(event.tags),
+        "notes": event.notes,
+        "revision": event.revision,
+        "updated": event.updated.isoformat() if event.updated else None,
+    }
+
+
+def to_json(records: Iterable[dict[str, Any]]) -> str:
+    # ensure_ascii=False keeps Arabic or Chinese titles readable; json still escapes controls.
+    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow(_cell(record[f]) for f in fields)
+    return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(safe(str(v)) for v in value)
+    return safe(str(value), keep_newlines=True)

@@ -1,0 +1,112 @@
+"""Shared fixtures: calendar files written into tmp_path, and a CLI runner that always pins
+today and names its calendars, so no test depends on the wall clock or the user's files."""
+
+from collections.abc import Callable
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from itu_timeline.cli import app
+
+TODAY = "2026-06-01"
+
+HEADER = """\
+schema = 1
+name = "Test calendar"
+timezone = "Europe/Zurich"
+"""
+
+SAMPLE = (
+    HEADER
+    + """
+[[events]]
+id = "c26"
+title = "ITU Council 2026"
+body = "ITU"
+kind = "council"
+start = 2026-04-28
+end = 2026-05-08
+location = "Geneva"
+source = "https://council.itu.int/2026/"
+
+[[events]]
+id = "sg17-2026-06"
+title = "ITU-T SG17 meeting"
+body = "ITU-T"
+kind = "study-group"
+start = 2026-06-01
+end = 2026-06-10
+location = "Geneva"
+tags = ["cyber", "standards"]
+
+[[events]]
+id = "sg2-2026-09"
+title = "ITU-T SG2 meeting"
+body = "ITU-T"
+kind = "study-group"
+start = 2026-09-09
+end = 2026-09-18
+
+[[events]]
+id = "pp-26"
+title = "Plenipotentiary Conference 2026 (PP-26)"
+body = "ITU"
+kind = "plenipotentiary"
+start = 2026-11-09
+end = 2026-11-27
+location = "Doha, Qatar"
+timezone = "Asia/Qatar"
+tags = ["elections"]
+
+[[events]]
+id = "c27"
+title = "ITU Council 2027"
+body = "ITU"
+kind = "council"
+start = 2027-06-01
+end = 2027-07-31
+precision = "month"
+status = "tentative"
+notes = "Res. 77: June-July; dates not announced."
+"""
+)
+
+WriteCalendar = Callable[..., Path]
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def write_calendar(tmp_path: Path) -> WriteCalendar:
+    def write(text: str = SAMPLE, name: str = "events.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def sample(write_calendar: WriteCalendar) -> Path:
+    return write_calendar()
+
+
+@pytest.fixture
+def run(sample: Path) -> Run:
+    """Invoke the CLI with --today pinned and the sample calendar, unless others are named."""
+    runner = CliRunner()
+
+    def invoke(
+        *args: str,
+        calendars: list[Path] | None = None,
+        today: str = TODAY,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+    ) -> Result:
+        options = ["--today", today]
+        for path in calendars if calendars is not None else [sample]:
+            options += ["--calendar", str(path)]
+        return runner.invoke(app, [*options, *args], env=env, input=input)
+
+    return invoke

@@ -1,0 +1,48 @@
+"""The README is part of the product: its Quick start is what CI runs, and every command is
+documented in it."""
+
+import re
+import subprocess
+from pathlib import Path
+
+from itu_timeline.cli import app
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def quick_start_commands() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_quick_start_has_exactly_two_one_line_commands() -> None:
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    assert all("\n" not in c for c in commands)
+    assert "itu-timeline" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    script = ROOT / ".ci" / "run"
+    found = subprocess.run(
+        [
+            "bash",
+            "-c",
+            "sed -n '/<!-- test-command -->/,/^```$/p' README.md | grep -v -e '^<!--' -e '^```'",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert found == quick_start_commands()[1]
+    assert "sed -n '/<!-- test-command -->/,/^```$/p' README.md" in script.read_text()
+
+
+def test_every_command_has_a_usage_section() -> None:
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"### `itu-timeline {name}" in README, f"README lacks a section for {name}"
