@@ -8,17 +8,19 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from difflib import get_close_matches
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
 from typer.core import TyperGroup
 
-from itu_timeline import calendar as calendar_files
+from itu_timeline import loader
 from itu_timeline.dates import DATE_FORMS, first_day, last_day
-from itu_timeline.errors import TimelineError
-from itu_timeline.model import Body, Calendar, Kind, Status
+from itu_timeline.errors import TimelineError, UnknownEventError
+from itu_timeline.model import Body, Calendar, Event, Kind, Status
 from itu_timeline.query import Filter, make_filter, select
 from itu_timeline.text import safe
 from itu_timeline.zones import get_zone, system_zone_name
@@ -48,7 +50,31 @@ class Settings:
     debug: bool
 
     def calendar(self) -> Calendar:
-        return calendar_files.load(calendar_files.default_sources(self.calendars))
+        return loader.load(loader.default_sources(self.calendars))
+
+
+def report(level: str, lines: list[str]) -> None:
+    """Diagnostics go to stderr, one line each, with calendar text made harmless."""
+    for line in lines:
+        sys.stderr.write(f"itu-timeline: {level}: {safe(line)}\n")
+
+
+def find_event(calendar: Calendar, event_id: str) -> Event:
+    event = calendar.event(event_id)
+    if event is None:
+        close = get_close_matches(event_id, [e.id for e in calendar.events], n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise UnknownEventError(f"no event with id '{event_id}'{hint}")
+    return event
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of event ids from the calendars in use."""
+    try:
+        calendar = loader.load(loader.default_sources(ctx.parent.params.get("calendar") or ()))
+    except TimelineError:
+        return []
+    return [e.id for e in calendar.events if e.id.startswith(incomplete)]
 
 
 class ErrorBoundary(TyperGroup):
@@ -60,8 +86,7 @@ class ErrorBoundary(TyperGroup):
         except TimelineError as err:
             if ctx.params.get("debug"):
                 raise
-            for line in err.lines():
-                sys.stderr.write(f"itu-timeline: error: {safe(line)}\n")
+            report("error", err.lines())
             ctx.exit(EXIT_ERROR)
 
 
@@ -237,6 +262,179 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
             from itu_timeline.render.json_csv import EVENT_FIELDS, event_record, to_csv
 
             sys.stdout.write(to_csv((event_record(e) for e in events), EVENT_FIELDS))
+
+
+@app.command()
+@with_filters
+def upcoming(
+    ctx: typer.Context,
+    filters: Filter,
+    days: Annotated[int, typer.Option(min=0, help="How many days ahead to look.")] = 30,
+    overdue: Annotated[
+        bool, typer.Option(help="Also deadlines already past whose event has not ended.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option(help="Print nothing; exit 0 if anything is due, 1 if nothing is.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Events starting or ongoing, and deadlines due, within the next --days, soonest first.
+
+    Quiet when nothing is due, so a cron job mails only when there is something to say.
+    Plain lines start with an urgency mark: '!!' due within 24 hours, '! ' within 7 days.
+
+    \b
+    Examples:
+      itu-timeline upcoming
+      itu-timeline upcoming --days 90 --body ITU-T --tz America/New_York
+      itu-timeline upcoming --check --days 7 && echo "something is due this week"
+    """
+    from itu_timeline.deadlines import upcoming as find_upcoming
+
+    settings: Settings = ctx.obj
+    items = find_upcoming(settings.calendar(), filters, settings.now, settings.zone, days, overdue)
+    if check:
+        raise typer.Exit(0 if items else EXIT_NEGATIVE)
+    match chosen_format(fmt):
+        case OutputFormat.TABLE:
+            from itu_timeline.render.table import items_table
+
+            if items:
+                print_rich(settings, items_table(items, settings.zone))
+            else:
+                sys.stderr.write(f"Nothing starts or is due in the next {days} days.\n")
+        case OutputFormat.PLAIN:
+            from itu_timeline.render.plain import item_lines
+
+            sys.stdout.write(item_lines(items, settings.zone))
+        case OutputFormat.JSON:
+            from itu_timeline.render.json_csv import item_record, to_json
+
+            sys.stdout.write(to_json(item_record(i, settings.zone) for i in items))
+        case OutputFormat.CSV:
+            from itu_timeline.render.json_csv import ITEM_FIELDS, item_record, to_csv
+
+            records = (item_record(i, settings.zone) for i in items)
+            sys.stdout.write(to_csv(records, ITEM_FIELDS))
+
+
+@app.command()
+@with_filters
+def remind(
+    ctx: typer.Context,
+    filters: Filter,
+    at: Annotated[
+        str, typer.Option(help="Days-left thresholds to remind at, comma-separated.")
+    ] = "30,7,1,0",
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            help="State file [default: $XDG_STATE_HOME/itu-timeline/remind.toml].",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option(help="Print, but remember nothing.")] = False,
+) -> None:
+    """For a daily cron job: one line per item whose days left just fell to a threshold.
+
+    Each item is reported once per threshold, and only the tightest threshold crossed since
+    the last run is printed, so a day the machine was off is caught up without repeats. The
+    lines have the format of `upcoming`'s plain output. Prints nothing when nothing is new.
+
+    \b
+    Examples:
+      itu-timeline remind
+      itu-timeline remind --at 60,14,2 --body ITU-T --state ~/itu-t.toml
+      itu-timeline remind --dry-run
+    """
+    from itu_timeline.deadlines import upcoming as find_upcoming
+    from itu_timeline.reminders import State, default_state_path, due_reminders, parse_thresholds
+    from itu_timeline.render.plain import item_line
+
+    settings: Settings = ctx.obj
+    thresholds = parse_thresholds(at)
+    path = state or default_state_path()
+    memory = State.read(path)
+    items = find_upcoming(
+        settings.calendar(), filters, settings.now, settings.zone, days=thresholds[0]
+    )
+    reminders = due_reminders(items, thresholds, memory)
+    memory.prune(settings.today)
+    if not dry_run:
+        memory.write(path)  # before printing: a failed write must not lose a reminder
+    sys.stdout.write("".join(item_line(r.item, settings.zone) + "\n" for r in reminders))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The event's id.", autocompletion=complete_ids)
+    ],
+) -> None:
+    """One event in full: dates, place, status, source, and its deadlines with countdowns.
+
+    \b
+    Examples:
+      itu-timeline show pp-26
+      itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
+    """
+    from itu_timeline.deadlines import deadline_items
+    from itu_timeline.render.plain import show_text
+
+    settings: Settings = ctx.obj
+    calendar = settings.calendar()
+    event = find_event(calendar, event_id)
+    items = deadline_items(event, calendar.rules, settings.now, settings.zone)
+    sys.stdout.write(show_text(event, items, settings.zone))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Calendar files [default: the calendars in use].", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+) -> None:
+    """Check calendar files: every problem listed on stderr, a summary on stdout.
+
+    Errors are what the loader refuses. Warnings are data-quality findings: an event without a
+    source, a confirmed event whose source is not an official page, likely duplicates, a
+    deadline after its event starts, an event longer than 60 days, control characters.
+    Exit 1 when there is any error (or any warning with --strict).
+
+    \b
+    Examples:
+      itu-timeline validate
+      itu-timeline validate --strict data/events.toml
+    """
+    from itu_timeline.deadlines import all_deadlines
+    from itu_timeline.quality import summarize, warnings
+
+    settings: Settings = ctx.obj
+    paths = list(files) if files else loader.default_sources(settings.calendars)
+    try:
+        calendar = loader.load(paths)
+    except TimelineError as err:
+        report("error", err.lines())
+        raise typer.Exit(EXIT_NEGATIVE) from err
+    deadlines = all_deadlines(calendar)
+    found = warnings(calendar, deadlines)
+    report("warning", [str(w) for w in found])
+    summary = summarize(calendar, deadlines)
+    sys.stdout.write(
+        f"{len(paths)} file(s): {summary.events} events, {summary.rules} rules, "
+        f"{summary.deadlines} deadlines; {len(found)} warning(s)\n"
+        f"  by body: {_counts(summary.by_body)}\n  by kind: {_counts(summary.by_kind)}\n"
+    )
+    if found and strict:
+        raise typer.Exit(EXIT_NEGATIVE)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counts.items())
 
 
 def main() -> None:

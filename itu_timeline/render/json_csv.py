@@ -6,7 +6,9 @@ import io
 import json
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from itu_timeline.deadlines import Item, countdown
 from itu_timeline.model import Event
 from itu_timeline.text import dates_label, safe
 
@@ -73,3 +75,45 @@ def _cell(value: object) -> str:
     if isinstance(value, list):
         return ";".join(safe(str(v)) for v in value)
     return safe(str(value), keep_newlines=True)
+
+
+ITEM_FIELDS = (
+    "type",
+    "event_id",
+    "title",
+    "deadline",
+    "body",
+    "kind",
+    "status",
+    "precision",
+    "date",
+    "end",
+    "due",
+    "days_left",
+    "countdown",
+    "urgency",
+    "location",
+    "source",
+)
+
+
+def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
+    event, deadline = item.event, item.deadline
+    return {
+        "type": item.type,
+        "event_id": event.id,
+        "title": event.title,
+        "deadline": deadline.name if deadline else None,
+        "body": event.body.value,
+        "kind": event.kind.value,
+        "status": event.status.value,
+        "precision": event.precision.value,
+        "date": (deadline.due.astimezone(zone).date() if deadline else event.start).isoformat(),
+        "end": None if deadline else event.end.isoformat(),
+        "due": deadline.due.astimezone(zone).isoformat() if deadline else None,
+        "days_left": item.days_left,
+        "countdown": countdown(item),
+        "urgency": item.urgency.value,
+        "location": event.location,
+        "source": deadline.source if deadline else event.source,
+    }

@@ -7,9 +7,11 @@ first three are padded to fixed widths.
 """
 
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
+from itu_timeline.deadlines import Item, countdown
 from itu_timeline.model import Event, Status
-from itu_timeline.text import approximate_label, iso_span, safe
+from itu_timeline.text import approximate_label, dates_label, iso_span, safe
 
 DATE_WIDTH = len("2026-11-09..2026-11-27")
 BODY_WIDTH = 5
@@ -33,3 +35,69 @@ def event_line(event: Event) -> str:
 def event_lines(events: Iterable[Event]) -> str:
     """One line per event; nothing at all (not even a newline) when there are none."""
     return "".join(event_line(e) + "\n" for e in events)
+
+
+URGENCY_MARKS = {"now": "!!", "soon": "! ", "later": "  ", "past": "x "}
+WHEN_WIDTH = len("2026-10-12 23:59 CEST")
+COUNTDOWN_WIDTH = len("ongoing: day 10 of 19")
+
+
+def item_when(item: Item, zone: ZoneInfo) -> str:
+    """A deadline's due time in the display zone; an event's first day (or what is known)."""
+    if item.deadline is not None:
+        return item.deadline.due.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+    return iso_span(item.event).split("..")[0]
+
+
+def item_text(item: Item) -> str:
+    event = item.event
+    if item.deadline is None:
+        text = safe(event.title)
+        if event.is_approximate:
+            text += f" ({approximate_label(event)})"
+    else:
+        text = f"Deadline: {safe(item.deadline.name)} — {safe(event.title)}"
+    if event.status is not Status.CONFIRMED:
+        text += f" [{event.status.value}]"
+    return text
+
+
+def item_line(item: Item, zone: ZoneInfo) -> str:
+    mark = URGENCY_MARKS[item.urgency.value]
+    return (
+        f"{mark}{item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<{COUNTDOWN_WIDTH}}  "
+        f"{item.type:<8}  {item.event.body.value:<{BODY_WIDTH}}  {item.event.id}  {item_text(item)}"
+    )
+
+
+def item_lines(items: Iterable[Item], zone: ZoneInfo) -> str:
+    return "".join(item_line(i, zone) + "\n" for i in items)
+
+
+def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
+    """One event in full, as labelled lines; its deadlines with countdowns."""
+    rows = [
+        ("Event", safe(event.title)),
+        ("ID", event.id),
+        ("Dates", dates_label(event) + (f" ({event.days} days)" if event.days > 1 else "")),
+        ("Body", event.body.value),
+        ("Kind", event.kind.value),
+        ("Status", event.status.value),
+        ("Where", safe(event.location or "")),
+        ("Time zone", event.timezone),
+        ("Tags", ", ".join(safe(t) for t in event.tags)),
+        ("URL", safe(event.url or "")),
+        ("Source", safe(event.source or "")),
+        ("File", str(event.origin or "")),
+    ]
+    lines = [f"{label + ':':<11}{value}" for label, value in rows if value]
+    if event.notes:
+        lines += ["Notes:", *("  " + line for line in safe(event.notes, True).splitlines())]
+    if deadlines:
+        lines.append(f"Deadlines (times in {zone.key}):")
+        for item in deadlines:
+            name = safe(item.deadline.name) if item.deadline else ""
+            lines.append(f"  {item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<12}  {name}")
+    elif event.is_approximate:
+        lines.append("Deadlines: none derived until the dates are announced.")
+    return "\n".join(lines) + "\n"

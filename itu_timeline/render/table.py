@@ -2,11 +2,14 @@
 
 from collections.abc import Iterable
 from itertools import groupby
+from zoneinfo import ZoneInfo
 
 from rich.table import Table
 from rich.text import Text
 
+from itu_timeline.deadlines import Item, Urgency, countdown
 from itu_timeline.model import Event, Status
+from itu_timeline.render.plain import item_text, item_when
 from itu_timeline.render.styles import body_style
 from itu_timeline.text import human_span, month_year, safe
 
@@ -45,3 +48,31 @@ def _cells(event: Event) -> list[Text]:
         title,
         Text(safe(event.location or "")),
     ]
+
+
+URGENCY_STYLES = {
+    Urgency.NOW: "bold red",
+    Urgency.SOON: "yellow",
+    Urgency.LATER: "",
+    Urgency.PAST: "dim red",
+}
+
+
+def items_table(items: Iterable[Item], zone: ZoneInfo) -> Table:
+    """Upcoming events and deadlines, coloured by urgency."""
+    table = Table(header_style="bold", pad_edge=False)
+    table.add_column(f"When ({zone.key})", no_wrap=True)
+    table.add_column("Countdown", no_wrap=True)
+    table.add_column("Body", no_wrap=True)
+    table.add_column("What (event id)", ratio=1, min_width=24)
+    for item in items:
+        style = URGENCY_STYLES[item.urgency]
+        what = Text(item_text(item), style="bold" if item.deadline else "")
+        what.append(f"\n{item.event.id}", style="dim")
+        table.add_row(
+            Text(item_when(item, zone), style=style),
+            Text(countdown(item), style=style),
+            Text(item.event.body.value, style=body_style(item.event.body.value)),
+            what,
+        )
+    return table

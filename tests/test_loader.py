@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from itu_timeline.calendar import default_sources, load, user_path
 from itu_timeline.errors import CalendarInvalid, CalendarUnreadable
+from itu_timeline.loader import default_sources, load, user_path
 from itu_timeline.model import Precision, Status
 
 from .conftest import HEADER, Run, WriteCalendar

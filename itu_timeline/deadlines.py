@@ -1,0 +1,178 @@
+"""Deadlines derived for events, and the `upcoming` view of events and deadlines around now.
+
+An event gets the deadlines of every rule whose `match` fits it, plus its own. Its own deadline
+replaces a rule's deadline of the same name: a date read from the meeting's own page wins over
+the general rule. Cancelled events and events whose days are not announced get none.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from itu_timeline.dates import parse_before
+from itu_timeline.model import (
+    DEFAULT_DEADLINE_TIME,
+    Calendar,
+    Deadline,
+    DeadlineSpec,
+    Event,
+    Rule,
+    Status,
+)
+from itu_timeline.query import Filter, select
+from itu_timeline.zones import get_zone
+
+
+def rule_matches(rule: Rule, event: Event) -> bool:
+    """Every key of `match` must fit; several values for one key are alternatives."""
+    match = rule.match
+    return (
+        ("body" not in match or event.body.value in match["body"])
+        and ("kind" not in match or event.kind.value in match["kind"])
+        and ("id" not in match or event.id in match["id"])
+        and ("tags" not in match or not set(match["tags"]).isdisjoint(event.tags))
+    )
+
+
+def due_instant(event: Event, spec: DeadlineSpec | Rule) -> datetime:
+    """When a deadline falls due, as an aware datetime in its own time zone.
+
+    A wall-clock time that does not exist (skipped by a daylight-saving jump) is read with the
+    offset in force before the jump, so 02:30 on a spring-forward night is 03:30 summer time.
+    """
+    zone = get_zone(spec.timezone or event.timezone)
+    at = getattr(spec, "at", None)
+    if isinstance(at, datetime):
+        local = at.replace(tzinfo=zone)
+    else:
+        day = at if isinstance(at, date) else event.start - parse_before(spec.before or "0 days")
+        local = datetime.combine(day, spec.time or DEFAULT_DEADLINE_TIME, tzinfo=zone)
+    # Through UTC and back: converting to the same zone object is a no-op in Python, and this
+    # is what turns a skipped wall-clock time into the real one.
+    return local.astimezone(UTC).astimezone(zone)
+
+
+def event_deadlines(event: Event, rules: Iterable[Rule]) -> list[Deadline]:
+    """The deadlines of one event, soonest first."""
+    if event.status is Status.CANCELLED or event.is_approximate:
+        return []
+    own = {spec.name.casefold(): spec for spec in event.deadlines}
+    found = [
+        Deadline(event, rule.name, due_instant(event, rule), rule.id, rule.source, rule.notes)
+        for rule in rules
+        if rule_matches(rule, event) and rule.name.casefold() not in own
+    ]
+    found += [
+        Deadline(event, spec.name, due_instant(event, spec), None, spec.source, spec.notes)
+        for spec in event.deadlines
+    ]
+    return sorted(found, key=lambda d: (d.due, d.name))
+
+
+def all_deadlines(calendar: Calendar, events: Iterable[Event] | None = None) -> list[Deadline]:
+    chosen = calendar.events if events is None else events
+    return [d for event in chosen for d in event_deadlines(event, calendar.rules)]
+
+
+class Urgency(StrEnum):
+    NOW = "now"  # due within 24 hours, or an event starting today or tomorrow, or ongoing
+    SOON = "soon"  # within 7 days
+    LATER = "later"
+    PAST = "past"  # an overdue deadline
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of `upcoming`: an event, or one of its deadlines."""
+
+    event: Event
+    deadline: Deadline | None
+    instant: datetime  # what rows are ordered by
+    days_left: int  # whole days from today to the item's day, in the display zone
+    urgency: Urgency
+
+    @property
+    def type(self) -> str:
+        return "deadline" if self.deadline else "event"
+
+    @property
+    def ongoing(self) -> bool:
+        return self.deadline is None and self.days_left < 0
+
+    def sort_key(self) -> tuple[datetime, str, str]:
+        return self.instant, self.event.id, self.deadline.name if self.deadline else ""
+
+
+def upcoming(
+    calendar: Calendar,
+    keep: Filter,
+    now: datetime,
+    zone: ZoneInfo,
+    days: int = 30,
+    overdue: bool = False,
+) -> list[Item]:
+    """Events starting within `days` of today or ongoing, and deadlines due within `days`,
+    soonest first. With `overdue`, also deadlines already past whose event has not ended."""
+    today = now.astimezone(zone).date()
+    last = today + timedelta(days=days)
+    events = select(calendar.events, keep)
+    items = [_event_item(e, today) for e in events if e.start <= last and e.end >= today]
+    for deadline in all_deadlines(calendar, events):
+        due_day = deadline.due.astimezone(zone).date()
+        past = deadline.due < now
+        if due_day > last or (past and not (overdue and deadline.event.end >= today)):
+            continue
+        items.append(_deadline_item(deadline, now, due_day - today))
+    return sorted(items, key=Item.sort_key)
+
+
+def deadline_items(
+    event: Event, rules: Iterable[Rule], now: datetime, zone: ZoneInfo
+) -> list[Item]:
+    """All deadlines of one event as items, past ones included (for `show`)."""
+    today = now.astimezone(zone).date()
+    return [
+        _deadline_item(d, now, d.due.astimezone(zone).date() - today)
+        for d in event_deadlines(event, rules)
+    ]
+
+
+def _event_item(event: Event, today: date) -> Item:
+    instant = datetime.combine(event.start, time(0), tzinfo=get_zone(event.timezone))
+    days_left = (event.start - today).days
+    urgency = Urgency.NOW if days_left <= 1 else Urgency.SOON if days_left <= 7 else Urgency.LATER
+    return Item(event, None, instant, days_left, urgency)
+
+
+def _deadline_item(deadline: Deadline, now: datetime, left: timedelta) -> Item:
+    remaining = deadline.due - now
+    if remaining < timedelta(0):
+        urgency = Urgency.PAST
+    elif remaining <= timedelta(hours=24):
+        urgency = Urgency.NOW
+    elif remaining <= timedelta(days=7):
+        urgency = Urgency.SOON
+    else:
+        urgency = Urgency.LATER
+    return Item(deadline.event, deadline, deadline.due, left.days, urgency)
+
+
+def countdown(item: Item) -> str:
+    """'today', 'tomorrow', 'in 12 days', '3 days ago', 'ongoing: day 3 of 19'."""
+    if item.event.is_approximate and item.deadline is None:
+        return "dates not announced"
+    if item.ongoing:
+        return f"ongoing: day {1 - item.days_left} of {item.event.days}"
+    return days_text(item.days_left)
+
+
+def days_text(days_left: int) -> str:
+    if days_left == 0:
+        return "today"
+    if days_left == 1:
+        return "tomorrow"
+    if days_left == -1:
+        return "yesterday"
+    return f"in {days_left} days" if days_left > 0 else f"{-days_left} days ago"

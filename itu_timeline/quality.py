@@ -1,0 +1,93 @@
+"""Data-quality checks that warn without failing (unless `validate --strict`): things a loader
+must accept but a curated calendar should not contain."""
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from itu_timeline.errors import Problem
+from itu_timeline.model import Calendar, Deadline, Event, Status
+from itu_timeline.text import has_control_chars
+from itu_timeline.zones import get_zone
+
+# Where the fact sheets count dates as verified: official ITU, UN, IGF and APT pages.
+OFFICIAL = re.compile(r"(^|[/.\s(])(itu\.int|un\.org|intgovforum\.org|apt\.int)\b", re.IGNORECASE)
+LONGEST_DAYS = 60
+SIMILAR_TITLES = 0.85
+_NUMBERS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Summary:
+    events: int
+    rules: int
+    deadlines: int
+    by_body: dict[str, int]
+    by_kind: dict[str, int]
+
+
+def summarize(calendar: Calendar, deadlines: list[Deadline]) -> Summary:
+    return Summary(
+        events=len(calendar.events),
+        rules=len(calendar.rules),
+        deadlines=len(deadlines),
+        by_body=dict(Counter(e.body.value for e in calendar.events).most_common()),
+        by_kind=dict(Counter(e.kind.value for e in calendar.events).most_common()),
+    )
+
+
+def warnings(calendar: Calendar, deadlines: list[Deadline]) -> list[Problem]:
+    found = [w for event in calendar.events for w in event_warnings(event)]
+    found += [_warn(d.event, "deadlines", f"'{d.name}' falls after the event starts")
+              for d in deadlines if _after_start(d)]  # fmt: skip
+    found += duplicate_warnings(calendar.events)
+    return found
+
+
+def event_warnings(event: Event) -> list[Problem]:
+    found = []
+    if not event.source:
+        found.append(_warn(event, "source", "no source: say where the dates were read"))
+    elif event.status is Status.CONFIRMED and not OFFICIAL.search(event.source):
+        found.append(_warn(event, "source", "confirmed, but the source is not an official page"))
+    if not event.is_approximate and event.days > LONGEST_DAYS:
+        found.append(_warn(event, "end", f"lasts {event.days} days (over {LONGEST_DAYS})"))
+    for field in ("title", "location", "notes", "url", "source"):
+        value = getattr(event, field)
+        if value and has_control_chars(value):
+            found.append(_warn(event, field, "contains control characters"))
+    return found
+
+
+def duplicate_warnings(events: tuple[Event, ...]) -> list[Problem]:
+    """Same body and kind, overlapping days and similar titles: probably one event twice."""
+    groups: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        groups[(event.body.value, event.kind.value)].append(event)
+    found = []
+    for group in groups.values():
+        group.sort(key=lambda e: e.start)
+        for i, event in enumerate(group):
+            for other in group[i + 1 :]:
+                if other.start > event.end:
+                    break  # sorted by start: no later event overlaps this one
+                if _similar(event.title, other.title):
+                    found.append(_warn(other, "id", f"looks like a duplicate of '{event.id}'"))
+    return found
+
+
+def _similar(a: str, b: str) -> bool:
+    # Titles that differ in a number ("Study Group 12" / "Study Group 20") name different things.
+    if _NUMBERS.findall(a) != _NUMBERS.findall(b):
+        return False
+    return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= SIMILAR_TITLES
+
+
+def _after_start(deadline: Deadline) -> bool:
+    local_day = deadline.due.astimezone(get_zone(deadline.event.timezone)).date()
+    return local_day > deadline.event.start
+
+
+def _warn(event: Event, field: str, message: str) -> Problem:
+    return Problem(str(event.origin or "?"), f"event '{event.id}'", field, message)

@@ -1,0 +1,106 @@
+"""Reminders for a daily cron job: each item is reported once as its days left fall to or
+below each threshold, and only the tightest threshold crossed since the last report is said.
+
+The state file remembers, per item, the thresholds already reported. An item's key carries its
+date, so a meeting that moves is reminded of again. Entries for items long past are pruned.
+"""
+
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from itu_timeline.atomic import write_atomically
+from itu_timeline.deadlines import Item
+from itu_timeline.errors import DateInputError, StateError
+
+DEFAULT_THRESHOLDS = (30, 7, 1, 0)
+KEEP_PAST_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Reminder:
+    item: Item
+    threshold: int  # the tightest threshold newly crossed
+
+
+def default_state_path(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "itu-timeline" / "remind.toml"
+
+
+def parse_thresholds(text: str) -> tuple[int, ...]:
+    try:
+        values = sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True)
+    except ValueError as err:
+        raise DateInputError(
+            f"--at takes whole numbers of days, like 30,7,1,0; not '{text}'"
+        ) from err
+    if not values or values[-1] < 0:
+        raise DateInputError(f"--at takes days of zero or more, like 30,7,1,0; not '{text}'")
+    return tuple(values)
+
+
+def item_key(item: Item) -> str:
+    if item.deadline is None:
+        return f"event:{item.event.id}@{item.event.start.isoformat()}"
+    return f"deadline:{item.event.id}:{item.deadline.name}@{item.deadline.due.isoformat()}"
+
+
+@dataclass
+class State:
+    """What has been reported: key -> (the item's day, thresholds reported)."""
+
+    reported: dict[str, tuple[date, set[int]]]
+
+    @classmethod
+    def read(cls, path: Path) -> "State":
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls({})
+        except OSError as err:
+            raise StateError(f"{path}: cannot read the reminder state: {err.strerror}") from err
+        try:
+            document = tomllib.loads(raw.decode("utf-8"))
+            return cls({e["key"]: (e["day"], set(e["thresholds"])) for e in document["reported"]})
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as err:
+            raise StateError(
+                f"{path}: the reminder state is damaged ({err}); it was left as it is: "
+                "move it away to start afresh, or point --state elsewhere"
+            ) from err
+
+    def write(self, path: Path) -> None:
+        import tomli_w
+
+        entries = [
+            {"key": key, "day": day, "thresholds": sorted(done, reverse=True)}
+            for key, (day, done) in sorted(self.reported.items())
+        ]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, tomli_w.dumps({"schema": 1, "reported": entries}).encode())
+
+    def prune(self, today: date) -> None:
+        oldest = today - timedelta(days=KEEP_PAST_DAYS)
+        self.reported = {k: v for k, v in self.reported.items() if v[0] >= oldest}
+
+
+def due_reminders(
+    items: Iterable[Item], thresholds: tuple[int, ...], state: State
+) -> list[Reminder]:
+    """The reminders to print now; records them in `state`."""
+    found = []
+    for item in items:
+        if item.days_left < 0 or (item.deadline is None and item.event.is_approximate):
+            continue  # started, past, or with no day to count down to
+        key = item_key(item)
+        day = item.event.start if item.deadline is None else item.deadline.due.date()
+        _, done = state.reported.get(key, (day, set()))
+        crossed = {t for t in thresholds if item.days_left <= t}
+        new = crossed - done
+        if new:
+            found.append(Reminder(item, min(new)))
+            state.reported[key] = (day, done | crossed)
+    return found
