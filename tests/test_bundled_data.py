@@ -1,0 +1,105 @@
+"""The bundled calendar: every verified fact-sheet row with exactly its dates, every event with
+a source, nothing the loader or the quality checks object to, and canonical tomli-w form."""
+
+import csv
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from itu_timeline.deadlines import all_deadlines, event_deadlines
+from itu_timeline.loader import bundled_path, load
+from itu_timeline.model import Precision, Status
+from itu_timeline.quality import warnings
+
+from .conftest import Run
+
+DATA = Path(__file__).parent / "data"
+CALENDAR = load([bundled_path()])
+EVENTS = {e.id: e for e in CALENDAR.events}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
+
+
+@pytest.mark.parametrize("row", rows("verified-events.csv"), ids=lambda r: r["id"])
+def test_every_verified_row_is_present_with_exactly_its_dates(row: dict[str, str]) -> None:
+    event = EVENTS[row["id"]]
+    assert (event.start.isoformat(), event.end.isoformat()) == (row["start"], row["end"])
+    assert event.status is Status.CONFIRMED
+
+
+@pytest.mark.parametrize("row", rows("verified-deadlines.csv"), ids=lambda r: r["event_id"])
+def test_every_verified_deadline_row_is_a_deadline_of_its_event(row: dict[str, str]) -> None:
+    event = EVENTS[row["event_id"]]
+    days = {d.due.astimezone(d.due.tzinfo).date() for d in event_deadlines(event, CALENDAR.rules)}
+    assert date.fromisoformat(row["due"]) in days
+
+
+def test_every_event_has_a_source_and_unconfirmed_ones_say_why() -> None:
+    for event in CALENDAR.events:
+        assert event.source, event.id
+        if event.status is not Status.CONFIRMED:
+            assert event.notes, f"{event.id} is {event.status} without a note"
+
+
+def test_the_quality_checks_find_nothing() -> None:
+    assert warnings(CALENDAR, all_deadlines(CALENDAR)) == []
+
+
+def test_validate_strict_passes(run: Run) -> None:
+    result = run("validate", "--strict", calendars=[bundled_path()])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert f"{len(CALENDAR.events)} events" in result.stdout
+
+
+def test_the_file_is_in_canonical_tomli_w_form() -> None:
+    text = bundled_path().read_text(encoding="utf-8")
+    assert tomli_w.dumps(tomllib.loads(text)) == text
+
+
+def test_what_is_known_after_pp26_is_carried_at_its_precision() -> None:
+    assert EVENTS["c27"].precision is Precision.MONTH
+    assert (EVENTS["c27"].start, EVENTS["c27"].end) == (date(2027, 6, 1), date(2027, 7, 31))
+    assert EVENTS["cpm27-2"].precision is Precision.MONTH
+    assert EVENTS["un-gd-ai-2027"].precision is Precision.YEAR
+    combined = EVENTS["ra27-wrc27"]
+    assert (combined.start, combined.end) == (date(2027, 10, 11), date(2027, 11, 12))
+    assert "ra-27" not in EVENTS
+    assert "wrc-27" not in EVENTS
+    assert EVENTS["pp26-terms-start"].start == date(2027, 1, 1)
+    for event_id in ("igf-2026", "c27", "cpm27-2", "ra27-wrc27", "un-gd-ai-2027"):
+        assert EVENTS[event_id].status is Status.TENTATIVE
+
+
+def test_pp26_deadlines_come_from_the_rules() -> None:
+    deadlines = {d.name: d for d in event_deadlines(EVENTS["pp-26"], CALENDAR.rules)}
+    candidatures = deadlines["Candidatures for elected posts"]
+    assert candidatures.rule_id == "pp-candidatures"
+    assert candidatures.due.isoformat() == "2026-10-12T23:59:00+02:00"  # 21:59 UTC, CEST
+    assert deadlines["Proposals to amend the Constitution or Convention"].due.date() == date(
+        2026, 3, 9
+    )
+    assert deadlines["Other proposals"].due.date() == date(2026, 7, 9)
+
+
+def test_the_pp26_run_up_is_what_upcoming_shows(run: Run) -> None:
+    result = run("upcoming", "--days", "200", calendars=[bundled_path()])
+    lines = result.stdout.splitlines()
+    order = [
+        next(i for i, line in enumerate(lines) if needle in line)
+        for needle in (
+            "Candidatures for elected posts",
+            "c26-final  ITU Council 2026, last",
+            "pp-26  Plenipotentiary Conference 2026",
+        )
+    ]
+    assert order == sorted(order)
+    assert "2026-10-12 21:59 UTC   in 133 days" in lines[order[0]]
+    assert "in 159 days" in lines[order[1]]
+    assert "in 161 days" in lines[order[2]]
