@@ -5,9 +5,9 @@ import functools
 import inspect
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
 from difflib import get_close_matches
 from enum import StrEnum
 from pathlib import Path
@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from itu_timeline import loader
 from itu_timeline.dates import DATE_FORMS, first_day, last_day
-from itu_timeline.errors import TimelineError, UnknownEventError
+from itu_timeline.errors import TimelineError, UnknownEventError, UsageError
 from itu_timeline.model import Body, Calendar, Event, Kind, Status
 from itu_timeline.query import Filter, make_filter, select
 from itu_timeline.text import safe
@@ -44,6 +44,7 @@ class Settings:
 
     today: date
     now: datetime
+    pinned: bool  # --today or ITU_TIMELINE_TODAY was given
     zone: ZoneInfo
     calendars: tuple[str, ...]
     no_color: bool
@@ -148,6 +149,7 @@ def main_options(
     ctx.obj = Settings(
         today=pinned,
         now=now,
+        pinned=today is not None,
         zone=zone,
         calendars=tuple(calendar or ()),
         no_color=no_color or "NO_COLOR" in os.environ,
@@ -363,6 +365,95 @@ def remind(
     if not dry_run:
         memory.write(path)  # before printing: a failed write must not lose a reminder
     sys.stdout.write("".join(item_line(r.item, settings.zone) + "\n" for r in reminders))
+
+
+class SplitBy(StrEnum):
+    BODY = "body"
+
+
+@app.command()
+@with_filters
+def export(
+    ctx: typer.Context,
+    filters: Filter,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically), not stdout.")
+    ] = None,
+    alarm: Annotated[
+        list[str] | None,
+        typer.Option(help="Add a reminder this long before each deadline: 12h, 1d, 7d, 2w."),
+    ] = None,
+    alarm_events: Annotated[
+        bool, typer.Option(help="Also put the --alarm reminders before each event.")
+    ] = False,
+    no_deadlines: Annotated[
+        bool, typer.Option("--no-deadlines", help="Leave the deadline events out.")
+    ] = False,
+    name: Annotated[
+        str | None, typer.Option(help="Calendar name [default: the calendar's `name`].")
+    ] = None,
+    split_by: Annotated[
+        SplitBy | None, typer.Option(help="Write one feed per body into --output-dir.")
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option(help="Folder for --split-by feeds (and all.ics).")
+    ] = None,
+) -> None:
+    """An iCalendar (.ics) file of the filtered events and their deadlines.
+
+    Events are all-day; each deadline is its own timed event (in UTC) related to its event.
+    UIDs are stable, so importing again or refreshing a subscription updates instead of
+    duplicating. Events whose days are not announced are left out (a note says which).
+
+    \b
+    Examples:
+      itu-timeline export -o itu.ics
+      itu-timeline export --body ITU-T --alarm 7d --alarm 1d -o itu-t.ics
+      itu-timeline export --split-by body --output-dir public/feeds
+    """
+    from itu_timeline.dates import parse_duration
+    from itu_timeline.render.ics import ExportOptions, chunks
+
+    settings: Settings = ctx.obj
+    if (split_by is None) != (output_dir is None):
+        raise UsageError("--split-by and --output-dir go together")
+    calendar = settings.calendar()
+    chosen = select(calendar.events, filters)
+    events = [e for e in chosen if not e.is_approximate]
+    if len(events) < len(chosen):
+        left_out = ", ".join(e.id for e in chosen if e.is_approximate)
+        report("note", [f"left out, their days are not announced: {left_out}"])
+    stamp = settings.now.astimezone(UTC).replace(microsecond=0)
+    options = ExportOptions(
+        name=name or calendar.name,
+        stamp=datetime.combine(settings.today, time(0), UTC) if settings.pinned else stamp,
+        alarms=tuple(parse_duration(a) for a in alarm or ()),
+        alarm_events=alarm_events,
+        deadlines=not no_deadlines,
+    )
+    if output_dir is not None:
+        feeds = {"all": events}
+        for event in events:
+            feeds.setdefault(event.body.value, []).append(event)
+        for feed, members in feeds.items():
+            named = replace(
+                options, name=options.name if feed == "all" else f"{options.name}: {feed}"
+            )
+            write_chunks(output_dir / f"{feed}.ics", chunks(members, calendar.rules, named))
+        report("note", [f"wrote {len(feeds)} feeds into {output_dir}"])
+    elif output is not None:
+        write_chunks(output, chunks(events, calendar.rules, options))
+    else:
+        for chunk in chunks(events, calendar.rules, options):
+            sys.stdout.buffer.write(chunk)
+
+
+def write_chunks(path: Path, pieces: Iterable[bytes]) -> None:
+    from itu_timeline.atomic import open_atomically
+
+    with open_atomically(path) as out:
+        for piece in pieces:
+            out.write(piece)
 
 
 @app.command()

@@ -48,6 +48,10 @@ class DateInputError(TimelineError):
     """A date, time, duration or time zone typed by the user could not be understood."""
 
 
+class UsageError(TimelineError):
+    """Options that do not go together, or a value no option accepts."""
+
+
 class UnknownEventError(TimelineError):
     """An event id named on the command line is in no calendar."""
 

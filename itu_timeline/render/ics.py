@@ -1,0 +1,152 @@
+"""RFC 5545 iCalendar, written with the `icalendar` library one component at a time, so a
+large calendar streams out with flat memory.
+
+Events are all-day: DTEND is the day after the last day (the one place where the inclusive
+`end` of our data becomes iCalendar's exclusive end). Deadlines are timed events in UTC with
+a DTSTART and no DTEND. UIDs come from event ids and deadline names, never from chance, so a
+re-import or a subscription refresh updates events instead of duplicating them.
+"""
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+import icalendar
+
+from itu_timeline.deadlines import event_deadlines
+from itu_timeline.model import Deadline, Event, Rule, Status
+
+PRODID = "-//itu-timeline//itu-timeline//EN"
+UID_DOMAIN = "itu-timeline"
+ICS_STATUS = {
+    Status.CONFIRMED: "CONFIRMED",
+    Status.TENTATIVE: "TENTATIVE",
+    Status.POSTPONED: "TENTATIVE",
+    Status.CANCELLED: "CANCELLED",
+}
+# RFC 5545 TEXT allows no control characters but HTAB; newlines are escaped by the library.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    name: str
+    stamp: datetime  # DTSTAMP: the export time, or the pinned day at 00:00 UTC
+    alarms: tuple[timedelta, ...] = ()
+    alarm_events: bool = False
+    deadlines: bool = True
+
+
+def text(value: str) -> str:
+    """Calendar text as iCalendar TEXT: CR LF and lone CR become LF (escaped as \\n), and
+    other control characters are dropped, so nothing can end a property early."""
+    return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def event_uid(event: Event) -> str:
+    return f"{event.id}@{UID_DOMAIN}"
+
+
+def deadline_uid(deadline: Deadline) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", deadline.name.casefold()).strip("-")[:40]
+    digest = hashlib.sha256(deadline.name.encode()).hexdigest()[:8]
+    return f"{deadline.event.id}.deadline.{slug}-{digest}@{UID_DOMAIN}"
+
+
+def chunks(
+    events: Iterable[Event], rules: Iterable[Rule], options: ExportOptions
+) -> Iterator[bytes]:
+    """The .ics file in pieces: the calendar's head, each VEVENT, then the end line."""
+    rules = tuple(rules)
+    head = icalendar.Calendar()
+    head.add("prodid", PRODID)
+    head.add("version", "2.0")
+    head.add("calscale", "GREGORIAN")
+    head.add("method", "PUBLISH")
+    head.add("x-wr-calname", text(options.name))
+    end = b"END:VCALENDAR\r\n"
+    serialized = head.to_ical()
+    yield serialized[: -len(end)]
+    for event in events:
+        deadlines = event_deadlines(event, rules)
+        yield event_component(event, deadlines, options).to_ical()
+        if options.deadlines:
+            for deadline in deadlines:
+                yield deadline_component(deadline, options).to_ical()
+    yield end
+
+
+def event_component(
+    event: Event, deadlines: list[Deadline], options: ExportOptions
+) -> icalendar.Event:
+    component = _common(event, event_uid(event), options)
+    component.add("summary", text(event.title))
+    component.add("dtstart", event.start)
+    component.add("dtend", event.end + timedelta(days=1))
+    component.add("description", text(_event_description(event, deadlines)))
+    if event.location:
+        component.add("location", text(event.location))
+    if event.url:
+        component.add("url", event.url)
+    component.add(
+        "categories", [text(c) for c in (event.body.value, event.kind.value, *event.tags)]
+    )
+    if options.alarm_events:
+        _add_alarms(component, f"{event.title} begins", options.alarms)
+    return component
+
+
+def deadline_component(deadline: Deadline, options: ExportOptions) -> icalendar.Event:
+    event = deadline.event
+    component = _common(event, deadline_uid(deadline), options)
+    component.add("summary", text(f"Deadline: {deadline.name} — {event.title}"))
+    component.add("dtstart", deadline.due.astimezone(UTC))
+    component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    component.add("related-to", event_uid(event))
+    component.add("categories", [text(c) for c in (event.body.value, "deadline")])
+    lines = [f"Due {_local(deadline)}.", f"Event: {event.title} ({event.id})."]
+    lines += [f"Source: {deadline.source}"] if deadline.source else []
+    lines += [deadline.notes] if deadline.notes else []
+    component.add("description", text("\n".join(lines)))
+    _add_alarms(component, f"Deadline: {deadline.name}", options.alarms)
+    return component
+
+
+def _common(event: Event, uid: str, options: ExportOptions) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", uid)
+    component.add("dtstamp", options.stamp)
+    component.add("sequence", event.revision)
+    if event.updated:
+        component.add("last-modified", datetime.combine(event.updated, time(0), UTC))
+    component.add("status", ICS_STATUS[event.status])
+    return component
+
+
+def _event_description(event: Event, deadlines: list[Deadline]) -> str:
+    lines = [event.notes, ""] if event.notes else []
+    if event.status is Status.POSTPONED:
+        lines.append("Postponed: the dates shown are the last announced.")
+    lines.append(f"Status: {event.status.value}.")
+    if event.source:
+        lines.append(f"Source: {event.source}")
+    if deadlines:
+        lines += ["", "Deadlines:", *(f"- {d.name}: {_local(d)}" for d in deadlines)]
+    return "\n".join(lines)
+
+
+def _local(deadline: Deadline) -> str:
+    return f"{deadline.due.strftime('%Y-%m-%d %H:%M %Z')} ({deadline.due.tzinfo})"
+
+
+def _add_alarms(
+    component: icalendar.Event, description: str, alarms: tuple[timedelta, ...]
+) -> None:
+    for before in alarms:
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", text(description))
+        alarm.add("trigger", -before)
+        component.add_component(alarm)
