@@ -73,6 +73,30 @@ notes = "Res. 77: June-July; dates not announced."
 """
 )
 
+# A study-group meeting that gets its contribution deadline from a rule.
+RULED = (
+    HEADER
+    + """
+[[rules]]
+id = "itut-contributions"
+name = "Contributions due"
+match = { body = "ITU-T", kind = "study-group" }
+before = "12 days"
+
+[[events]]
+id = "sg17-2027-03"
+title = "ITU-T SG17 meeting"
+body = "ITU-T"
+kind = "study-group"
+start = 2027-03-15
+end = 2027-03-24
+location = "Geneva"
+tags = ["cyber"]
+revision = 2
+updated = 2027-01-10
+"""
+)
+
 WriteCalendar = Callable[..., Path]
 Run = Callable[..., Result]
 

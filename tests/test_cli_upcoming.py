@@ -7,24 +7,11 @@ import sys
 from pathlib import Path
 
 from .conftest import HEADER, Run, WriteCalendar
+from .conftest import RULED as RULED_SG17
 
 RULED = (
-    HEADER
+    RULED_SG17
     + """
-[[rules]]
-id = "itut-contributions"
-name = "Contributions due"
-match = { body = "ITU-T", kind = "study-group" }
-before = "12 days"
-
-[[events]]
-id = "sg17-2027-03"
-title = "ITU-T SG17 meeting"
-body = "ITU-T"
-kind = "study-group"
-start = 2027-03-15
-end = 2027-03-24
-
 [[events]]
 id = "c27"
 title = "ITU Council 2027"

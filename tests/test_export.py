@@ -14,30 +14,7 @@ from itu_timeline.loader import bundled_path
 from itu_timeline.model import Body, Event, Kind
 from itu_timeline.render.ics import ExportOptions, chunks
 
-from .conftest import HEADER, Run, WriteCalendar
-
-RULED = (
-    HEADER
-    + """
-[[rules]]
-id = "itut-contributions"
-name = "Contributions due"
-match = { body = "ITU-T", kind = "study-group" }
-before = "12 days"
-
-[[events]]
-id = "sg17-2027-03"
-title = "ITU-T SG17 meeting"
-body = "ITU-T"
-kind = "study-group"
-start = 2027-03-15
-end = 2027-03-24
-location = "Geneva"
-tags = ["cyber"]
-revision = 2
-updated = 2027-01-10
-"""
-)
+from .conftest import HEADER, RULED, Run, WriteCalendar
 
 
 def export(
