@@ -157,11 +157,18 @@ def main_options(
     )
 
 
+def keyword_options(annotations: dict[str, Any]) -> list[inspect.Parameter]:
+    """Keyword parameters defaulting to None, from name -> Annotated[type, typer.Option(...)]."""
+    return [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+        for name, annotation in annotations.items()
+    ]
+
+
 # The filters every reading command shares, declared once and added to each command's
 # signature by `with_filters`, which hands the command a ready `Filter`.
-_FILTER_PARAMS = [
-    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-    for name, annotation in {
+_FILTER_PARAMS = keyword_options(
+    {
         "body": Annotated[
             list[Body] | None,
             typer.Option("--body", "-b", case_sensitive=False, help="Only this body (repeatable)."),
@@ -187,31 +194,45 @@ _FILTER_PARAMS = [
         "to": Annotated[
             str | None, typer.Option("--to", help="Events starting on or before this date.")
         ],
-    }.items()
-]
+    }
+)
 
 
-def with_filters(command: F) -> F:
-    signature = inspect.signature(command)
-    kept = [p for p in signature.parameters.values() if p.name != "filters"]
+def with_options(
+    params: list[inspect.Parameter], name: str, build: Callable[[Settings, dict[str, Any]], Any]
+) -> Callable[[F], F]:
+    """Add `params` to a command's signature (Typer reads options from it) and hand the command
+    one value, `build(settings, values)`, as its argument `name`."""
 
-    @functools.wraps(command)
-    def wrapper(ctx: typer.Context, **kwargs: Any) -> Any:
-        raw = {p.name: kwargs.pop(p.name) for p in _FILTER_PARAMS}
-        settings: Settings = ctx.obj
-        kwargs["filters"] = make_filter(
-            bodies=raw["body"] or (),
-            kinds=raw["kind"] or (),
-            tags=raw["tag"] or (),
-            statuses=raw["status"] or (),
-            search=raw["search"],
-            start=first_day(raw["from_"], settings.today) if raw["from_"] else None,
-            end=last_day(raw["to"], settings.today) if raw["to"] else None,
-        )
-        return command(ctx, **kwargs)
+    def decorate(command: F) -> F:
+        signature = inspect.signature(command)
+        kept = [p for p in signature.parameters.values() if p.name != name]
 
-    wrapper.__signature__ = signature.replace(parameters=kept + _FILTER_PARAMS)  # type: ignore[attr-defined]
-    return wrapper  # type: ignore[return-value]
+        @functools.wraps(command)
+        def wrapper(ctx: typer.Context, **kwargs: Any) -> Any:
+            values = {p.name: kwargs.pop(p.name) for p in params}
+            kwargs[name] = build(ctx.obj, values)
+            return command(ctx, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=kept + params)  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
+    return make_filter(
+        bodies=raw["body"] or (),
+        kinds=raw["kind"] or (),
+        tags=raw["tag"] or (),
+        statuses=raw["status"] or (),
+        search=raw["search"],
+        start=first_day(raw["from_"], settings.today) if raw["from_"] else None,
+        end=last_day(raw["to"], settings.today) if raw["to"] else None,
+    )
+
+
+with_filters = with_options(_FILTER_PARAMS, "filters", _filter_from)
 
 
 FormatOption = Annotated[
@@ -530,3 +551,7 @@ def _counts(counts: dict[str, int]) -> str:
 
 def main() -> None:
     app(prog_name="itu-timeline")
+
+
+# The editing commands live in their own module and register themselves on `app`.
+from itu_timeline import cli_edit  # noqa: E402, F401

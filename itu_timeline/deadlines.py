@@ -118,7 +118,7 @@ def upcoming(
     today = now.astimezone(zone).date()
     last = today + timedelta(days=days)
     events = select(calendar.events, keep)
-    items = [_event_item(e, today) for e in events if e.start <= last and e.end >= today]
+    items = [_event_item(e, today) for e in events if _in_window(e, today, last)]
     for deadline in all_deadlines(calendar, events):
         due_day = deadline.due.astimezone(zone).date()
         past = deadline.due < now
@@ -139,10 +139,20 @@ def deadline_items(
     ]
 
 
+def _in_window(event: Event, today: date, last: date) -> bool:
+    """Starting within the window, or ongoing; an event whose days are not announced only
+    when its months or year begin within the window (it is never known to be "ongoing")."""
+    if event.is_approximate:
+        return today <= event.start <= last
+    return event.start <= last and event.end >= today
+
+
 def _event_item(event: Event, today: date) -> Item:
     instant = datetime.combine(event.start, time(0), tzinfo=get_zone(event.timezone))
     days_left = (event.start - today).days
     urgency = Urgency.NOW if days_left <= 1 else Urgency.SOON if days_left <= 7 else Urgency.LATER
+    if event.is_approximate:
+        urgency = Urgency.LATER  # no day to be urgent about
     return Item(event, None, instant, days_left, urgency)
 
 

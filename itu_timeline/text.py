@@ -69,6 +69,11 @@ def approximate_label(event: Event) -> str:
     return f"{span} {NOT_ANNOUNCED}"
 
 
+def approximate_note(event: Event) -> str:
+    """'June–July 2027, dates not announced': the label for use inside parentheses."""
+    return approximate_label(event).replace(f" {NOT_ANNOUNCED}", ", dates not announced")
+
+
 def iso_span(event: Event) -> str:
     """'2026-11-09..2026-11-27', one date for a one-day event; for an approximate event only
     what is announced: '2027-06..2027-07' or '2027'."""

@@ -44,5 +44,8 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_every_command_has_a_usage_section() -> None:
     names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
     assert names
+    headings = [line for line in README.splitlines() if line.startswith("### ")]
     for name in names:
-        assert f"### `itu-timeline {name}" in README, f"README lacks a section for {name}"
+        assert any(f"`itu-timeline {name}`" in h or f"`{name}`" in h for h in headings), (
+            f"README lacks a section for {name}"
+        )

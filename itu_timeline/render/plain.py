@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from itu_timeline.deadlines import Item, countdown
 from itu_timeline.model import Event, Status
-from itu_timeline.text import approximate_label, dates_label, iso_span, safe
+from itu_timeline.text import approximate_note, dates_label, iso_span, safe
 
 DATE_WIDTH = len("2026-11-09..2026-11-27")
 BODY_WIDTH = 5
@@ -24,7 +24,7 @@ def event_line(event: Event) -> str:
         f"{event.kind.value:<{KIND_WIDTH}}  {event.id}  {safe(event.title)}"
     )
     if event.is_approximate:
-        line += f" ({approximate_label(event).replace(' (', ', ').rstrip(')')})"
+        line += f" ({approximate_note(event)})"
     if event.location:
         line += f" @ {safe(event.location)}"
     if event.status is not Status.CONFIRMED:
@@ -54,7 +54,7 @@ def item_text(item: Item) -> str:
     if item.deadline is None:
         text = safe(event.title)
         if event.is_approximate:
-            text += f" ({approximate_label(event)})"
+            text += f" ({approximate_note(event)})"
     else:
         text = f"Deadline: {safe(item.deadline.name)} — {safe(event.title)}"
     if event.status is not Status.CONFIRMED:

@@ -1,0 +1,112 @@
+"""Changes to a calendar document (the parsed TOML, as plain dicts): adding, editing and
+removing events. Keys are kept in the schema's order, so tomli-w writes an edited event the
+way it writes a new one and an edit touches only that event's lines."""
+
+import copy
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from itu_timeline.dates import parse_local_datetime
+from itu_timeline.errors import UnknownEventError, UsageError
+from itu_timeline.schema import DEADLINE_KEYS, EVENT_KEYS
+
+CLEARABLE = tuple(k for k in EVENT_KEYS if k not in ("id", "title", "body", "kind", "start"))
+_SHORT_BEFORE = re.compile(r"^-(\d{1,5})([dwmy])$")
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+def slug(title: str, start: date) -> str:
+    """An id from a title and a first day: 'WTSA-28 prep (Geneva)' -> 'wtsa-28-prep-geneva-2028'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")[:48].strip("-")
+    return f"{words}-{start.year}" if words else f"event-{start.isoformat()}"
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    if wanted not in taken:
+        return wanted
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"
+
+
+def parse_deadline_option(text: str) -> dict[str, Any]:
+    """'Contributions due@-12d' or 'Register@2027-03-01T23:59' (or a date) -> a deadline table."""
+    name, sep, when = text.rpartition("@")
+    if not sep or not name.strip():
+        raise UsageError(f"--deadline '{text}': write NAME@-12d or NAME@2027-03-01T23:59")
+    if m := _SHORT_BEFORE.match(when.strip()):
+        return {"name": name.strip(), "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
+    value = parse_local_datetime(when)
+    at: date = value if "T" in when or " " in when.strip() else value.date()
+    return {"name": name.strip(), "at": at}
+
+
+def ordered(table: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The table with known keys in schema order, unknown ones after (the validator names them)."""
+    known = {k: table[k] for k in keys if k in table}
+    return known | {k: v for k, v in table.items() if k not in known}
+
+
+def events_of(document: dict[str, Any]) -> list[dict[str, Any]]:
+    events = document.setdefault("events", [])
+    if not isinstance(events, list):
+        raise UsageError("the file's 'events' is not an array of tables")
+    return events
+
+
+def find(document: dict[str, Any], event_id: str) -> dict[str, Any] | None:
+    return next((e for e in events_of(document) if e.get("id") == event_id), None)
+
+
+def add_event(document: dict[str, Any], fields: dict[str, Any]) -> None:
+    if find(document, fields["id"]) is not None:
+        raise UsageError(f"an event with id '{fields['id']}' is already in this file; use edit")
+    events_of(document).append(normalize(fields))
+
+
+def edit_event(
+    table: dict[str, Any], changes: dict[str, Any], clear: list[str], today: date
+) -> None:
+    """Apply `changes` and `clear` to one event's table in place; bump revision, set updated."""
+    for name in clear:
+        if name not in CLEARABLE:
+            raise UsageError(f"--clear takes one of: {', '.join(CLEARABLE)}; not '{name}'")
+        table.pop(name, None)
+    if "deadlines" in changes:
+        table["deadlines"] = [*table.get("deadlines", []), *changes.pop("deadlines")]
+    table.update(changes)
+    table["revision"] = int(table.get("revision", 0)) + 1
+    table["updated"] = today
+    replacement = normalize(table)
+    table.clear()
+    table.update(replacement)
+
+
+def normalize(table: dict[str, Any]) -> dict[str, Any]:
+    event = ordered(table, EVENT_KEYS)
+    if "deadlines" in event:
+        event["deadlines"] = [ordered(d, DEADLINE_KEYS) for d in event["deadlines"]]
+    return event
+
+
+def upsert_copy(document: dict[str, Any], original: dict[str, Any]) -> dict[str, Any]:
+    """Put a copy of an event from another file into this one (an override), or return the
+    one already here."""
+    existing = find(document, original["id"])
+    if existing is not None:
+        return existing
+    duplicate = copy.deepcopy(original)
+    events_of(document).append(duplicate)
+    return duplicate
+
+
+def remove_event(document: dict[str, Any], event_id: str) -> dict[str, Any]:
+    table = find(document, event_id)
+    if table is None:
+        raise UnknownEventError(f"no event with id '{event_id}' in this file")
+    events_of(document).remove(table)
+    return table
