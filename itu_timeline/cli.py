@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from difflib import get_close_matches
 from enum import StrEnum
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
+from dateutil.relativedelta import relativedelta
 from typer.core import TyperGroup
 
 from itu_timeline import loader
@@ -249,10 +250,12 @@ def chosen_format(fmt: OutputFormat | None) -> OutputFormat:
     return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.PLAIN
 
 
-def print_rich(settings: Settings, renderable: Any) -> None:
+def print_rich(settings: Settings, *renderables: Any) -> None:
     from rich.console import Console
 
-    Console(file=sys.stdout, no_color=settings.no_color, highlight=False).print(renderable)
+    console = Console(file=sys.stdout, no_color=settings.no_color, highlight=False)
+    for renderable in renderables:
+        console.print(renderable, no_wrap=True, overflow="crop")
 
 
 @app.command("list")
@@ -477,6 +480,93 @@ def write_chunks(path: Path, pieces: Iterable[bytes]) -> None:
             out.write(piece)
 
 
+class GroupBy(StrEnum):
+    BODY = "body"
+    KIND = "kind"
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+@app.command()
+@with_filters
+def chart(
+    ctx: typer.Context,
+    filters: Filter,
+    by: Annotated[GroupBy, typer.Option(help="Group the rows by body or by kind.")] = GroupBy.BODY,
+    width: Annotated[
+        int | None, typer.Option(min=40, help="Columns to use [default: the terminal's, else 80].")
+    ] = None,
+    svg: Annotated[Path | None, typer.Option(help="Also save the chart as an SVG picture.")] = None,
+    html: Annotated[Path | None, typer.Option(help="Also save the chart as an HTML page.")] = None,
+) -> None:
+    """A Gantt chart of the filtered events, with deadlines as markers and a line for today.
+
+    The range is --from and --to, by default today to twelve months ahead. On a terminal it
+    is drawn in colour; when piped, in plain ASCII.
+
+    \b
+    Examples:
+      itu-timeline chart
+      itu-timeline chart --from 2027-01 --to 2027-12 --by kind --width 160
+      itu-timeline chart --body ITU --svg itu-2027.svg
+    """
+    from itu_timeline.deadlines import all_deadlines
+    from itu_timeline.render.chart import ASCII, UNICODE, chart_lines
+
+    settings: Settings = ctx.obj
+    first = filters.start or settings.today
+    last = filters.end or first + relativedelta(months=12, days=-1)
+    if last < first:
+        raise UsageError(f"--to {last} is before --from {first}")
+    calendar = settings.calendar()
+    events = select(calendar.events, replace(filters, start=first, end=last))
+    on_terminal = sys.stdout.isatty()
+    deadlines = all_deadlines(calendar, events)
+
+    def draw(glyphs: Any, columns: int, full_titles: bool = False) -> list[Any]:
+        return chart_lines(
+            events,
+            deadlines,
+            first,
+            last,
+            settings.today,
+            columns,
+            settings.zone,
+            by.value,
+            glyphs,
+            full_titles=full_titles,
+        )
+
+    if svg or html:
+        # A picture has no terminal to fit: a wide timeline and whole titles.
+        save_pictures(draw(UNICODE, width or 160, full_titles=True), svg, html)
+    if on_terminal:
+        print_rich(settings, *draw(UNICODE, width or terminal_width()))
+    else:
+        sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
+
+
+def save_pictures(lines: list[Any], svg: Path | None, html: Path | None) -> None:
+    import io
+
+    from rich.console import Console
+
+    from itu_timeline.atomic import write_atomically
+
+    width = max(line.cell_len for line in lines)
+    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True)
+    for line in lines:
+        console.print(line, no_wrap=True, overflow="crop")
+    if svg:
+        write_atomically(svg, console.export_svg(title="itu-timeline", clear=False).encode())
+    if html:
+        write_atomically(html, console.export_html(clear=False).encode())
+
+
 @app.command()
 def show(
     ctx: typer.Context,
@@ -492,6 +582,7 @@ def show(
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
     from itu_timeline.deadlines import deadline_items
+    from itu_timeline.render.chart import ASCII, UNICODE, chart_lines
     from itu_timeline.render.plain import show_text
 
     settings: Settings = ctx.obj
@@ -499,6 +590,26 @@ def show(
     event = find_event(calendar, event_id)
     items = deadline_items(event, calendar.rules, settings.now, settings.zone)
     sys.stdout.write(show_text(event, items, settings.zone))
+    # A small chart: the event and its deadlines, with a week either side.
+    days = [event.start, event.end, *(i.deadline.due.date() for i in items if i.deadline)]
+    first, last = min(days) - timedelta(days=7), max(days) + timedelta(days=7)
+    on_terminal = sys.stdout.isatty()
+    lines = chart_lines(
+        [event],
+        [i.deadline for i in items if i.deadline],
+        first,
+        last,
+        settings.today,
+        terminal_width() if on_terminal else 80,
+        settings.zone,
+        glyphs=UNICODE if on_terminal else ASCII,
+        groups=False,
+    )
+    sys.stdout.write("\n")
+    if on_terminal:
+        print_rich(settings, *lines)
+    else:
+        sys.stdout.write("".join(line.plain + "\n" for line in lines))
 
 
 @app.command()

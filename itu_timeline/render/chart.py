@@ -1,0 +1,201 @@
+"""A Gantt chart of events across months: a row per event (grouped by body or kind), each a
+bar in its body's colour, deadlines as markers on their event's row, today as a vertical line.
+
+Columns map days linearly: with the chart's first day F, last day L and a timeline W columns
+wide, day d is column floor((d - F) * W / (L - F + 1)). The same grid is drawn as Rich `Text`
+for a terminal, SVG and HTML, or as plain ASCII for pipes. Month names come from our own
+table, never from the locale.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+
+from itu_timeline.model import Body, Deadline, Event, Kind
+from itu_timeline.render.styles import body_style
+from itu_timeline.text import MONTHS, safe
+
+MIN_TIMELINE = 24
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    bar: str
+    approximate: str
+    marker: str
+    today: str
+    ellipsis: str
+
+
+UNICODE = Glyphs(bar="█", approximate="░", marker="◆", today="│", ellipsis="…")
+ASCII = Glyphs(bar="=", approximate="~", marker="*", today="|", ellipsis="...")
+
+
+@dataclass(frozen=True)
+class Scale:
+    first: date
+    last: date
+    width: int  # columns of the timeline
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def column(self, day: date) -> int:
+        offset = (day - self.first).days
+        return min(max(offset * self.width // self.days, 0), self.width - 1)
+
+    def span(self, start: date, end: date) -> tuple[int, int] | None:
+        """First and last column of the days start..end, or None if none is in the chart."""
+        if end < self.first or start > self.last:
+            return None
+        first = self.column(max(start, self.first))
+        after = (min(end, self.last) - self.first).days + 1
+        last = max(first, min(after * self.width // self.days - 1, self.width - 1))
+        return first, last
+
+
+def label_width(width: int) -> int:
+    """Columns for the titles: a third of the width, between 12 and 32."""
+    return max(12, min(32, width // 3))
+
+
+def chart_lines(
+    events: Sequence[Event],
+    deadlines: Iterable[Deadline],
+    first: date,
+    last: date,
+    today: date,
+    width: int,
+    zone: ZoneInfo,
+    by: str = "body",
+    glyphs: Glyphs = UNICODE,
+    legend: bool = True,
+    full_titles: bool = False,
+    groups: bool = True,
+) -> list[Text]:
+    """The chart as lines of `width` columns or fewer, never wrapped. With `full_titles` (for
+    pictures, which have no terminal to fit) the title column grows to the longest title and
+    the lines grow with it."""
+    labels = label_width(width)
+    timeline = max(MIN_TIMELINE, width - labels - 1)
+    if full_titles:
+        labels = max([labels, *(len(safe(e.title)) for e in events)])
+    scale = Scale(first, last, timeline)
+    markers: dict[str, list[date]] = {}
+    for deadline in deadlines:
+        markers.setdefault(deadline.event.id, []).append(deadline.due.astimezone(zone).date())
+    lines = _header(scale, labels, today, glyphs)
+    order = list(Body) if by == "body" else list(Kind)
+    ranked = sorted(events, key=lambda e: (order.index(getattr(e, by)), e.start, e.id))
+    for group, members in groupby(ranked, key=lambda e: getattr(e, by)):
+        if groups:
+            lines.append(_group_row(str(group.value), scale, labels, today, glyphs))
+        for event in members:
+            lines.append(_event_row(event, markers.get(event.id, []), scale, labels, today, glyphs))
+    if legend:
+        bodies = sorted({e.body for e in events}, key=list(Body).index)
+        lines += _legend(bodies, glyphs, labels + 1 + timeline)
+    return lines
+
+
+def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text]:
+    """A row of years, a row of months (three letters where they fit, else one), and for
+    short ranges a row of Monday dates."""
+    years = [" "] * scale.width
+    months = [" "] * scale.width
+    short = scale.width * 28 // scale.days < 4
+    day = scale.first.replace(day=1)
+    while day <= scale.last:
+        column = scale.column(max(day, scale.first))
+        if day.month == 1 or day <= scale.first:
+            _place(years, column, str(day.year))
+        _place(months, column, MONTHS[day.month - 1][: 1 if short else 3])
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    pad = Text(" " * labels + " ")
+    rows = [pad + Text("".join(years), style="bold"), pad + Text("".join(months), style="bold")]
+    if scale.days <= 92:  # short ranges get a row of day numbers, every Monday
+        days = [" "] * scale.width
+        day = scale.first + timedelta(days=(7 - scale.first.weekday()) % 7)
+        while day <= scale.last:
+            _place(days, scale.column(day), str(day.day))
+            day += timedelta(days=7)
+        rows.append(pad + Text("".join(days), style="dim"))
+    rows.append(
+        _row(Text("today " + today.isoformat(), style="dim"), [], scale, labels, today, glyphs)
+    )
+    return rows
+
+
+def _place(cells: list[str], column: int, text: str) -> None:
+    """Write `text` at `column` if it fits and does not touch what is already written."""
+    end = column + len(text)
+    if end <= len(cells) and all(c == " " for c in cells[max(column - 1, 0) : end + 1]):
+        cells[column:end] = text
+
+
+def _group_row(name: str, scale: Scale, labels: int, today: date, glyphs: Glyphs) -> Text:
+    return _row(Text(safe(name), style="bold underline"), [], scale, labels, today, glyphs)
+
+
+def _event_row(
+    event: Event, markers: list[date], scale: Scale, labels: int, today: date, glyphs: Glyphs
+) -> Text:
+    cells: list[tuple[int, str, str]] = []
+    span = scale.span(event.start, event.end)
+    if span is not None:
+        glyph = glyphs.approximate if event.is_approximate else glyphs.bar
+        style = body_style(event.body.value)
+        cells += [(c, glyph, style) for c in range(span[0], span[1] + 1)]
+    cells += [
+        (scale.column(d), glyphs.marker, "bold yellow")
+        for d in markers
+        if scale.first <= d <= scale.last
+    ]
+    title = safe(event.title)
+    if len(title) > labels:
+        title = title[: labels - len(glyphs.ellipsis)] + glyphs.ellipsis
+    return _row(Text(title), cells, scale, labels, today, glyphs)
+
+
+def _row(
+    label: Text,
+    cells: list[tuple[int, str, str]],
+    scale: Scale,
+    labels: int,
+    today: date,
+    glyphs: Glyphs,
+) -> Text:
+    grid: list[tuple[str, str]] = [(" ", "")] * scale.width
+    if scale.first <= today <= scale.last:
+        grid[scale.column(today)] = (glyphs.today, "red")
+    for column, glyph, style in cells:
+        grid[column] = (glyph, style)
+    line = label.copy()
+    line.truncate(labels, pad=True)
+    line.append(" ")
+    for glyph, style in grid:
+        line.append(glyph, style=style)
+    return line
+
+
+def _legend(bodies: list[Body], glyphs: Glyphs, width: int) -> list[Text]:
+    """The keys to the chart, packed into lines no wider than `width`."""
+    keys = [Text(glyphs.bar, style=body_style(b.value)) + Text(f" {b.value}") for b in bodies]
+    keys += [
+        Text(f"{glyphs.approximate} dates not announced"),
+        Text(glyphs.marker, style="bold yellow") + Text(" deadline"),
+        Text(glyphs.today, style="red") + Text(" today"),
+    ]
+    lines = [Text()]
+    for key in keys:
+        if lines[-1].cell_len and lines[-1].cell_len + 2 + key.cell_len > width:
+            lines.append(Text())
+        if lines[-1].cell_len:
+            lines[-1].append("  ")
+        lines[-1].append_text(key)
+    return lines
