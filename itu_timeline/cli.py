@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from difflib import get_close_matches
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -64,6 +63,8 @@ def report(level: str, lines: list[str]) -> None:
 def find_event(calendar: Calendar, event_id: str) -> Event:
     event = calendar.event(event_id)
     if event is None:
+        from difflib import get_close_matches
+
         close = get_close_matches(event_id, [e.id for e in calendar.events], n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise UnknownEventError(f"no event with id '{event_id}'{hint}")
@@ -283,7 +284,7 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import event_record, to_json
 
-            sys.stdout.write(to_json(event_record(e) for e in events))
+            sys.stdout.writelines(to_json(event_record(e) for e in events))
         case OutputFormat.CSV:
             from itu_timeline.render.json_csv import EVENT_FIELDS, event_record, to_csv
 
@@ -295,7 +296,7 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
 def upcoming(
     ctx: typer.Context,
     filters: Filter,
-    days: Annotated[int, typer.Option(min=0, help="How many days ahead to look.")] = 30,
+    days: Annotated[int, typer.Option(min=0, max=36600, help="How many days ahead to look.")] = 30,
     overdue: Annotated[
         bool, typer.Option(help="Also deadlines already past whose event has not ended.")
     ] = False,
@@ -336,7 +337,7 @@ def upcoming(
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import item_record, to_json
 
-            sys.stdout.write(to_json(item_record(i, settings.zone) for i in items))
+            sys.stdout.writelines(to_json(item_record(i, settings.zone) for i in items))
         case OutputFormat.CSV:
             from itu_timeline.render.json_csv import ITEM_FIELDS, item_record, to_csv
 
@@ -455,6 +456,7 @@ def export(
         alarm_events=alarm_events,
         deadlines=not no_deadlines,
     )
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if output_dir is not None:
         feeds = {"all": events}
         for event in events:
@@ -463,12 +465,12 @@ def export(
             named = replace(
                 options, name=options.name if feed == "all" else f"{options.name}: {feed}"
             )
-            write_chunks(output_dir / f"{feed}.ics", chunks(members, calendar.rules, named))
+            write_chunks(output_dir / f"{feed}.ics", chunks(members, calendar.rules, named, cpus))
         report("note", [f"wrote {len(feeds)} feeds into {output_dir}"])
     elif output is not None:
-        write_chunks(output, chunks(events, calendar.rules, options))
+        write_chunks(output, chunks(events, calendar.rules, options, cpus))
     else:
-        for chunk in chunks(events, calendar.rules, options):
+        for chunk in chunks(events, calendar.rules, options, cpus):
             sys.stdout.buffer.write(chunk)
 
 

@@ -119,7 +119,9 @@ def upcoming(
     last = today + timedelta(days=days)
     events = select(calendar.events, keep)
     items = [_event_item(e, today) for e in events if _in_window(e, today, last)]
-    for deadline in all_deadlines(calendar, events):
+    reach = _longest_offset(calendar.rules)
+    candidates = [e for e in events if _may_have_deadlines(e, today, last, reach, overdue)]
+    for deadline in all_deadlines(calendar, candidates):
         due_day = deadline.due.astimezone(zone).date()
         past = deadline.due < now
         if due_day > last or (past and not (overdue and deadline.event.end >= today)):
@@ -137,6 +139,30 @@ def deadline_items(
         _deadline_item(d, now, d.due.astimezone(zone).date() - today)
         for d in event_deadlines(event, rules)
     ]
+
+
+def _offset_days(before: str | None) -> int:
+    """An upper bound, in days, of how long before an event a `before` offset falls."""
+    delta = parse_before(before or "0 days")
+    return delta.years * 366 + delta.months * 31 + delta.days + 1
+
+
+def _longest_offset(rules: Iterable[Rule]) -> int:
+    return max((_offset_days(rule.before) for rule in rules), default=0)
+
+
+def _may_have_deadlines(event: Event, today: date, last: date, reach: int, overdue: bool) -> bool:
+    """Whether any deadline of `event` can fall in today..last (or be overdue and wanted).
+
+    A deadline given by an offset falls on or before the event's first day (plus a day, for
+    time zones), so far-away events can be passed over without deriving anything; a deadline
+    given with `at` can fall anywhere, so its event is always looked at."""
+    if any(spec.at is not None for spec in event.deadlines):
+        return True
+    if overdue and event.end >= today:
+        return True
+    own = max((_offset_days(spec.before) for spec in event.deadlines), default=0)
+    return today - timedelta(days=1) <= event.start <= last + timedelta(days=max(reach, own))
 
 
 def _in_window(event: Event, today: date, last: date) -> bool:

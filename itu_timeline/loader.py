@@ -17,7 +17,16 @@ from itu_timeline.errors import CalendarInvalid, CalendarUnreadable, Problem
 from itu_timeline.model import Calendar, Event, Rule
 from itu_timeline.schema import CalendarFile, parse_document
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_MIB = 50
+
+
+def max_file_bytes(environ: Mapping[str, str] = os.environ) -> int:
+    """The largest calendar file read: ITU_TIMELINE_MAX_MIB mebibytes, default 50."""
+    value = environ.get("ITU_TIMELINE_MAX_MIB", "")
+    mebibytes = int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_MIB
+    return mebibytes * 1024 * 1024
+
+
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
@@ -47,8 +56,9 @@ def default_sources(
     return [bundled_path(), user] if user.is_file() else [bundled_path()]
 
 
-def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Any]:
+def read_document(path: Path, max_bytes: int | None = None) -> dict[str, Any]:
     """The parsed TOML of one file; every way of failing becomes a one-line `CalendarUnreadable`."""
+    max_bytes = max_bytes or max_file_bytes()
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -57,7 +67,8 @@ def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Any]
             raise CalendarUnreadable(f"{path}: is not a regular file")
         if info.st_size > max_bytes:
             raise CalendarUnreadable(
-                f"{path}: {info.st_size} bytes is over the limit of {max_bytes} bytes"
+                f"{path}: {info.st_size} bytes is over the limit of {max_bytes} bytes "
+                "(set ITU_TIMELINE_MAX_MIB to allow more)"
             )
         raw = path.read_bytes()
     except FileNotFoundError as err:
@@ -93,10 +104,17 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
 
 
 def load_file(path: Path) -> CalendarFile:
-    """One file, validated; raises `CalendarInvalid` listing every problem in it."""
+    """One file, validated; raises `CalendarInvalid` listing every problem in it.
+    Large files are served from the cache while they are unchanged."""
+    from itu_timeline import cache
+
+    cached = cache.get(path)
+    if cached is not None:
+        return cached
     document, problems = parse_document(read_document(path), path)
     if problems:
         raise CalendarInvalid(problems)
+    cache.put(path, document)
     return document
 
 

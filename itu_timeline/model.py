@@ -59,7 +59,7 @@ class Precision(StrEnum):
 DEFAULT_DEADLINE_TIME = dt.time(23, 59)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeadlineSpec:
     """A deadline as written in a file: relative to the event's first day, or at a fixed date."""
 
@@ -72,7 +72,7 @@ class DeadlineSpec:
     notes: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """Deadlines that every event matching `match` gets (keys: body, kind, tags, id)."""
 
@@ -87,7 +87,7 @@ class Rule:
     origin: Path | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     title: str
@@ -118,7 +118,7 @@ class Event:
         return (self.end - self.start).days + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """A deadline derived for one event: a due instant, aware of its time zone."""
 

@@ -11,14 +11,23 @@ import tomli_w
 
 from itu_timeline.deadlines import all_deadlines, event_deadlines
 from itu_timeline.loader import bundled_path, load
-from itu_timeline.model import Precision, Status
+from itu_timeline.model import Calendar, Event, Precision, Status
 from itu_timeline.quality import warnings
 
 from .conftest import Run
 
 DATA = Path(__file__).parent / "data"
-CALENDAR = load([bundled_path()])
-EVENTS = {e.id: e for e in CALENDAR.events}
+
+
+@pytest.fixture
+def calendar() -> Calendar:
+    """Loaded inside each test, so it goes through the test's private cache folder."""
+    return load([bundled_path()])
+
+
+@pytest.fixture
+def events(calendar: Calendar) -> dict[str, Event]:
+    return {e.id: e for e in calendar.events}
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -27,35 +36,39 @@ def rows(name: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("row", rows("verified-events.csv"), ids=lambda r: r["id"])
-def test_every_verified_row_is_present_with_exactly_its_dates(row: dict[str, str]) -> None:
-    event = EVENTS[row["id"]]
+def test_every_verified_row_is_present_with_exactly_its_dates(
+    row: dict[str, str], events: dict[str, Event]
+) -> None:
+    event = events[row["id"]]
     assert (event.start.isoformat(), event.end.isoformat()) == (row["start"], row["end"])
     assert event.status is Status.CONFIRMED
 
 
 @pytest.mark.parametrize("row", rows("verified-deadlines.csv"), ids=lambda r: r["event_id"])
-def test_every_verified_deadline_row_is_a_deadline_of_its_event(row: dict[str, str]) -> None:
-    event = EVENTS[row["event_id"]]
-    days = {d.due.astimezone(d.due.tzinfo).date() for d in event_deadlines(event, CALENDAR.rules)}
+def test_every_verified_deadline_row_is_a_deadline_of_its_event(
+    row: dict[str, str], calendar: Calendar, events: dict[str, Event]
+) -> None:
+    event = events[row["event_id"]]
+    days = {d.due.astimezone(d.due.tzinfo).date() for d in event_deadlines(event, calendar.rules)}
     assert date.fromisoformat(row["due"]) in days
 
 
-def test_every_event_has_a_source_and_unconfirmed_ones_say_why() -> None:
-    for event in CALENDAR.events:
+def test_every_event_has_a_source_and_unconfirmed_ones_say_why(calendar: Calendar) -> None:
+    for event in calendar.events:
         assert event.source, event.id
         if event.status is not Status.CONFIRMED:
             assert event.notes, f"{event.id} is {event.status} without a note"
 
 
-def test_the_quality_checks_find_nothing() -> None:
-    assert warnings(CALENDAR, all_deadlines(CALENDAR)) == []
+def test_the_quality_checks_find_nothing(calendar: Calendar) -> None:
+    assert warnings(calendar, all_deadlines(calendar)) == []
 
 
-def test_validate_strict_passes(run: Run) -> None:
+def test_validate_strict_passes(run: Run, calendar: Calendar) -> None:
     result = run("validate", "--strict", calendars=[bundled_path()])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert f"{len(CALENDAR.events)} events" in result.stdout
+    assert f"{len(calendar.events)} events" in result.stdout
 
 
 def test_the_file_is_in_canonical_tomli_w_form() -> None:
@@ -63,22 +76,22 @@ def test_the_file_is_in_canonical_tomli_w_form() -> None:
     assert tomli_w.dumps(tomllib.loads(text)) == text
 
 
-def test_what_is_known_after_pp26_is_carried_at_its_precision() -> None:
-    assert EVENTS["c27"].precision is Precision.MONTH
-    assert (EVENTS["c27"].start, EVENTS["c27"].end) == (date(2027, 6, 1), date(2027, 7, 31))
-    assert EVENTS["cpm27-2"].precision is Precision.MONTH
-    assert EVENTS["un-gd-ai-2027"].precision is Precision.YEAR
-    combined = EVENTS["ra27-wrc27"]
+def test_what_is_known_after_pp26_is_carried_at_its_precision(events: dict[str, Event]) -> None:
+    assert events["c27"].precision is Precision.MONTH
+    assert (events["c27"].start, events["c27"].end) == (date(2027, 6, 1), date(2027, 7, 31))
+    assert events["cpm27-2"].precision is Precision.MONTH
+    assert events["un-gd-ai-2027"].precision is Precision.YEAR
+    combined = events["ra27-wrc27"]
     assert (combined.start, combined.end) == (date(2027, 10, 11), date(2027, 11, 12))
-    assert "ra-27" not in EVENTS
-    assert "wrc-27" not in EVENTS
-    assert EVENTS["pp26-terms-start"].start == date(2027, 1, 1)
+    assert "ra-27" not in events
+    assert "wrc-27" not in events
+    assert events["pp26-terms-start"].start == date(2027, 1, 1)
     for event_id in ("igf-2026", "c27", "cpm27-2", "ra27-wrc27", "un-gd-ai-2027"):
-        assert EVENTS[event_id].status is Status.TENTATIVE
+        assert events[event_id].status is Status.TENTATIVE
 
 
-def test_pp26_deadlines_come_from_the_rules() -> None:
-    deadlines = {d.name: d for d in event_deadlines(EVENTS["pp-26"], CALENDAR.rules)}
+def test_pp26_deadlines_come_from_the_rules(calendar: Calendar, events: dict[str, Event]) -> None:
+    deadlines = {d.name: d for d in event_deadlines(events["pp-26"], calendar.rules)}
     candidatures = deadlines["Candidatures for elected posts"]
     assert candidatures.rule_id == "pp-candidatures"
     assert candidatures.due.isoformat() == "2026-10-12T23:59:00+02:00"  # 21:59 UTC, CEST

@@ -122,7 +122,12 @@ def test_the_bundled_year_fits_80_columns_with_no_escape_codes_when_piped(run: R
 @pytest.mark.parametrize("lang", ["C", "C.UTF-8", "tr_TR.UTF-8", "POSIX"])
 def test_the_chart_works_under_any_locale(write_calendar: WriteCalendar, lang: str) -> None:
     path = write_calendar(YEAR)
-    env = {"PATH": os.environ.get("PATH", ""), "LANG": lang, "LC_ALL": lang}
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "LANG": lang,
+        "LC_ALL": lang,
+        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],
+    }
     done = subprocess.run(
         [
             sys.executable,

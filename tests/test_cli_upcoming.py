@@ -105,7 +105,8 @@ def test_cron_like_environment_gets_plain_text_and_no_traceback(
         "--days",
         "7",
     ]
-    env = {"PATH": os.environ.get("PATH", "")}
+    # As bare as cron, but with the test's private cache folder instead of $HOME/.cache.
+    env = {"PATH": os.environ.get("PATH", ""), "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout

@@ -200,3 +200,17 @@ def test_dtend_is_always_after_dtstart(start: date, length: int) -> None:
     [component] = vevents(b"".join(chunks([event], [], options)))
     assert component["dtend"].dt == event.end + timedelta(days=1)
     assert component["dtend"].dt > component["dtstart"].dt
+
+
+def test_parallel_export_writes_the_same_bytes_as_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    from itu_timeline.loader import load
+    from itu_timeline.render import ics
+
+    calendar = load([bundled_path()])
+    events = [e for e in calendar.events if not e.is_approximate]
+    options = ExportOptions(name="n", stamp=datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
+    serial = b"".join(chunks(events, calendar.rules, options, workers=1))
+    monkeypatch.setattr(ics, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(ics, "BATCH", 7)
+    parallel = b"".join(chunks(events, calendar.rules, options, workers=2))
+    assert parallel == serial

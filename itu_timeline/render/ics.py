@@ -9,9 +9,10 @@ re-import or a subscription refresh updates events instead of duplicating them.
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from itertools import repeat
 
 import icalendar
 
@@ -19,6 +20,8 @@ from itu_timeline.deadlines import event_deadlines
 from itu_timeline.model import Deadline, Event, Rule, Status
 
 PRODID = "-//itu-timeline//itu-timeline//EN"
+PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
+BATCH = 1000
 UID_DOMAIN = "itu-timeline"
 ICS_STATUS = {
     Status.CONFIRMED: "CONFIRMED",
@@ -56,9 +59,13 @@ def deadline_uid(deadline: Deadline) -> str:
 
 
 def chunks(
-    events: Iterable[Event], rules: Iterable[Rule], options: ExportOptions
+    events: Sequence[Event], rules: Iterable[Rule], options: ExportOptions, workers: int = 1
 ) -> Iterator[bytes]:
-    """The .ics file in pieces: the calendar's head, each VEVENT, then the end line."""
+    """The .ics file in pieces: the calendar's head, the VEVENTs, then the end line.
+
+    With several `workers` and a large calendar, batches of events are serialised in worker
+    processes (the library's line folding is the slow part) and written in their order, so
+    the output is the same bytes as with one."""
     rules = tuple(rules)
     head = icalendar.Calendar()
     head.add("prodid", PRODID)
@@ -69,13 +76,26 @@ def chunks(
     end = b"END:VCALENDAR\r\n"
     serialized = head.to_ical()
     yield serialized[: -len(end)]
+    if workers > 1 and len(events) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        batches = [events[i : i + BATCH] for i in range(0, len(events), BATCH)]
+        with ProcessPoolExecutor(workers) as pool:
+            yield from pool.map(_batch, batches, repeat(rules), repeat(options))
+    else:
+        for event in events:
+            yield _batch([event], rules, options)
+    yield end
+
+
+def _batch(events: Sequence[Event], rules: tuple[Rule, ...], options: ExportOptions) -> bytes:
+    pieces = []
     for event in events:
         deadlines = event_deadlines(event, rules)
-        yield event_component(event, deadlines, options).to_ical()
+        pieces.append(event_component(event, deadlines, options).to_ical())
         if options.deadlines:
-            for deadline in deadlines:
-                yield deadline_component(deadline, options).to_ical()
-    yield end
+            pieces += [deadline_component(d, options).to_ical() for d in deadlines]
+    return b"".join(pieces)
 
 
 def event_component(

@@ -4,7 +4,7 @@ in JSON and empty in CSV; dates are ISO 8601 strings."""
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -55,9 +55,15 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
-def to_json(records: Iterable[dict[str, Any]]) -> str:
-    # ensure_ascii=False keeps Arabic or Chinese titles readable; json still escapes controls.
-    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+def to_json(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A JSON list, one record at a time (the same text as dumping the list at once), so a
+    large result never sits in memory whole. ensure_ascii=False keeps Arabic or Chinese
+    titles readable; json still escapes control characters."""
+    separator = "[\n  "
+    for record in records:
+        yield separator + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        separator = ",\n  "
+    yield "[]\n" if separator.startswith("[") else "\n]\n"
 
 
 def to_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...]) -> str:

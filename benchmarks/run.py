@@ -1,0 +1,111 @@
+"""Speed and scale of itu-timeline, measured against a baseline in the same run.
+
+    python benchmarks/run.py            # everything (about 4 minutes on 2 cores)
+    python benchmarks/run.py --quick    # start-up only
+
+1. Start-up: the median wall time of `itu-timeline --today 2027-01-01 upcoming` on the bundled
+   calendar (piped, as cron runs it; and as a Rich table) against the floor of our stack,
+   `python -c "import typer, rich.console, rich.table, tomllib, dateutil.relativedelta"`,
+   run alternately, and the ratio.
+2. Scale: synthetic calendars of 1,000, 10,000 and 100,000 events (benchmarks/generate.py),
+   timing `upcoming`, `list --format json` and `export -o`, cold (empty cache) and repeated,
+   and the growth factor from 10,000 to 100,000 events.
+3. Peak memory (maximum resident set) of each 100,000-event run.
+
+Only the standard library: subprocess, time.perf_counter and resource.getrusage.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+PYTHON = sys.executable
+TOOL = str(Path(PYTHON).parent / "itu-timeline")
+FLOOR = [PYTHON, "-c", "import typer, rich.console, rich.table, tomllib, dateutil.relativedelta"]
+MEASURE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak MiB of one run, measured in a fresh process so peaks do not mix."""
+    out = subprocess.run(
+        [PYTHON, "-c", MEASURE, *command], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
+def startup(env: dict[str, str], rounds: int = 21) -> None:
+    upcoming = [TOOL, "--today", "2027-01-01", "upcoming"]
+    table = [*upcoming, "--format", "table"]
+    times: dict[str, list[float]] = {"floor": [], "piped": [], "table": []}
+    for _ in range(rounds):  # alternate, so drift in the machine hits all three alike
+        for name, command in (("floor", FLOOR), ("piped", upcoming), ("table", table)):
+            start = time.perf_counter()
+            subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+            times[name].append(time.perf_counter() - start)
+    floor = statistics.median(times["floor"])
+    print(f"start-up, medians of {rounds}:")
+    print(f"  floor (import typer, rich, tomllib, dateutil)  {floor:.3f} s")
+    for name in ("piped", "table"):
+        median = statistics.median(times[name])
+        print(
+            f"  upcoming, {name:<5}                             {median:.3f} s  = {median / floor:.2f} x floor"
+        )
+
+
+def scale(env: dict[str, str], folder: Path) -> None:
+    results: dict[tuple[str, int], float] = {}
+    print("scale (seconds; peak MiB for 100,000):")
+    for count in (1_000, 10_000, 100_000):
+        path = folder / f"cal-{count}.toml"
+        subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
+        base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
+        commands = {
+            "upcoming": [*base, "upcoming"],
+            "list --format json": [*base, "list", "--format", "json"],
+            "export -o": [*base, "export", "-o", str(folder / "out.ics")],
+        }
+        size = path.stat().st_size / 2**20
+        print(f"  {count:>7,} events ({size:.1f} MiB)")
+        for name, command in commands.items():
+            cache_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-{count}-{name[:4]}")}
+            cold, cold_peak = timed(command, cache_env)
+            warm, warm_peak = timed(command, cache_env)
+            results[(name, count)] = warm
+            peak = f"   peak {max(cold_peak, warm_peak):.0f} MiB" if count == 100_000 else ""
+            print(f"    {name:<20} cold {cold:6.2f}   repeated {warm:6.2f}{peak}")
+    print("growth from 10,000 to 100,000 events (repeated runs; 10 would be linear):")
+    for name in ("upcoming", "list --format json", "export -o"):
+        print(f"  {name:<20} {results[(name, 100_000)] / results[(name, 10_000)]:.1f} x")
+
+
+def main() -> None:
+    if not Path(TOOL).exists():
+        sys.exit(
+            f"run this with the Python of the environment where itu-timeline is installed ({TOOL})"
+        )
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        # No user calendar, no user cache: the bundled calendar only, measured as shipped.
+        env = {
+            **os.environ,
+            "XDG_DATA_HOME": str(folder / "data"),
+            "XDG_CACHE_HOME": str(folder / "c"),
+        }
+        env.pop("ITU_TIMELINE_CALENDAR", None)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        startup(env)
+        if "--quick" not in sys.argv:
+            scale(env, folder)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Start-up is what cron users wait for: the commands they run most must not import what they
+do not use. Checked in a fresh interpreter through sys.modules, never with a timer."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROBE = textwrap.dedent("""
+    import json, sys
+    from itu_timeline.cli import app
+    try:
+        app(sys.argv[1:], standalone_mode=False)
+    except SystemExit:
+        pass
+    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+""")
+HEAVY = {
+    "icalendar",
+    "tomli_w",
+    "itu_timeline.render.chart",
+    "itu_timeline.store",
+    "filelock",
+    "recurring_ical_events",
+    "pydantic",
+}
+
+
+def imported(*args: str) -> set[str]:
+    env = {**os.environ, "XDG_DATA_HOME": os.environ["XDG_CACHE_HOME"]}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, check=True
+    )
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+@pytest.mark.parametrize("command", [["upcoming"], ["list"], ["remind", "--dry-run"]])
+def test_the_cron_commands_import_nothing_heavy(command: list[str], tmp_path: Path) -> None:
+    if command[0] == "remind":
+        command += ["--state", str(tmp_path / "state.toml")]
+    modules = imported("--today", "2026-10-01", *command)
+    assert "itu_timeline.deadlines" in modules  # the command really ran
+    assert not {m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY}
+    assert not any(m == "rich" or m.startswith("rich.") for m in modules)  # piped: plain text
+
+
+def test_a_table_imports_rich_but_not_the_chart_or_icalendar() -> None:
+    modules = imported("--today", "2027-01-01", "upcoming", "--format", "table")
+    assert "rich.table" in modules
+    assert not {m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY}
+
+
+def test_the_probe_would_notice_a_heavy_import(tmp_path: Path) -> None:
+    out = tmp_path / "x.ics"
+    assert "icalendar" in imported("--today", "2027-01-01", "export", "-o", str(out))
