@@ -20,6 +20,7 @@ from itu_timeline.cli import (
 from itu_timeline.dates import first_day, last_day
 from itu_timeline.errors import UsageError
 from itu_timeline.model import Body, Kind, Precision, Status
+from itu_timeline.text import safe
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 
@@ -209,7 +210,8 @@ def remove(
     if not yes:
         if not sys.stdin.isatty():
             raise UsageError("remove asks for confirmation on a terminal; elsewhere pass --yes")
-        if not typer.confirm(f"Remove '{event_id}' ({table.get('title')}) from {target}?"):
+        title = safe(str(table.get("title")))
+        if not typer.confirm(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
             report("note", ["nothing removed"])
             raise typer.Exit(1)
     update_file(target, lambda document: remove_event(document, event_id))

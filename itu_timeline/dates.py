@@ -7,11 +7,13 @@ and offsets from today ``+30d``, ``-2w``, ``+3m``, ``+1y``.
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
 from itu_timeline.errors import DateInputError
 
+MAX_OFFSET_DAYS = 100 * 366
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, or +30d/-2w/+3m/+1y"
 
 _OFFSET = re.compile(r"^([+-])(\d{1,5})([dwmy])$")
@@ -31,7 +33,10 @@ def day_span(text: str, today: date) -> tuple[date, date]:
         return day, day
     if m := _OFFSET.match(value):
         sign = 1 if m.group(1) == "+" else -1
-        day = today + relativedelta(**{_UNITS[m.group(3)]: sign * int(m.group(2))})
+        try:
+            day = today + relativedelta(**{_UNITS[m.group(3)]: sign * int(m.group(2))})
+        except (ValueError, OverflowError) as err:
+            raise DateInputError(f"'{text}' goes beyond the dates a calendar can hold") from err
         return day, day
     try:
         if m := _YEAR.match(value):
@@ -54,6 +59,7 @@ def last_day(text: str, today: date) -> date:
     return day_span(text, today)[1]
 
 
+@cache  # a calendar repeats a handful of offsets thousands of times
 def parse_before(text: str) -> relativedelta:
     """A deadline offset as written in calendar files: "12 days", "8 months", "2 weeks"."""
     m = _DURATION.match(text.strip().lower())
@@ -63,7 +69,10 @@ def parse_before(text: str) -> relativedelta:
             "'2 weeks', '8 months' or '1 year'"
         )
     unit = m.group(2).rstrip("s") + "s"
-    return relativedelta(**{unit: int(m.group(1))})
+    amount = int(m.group(1))
+    if amount * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit] > MAX_OFFSET_DAYS:
+        raise DateInputError(f"the offset '{text}' is longer than {MAX_OFFSET_DAYS // 365} years")
+    return relativedelta(**{unit: amount})
 
 
 def parse_duration(text: str) -> timedelta:

@@ -5,7 +5,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from difflib import get_close_matches
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +15,10 @@ from itu_timeline.model import Body, DeadlineSpec, Event, Kind, Precision, Rule,
 from itu_timeline.zones import is_valid_zone
 
 SCHEMA = 1
+# Dates outside these years are refused: the arithmetic around them (a day after the last day,
+# "8 months before" the first) must never leave what Python's dates can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+TITLE_LIMIT, TEXT_LIMIT = 1_000, 20_000  # characters
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 FILE_KEYS = ("schema", "name", "timezone", "rules", "events")
@@ -59,6 +62,8 @@ class CalendarFile:
 
 
 def suggest(key: str, known: tuple[str, ...]) -> str:
+    from difflib import get_close_matches
+
     close = get_close_matches(key, known, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -115,10 +120,24 @@ class Table:
         if value is not None and not value.strip():
             self.problem(key, "must not be empty")
             return None
-        return value
+        return value if value is None or self.short_enough(key, value) else None
+
+    def short_enough(self, key: str, value: str) -> bool:
+        limit = TITLE_LIMIT if key in ("title", "name", "id", "location") else TEXT_LIMIT
+        if len(value) > limit:
+            self.problem(key, f"{len(value)} characters is over the limit of {limit}")
+            return False
+        return True
 
     def day(self, key: str, required: bool = False) -> date | None:
-        return self.get(key, date, "a date", required)
+        value = self.get(key, date, "a date", required)
+        return value if value is None or self.in_range(key, value) else None
+
+    def in_range(self, key: str, value: date) -> bool:
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            self.problem(key, f"{value} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
+            return False
+        return True
 
     def choice(
         self, key: str, enum: type[E], default: E | None = None, required: bool = False
@@ -132,6 +151,10 @@ class Table:
             allowed = ", ".join(m.value for m in enum)
             self.problem(key, f"'{value}' is not one of: {allowed}")
             return None
+
+    def notes(self) -> str | None:
+        value = self.get("notes", str, "text")
+        return value if value is None or self.short_enough("notes", value) else None
 
     def zone(self, key: str) -> str | None:
         value = self.text(key)
@@ -148,6 +171,8 @@ class Table:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem(key, f"must be a list of text, not {type_name(value)}")
+            return ()
+        if not all(self.short_enough(key, v) for v in value):
             return ()
         return tuple(value)
 
@@ -242,7 +267,7 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
         "url": t.text("url"),
         "source": t.text("source"),
         "tags": t.strings("tags"),
-        "notes": t.get("notes", str, "text"),
+        "notes": t.notes(),
         "updated": t.day("updated"),
         "uid": t.text("uid"),
     }
@@ -289,13 +314,15 @@ def _deadline(t: Table) -> DeadlineSpec | None:
         t.parsed("before", parse_before)
     if at is not None and (not isinstance(at, date) or getattr(at, "tzinfo", None)):
         t.problem("at", "must be a date (2027-03-01) or a local date-time (2027-03-01T16:00)")
+    elif at is not None:
+        t.in_range("at", at)
     at_time = t.parsed("time", parse_time)
     if isinstance(at, datetime) and at_time is not None:
         t.problem("time", "'at' already gives a time; leave 'time' out")
     fields = {
         "timezone": t.zone("timezone"),
         "source": t.text("source"),
-        "notes": t.get("notes", str, "text"),
+        "notes": t.notes(),
     }
     if len(t.problems) > before or name is None:
         return None
@@ -317,7 +344,7 @@ def _rule(t: Table, path: Path) -> Rule | None:
         "time": t.parsed("time", parse_time),
         "timezone": t.zone("timezone"),
         "source": t.text("source"),
-        "notes": t.get("notes", str, "text"),
+        "notes": t.notes(),
     }
     if len(t.problems) > before or rule_id is None or name is None or offset is None:
         return None

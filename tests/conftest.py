@@ -1,14 +1,22 @@
 """Shared fixtures: calendar files written into tmp_path, and a CLI runner that always pins
 today and names its calendars, so no test depends on the wall clock or the user's files."""
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from itu_timeline.cli import app
+
+# Property tests run a fixed, bounded set of examples in CI; ITU_TIMELINE_FUZZ=long runs many
+# more, with fresh random examples each time (README, "Tests").
+settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None)
+settings.register_profile("long", max_examples=3000, deadline=None)
+settings.load_profile("long" if os.environ.get("ITU_TIMELINE_FUZZ") == "long" else "ci")
 
 TODAY = "2026-06-01"
 
@@ -99,6 +107,16 @@ updated = 2027-01-10
 
 WriteCalendar = Callable[..., Path]
 Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test caches parsed calendars in its own folder, never in the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
 
 
 @pytest.fixture
