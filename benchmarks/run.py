@@ -53,12 +53,11 @@ def startup(env: dict[str, str], rounds: int = 21) -> None:
             times[name].append(time.perf_counter() - start)
     floor = statistics.median(times["floor"])
     print(f"start-up, medians of {rounds}:")
-    print(f"  floor (import typer, rich, tomllib, dateutil)  {floor:.3f} s")
+    print(f"  {'floor (import typer, rich, tomllib, dateutil)':<46} {floor:.3f} s")
     for name in ("piped", "table"):
         median = statistics.median(times[name])
-        print(
-            f"  upcoming, {name:<5}                             {median:.3f} s  = {median / floor:.2f} x floor"
-        )
+        label = f"upcoming, {name}"
+        print(f"  {label:<46} {median:.3f} s  = {median / floor:.2f} x floor")
 
 
 def scale(env: dict[str, str], folder: Path) -> None:

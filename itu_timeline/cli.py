@@ -120,7 +120,7 @@ def main_options(
     tz: Annotated[
         str | None,
         typer.Option(
-            "--tz", envvar="ITU_TIMELINE_TZ", help="Display time zone [default: the system's]."
+            "--tz", envvar="ITU_TIMELINE_TZ", help="Display time zone (default: the system's)."
         ),
     ] = None,
     calendar: Annotated[
@@ -240,7 +240,7 @@ with_filters = with_options(_FILTER_PARAMS, "filters", _filter_from)
 FormatOption = Annotated[
     OutputFormat | None,
     typer.Option(
-        "--format", "-f", help="Output format [default: table on a terminal, plain otherwise]."
+        "--format", "-f", help="Output format (default: table on a terminal, plain otherwise)."
     ),
 ]
 
@@ -313,7 +313,7 @@ def upcoming(
     \b
     Examples:
       itu-timeline upcoming
-      itu-timeline upcoming --days 90 --body ITU-T --tz America/New_York
+      itu-timeline --tz America/New_York upcoming --days 90 --body ITU-T
       itu-timeline upcoming --check --days 7 && echo "something is due this week"
     """
     from itu_timeline.deadlines import upcoming as find_upcoming
@@ -356,7 +356,7 @@ def remind(
     state: Annotated[
         Path | None,
         typer.Option(
-            help="State file [default: $XDG_STATE_HOME/itu-timeline/remind.toml].",
+            help="State file (default: $XDG_STATE_HOME/itu-timeline/remind.toml).",
             show_default=False,
         ),
     ] = None,
@@ -415,7 +415,7 @@ def export(
         bool, typer.Option("--no-deadlines", help="Leave the deadline events out.")
     ] = False,
     name: Annotated[
-        str | None, typer.Option(help="Calendar name [default: the calendar's `name`].")
+        str | None, typer.Option(help="Calendar name (default: the calendar's `name`).")
     ] = None,
     split_by: Annotated[
         SplitBy | None, typer.Option(help="Write one feed per body into --output-dir.")
@@ -500,7 +500,7 @@ def chart(
     filters: Filter,
     by: Annotated[GroupBy, typer.Option(help="Group the rows by body or by kind.")] = GroupBy.BODY,
     width: Annotated[
-        int | None, typer.Option(min=40, help="Columns to use [default: the terminal's, else 80].")
+        int | None, typer.Option(min=40, help="Columns to use (default: the terminal's, else 80).")
     ] = None,
     svg: Annotated[Path | None, typer.Option(help="Also save the chart as an SVG picture.")] = None,
     html: Annotated[Path | None, typer.Option(help="Also save the chart as an HTML page.")] = None,
@@ -619,7 +619,7 @@ def validate(
     ctx: typer.Context,
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Calendar files [default: the calendars in use].", show_default=False),
+        typer.Argument(help="Calendar files (default: the calendars in use).", show_default=False),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
 ) -> None:

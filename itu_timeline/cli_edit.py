@@ -33,10 +33,10 @@ def _choices(values: type[Body] | type[Kind] | type[Status] | type[Precision]) -
 # value is the same one-line error as in a file; completion still offers the allowed values.
 _EVENT_PARAMS = keyword_options(
     {
-        "id": Annotated[str | None, typer.Option(help="Event id [default: from title and start].")],
+        "id": Annotated[str | None, typer.Option(help="Event id (default: from title and start).")],
         "title": Annotated[str | None, typer.Option(help="Title.")],
         "start": Annotated[str | None, typer.Option(help="First day.")],
-        "end": Annotated[str | None, typer.Option(help="Last day [default: the first].")],
+        "end": Annotated[str | None, typer.Option(help="Last day (default: the first).")],
         "precision": Annotated[
             str | None,
             typer.Option(help="day, month or year.", autocompletion=_choices(Precision)),
@@ -95,7 +95,7 @@ TargetOption = Annotated[
     Path | None,
     typer.Option(
         "--calendar",
-        help="The file to change [default: your calendar in ~/.local/share/itu-timeline].",
+        help="The file to change (default: your calendar in ~/.local/share/itu-timeline).",
         show_default=False,
     ),
 ]
@@ -225,13 +225,13 @@ def import_ics(
     body: Annotated[
         str | None,
         typer.Option(
-            help="Body of the new events [default: other].", autocompletion=_choices(Body)
+            help="Body of the new events (default: other).", autocompletion=_choices(Body)
         ),
     ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
-            help="Kind of the new events [default: other].", autocompletion=_choices(Kind)
+            help="Kind of the new events (default: other).", autocompletion=_choices(Kind)
         ),
     ] = None,
     tag: Annotated[list[str] | None, typer.Option(help="Tag the new events (repeatable).")] = None,
@@ -269,7 +269,7 @@ def import_ics(
 def fmt(
     ctx: typer.Context,
     file: Annotated[
-        Path | None, typer.Argument(help="The calendar [default: your calendar].")
+        Path | None, typer.Argument(help="The calendar (default: your calendar).")
     ] = None,
 ) -> None:
     """Rewrite a calendar file in the canonical form tomli-w writes (after validating it).

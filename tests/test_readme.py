@@ -2,8 +2,11 @@
 documented in it."""
 
 import re
+import shlex
 import subprocess
 from pathlib import Path
+
+from typer.testing import CliRunner
 
 from itu_timeline.cli import app
 
@@ -49,3 +52,26 @@ def test_every_command_has_a_usage_section() -> None:
         assert any(f"`itu-timeline {name}`" in h or f"`{name}`" in h for h in headings), (
             f"README lacks a section for {name}"
         )
+
+
+def readme_examples() -> list[list[str]]:
+    """Every `itu-timeline ...` command in the README's sh blocks, continuation lines joined."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    text = "\n".join(blocks).replace("\\\n", " ")
+    return [shlex.split(line)[1:] for line in text.splitlines() if line.startswith("itu-timeline ")]
+
+
+def test_every_readme_example_is_accepted_by_the_option_parser() -> None:
+    """Each example, with --help added at its end, parses: a misplaced or misspelt option fails."""
+    examples = readme_examples()
+    assert len(examples) > 20
+    for args in examples:
+        if "&&" in args:  # `itu-timeline upcoming --check && echo ...`: the first command
+            args = args[: args.index("&&")]
+        result = CliRunner().invoke(app, [*args, "--help"])
+        assert result.exit_code == 0, (args, result.stderr)
+
+
+def test_help_texts_keep_their_square_bracket_free_defaults() -> None:
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert "default: the system's" in result.stdout
