@@ -48,6 +48,7 @@ def hostile_calendar() -> str:
                 "start": date(2026, 6, 2) + timedelta(days=i),
                 "location": text,
                 "notes": text,
+                "url": text,  # a URL with CR LF once crashed the export
                 "tags": [text],
                 "deadlines": [{"name": text, "before": "1 day"}],
             }

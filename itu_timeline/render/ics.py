@@ -31,6 +31,7 @@ ICS_STATUS = {
 }
 # RFC 5545 TEXT allows no control characters but HTAB; newlines are escaped by the library.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_URI_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ def text(value: str) -> str:
     """Calendar text as iCalendar TEXT: CR LF and lone CR become LF (escaped as \\n), and
     other control characters are dropped, so nothing can end a property early."""
     return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def uri(value: str) -> str:
+    """A URL as an iCalendar URI: no control characters at all (no URL has any, and the
+    library refuses CR and LF there rather than escape them)."""
+    return _URI_CONTROLS.sub("", value)
 
 
 def event_uid(event: Event) -> str:
@@ -109,7 +116,7 @@ def event_component(
     if event.location:
         component.add("location", text(event.location))
     if event.url:
-        component.add("url", event.url)
+        component.add("url", uri(event.url))
     component.add(
         "categories", [text(c) for c in (event.body.value, event.kind.value, *event.tags)]
     )
