@@ -74,7 +74,8 @@ def find_event(calendar: Calendar, event_id: str) -> Event:
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of event ids from the calendars in use."""
     try:
-        calendar = loader.load(loader.default_sources(ctx.parent.params.get("calendar") or ()))
+        given = ctx.parent.params.get("calendar") if ctx.parent else None
+        calendar = loader.load(loader.default_sources(given or ()))
     except TimelineError:
         return []
     return [e.id for e in calendar.events if e.id.startswith(incomplete)]
@@ -83,7 +84,7 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 class ErrorBoundary(TyperGroup):
     """Every command runs inside this: our errors become messages and exit 2, never tracebacks."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # a click Context; typer.Context narrows it
         try:
             return super().invoke(ctx)
         except TimelineError as err:

@@ -34,7 +34,7 @@ def day_span(text: str, today: date) -> tuple[date, date]:
     if m := _OFFSET.match(value):
         sign = 1 if m.group(1) == "+" else -1
         try:
-            day = today + relativedelta(**{_UNITS[m.group(3)]: sign * int(m.group(2))})
+            day = today + _delta(_UNITS[m.group(3)], sign * int(m.group(2)))
         except (ValueError, OverflowError) as err:
             raise DateInputError(f"'{text}' goes beyond the dates a calendar can hold") from err
         return day, day
@@ -49,6 +49,16 @@ def day_span(text: str, today: date) -> tuple[date, date]:
     except ValueError as err:
         raise DateInputError(f"cannot read the date '{text}' ({err}); use {DATE_FORMS}") from err
     return day, day
+
+
+def _delta(unit: str, amount: int) -> relativedelta:
+    """relativedelta(days=n), (weeks=n), (months=n) or (years=n), by the unit's name."""
+    return relativedelta(
+        days=amount if unit == "days" else 0,
+        weeks=amount if unit == "weeks" else 0,
+        months=amount if unit == "months" else 0,
+        years=amount if unit == "years" else 0,
+    )
 
 
 def first_day(text: str, today: date) -> date:
@@ -72,7 +82,7 @@ def parse_before(text: str) -> relativedelta:
     amount = int(m.group(1))
     if amount * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit] > MAX_OFFSET_DAYS:
         raise DateInputError(f"the offset '{text}' is longer than {MAX_OFFSET_DAYS // 365} years")
-    return relativedelta(**{unit: amount})
+    return _delta(unit, amount)
 
 
 def parse_duration(text: str) -> timedelta:

@@ -260,19 +260,21 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
         for i, raw in enumerate(t.tables("deadlines"), 1)
         if (spec := _deadline(Table(raw, t.file, f"{t.where}, deadline #{i}", t.problems)))
     )
-    fields = {
-        "location": t.text("location"),
-        "timezone": t.zone("timezone") or file_zone,
-        "status": t.choice("status", Status, Status.CONFIRMED),
-        "url": t.text("url"),
-        "source": t.text("source"),
-        "tags": t.strings("tags"),
-        "notes": t.notes(),
-        "updated": t.day("updated"),
-        "uid": t.text("uid"),
-    }
-    required = (event_id, title, body, kind, start, end, precision)
-    if len(t.problems) > before or any(v is None for v in required):
+    location, timezone = t.text("location"), t.zone("timezone") or file_zone
+    status = t.choice("status", Status, Status.CONFIRMED)
+    url, source, tags, notes = t.text("url"), t.text("source"), t.strings("tags"), t.notes()
+    updated, uid = t.day("updated"), t.text("uid")
+    if (
+        len(t.problems) > before
+        or event_id is None
+        or title is None
+        or body is None
+        or kind is None
+        or start is None
+        or end is None
+        or precision is None
+        or status is None
+    ):
         return None
     return Event(
         id=event_id,
@@ -281,12 +283,20 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
         kind=kind,
         start=start,
         end=end,
+        timezone=timezone,
         precision=precision,
+        location=location,
+        status=status,
+        url=url,
+        source=source,
+        tags=tags,
+        notes=notes,
         revision=revision,
+        updated=updated,
+        uid=uid,
         deadlines=deadlines,
         origin=path,
-        **fields,
-    )  # type: ignore[arg-type]
+    )
 
 
 def _check_precision(t: Table, precision: Precision, start: date, end: date) -> None:
@@ -319,14 +329,12 @@ def _deadline(t: Table) -> DeadlineSpec | None:
     at_time = t.parsed("time", parse_time)
     if isinstance(at, datetime) and at_time is not None:
         t.problem("time", "'at' already gives a time; leave 'time' out")
-    fields = {
-        "timezone": t.zone("timezone"),
-        "source": t.text("source"),
-        "notes": t.notes(),
-    }
+    zone, source, notes = t.zone("timezone"), t.text("source"), t.notes()
     if len(t.problems) > before or name is None:
         return None
-    return DeadlineSpec(name=name, before=offset, at=at, time=at_time, **fields)  # type: ignore[arg-type]
+    return DeadlineSpec(
+        name=name, before=offset, at=at, time=at_time, timezone=zone, source=source, notes=notes
+    )
 
 
 def _rule(t: Table, path: Path) -> Rule | None:
@@ -340,15 +348,21 @@ def _rule(t: Table, path: Path) -> Rule | None:
     if offset is not None:
         t.parsed("before", parse_before)
     match = _match(Table(t.get("match", dict, "a table") or {}, t.file, t.where, t.problems))
-    fields = {
-        "time": t.parsed("time", parse_time),
-        "timezone": t.zone("timezone"),
-        "source": t.text("source"),
-        "notes": t.notes(),
-    }
+    at_time, zone = t.parsed("time", parse_time), t.zone("timezone")
+    source, notes = t.text("source"), t.notes()
     if len(t.problems) > before or rule_id is None or name is None or offset is None:
         return None
-    return Rule(id=rule_id, name=name, before=offset, match=match, origin=path, **fields)  # type: ignore[arg-type]
+    return Rule(
+        id=rule_id,
+        name=name,
+        before=offset,
+        match=match,
+        time=at_time,
+        timezone=zone,
+        source=source,
+        notes=notes,
+        origin=path,
+    )
 
 
 def _match(t: Table) -> dict[str, tuple[str, ...]]:
