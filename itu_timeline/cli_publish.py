@@ -1,0 +1,188 @@
+"""The commands that publish: export (iCalendar feeds) and chart (terminal, SVG, HTML)."""
+
+import io
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from dateutil.relativedelta import relativedelta
+
+from itu_timeline.cli import Settings, app, print_rich, report, terminal_width, with_filters
+from itu_timeline.errors import UsageError
+from itu_timeline.query import Filter, select
+
+
+class SplitBy(StrEnum):
+    BODY = "body"
+
+
+@app.command()
+@with_filters
+def export(
+    ctx: typer.Context,
+    filters: Filter,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically), not stdout.")
+    ] = None,
+    alarm: Annotated[
+        list[str] | None,
+        typer.Option(help="Add a reminder this long before each deadline: 12h, 1d, 7d, 2w."),
+    ] = None,
+    alarm_events: Annotated[
+        bool, typer.Option(help="Also put the --alarm reminders before each event.")
+    ] = False,
+    no_deadlines: Annotated[
+        bool, typer.Option("--no-deadlines", help="Leave the deadline events out.")
+    ] = False,
+    name: Annotated[
+        str | None, typer.Option(help="Calendar name (default: the calendar's `name`).")
+    ] = None,
+    split_by: Annotated[
+        SplitBy | None, typer.Option(help="Write one feed per body into --output-dir.")
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option(help="Folder for --split-by feeds (and all.ics).")
+    ] = None,
+) -> None:
+    """An iCalendar (.ics) file of the filtered events and their deadlines.
+
+    Events are all-day; each deadline is its own timed event (in UTC) related to its event.
+    UIDs are stable, so importing again or refreshing a subscription updates instead of
+    duplicating. Events whose days are not announced are left out (a note says which).
+
+    \b
+    Examples:
+      itu-timeline export -o itu.ics
+      itu-timeline export --body ITU-T --alarm 7d --alarm 1d -o itu-t.ics
+      itu-timeline export --split-by body --output-dir public/feeds
+    """
+    from itu_timeline.dates import parse_duration
+    from itu_timeline.render.ics import ExportOptions, chunks
+
+    settings: Settings = ctx.obj
+    if (split_by is None) != (output_dir is None):
+        raise UsageError("--split-by and --output-dir go together")
+    calendar = settings.calendar()
+    chosen = select(calendar.events, filters)
+    events = [e for e in chosen if not e.is_approximate]
+    if len(events) < len(chosen):
+        left_out = ", ".join(e.id for e in chosen if e.is_approximate)
+        report("note", [f"left out, their days are not announced: {left_out}"])
+    stamp = settings.now.astimezone(UTC).replace(microsecond=0)
+    options = ExportOptions(
+        name=name or calendar.name,
+        stamp=datetime.combine(settings.today, time(0), UTC) if settings.pinned else stamp,
+        alarms=tuple(parse_duration(a) for a in alarm or ()),
+        alarm_events=alarm_events,
+        deadlines=not no_deadlines,
+    )
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if output_dir is not None:
+        feeds = {"all": events}
+        for event in events:
+            feeds.setdefault(event.body.value, []).append(event)
+        for feed, members in feeds.items():
+            named = replace(
+                options, name=options.name if feed == "all" else f"{options.name}: {feed}"
+            )
+            write_chunks(output_dir / f"{feed}.ics", chunks(members, calendar.rules, named, cpus))
+        report("note", [f"wrote {len(feeds)} feeds into {output_dir}"])
+    elif output is not None:
+        write_chunks(output, chunks(events, calendar.rules, options, cpus))
+    else:
+        for chunk in chunks(events, calendar.rules, options, cpus):
+            sys.stdout.buffer.write(chunk)
+
+
+def write_chunks(path: Path, pieces: Iterable[bytes]) -> None:
+    from itu_timeline.atomic import open_atomically
+
+    with open_atomically(path) as out:
+        for piece in pieces:
+            out.write(piece)
+
+
+class GroupBy(StrEnum):
+    BODY = "body"
+    KIND = "kind"
+
+
+@app.command()
+@with_filters
+def chart(
+    ctx: typer.Context,
+    filters: Filter,
+    by: Annotated[GroupBy, typer.Option(help="Group the rows by body or by kind.")] = GroupBy.BODY,
+    width: Annotated[
+        int | None, typer.Option(min=40, help="Columns to use (default: the terminal's, else 80).")
+    ] = None,
+    svg: Annotated[Path | None, typer.Option(help="Also save the chart as an SVG picture.")] = None,
+    html: Annotated[Path | None, typer.Option(help="Also save the chart as an HTML page.")] = None,
+) -> None:
+    """A Gantt chart of the filtered events, with deadlines as markers and a line for today.
+
+    The range is --from and --to, by default today to twelve months ahead. On a terminal it
+    is drawn in colour; when piped, in plain ASCII.
+
+    \b
+    Examples:
+      itu-timeline chart
+      itu-timeline chart --from 2027-01 --to 2027-12 --by kind --width 160
+      itu-timeline chart --body ITU --svg itu-2027.svg
+    """
+    from itu_timeline.deadlines import all_deadlines
+    from itu_timeline.render.chart import ASCII, UNICODE, chart_lines
+
+    settings: Settings = ctx.obj
+    first = filters.start or settings.today
+    last = filters.end or first + relativedelta(months=12, days=-1)
+    if last < first:
+        raise UsageError(f"--to {last} is before --from {first}")
+    calendar = settings.calendar()
+    events = select(calendar.events, replace(filters, start=first, end=last))
+    on_terminal = sys.stdout.isatty()
+    deadlines = all_deadlines(calendar, events)
+
+    def draw(glyphs: Any, columns: int, full_titles: bool = False) -> list[Any]:
+        return chart_lines(
+            events,
+            deadlines,
+            first,
+            last,
+            settings.today,
+            columns,
+            settings.zone,
+            by.value,
+            glyphs,
+            full_titles=full_titles,
+        )
+
+    if svg or html:
+        # A picture has no terminal to fit: a wide timeline and whole titles.
+        save_pictures(draw(UNICODE, width or 160, full_titles=True), svg, html)
+    if on_terminal:
+        print_rich(settings, *draw(UNICODE, width or terminal_width()))
+    else:
+        sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
+
+
+def save_pictures(lines: list[Any], svg: Path | None, html: Path | None) -> None:
+
+    from rich.console import Console
+
+    from itu_timeline.atomic import write_atomically
+
+    width = max(line.cell_len for line in lines)
+    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True)
+    for line in lines:
+        console.print(line, no_wrap=True, overflow="crop")
+    if svg:
+        write_atomically(svg, console.export_svg(title="itu-timeline", clear=False).encode())
+    if html:
+        write_atomically(html, console.export_html(clear=False).encode())

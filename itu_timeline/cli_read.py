@@ -1,0 +1,252 @@
+"""The reading commands: list, upcoming, remind, show, validate."""
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from itu_timeline import loader
+from itu_timeline.cli import (
+    EXIT_NEGATIVE,
+    FormatOption,
+    OutputFormat,
+    Settings,
+    app,
+    chosen_format,
+    complete_ids,
+    find_event,
+    print_rich,
+    report,
+    terminal_width,
+    with_filters,
+)
+from itu_timeline.errors import TimelineError
+from itu_timeline.query import Filter, select
+
+
+@app.command("list")
+@with_filters
+def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -> None:
+    """The timeline of events, sorted by first day.
+
+    \b
+    Examples:
+      itu-timeline list --from 2026 --to 2026 --body ITU-T
+      itu-timeline list --tag elections --format json
+      itu-timeline list -s "study group 17" --from today
+    """
+    settings: Settings = ctx.obj
+    events = select(settings.calendar().events, filters)
+    match chosen_format(fmt):
+        case OutputFormat.TABLE:
+            from itu_timeline.render.table import events_table
+
+            print_rich(settings, events_table(events))
+        case OutputFormat.PLAIN:
+            from itu_timeline.render.plain import event_lines
+
+            sys.stdout.write(event_lines(events))
+        case OutputFormat.JSON:
+            from itu_timeline.render.json_csv import event_record, to_json
+
+            sys.stdout.writelines(to_json(event_record(e) for e in events))
+        case OutputFormat.CSV:
+            from itu_timeline.render.json_csv import EVENT_FIELDS, event_record, to_csv
+
+            sys.stdout.write(to_csv((event_record(e) for e in events), EVENT_FIELDS))
+
+
+@app.command()
+@with_filters
+def upcoming(
+    ctx: typer.Context,
+    filters: Filter,
+    days: Annotated[int, typer.Option(min=0, max=36600, help="How many days ahead to look.")] = 30,
+    overdue: Annotated[
+        bool, typer.Option(help="Also deadlines already past whose event has not ended.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option(help="Print nothing; exit 0 if anything is due, 1 if nothing is.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Events starting or ongoing, and deadlines due, within the next --days, soonest first.
+
+    Quiet when nothing is due, so a cron job mails only when there is something to say.
+    Plain lines start with an urgency mark: '!!' due within 24 hours, '! ' within 7 days.
+
+    \b
+    Examples:
+      itu-timeline upcoming
+      itu-timeline --tz America/New_York upcoming --days 90 --body ITU-T
+      itu-timeline upcoming --check --days 7 && echo "something is due this week"
+    """
+    from itu_timeline.deadlines import upcoming as find_upcoming
+
+    settings: Settings = ctx.obj
+    items = find_upcoming(settings.calendar(), filters, settings.now, settings.zone, days, overdue)
+    if check:
+        raise typer.Exit(0 if items else EXIT_NEGATIVE)
+    match chosen_format(fmt):
+        case OutputFormat.TABLE:
+            from itu_timeline.render.table import items_table
+
+            if items:
+                print_rich(settings, items_table(items, settings.zone))
+            else:
+                sys.stderr.write(f"Nothing starts or is due in the next {days} days.\n")
+        case OutputFormat.PLAIN:
+            from itu_timeline.render.plain import item_lines
+
+            sys.stdout.write(item_lines(items, settings.zone))
+        case OutputFormat.JSON:
+            from itu_timeline.render.json_csv import item_record, to_json
+
+            sys.stdout.writelines(to_json(item_record(i, settings.zone) for i in items))
+        case OutputFormat.CSV:
+            from itu_timeline.render.json_csv import ITEM_FIELDS, item_record, to_csv
+
+            records = (item_record(i, settings.zone) for i in items)
+            sys.stdout.write(to_csv(records, ITEM_FIELDS))
+
+
+@app.command()
+@with_filters
+def remind(
+    ctx: typer.Context,
+    filters: Filter,
+    at: Annotated[
+        str, typer.Option(help="Days-left thresholds to remind at, comma-separated.")
+    ] = "30,7,1,0",
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            help="State file (default: $XDG_STATE_HOME/itu-timeline/remind.toml).",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option(help="Print, but remember nothing.")] = False,
+) -> None:
+    """For a daily cron job: one line per item whose days left just fell to a threshold.
+
+    Each item is reported once per threshold, and only the tightest threshold crossed since
+    the last run is printed, so a day the machine was off is caught up without repeats. The
+    lines have the format of `upcoming`'s plain output. Prints nothing when nothing is new.
+
+    \b
+    Examples:
+      itu-timeline remind
+      itu-timeline remind --at 60,14,2 --body ITU-T --state ~/itu-t.toml
+      itu-timeline remind --dry-run
+    """
+    from itu_timeline.deadlines import upcoming as find_upcoming
+    from itu_timeline.reminders import State, default_state_path, due_reminders, parse_thresholds
+    from itu_timeline.render.plain import item_line
+
+    settings: Settings = ctx.obj
+    thresholds = parse_thresholds(at)
+    path = state or default_state_path()
+    memory = State.read(path)
+    items = find_upcoming(
+        settings.calendar(), filters, settings.now, settings.zone, days=thresholds[0]
+    )
+    reminders = due_reminders(items, thresholds, memory)
+    memory.prune(settings.today)
+    if not dry_run:
+        memory.write(path)  # before printing: a failed write must not lose a reminder
+    sys.stdout.write("".join(item_line(r.item, settings.zone) + "\n" for r in reminders))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The event's id.", autocompletion=complete_ids)
+    ],
+) -> None:
+    """One event in full: dates, place, status, source, and its deadlines with countdowns.
+
+    \b
+    Examples:
+      itu-timeline show pp-26
+      itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
+    """
+    from itu_timeline.deadlines import deadline_items
+    from itu_timeline.render.chart import ASCII, UNICODE, chart_lines
+    from itu_timeline.render.plain import show_text
+
+    settings: Settings = ctx.obj
+    calendar = settings.calendar()
+    event = find_event(calendar, event_id)
+    items = deadline_items(event, calendar.rules, settings.now, settings.zone)
+    sys.stdout.write(show_text(event, items, settings.zone))
+    # A small chart: the event and its deadlines, with a week either side.
+    days = [event.start, event.end, *(i.deadline.due.date() for i in items if i.deadline)]
+    first, last = min(days) - timedelta(days=7), max(days) + timedelta(days=7)
+    on_terminal = sys.stdout.isatty()
+    lines = chart_lines(
+        [event],
+        [i.deadline for i in items if i.deadline],
+        first,
+        last,
+        settings.today,
+        terminal_width() if on_terminal else 80,
+        settings.zone,
+        glyphs=UNICODE if on_terminal else ASCII,
+        groups=False,
+    )
+    sys.stdout.write("\n")
+    if on_terminal:
+        print_rich(settings, *lines)
+    else:
+        sys.stdout.write("".join(line.plain + "\n" for line in lines))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Calendar files (default: the calendars in use).", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+) -> None:
+    """Check calendar files: every problem listed on stderr, a summary on stdout.
+
+    Errors are what the loader refuses. Warnings are data-quality findings: an event without a
+    source, a confirmed event whose source is not an official page, likely duplicates, a
+    deadline after its event starts, an event longer than 60 days, control characters.
+    Exit 1 when there is any error (or any warning with --strict).
+
+    \b
+    Examples:
+      itu-timeline validate
+      itu-timeline validate --strict data/events.toml
+    """
+    from itu_timeline.deadlines import all_deadlines
+    from itu_timeline.quality import summarize, warnings
+
+    settings: Settings = ctx.obj
+    paths = list(files) if files else loader.default_sources(settings.calendars)
+    try:
+        calendar = loader.load(paths)
+    except TimelineError as err:
+        report("error", err.lines())
+        raise typer.Exit(EXIT_NEGATIVE) from err
+    deadlines = all_deadlines(calendar)
+    found = warnings(calendar, deadlines)
+    report("warning", [str(w) for w in found])
+    summary = summarize(calendar, deadlines)
+    sys.stdout.write(
+        f"{len(paths)} file(s): {summary.events} events, {summary.rules} rules, "
+        f"{summary.deadlines} deadlines; {len(found)} warning(s)\n"
+        f"  by body: {_counts(summary.by_body)}\n  by kind: {_counts(summary.by_kind)}\n"
+    )
+    if found and strict:
+        raise typer.Exit(EXIT_NEGATIVE)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counts.items())
