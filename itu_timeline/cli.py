@@ -46,7 +46,6 @@ class Settings:
     zone: ZoneInfo
     calendars: tuple[str, ...]
     no_color: bool
-    debug: bool
 
     def calendar(self) -> Calendar:
         return loader.load(loader.default_sources(self.calendars))
@@ -154,7 +153,6 @@ def main_options(
         zone=zone,
         calendars=tuple(calendar or ()),
         no_color=no_color or "NO_COLOR" in os.environ,
-        debug=debug,
     )
 
 

@@ -119,3 +119,13 @@ def test_global_timezone_must_exist(run: Run) -> None:
     result = run("--tz", "Mars/Olympus", "list")
     assert result.exit_code == 2
     assert "unknown time zone 'Mars/Olympus'" in result.stderr
+
+
+def test_debug_shows_the_real_exception_instead_of_the_message(run: Run) -> None:
+    from itu_timeline.errors import DateInputError
+
+    plain = run("list", "--from", "soon")
+    assert plain.exit_code == 2
+    assert plain.exception is None or isinstance(plain.exception, SystemExit)
+    debugged = run("--debug", "list", "--from", "soon")
+    assert isinstance(debugged.exception, DateInputError)
