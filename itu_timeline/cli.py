@@ -262,6 +262,19 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
+def print_chart(
+    settings: Settings, draw: Callable[[Any, int], list[Any]], width: int | None = None
+) -> None:
+    """A chart drawn by `draw(glyphs, columns)`: in colour to fit a terminal, or in plain ASCII
+    (80 columns unless `width` says otherwise) for a pipe."""
+    from itu_timeline.render.chart import ASCII, UNICODE
+
+    if sys.stdout.isatty():
+        print_rich(settings, *draw(UNICODE, width or terminal_width()))
+    else:
+        sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
+
+
 def main() -> None:
     app(prog_name="itu-timeline")
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from dateutil.relativedelta import relativedelta
 
-from itu_timeline.cli import Settings, app, print_rich, report, terminal_width, with_filters
+from itu_timeline.cli import Settings, app, print_chart, report, with_filters
 from itu_timeline.errors import UsageError
 from itu_timeline.query import Filter, select
 
@@ -137,7 +137,7 @@ def chart(
       itu-timeline chart --body ITU --svg itu-2027.svg
     """
     from itu_timeline.deadlines import all_deadlines
-    from itu_timeline.render.chart import ASCII, UNICODE, chart_lines
+    from itu_timeline.render.chart import UNICODE, chart_lines
 
     settings: Settings = ctx.obj
     first = filters.start or settings.today
@@ -146,7 +146,6 @@ def chart(
         raise UsageError(f"--to {last} is before --from {first}")
     calendar = settings.calendar()
     events = select(calendar.events, replace(filters, start=first, end=last))
-    on_terminal = sys.stdout.isatty()
     deadlines = all_deadlines(calendar, events)
 
     def draw(glyphs: Any, columns: int, full_titles: bool = False) -> list[Any]:
@@ -166,10 +165,7 @@ def chart(
     if svg or html:
         # A picture has no terminal to fit: a wide timeline and whole titles.
         save_pictures(draw(UNICODE, width or 160, full_titles=True), svg, html)
-    if on_terminal:
-        print_rich(settings, *draw(UNICODE, width or terminal_width()))
-    else:
-        sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
+    print_chart(settings, draw, width)
 
 
 def save_pictures(lines: list[Any], svg: Path | None, html: Path | None) -> None:

@@ -17,9 +17,9 @@ from itu_timeline.cli import (
     chosen_format,
     complete_ids,
     find_event,
+    print_chart,
     print_rich,
     report,
-    terminal_width,
     with_filters,
 )
 from itu_timeline.errors import TimelineError
@@ -174,7 +174,7 @@ def show(
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
     from itu_timeline.deadlines import deadline_items
-    from itu_timeline.render.chart import ASCII, UNICODE, chart_lines
+    from itu_timeline.render.chart import chart_lines
     from itu_timeline.render.plain import show_text
 
     settings: Settings = ctx.obj
@@ -183,25 +183,24 @@ def show(
     items = deadline_items(event, calendar.rules, settings.now, settings.zone)
     sys.stdout.write(show_text(event, items, settings.zone))
     # A small chart: the event and its deadlines, with a week either side.
-    days = [event.start, event.end, *(i.deadline.due.date() for i in items if i.deadline)]
+    deadlines = [i.deadline for i in items if i.deadline]
+    days = [event.start, event.end, *(d.due.astimezone(settings.zone).date() for d in deadlines)]
     first, last = min(days) - timedelta(days=7), max(days) + timedelta(days=7)
-    on_terminal = sys.stdout.isatty()
-    lines = chart_lines(
-        [event],
-        [i.deadline for i in items if i.deadline],
-        first,
-        last,
-        settings.today,
-        terminal_width() if on_terminal else 80,
-        settings.zone,
-        glyphs=UNICODE if on_terminal else ASCII,
-        groups=False,
-    )
     sys.stdout.write("\n")
-    if on_terminal:
-        print_rich(settings, *lines)
-    else:
-        sys.stdout.write("".join(line.plain + "\n" for line in lines))
+    print_chart(
+        settings,
+        lambda glyphs, columns: chart_lines(
+            [event],
+            deadlines,
+            first,
+            last,
+            settings.today,
+            columns,
+            settings.zone,
+            glyphs=glyphs,
+            groups=False,
+        ),
+    )
 
 
 @app.command()

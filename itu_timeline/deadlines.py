@@ -122,11 +122,11 @@ def upcoming(
     reach = _longest_offset(calendar.rules)
     candidates = [e for e in events if _may_have_deadlines(e, today, last, reach, overdue)]
     for deadline in all_deadlines(calendar, candidates):
-        due_day = deadline.due.astimezone(zone).date()
-        past = deadline.due < now
-        if due_day > last or (past and not (overdue and deadline.event.end >= today)):
+        item = _deadline_item(deadline, now, zone)
+        past = item.urgency is Urgency.PAST
+        if item.days_left > days or (past and not (overdue and deadline.event.end >= today)):
             continue
-        items.append(_deadline_item(deadline, now, due_day - today))
+        items.append(item)
     return sorted(items, key=Item.sort_key)
 
 
@@ -134,11 +134,7 @@ def deadline_items(
     event: Event, rules: Iterable[Rule], now: datetime, zone: ZoneInfo
 ) -> list[Item]:
     """All deadlines of one event as items, past ones included (for `show`)."""
-    today = now.astimezone(zone).date()
-    return [
-        _deadline_item(d, now, d.due.astimezone(zone).date() - today)
-        for d in event_deadlines(event, rules)
-    ]
+    return [_deadline_item(d, now, zone) for d in event_deadlines(event, rules)]
 
 
 def _offset_days(before: str | None) -> int:
@@ -182,7 +178,9 @@ def _event_item(event: Event, today: date) -> Item:
     return Item(event, None, instant, days_left, urgency)
 
 
-def _deadline_item(deadline: Deadline, now: datetime, left: timedelta) -> Item:
+def _deadline_item(deadline: Deadline, now: datetime, zone: ZoneInfo) -> Item:
+    """The deadline as a row; days left are counted between calendar days in `zone`."""
+    days_left = (deadline.due.astimezone(zone).date() - now.astimezone(zone).date()).days
     remaining = deadline.due - now
     if remaining < timedelta(0):
         urgency = Urgency.PAST
@@ -192,7 +190,7 @@ def _deadline_item(deadline: Deadline, now: datetime, left: timedelta) -> Item:
         urgency = Urgency.SOON
     else:
         urgency = Urgency.LATER
-    return Item(deadline.event, deadline, deadline.due, left.days, urgency)
+    return Item(deadline.event, deadline, deadline.due, days_left, urgency)
 
 
 def countdown(item: Item) -> str:
