@@ -13,7 +13,7 @@ from pathlib import Path
 
 import tomli_w
 
-from itu_timeline.model import Body, Kind
+from itu_timeline.core.model import Body, Kind
 
 FIRST = date(2020, 1, 1)
 SPAN_DAYS = 16 * 365

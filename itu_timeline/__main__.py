@@ -1,3 +1,3 @@
-from itu_timeline.cli import main
+from itu_timeline.cli.main import main
 
 main()

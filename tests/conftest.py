@@ -10,7 +10,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from itu_timeline.cli import app
+from itu_timeline.cli.main import app
 
 # Property tests run a fixed, bounded set of examples in CI; ITU_TIMELINE_FUZZ=long runs many
 # more, with fresh random examples each time (README, "Tests").

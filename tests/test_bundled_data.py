@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from itu_timeline.deadlines import all_deadlines, event_deadlines
-from itu_timeline.loader import bundled_path, load
-from itu_timeline.model import Calendar, Event, Precision, Status
-from itu_timeline.quality import warnings
+from itu_timeline.core.deadlines import all_deadlines, event_deadlines
+from itu_timeline.core.loader import bundled_path, load
+from itu_timeline.core.model import Calendar, Event, Precision, Status
+from itu_timeline.core.quality import warnings
 
 from .conftest import Run
 

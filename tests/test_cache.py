@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from itu_timeline import cache
-from itu_timeline.loader import load
+from itu_timeline.core import cache
+from itu_timeline.core.loader import load
 
 from .conftest import HEADER, WriteCalendar
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from itu_timeline.loader import bundled_path
+from itu_timeline.core.loader import bundled_path
 from itu_timeline.render.chart import label_width
 
 from .conftest import HEADER, Run, WriteCalendar

@@ -122,7 +122,7 @@ def test_global_timezone_must_exist(run: Run) -> None:
 
 
 def test_debug_shows_the_real_exception_instead_of_the_message(run: Run) -> None:
-    from itu_timeline.errors import DateInputError
+    from itu_timeline.base.errors import DateInputError
 
     plain = run("list", "--from", "soon")
     assert plain.exit_code == 2

@@ -2,8 +2,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from itu_timeline.dates import day_span, parse_before, parse_duration, parse_time
-from itu_timeline.errors import DateInputError
+from itu_timeline.base.errors import DateInputError
+from itu_timeline.core.dates import day_span, parse_before, parse_duration, parse_time
 
 TODAY = date(2026, 1, 31)
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itu_timeline.deadlines import Urgency, countdown, event_deadlines, upcoming
-from itu_timeline.model import (
+from itu_timeline.core.deadlines import Urgency, countdown, event_deadlines, upcoming
+from itu_timeline.core.model import (
     Body,
     Calendar,
     DeadlineSpec,
@@ -18,8 +18,8 @@ from itu_timeline.model import (
     Rule,
     Status,
 )
-from itu_timeline.query import make_filter
-from itu_timeline.text import safe
+from itu_timeline.core.query import make_filter
+from itu_timeline.core.text import safe
 
 GVA = ZoneInfo("Europe/Zurich")
 UTC = ZoneInfo("UTC")

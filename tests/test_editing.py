@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from itu_timeline.loader import bundled_path, load
+from itu_timeline.core.loader import bundled_path, load
 
 from .conftest import HEADER, SAMPLE, Run, WriteCalendar
 
@@ -180,8 +180,8 @@ ADDER = textwrap.dedent("""
     import sys
     from datetime import date
     from pathlib import Path
-    from itu_timeline.edits import add_event
-    from itu_timeline.store import update_file
+    from itu_timeline.store.edits import add_event
+    from itu_timeline.store.locked import update_file
     path, worker = Path(sys.argv[1]), sys.argv[2]
     for i in range(50):
         fields = {"id": f"w{worker}-{i}", "title": "T", "body": "ITU", "kind": "other",
@@ -202,13 +202,13 @@ def test_two_processes_adding_fifty_events_each_end_with_a_hundred(tmp_path: Pat
 KILLED_WRITER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    import itu_timeline.atomic as atomic
+    import itu_timeline.base.atomic as atomic
     real_replace = os.replace
     def stop_before_rename(src, dst):
         Path(sys.argv[2]).write_text("written, not renamed")
         time.sleep(60)
     atomic.os.replace = stop_before_rename
-    from itu_timeline.cli import app
+    from itu_timeline.cli.main import app
     app(["--today", "2027-01-01", "add", "--id", "new", "--title", "T", "--start", "2027-01-02",
          "--body", "ITU", "--kind", "other", "--calendar", sys.argv[1]])
 """)

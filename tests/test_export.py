@@ -10,8 +10,8 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itu_timeline.loader import bundled_path
-from itu_timeline.model import Body, Event, Kind
+from itu_timeline.core.loader import bundled_path
+from itu_timeline.core.model import Body, Event, Kind
 from itu_timeline.render.ics import ExportOptions, chunks
 
 from .conftest import HEADER, RULED, Run, WriteCalendar
@@ -203,7 +203,7 @@ def test_dtend_is_always_after_dtstart(start: date, length: int) -> None:
 
 
 def test_parallel_export_writes_the_same_bytes_as_serial(monkeypatch: pytest.MonkeyPatch) -> None:
-    from itu_timeline.loader import load
+    from itu_timeline.core.loader import load
     from itu_timeline.render import ics
 
     calendar = load([bundled_path()])

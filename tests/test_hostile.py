@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from itu_timeline.cli import app
-from itu_timeline.errors import TimelineError
-from itu_timeline.loader import load
-from itu_timeline.model import Body, Kind, Status
+from itu_timeline.base.errors import TimelineError
+from itu_timeline.cli.main import app
+from itu_timeline.core.loader import load
+from itu_timeline.core.model import Body, Kind, Status
 from itu_timeline.render.ics import text as ics_text
 
 from .conftest import HEADER, Run, WriteCalendar

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from itu_timeline.errors import CalendarInvalid, CalendarUnreadable
-from itu_timeline.loader import default_sources, load, user_path
-from itu_timeline.model import Precision, Status
+from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable
+from itu_timeline.core.loader import default_sources, load, user_path
+from itu_timeline.core.model import Precision, Status
 
 from .conftest import HEADER, Run, WriteCalendar
 

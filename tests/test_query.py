@@ -3,8 +3,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itu_timeline.model import Body, Event, Kind, Status
-from itu_timeline.query import make_filter, select
+from itu_timeline.core.model import Body, Event, Kind, Status
+from itu_timeline.core.query import make_filter, select
 
 DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 

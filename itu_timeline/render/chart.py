@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from itu_timeline.model import Body, Deadline, Event, Kind
+from itu_timeline.core.model import Body, Deadline, Event, Kind
+from itu_timeline.core.text import MONTHS, safe
 from itu_timeline.render.styles import body_style
-from itu_timeline.text import MONTHS, safe
 
 MIN_TIMELINE = 24
 

@@ -16,8 +16,8 @@ from itertools import repeat
 
 import icalendar
 
-from itu_timeline.deadlines import event_deadlines
-from itu_timeline.model import Deadline, Event, Rule, Status
+from itu_timeline.core.deadlines import event_deadlines
+from itu_timeline.core.model import Deadline, Event, Rule, Status
 
 PRODID = "-//itu-timeline//itu-timeline//EN"
 PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves

@@ -7,20 +7,19 @@ from typing import Annotated, Any
 
 import typer
 
-from itu_timeline import loader
-from itu_timeline.cli import (
+from itu_timeline.base.errors import UsageError
+from itu_timeline.cli.app import (
     Settings,
-    app,
     complete_ids,
     find_event,
     keyword_options,
     report,
     with_options,
 )
-from itu_timeline.dates import first_day, last_day
-from itu_timeline.errors import UsageError
-from itu_timeline.model import Body, Kind, Precision, Status
-from itu_timeline.text import safe
+from itu_timeline.core import loader
+from itu_timeline.core.dates import first_day, last_day
+from itu_timeline.core.model import Body, Kind, Precision, Status
+from itu_timeline.core.text import safe
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 
@@ -59,10 +58,12 @@ _EVENT_PARAMS = keyword_options(
     }
 )
 
+commands = typer.Typer()  # put on the app by cli.main
+
 
 def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
     """The given options as an event table (only those given)."""
-    from itu_timeline.edits import parse_deadline_option
+    from itu_timeline.store.edits import parse_deadline_option
 
     simple = (
         "id",
@@ -104,7 +105,7 @@ EventId = Annotated[
 ]
 
 
-@app.command()
+@commands.command()
 @with_event_fields
 def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = None) -> None:
     """Add an event to a calendar file (your own by default, created on first use).
@@ -116,8 +117,8 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
       itu-timeline add --id cwg-2027-02 --title "CWG cluster" --start 2027-02-01 --end 2027-02-12 \\
           --body ITU --kind working-group --calendar data/events.toml
     """
-    from itu_timeline.edits import add_event, slug, unique_id
-    from itu_timeline.store import update_file
+    from itu_timeline.store.edits import add_event, slug, unique_id
+    from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
     missing = [f"--{name}" for name in REQUIRED_TO_ADD if name not in fields]
@@ -140,7 +141,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
     sys.stdout.write(event_id + "\n")
 
 
-@app.command()
+@commands.command()
 @with_event_fields
 def edit(
     ctx: typer.Context,
@@ -162,8 +163,8 @@ def edit(
       itu-timeline edit igf-2026 --status confirmed --source https://intgovforum.org/...
       itu-timeline edit c27 --start 2027-06-15 --end 2027-06-25 --precision day --clear notes
     """
-    from itu_timeline.edits import edit_event, find, upsert_copy
-    from itu_timeline.store import update_file
+    from itu_timeline.store.edits import edit_event, find, upsert_copy
+    from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
     if "id" in fields:
@@ -185,7 +186,7 @@ def edit(
     report("note", [f"changed '{event_id}' in {target}"])
 
 
-@app.command()
+@commands.command()
 def remove(
     ctx: typer.Context,
     event_id: EventId,
@@ -200,8 +201,8 @@ def remove(
     Examples:
       itu-timeline remove national-consultation-2029 --yes
     """
-    from itu_timeline.edits import find, remove_event
-    from itu_timeline.store import update_file
+    from itu_timeline.store.edits import find, remove_event
+    from itu_timeline.store.locked import update_file
 
     target = calendar or loader.user_path()
     table = find(loader.read_document(target), event_id)
@@ -218,7 +219,7 @@ def remove(
     report("note", [f"removed '{event_id}' from {target}"])
 
 
-@app.command("import")
+@commands.command("import")
 def import_ics(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE.ics", help="The iCalendar file to read.")],
@@ -249,8 +250,8 @@ def import_ics(
       itu-timeline import apg27.ics --body APT --kind preparatory --tag radio-spectrum
       itu-timeline import colleague.ics --dry-run
     """
-    from itu_timeline.importer import ImportOptions, components, merge, read_ics, to_event
-    from itu_timeline.store import update_file
+    from itu_timeline.store.importer import ImportOptions, components, merge, read_ics, to_event
+    from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
     options = ImportOptions(settings.today, body, kind, tuple(tag or ()), settings.zone.key)
@@ -265,7 +266,7 @@ def import_ics(
     sys.stdout.write(f"{summary}, {len(found) - len(imported)} skipped ({verb} {target})\n")
 
 
-@app.command()
+@commands.command()
 def fmt(
     ctx: typer.Context,
     file: Annotated[
@@ -278,7 +279,7 @@ def fmt(
     Examples:
       itu-timeline fmt data/events.toml
     """
-    from itu_timeline.store import update_file
+    from itu_timeline.store.locked import update_file
 
     update_file(file or loader.user_path(), lambda document: None)
 

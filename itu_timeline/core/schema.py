@@ -9,10 +9,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from itu_timeline.dates import parse_before, parse_time
-from itu_timeline.errors import DateInputError, Problem
-from itu_timeline.model import Body, DeadlineSpec, Event, Kind, Precision, Rule, Status
-from itu_timeline.zones import is_valid_zone
+from itu_timeline.base.errors import DateInputError, Problem
+from itu_timeline.core.dates import parse_before, parse_time
+from itu_timeline.core.model import Body, DeadlineSpec, Event, Kind, Precision, Rule, Status
+from itu_timeline.core.zones import is_valid_zone
 
 SCHEMA = 1
 # Dates outside these years are refused: the arithmetic around them (a day after the last day,

@@ -5,7 +5,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from itu_timeline.errors import DateInputError
+from itu_timeline.base.errors import DateInputError
 
 
 @cache

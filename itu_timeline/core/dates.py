@@ -11,7 +11,7 @@ from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
-from itu_timeline.errors import DateInputError
+from itu_timeline.base.errors import DateInputError
 
 MAX_OFFSET_DAYS = 100 * 366
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, or +30d/-2w/+3m/+1y"

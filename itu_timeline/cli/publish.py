@@ -13,16 +13,18 @@ from typing import Annotated, Any
 import typer
 from dateutil.relativedelta import relativedelta
 
-from itu_timeline.cli import Settings, app, print_chart, report, with_filters
-from itu_timeline.errors import UsageError
-from itu_timeline.query import Filter, select
+from itu_timeline.base.errors import UsageError
+from itu_timeline.cli.app import Settings, print_chart, report, with_filters
+from itu_timeline.core.query import Filter, select
+
+commands = typer.Typer()  # put on the app by cli.main
 
 
 class SplitBy(StrEnum):
     BODY = "body"
 
 
-@app.command()
+@commands.command()
 @with_filters
 def export(
     ctx: typer.Context,
@@ -62,7 +64,7 @@ def export(
       itu-timeline export --body ITU-T --alarm 7d --alarm 1d -o itu-t.ics
       itu-timeline export --split-by body --output-dir public/feeds
     """
-    from itu_timeline.dates import parse_duration
+    from itu_timeline.core.dates import parse_duration
     from itu_timeline.render.ics import ExportOptions, chunks
 
     settings: Settings = ctx.obj
@@ -101,7 +103,7 @@ def export(
 
 
 def write_chunks(path: Path, pieces: Iterable[bytes]) -> None:
-    from itu_timeline.atomic import open_atomically
+    from itu_timeline.base.atomic import open_atomically
 
     with open_atomically(path) as out:
         for piece in pieces:
@@ -113,7 +115,7 @@ class GroupBy(StrEnum):
     KIND = "kind"
 
 
-@app.command()
+@commands.command()
 @with_filters
 def chart(
     ctx: typer.Context,
@@ -136,7 +138,7 @@ def chart(
       itu-timeline chart --from 2027-01 --to 2027-12 --by kind --width 160
       itu-timeline chart --body ITU --svg itu-2027.svg
     """
-    from itu_timeline.deadlines import all_deadlines
+    from itu_timeline.core.deadlines import all_deadlines
     from itu_timeline.render.chart import UNICODE, chart_lines
 
     settings: Settings = ctx.obj
@@ -172,7 +174,7 @@ def save_pictures(lines: list[Any], svg: Path | None, html: Path | None) -> None
 
     from rich.console import Console
 
-    from itu_timeline.atomic import write_atomically
+    from itu_timeline.base.atomic import write_atomically
 
     width = max(line.cell_len for line in lines)
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True)

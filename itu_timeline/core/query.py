@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from itu_timeline.model import Body, Event, Kind, Status
+from itu_timeline.core.model import Body, Event, Kind, Status
 
 
 @dataclass(frozen=True)

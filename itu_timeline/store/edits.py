@@ -8,9 +8,9 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from itu_timeline.dates import parse_local_datetime
-from itu_timeline.errors import UnknownEventError, UsageError
-from itu_timeline.schema import DEADLINE_KEYS, EVENT_KEYS
+from itu_timeline.base.errors import UnknownEventError, UsageError
+from itu_timeline.core.dates import parse_local_datetime
+from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS
 
 CLEARABLE = tuple(k for k in EVENT_KEYS if k not in ("id", "title", "body", "kind", "start"))
 _SHORT_BEFORE = re.compile(r"^-(\d{1,5})([dwmy])$")

@@ -21,8 +21,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from itu_timeline.errors import WriteError
-from itu_timeline.schema import CalendarFile
+from itu_timeline.base.errors import WriteError
+from itu_timeline.core.schema import CalendarFile
 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -32,7 +32,7 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 @functools.cache
 def code_fingerprint() -> str:
-    from itu_timeline import model, schema
+    from itu_timeline.core import model, schema
 
     digest = hashlib.sha256()
     for module in (model, schema):
@@ -71,7 +71,7 @@ def put(path: Path, document: CalendarFile) -> None:
     stamp = _stamp(path)
     if stamp is None:
         return
-    from itu_timeline.atomic import write_atomically  # only on a miss
+    from itu_timeline.base.atomic import write_atomically  # only on a miss
 
     entry = _entry(stamp)
     with contextlib.suppress(OSError, WriteError):

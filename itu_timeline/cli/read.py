@@ -7,13 +7,12 @@ from typing import Annotated
 
 import typer
 
-from itu_timeline import loader
-from itu_timeline.cli import (
+from itu_timeline.base.errors import TimelineError
+from itu_timeline.cli.app import (
     EXIT_NEGATIVE,
     FormatOption,
     OutputFormat,
     Settings,
-    app,
     chosen_format,
     complete_ids,
     find_event,
@@ -22,11 +21,13 @@ from itu_timeline.cli import (
     report,
     with_filters,
 )
-from itu_timeline.errors import TimelineError
-from itu_timeline.query import Filter, select
+from itu_timeline.core import loader
+from itu_timeline.core.query import Filter, select
+
+commands = typer.Typer()  # put on the app by cli.main
 
 
-@app.command("list")
+@commands.command("list")
 @with_filters
 def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -> None:
     """The timeline of events, sorted by first day.
@@ -58,7 +59,7 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
             sys.stdout.write(to_csv((event_record(e) for e in events), EVENT_FIELDS))
 
 
-@app.command()
+@commands.command()
 @with_filters
 def upcoming(
     ctx: typer.Context,
@@ -83,7 +84,7 @@ def upcoming(
       itu-timeline --tz America/New_York upcoming --days 90 --body ITU-T
       itu-timeline upcoming --check --days 7 && echo "something is due this week"
     """
-    from itu_timeline.deadlines import upcoming as find_upcoming
+    from itu_timeline.core.deadlines import upcoming as find_upcoming
 
     settings: Settings = ctx.obj
     items = find_upcoming(settings.calendar(), filters, settings.now, settings.zone, days, overdue)
@@ -112,7 +113,7 @@ def upcoming(
             sys.stdout.write(to_csv(records, ITEM_FIELDS))
 
 
-@app.command()
+@commands.command()
 @with_filters
 def remind(
     ctx: typer.Context,
@@ -141,8 +142,13 @@ def remind(
       itu-timeline remind --at 60,14,2 --body ITU-T --state ~/itu-t.toml
       itu-timeline remind --dry-run
     """
-    from itu_timeline.deadlines import upcoming as find_upcoming
-    from itu_timeline.reminders import State, default_state_path, due_reminders, parse_thresholds
+    from itu_timeline.core.deadlines import upcoming as find_upcoming
+    from itu_timeline.core.reminders import (
+        State,
+        default_state_path,
+        due_reminders,
+        parse_thresholds,
+    )
     from itu_timeline.render.plain import item_line
 
     settings: Settings = ctx.obj
@@ -159,7 +165,7 @@ def remind(
     sys.stdout.write("".join(item_line(r.item, settings.zone) + "\n" for r in reminders))
 
 
-@app.command()
+@commands.command()
 def show(
     ctx: typer.Context,
     event_id: Annotated[
@@ -173,7 +179,7 @@ def show(
       itu-timeline show pp-26
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
-    from itu_timeline.deadlines import deadline_items
+    from itu_timeline.core.deadlines import deadline_items
     from itu_timeline.render.chart import chart_lines
     from itu_timeline.render.plain import show_text
 
@@ -203,7 +209,7 @@ def show(
     )
 
 
-@app.command()
+@commands.command()
 def validate(
     ctx: typer.Context,
     files: Annotated[
@@ -224,8 +230,8 @@ def validate(
       itu-timeline validate
       itu-timeline validate --strict data/events.toml
     """
-    from itu_timeline.deadlines import all_deadlines
-    from itu_timeline.quality import summarize, warnings
+    from itu_timeline.core.deadlines import all_deadlines
+    from itu_timeline.core.quality import summarize, warnings
 
     settings: Settings = ctx.obj
     paths = list(files) if files else loader.default_sources(settings.calendars)

@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 import typer
 from typer.core import TyperGroup
 
-from itu_timeline import loader
-from itu_timeline.dates import DATE_FORMS, first_day, last_day
-from itu_timeline.errors import TimelineError, UnknownEventError
-from itu_timeline.model import Body, Calendar, Event, Kind, Status
-from itu_timeline.query import Filter, make_filter
-from itu_timeline.text import safe
-from itu_timeline.zones import get_zone, system_zone_name
+from itu_timeline.base.errors import TimelineError, UnknownEventError
+from itu_timeline.core import loader
+from itu_timeline.core.dates import DATE_FORMS, first_day, last_day
+from itu_timeline.core.model import Body, Calendar, Event, Kind, Status
+from itu_timeline.core.query import Filter, make_filter
+from itu_timeline.core.text import safe
+from itu_timeline.core.zones import get_zone, system_zone_name
 
 EXIT_NEGATIVE = 1  # a check came out negative
 EXIT_ERROR = 2  # usage or data error
@@ -277,12 +277,3 @@ def print_chart(
 
 def main() -> None:
     app(prog_name="itu-timeline")
-
-
-# The commands live in modules of their own and register themselves on `app`, in the order
-# `--help` lists them: reading first, then publishing, then editing.
-# isort: off
-from itu_timeline import cli_read  # noqa: E402, F401
-from itu_timeline import cli_publish  # noqa: E402, F401
-from itu_timeline import cli_edit  # noqa: E402, F401
-# isort: on

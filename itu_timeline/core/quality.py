@@ -6,10 +6,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from itu_timeline.errors import Problem
-from itu_timeline.model import Calendar, Deadline, Event, Status
-from itu_timeline.text import has_control_chars
-from itu_timeline.zones import get_zone
+from itu_timeline.base.errors import Problem
+from itu_timeline.core.model import Calendar, Deadline, Event, Status
+from itu_timeline.core.text import has_control_chars
+from itu_timeline.core.zones import get_zone
 
 # Where the fact sheets count dates as verified: official ITU, UN, IGF and APT pages.
 OFFICIAL = re.compile(r"(^|[/.\s(])(itu\.int|un\.org|intgovforum\.org|apt\.int)\b", re.IGNORECASE)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from itu_timeline.atomic import write_atomically
-from itu_timeline.errors import CalendarInvalid, WriteError
-from itu_timeline.loader import read_document
-from itu_timeline.schema import SCHEMA, parse_document
+from itu_timeline.base.atomic import write_atomically
+from itu_timeline.base.errors import CalendarInvalid, WriteError
+from itu_timeline.core.loader import read_document
+from itu_timeline.core.schema import SCHEMA, parse_document
 
 T = TypeVar("T")
 LOCK_TIMEOUT_SECONDS = 60

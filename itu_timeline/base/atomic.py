@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from itu_timeline.errors import WriteError
+from itu_timeline.base.errors import WriteError
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ Python's locale-aware calendar helpers fail or print names nobody expects.
 import re
 from datetime import date
 
-from itu_timeline.model import Event, Precision
+from itu_timeline.core.model import Event, Precision
 
 MONTHS = (
     "January",

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from itu_timeline.edits import events_of, normalize, slug, unique_id
-from itu_timeline.errors import CalendarUnreadable
-from itu_timeline.model import Body, Kind
-from itu_timeline.zones import is_valid_zone
+from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.core.model import Body, Kind
+from itu_timeline.core.zones import is_valid_zone
+from itu_timeline.store.edits import events_of, normalize, slug, unique_id
 
 OUR_UID = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@itu-timeline$")
 STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}

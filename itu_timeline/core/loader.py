@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from itu_timeline.errors import CalendarInvalid, CalendarUnreadable, Problem
-from itu_timeline.model import Calendar, Event, Rule
-from itu_timeline.schema import CalendarFile, parse_document
+from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable, Problem
+from itu_timeline.core.model import Calendar, Event, Rule
+from itu_timeline.core.schema import CalendarFile, parse_document
 
 DEFAULT_MAX_MIB = 50
 
@@ -32,10 +32,11 @@ _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<c
 
 def bundled_path() -> Path:
     """The curated calendar: inside the installed package, or at the top of a source checkout."""
-    packaged = Path(__file__).parent / "data" / "events.toml"
+    package = Path(__file__).parents[1]
+    packaged = package / "data" / "events.toml"
     if packaged.is_file():
         return packaged
-    return Path(__file__).parent.parent / "data" / "events.toml"
+    return package.parent / "data" / "events.toml"
 
 
 def user_path(environ: Mapping[str, str] = os.environ) -> Path:
@@ -106,7 +107,7 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
 def load_file(path: Path) -> CalendarFile:
     """One file, validated; raises `CalendarInvalid` listing every problem in it.
     Large files are served from the cache while they are unchanged."""
-    from itu_timeline import cache
+    from itu_timeline.core import cache
 
     cached = cache.get(path)
     if cached is not None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from itu_timeline.atomic import write_atomically
-from itu_timeline.deadlines import Item
-from itu_timeline.errors import DateInputError, StateError
+from itu_timeline.base.atomic import write_atomically
+from itu_timeline.base.errors import DateInputError, StateError
+from itu_timeline.core.deadlines import Item
 
 DEFAULT_THRESHOLDS = (30, 7, 1, 0)
 KEEP_PAST_DAYS = 30

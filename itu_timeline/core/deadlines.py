@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from itu_timeline.dates import parse_before
-from itu_timeline.model import (
+from itu_timeline.core.dates import parse_before
+from itu_timeline.core.model import (
     DEFAULT_DEADLINE_TIME,
     Calendar,
     Deadline,
@@ -21,8 +21,8 @@ from itu_timeline.model import (
     Rule,
     Status,
 )
-from itu_timeline.query import Filter, select
-from itu_timeline.zones import get_zone
+from itu_timeline.core.query import Filter, select
+from itu_timeline.core.zones import get_zone
 
 
 def rule_matches(rule: Rule, event: Event) -> bool:
