@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itu_timeline.core.deadlines import Urgency, countdown, event_deadlines, upcoming
+from itu_timeline.core.clock import Now
+from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import (
     Body,
     Calendar,
@@ -20,6 +21,7 @@ from itu_timeline.core.model import (
 )
 from itu_timeline.core.query import make_filter
 from itu_timeline.core.text import safe
+from itu_timeline.core.upcoming import Urgency, countdown, upcoming
 
 GVA = ZoneInfo("Europe/Zurich")
 UTC = ZoneInfo("UTC")
@@ -112,13 +114,13 @@ def calendar(*events: Event) -> Calendar:
     return Calendar(events=events, rules=(CONTRIB,))
 
 
-def at_midnight(day: date, zone: ZoneInfo = GVA) -> datetime:
-    return datetime.combine(day, datetime.min.time(), zone)
+def at_midnight(day: date, zone: ZoneInfo = GVA) -> Now:
+    return Now.pinned_to(day, zone)
 
 
 def test_upcoming_orders_events_and_deadlines_by_instant_and_reports_days_left() -> None:
     cal = calendar(event("sg17", date(2027, 3, 15)), event("sg2", date(2027, 3, 1), days=10))
-    items = upcoming(cal, make_filter(), at_midnight(date(2027, 3, 2)), GVA, days=30)
+    items = upcoming(cal, make_filter(), at_midnight(date(2027, 3, 2)), days=30)
     assert [(i.type, i.event.id, i.days_left, countdown(i)) for i in items] == [
         ("event", "sg2", -1, "ongoing: day 2 of 10"),
         ("deadline", "sg17", 1, "tomorrow"),
@@ -131,13 +133,13 @@ def test_upcoming_orders_events_and_deadlines_by_instant_and_reports_days_left()
 def test_past_deadlines_only_with_overdue_and_only_while_the_event_has_not_ended() -> None:
     cal = calendar(event("sg17", date(2027, 3, 15)))
     now = at_midnight(date(2027, 3, 10))
-    assert [i.type for i in upcoming(cal, make_filter(), now, GVA, days=1)] == []
-    overdue = upcoming(cal, make_filter(), now, GVA, days=1, overdue=True)
+    assert [i.type for i in upcoming(cal, make_filter(), now, days=1)] == []
+    overdue = upcoming(cal, make_filter(), now, days=1, overdue=True)
     assert [(i.type, i.urgency, countdown(i)) for i in overdue] == [
         ("deadline", Urgency.PAST, "7 days ago")
     ]
     later = at_midnight(date(2027, 3, 20))
-    assert upcoming(cal, make_filter(), later, GVA, days=0, overdue=True) == []
+    assert upcoming(cal, make_filter(), later, days=0, overdue=True) == []
 
 
 @pytest.mark.parametrize(
@@ -151,9 +153,7 @@ def test_a_geneva_deadline_is_the_same_instant_seen_from_other_zones(
     cal = calendar(event("sg17", date(2027, 3, 15)))
     [item] = [
         i
-        for i in upcoming(
-            cal, make_filter(), at_midnight(date(2027, 3, 1), display), display, days=5
-        )
+        for i in upcoming(cal, make_filter(), at_midnight(date(2027, 3, 1), display), days=5)
         if i.deadline
     ]
     assert item.deadline is not None
@@ -165,7 +165,7 @@ def test_a_geneva_deadline_is_the_same_instant_seen_from_other_zones(
 def test_days_left_across_a_daylight_saving_change_counts_calendar_days() -> None:
     # Europe/Zurich moves to summer time on 2027-03-28; the deadline is on 2027-03-29.
     cal = calendar(event("sg17", date(2027, 4, 10)))
-    items = upcoming(cal, make_filter(), at_midnight(date(2027, 3, 27)), GVA, days=3)
+    items = upcoming(cal, make_filter(), at_midnight(date(2027, 3, 27)), days=3)
     assert [(i.type, i.days_left) for i in items] == [("deadline", 2)]
 
 
@@ -181,10 +181,10 @@ def test_every_listed_deadline_is_due_within_the_window_and_not_past(
     zone = ZoneInfo(zone_name)
     cal = calendar(*(event(f"e{i}", today + timedelta(days=i * 17)) for i in range(6)))
     now = at_midnight(today, zone)
-    for item in upcoming(cal, make_filter(), now, zone, days=days):
+    for item in upcoming(cal, make_filter(), now, days=days):
         assert 0 <= item.days_left <= days or (item.type == "event" and item.ongoing)
         if item.deadline:
-            assert item.deadline.due >= now
+            assert item.deadline.due >= now.instant
 
 
 def test_safe_text_has_no_control_characters_left() -> None:

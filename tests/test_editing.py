@@ -154,7 +154,7 @@ BAD_ARGUMENTS = [
     ("add --id c26 --title T --start 2027-01-05 --body ITU --kind other", "already in this file"),
     ("add --title T", "add needs --start, --body, --kind"),
     ("edit nope --title T", "no event with id 'nope'"),
-    ("edit c26 --clear title", "--clear takes one of"),
+    ("edit c26 --clear title", "--clear: 'title' cannot be cleared"),
     ("remove nope --yes", "'nope' is not in"),
     ("remove c26", "elsewhere pass --yes"),
 ]

@@ -1,14 +1,33 @@
-"""The errors the core raises: every one a `TimelineError`, each carrying lines that read well
-after ``error:``. The CLI turns them into messages on stderr and exit code 2 in one place."""
+"""The errors raised on purpose: every one a `TimelineError` carrying the lines that read well
+after ``error:`` and the exit code the command ends with. The CLI turns them into messages on
+stderr and that exit code in one place; nothing else decides an exit code.
+
+Messages speak of the data (file, event id, field). A `hint` says what to do about it; the
+CLI adds hints that name its options, so the core stays usable as a library."""
 
 from dataclasses import dataclass
+from typing import ClassVar, Self
+
+EXIT_NEGATIVE = 1  # a check came out negative: validate found problems, nothing is due
+EXIT_ERROR = 2  # a usage or data error
 
 
 class TimelineError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error raised on purpose."""
+
+    exit_code: ClassVar[int] = EXIT_ERROR
+    level: ClassVar[str] = "error"  # the word after "itu-timeline:" on each line
+
+    def __init__(self, message: str = "", hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        return [str(self)] if str(self) else []
+
+    def with_hint(self, hint: str) -> Self:
+        self.hint = hint
+        return self
 
 
 @dataclass(frozen=True)
@@ -62,3 +81,24 @@ class StateError(TimelineError):
 
 class WriteError(TimelineError):
     """An output or calendar file could not be written; the old file is left as it was."""
+
+
+class NegativeCheck(TimelineError):
+    """A check that came out negative (nothing is due; the user declined): exit 1, with a
+    note when there is something to say."""
+
+    exit_code = EXIT_NEGATIVE
+    level = "note"
+
+
+class ValidationFailed(NegativeCheck):
+    """`validate` found errors (or, when strict, warnings): each listed, exit 1."""
+
+    level = "error"
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(f"{len(lines)} problem(s)")
+        self.problem_lines = lines
+
+    def lines(self) -> list[str]:
+        return self.problem_lines

@@ -1,54 +1,42 @@
-"""The command line: parses options, calls the core, picks a renderer, and turns every
-`TimelineError` into `itu-timeline: error: ...` lines on stderr and exit code 2, in one place."""
+"""The Typer app and what every command shares: the global options, resolved once into
+`Settings`, and the error boundary, the one place where a `TimelineError` becomes
+`itu-timeline: error: ...` lines on stderr and the exit code the error carries."""
 
-import functools
-import inspect
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from enum import StrEnum
-from typing import Annotated, Any, TypeVar
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from itu_timeline.base.errors import TimelineError, UnknownEventError
+from itu_timeline.base.errors import CalendarUnreadable, TimelineError, UnknownEventError
 from itu_timeline.core import loader
-from itu_timeline.core.dates import DATE_FORMS, first_day, last_day
-from itu_timeline.core.model import Body, Calendar, Event, Kind, Status
-from itu_timeline.core.query import Filter, make_filter
+from itu_timeline.core.clock import Now
+from itu_timeline.core.dates import DATE_FORMS, first_day
+from itu_timeline.core.model import Calendar, Event
 from itu_timeline.core.text import safe
 from itu_timeline.core.zones import get_zone, system_zone_name
-
-EXIT_NEGATIVE = 1  # a check came out negative
-EXIT_ERROR = 2  # usage or data error
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    PLAIN = "plain"
-    JSON = "json"
-    CSV = "csv"
 
 
 @dataclass(frozen=True)
 class Settings:
     """The global options, resolved once by the app callback."""
 
-    today: date
-    now: datetime
-    pinned: bool  # --today or ITU_TIMELINE_TODAY was given
-    zone: ZoneInfo
+    now: Now
     calendars: tuple[str, ...]
     no_color: bool
 
+    @property
+    def today(self) -> date:
+        return self.now.today
+
     def calendar(self) -> Calendar:
-        return loader.load(loader.default_sources(self.calendars))
+        try:
+            return loader.load(loader.default_sources(self.calendars))
+        except CalendarUnreadable as err:
+            raise err.with_hint("check --calendar and ITU_TIMELINE_CALENDAR") from err
 
 
 def report(level: str, lines: list[str]) -> None:
@@ -63,8 +51,8 @@ def find_event(calendar: Calendar, event_id: str) -> Event:
         from difflib import get_close_matches
 
         close = get_close_matches(event_id, [e.id for e in calendar.events], n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise UnknownEventError(f"no event with id '{event_id}'{hint}")
+        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else None
+        raise UnknownEventError(f"no event with id '{event_id}'", hint)
     return event
 
 
@@ -79,7 +67,8 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 class ErrorBoundary(TyperGroup):
-    """Every command runs inside this: our errors become messages and exit 2, never tracebacks."""
+    """Every command runs inside this: our errors become messages and their exit code, never
+    tracebacks (unless --debug asks for them)."""
 
     def invoke(self, ctx: Any) -> Any:  # a click Context; typer.Context narrows it
         try:
@@ -87,14 +76,20 @@ class ErrorBoundary(TyperGroup):
         except TimelineError as err:
             if ctx.params.get("debug"):
                 raise
-            report("error", err.lines())
-            ctx.exit(EXIT_ERROR)
+            lines = err.lines()
+            if err.hint:  # on the same line: one line per problem, for grep and cron mail
+                lines = [*lines[:-1], f"{lines[-1]}; {err.hint}"] if lines else [err.hint]
+            report(err.level, lines)
+            ctx.exit(err.exit_code)
 
 
 app = typer.Typer(
     cls=ErrorBoundary,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Click's own help formatter: it re-wraps paragraphs to the terminal and keeps \b blocks
+    # (the examples) as written; Rich's keeps the docstrings' hard line breaks, ragged at 80.
+    rich_markup_mode=None,
     help="ITU meetings and deadlines: timelines, alerts for cron, and iCalendar feeds.",
     epilog="Dates everywhere accept " + DATE_FORMS + ".",
 )
@@ -140,140 +135,10 @@ def main_options(
     ] = False,
 ) -> None:
     zone = get_zone(tz or system_zone_name())
-    if today is None:
-        now = datetime.now(zone)
-        pinned = now.date()
-    else:
-        pinned = first_day(today, datetime.now(zone).date())
-        now = datetime.combine(pinned, time(0), zone)
+    clock = datetime.now(zone)  # the one place the wall clock is read
+    now = Now(clock, zone) if today is None else Now.pinned_to(first_day(today, clock.date()), zone)
     ctx.obj = Settings(
-        today=pinned,
         now=now,
-        pinned=today is not None,
-        zone=zone,
         calendars=tuple(calendar or ()),
         no_color=no_color or "NO_COLOR" in os.environ,
     )
-
-
-def keyword_options(annotations: dict[str, Any]) -> list[inspect.Parameter]:
-    """Keyword parameters defaulting to None, from name -> Annotated[type, typer.Option(...)]."""
-    return [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-        for name, annotation in annotations.items()
-    ]
-
-
-# The filters every reading command shares, declared once and added to each command's
-# signature by `with_filters`, which hands the command a ready `Filter`.
-_FILTER_PARAMS = keyword_options(
-    {
-        "body": Annotated[
-            list[Body] | None,
-            typer.Option("--body", "-b", case_sensitive=False, help="Only this body (repeatable)."),
-        ],
-        "kind": Annotated[
-            list[Kind] | None,
-            typer.Option("--kind", "-k", case_sensitive=False, help="Only this kind (repeatable)."),
-        ],
-        "tag": Annotated[
-            list[str] | None, typer.Option("--tag", "-t", help="Only events with this tag.")
-        ],
-        "status": Annotated[
-            list[Status] | None,
-            typer.Option("--status", case_sensitive=False, help="Only this status (repeatable)."),
-        ],
-        "search": Annotated[
-            str | None,
-            typer.Option("--search", "-s", help="Text in the id, title, location, notes or tags."),
-        ],
-        "from_": Annotated[
-            str | None, typer.Option("--from", help="Events ending on or after this date.")
-        ],
-        "to": Annotated[
-            str | None, typer.Option("--to", help="Events starting on or before this date.")
-        ],
-    }
-)
-
-
-def with_options(
-    params: list[inspect.Parameter], name: str, build: Callable[[Settings, dict[str, Any]], Any]
-) -> Callable[[F], F]:
-    """Add `params` to a command's signature (Typer reads options from it) and hand the command
-    one value, `build(settings, values)`, as its argument `name`."""
-
-    def decorate(command: F) -> F:
-        signature = inspect.signature(command)
-        kept = [p for p in signature.parameters.values() if p.name != name]
-
-        @functools.wraps(command)
-        def wrapper(ctx: typer.Context, **kwargs: Any) -> Any:
-            values = {p.name: kwargs.pop(p.name) for p in params}
-            kwargs[name] = build(ctx.obj, values)
-            return command(ctx, **kwargs)
-
-        wrapper.__signature__ = signature.replace(parameters=kept + params)  # type: ignore[attr-defined]
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
-
-
-def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
-    return make_filter(
-        bodies=raw["body"] or (),
-        kinds=raw["kind"] or (),
-        tags=raw["tag"] or (),
-        statuses=raw["status"] or (),
-        search=raw["search"],
-        start=first_day(raw["from_"], settings.today) if raw["from_"] else None,
-        end=last_day(raw["to"], settings.today) if raw["to"] else None,
-    )
-
-
-with_filters = with_options(_FILTER_PARAMS, "filters", _filter_from)
-
-
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format", "-f", help="Output format (default: table on a terminal, plain otherwise)."
-    ),
-]
-
-
-def chosen_format(fmt: OutputFormat | None) -> OutputFormat:
-    if fmt is not None:
-        return fmt
-    return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.PLAIN
-
-
-def print_rich(settings: Settings, *renderables: Any) -> None:
-    from rich.console import Console
-
-    console = Console(file=sys.stdout, no_color=settings.no_color, highlight=False)
-    for renderable in renderables:
-        console.print(renderable, no_wrap=True, overflow="crop")
-
-
-def terminal_width() -> int:
-    import shutil
-
-    return shutil.get_terminal_size((80, 24)).columns
-
-
-def print_chart(
-    settings: Settings, draw: Callable[[Any, int], list[Any]], width: int | None = None
-) -> None:
-    """A chart drawn by `draw(glyphs, columns)`: in colour to fit a terminal, or in plain ASCII
-    (80 columns unless `width` says otherwise) for a pipe."""
-    from itu_timeline.render.chart import ASCII, UNICODE
-
-    if sys.stdout.isatty():
-        print_rich(settings, *draw(UNICODE, width or terminal_width()))
-    else:
-        sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
-
-
-def main() -> None:
-    app(prog_name="itu-timeline")

@@ -1,23 +1,19 @@
 """The commands that change calendar files: add, edit, remove, import, fmt. Each goes through
 `store.update_file`: locked, validated as a whole, written atomically, or not written at all."""
 
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from itu_timeline.base.errors import UsageError
-from itu_timeline.cli.app import (
-    Settings,
-    complete_ids,
-    find_event,
-    keyword_options,
-    report,
-    with_options,
-)
+from itu_timeline.base.errors import NegativeCheck, UsageError
+from itu_timeline.cli.app import Settings, complete_ids, find_event, report
+from itu_timeline.cli.options import for_option, keyword_options, with_options
 from itu_timeline.core import loader
-from itu_timeline.core.dates import first_day, last_day
+from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
 from itu_timeline.core.model import Body, Kind, Precision, Status
 from itu_timeline.core.text import safe
 
@@ -61,10 +57,25 @@ _EVENT_PARAMS = keyword_options(
 commands = typer.Typer()  # put on the app by cli.main
 
 
+_SHORT_BEFORE = re.compile(r"^-(\d{1,5})([dwmy])$")
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+def deadline_table(text: str) -> dict[str, Any]:
+    """'Contributions due@-12d' or 'Register@2027-03-01T23:59' (or a date) -> a deadline table."""
+    name, sep, when = text.rpartition("@")
+    if not sep or not name.strip():
+        raise UsageError(f"cannot read '{text}': write NAME@-12d or NAME@2027-03-01T23:59")
+    if m := _SHORT_BEFORE.match(when.strip()):
+        return {"name": name.strip(), "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
+    value = parse_local_datetime(when)
+    at: date = value if "T" in when or " " in when.strip() else value.date()
+    return {"name": name.strip(), "at": at}
+
+
 def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
     """The given options as an event table (only those given)."""
-    from itu_timeline.store.edits import parse_deadline_option
-
+    today = settings.today
     simple = (
         "id",
         "title",
@@ -80,13 +91,13 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
     )
     fields = {key: raw[key] for key in simple if raw[key] is not None}
     if raw["start"] is not None:
-        fields["start"] = first_day(raw["start"], settings.today)
+        fields["start"] = for_option("--start", lambda t: first_day(t, today), raw["start"])
     if raw["end"] is not None:
-        fields["end"] = last_day(raw["end"], settings.today)
+        fields["end"] = for_option("--end", lambda t: last_day(t, today), raw["end"])
     if raw["tag"]:
         fields["tags"] = raw["tag"]
     if raw["deadline"]:
-        fields["deadlines"] = [parse_deadline_option(d) for d in raw["deadline"]]
+        fields["deadlines"] = [for_option("--deadline", deadline_table, d) for d in raw["deadline"]]
     return fields
 
 
@@ -110,12 +121,14 @@ EventId = Annotated[
 def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = None) -> None:
     """Add an event to a calendar file (your own by default, created on first use).
 
-    \\b
+    \b
     Examples:
-      itu-timeline add --title "National consultation on PP-30 proposals" --start 2029-11-03 \\
-          --body other --kind preparatory --location Berne --deadline "Comments@-14d"
-      itu-timeline add --id cwg-2027-02 --title "CWG cluster" --start 2027-02-01 --end 2027-02-12 \\
-          --body ITU --kind working-group --calendar data/events.toml
+      itu-timeline add --title "National consultation on PP-30 proposals" \\
+          --start 2029-11-03 --body other --kind preparatory --location Berne \\
+          --deadline "Comments@-14d"
+      itu-timeline add --id cwg-2027-02 --title "CWG cluster" --body ITU \\
+          --kind working-group --start 2027-02-01 --end 2027-02-12 \\
+          --calendar data/events.toml
     """
     from itu_timeline.store.edits import add_event, slug, unique_id
     from itu_timeline.store.locked import update_file
@@ -158,15 +171,18 @@ def edit(
     where it overrides the bundled one; name the bundled file with --calendar to change it there.
     Deadlines given with --deadline are added to the event's own.
 
-    \\b
+    \b
     Examples:
-      itu-timeline edit igf-2026 --status confirmed --source https://intgovforum.org/...
-      itu-timeline edit c27 --start 2027-06-15 --end 2027-06-25 --precision day --clear notes
+      itu-timeline edit igf-2026 --status confirmed \\
+          --source https://intgovforum.org/...
+      itu-timeline edit c27 --start 2027-06-15 --end 2027-06-25 \\
+          --precision day --clear notes
     """
-    from itu_timeline.store.edits import edit_event, find, upsert_copy
+    from itu_timeline.store.edits import clearable, edit_event, find, upsert_copy
     from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
+    cleared = [for_option("--clear", clearable, name) for name in clear or ()]
     if "id" in fields:
         raise UsageError("an id cannot be edited; add the event under the new id and remove this")
     if not fields and not clear:
@@ -180,7 +196,7 @@ def edit(
         table = upsert_copy(document, original) if original else find(document, event_id)
         if table is None:
             raise UsageError(f"'{event_id}' is not in {target}")
-        edit_event(table, fields, list(clear or ()), settings.today)
+        edit_event(table, fields, cleared, settings.today)
 
     update_file(target, change, create=True)
     report("note", [f"changed '{event_id}' in {target}"])
@@ -197,7 +213,7 @@ def remove(
 
     On a terminal it asks first; elsewhere --yes is required.
 
-    \\b
+    \b
     Examples:
       itu-timeline remove national-consultation-2029 --yes
     """
@@ -213,8 +229,7 @@ def remove(
             raise UsageError("remove asks for confirmation on a terminal; elsewhere pass --yes")
         title = safe(str(table.get("title")))
         if not typer.confirm(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
-            report("note", ["nothing removed"])
-            raise typer.Exit(1)
+            raise NegativeCheck("nothing removed")
     update_file(target, lambda document: remove_event(document, event_id))
     report("note", [f"removed '{event_id}' from {target}"])
 
@@ -245,16 +260,17 @@ def import_ics(
     importing an updated file updates what changed. Recurring events are expanded from a year
     before today to three years after. Deadlines written by `export` are skipped.
 
-    \\b
+    \b
     Examples:
-      itu-timeline import apg27.ics --body APT --kind preparatory --tag radio-spectrum
+      itu-timeline import apg27.ics --body APT --kind preparatory \\
+          --tag radio-spectrum
       itu-timeline import colleague.ics --dry-run
     """
     from itu_timeline.store.importer import ImportOptions, components, merge, read_ics, to_event
     from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
-    options = ImportOptions(settings.today, body, kind, tuple(tag or ()), settings.zone.key)
+    options = ImportOptions(settings.today, body, kind, tuple(tag or ()), settings.now.zone.key)
     found = components(read_ics(file), options)
     imported = [e for c, uid in found if (e := to_event(c, uid, options)) is not None]
     target = calendar or loader.user_path()
@@ -275,7 +291,7 @@ def fmt(
 ) -> None:
     """Rewrite a calendar file in the canonical form tomli-w writes (after validating it).
 
-    \\b
+    \b
     Examples:
       itu-timeline fmt data/events.toml
     """

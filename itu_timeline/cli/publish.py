@@ -5,7 +5,6 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +13,9 @@ import typer
 from dateutil.relativedelta import relativedelta
 
 from itu_timeline.base.errors import UsageError
-from itu_timeline.cli.app import Settings, print_chart, report, with_filters
+from itu_timeline.cli.app import Settings, report
+from itu_timeline.cli.options import for_option, with_filters
+from itu_timeline.cli.output import print_chart
 from itu_timeline.core.query import Filter, select
 
 commands = typer.Typer()  # put on the app by cli.main
@@ -76,11 +77,10 @@ def export(
     if len(events) < len(chosen):
         left_out = ", ".join(e.id for e in chosen if e.is_approximate)
         report("note", [f"left out, their days are not announced: {left_out}"])
-    stamp = settings.now.astimezone(UTC).replace(microsecond=0)
     options = ExportOptions(
         name=name or calendar.name,
-        stamp=datetime.combine(settings.today, time(0), UTC) if settings.pinned else stamp,
-        alarms=tuple(parse_duration(a) for a in alarm or ()),
+        stamp=settings.now.utc(),
+        alarms=tuple(for_option("--alarm", parse_duration, a) for a in alarm or ()),
         alarm_events=alarm_events,
         deadlines=not no_deadlines,
     )
@@ -158,7 +158,7 @@ def chart(
             last,
             settings.today,
             columns,
-            settings.zone,
+            settings.now.zone,
             by.value,
             glyphs,
             full_titles=full_titles,

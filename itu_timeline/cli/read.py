@@ -7,20 +7,16 @@ from typing import Annotated
 
 import typer
 
-from itu_timeline.base.errors import TimelineError
-from itu_timeline.cli.app import (
-    EXIT_NEGATIVE,
+from itu_timeline.base.errors import NegativeCheck, StateError, TimelineError, ValidationFailed
+from itu_timeline.cli.app import Settings, complete_ids, find_event, report
+from itu_timeline.cli.options import (
     FormatOption,
     OutputFormat,
-    Settings,
     chosen_format,
-    complete_ids,
-    find_event,
-    print_chart,
-    print_rich,
-    report,
+    for_option,
     with_filters,
 )
+from itu_timeline.cli.output import print_chart, print_rich
 from itu_timeline.core import loader
 from itu_timeline.core.query import Filter, select
 
@@ -84,32 +80,34 @@ def upcoming(
       itu-timeline --tz America/New_York upcoming --days 90 --body ITU-T
       itu-timeline upcoming --check --days 7 && echo "something is due this week"
     """
-    from itu_timeline.core.deadlines import upcoming as find_upcoming
+    from itu_timeline.core.upcoming import upcoming as find_upcoming
 
     settings: Settings = ctx.obj
-    items = find_upcoming(settings.calendar(), filters, settings.now, settings.zone, days, overdue)
+    items = find_upcoming(settings.calendar(), filters, settings.now, days, overdue)
     if check:
-        raise typer.Exit(0 if items else EXIT_NEGATIVE)
+        if not items:
+            raise NegativeCheck()
+        return
     match chosen_format(fmt):
         case OutputFormat.TABLE:
             from itu_timeline.render.table import items_table
 
             if items:
-                print_rich(settings, items_table(items, settings.zone))
+                print_rich(settings, items_table(items, settings.now.zone))
             else:
                 sys.stderr.write(f"Nothing starts or is due in the next {days} days.\n")
         case OutputFormat.PLAIN:
             from itu_timeline.render.plain import item_lines
 
-            sys.stdout.write(item_lines(items, settings.zone))
+            sys.stdout.write(item_lines(items, settings.now.zone))
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import item_record, to_json
 
-            sys.stdout.writelines(to_json(item_record(i, settings.zone) for i in items))
+            sys.stdout.writelines(to_json(item_record(i, settings.now.zone) for i in items))
         case OutputFormat.CSV:
             from itu_timeline.render.json_csv import ITEM_FIELDS, item_record, to_csv
 
-            records = (item_record(i, settings.zone) for i in items)
+            records = (item_record(i, settings.now.zone) for i in items)
             sys.stdout.write(to_csv(records, ITEM_FIELDS))
 
 
@@ -142,27 +140,28 @@ def remind(
       itu-timeline remind --at 60,14,2 --body ITU-T --state ~/itu-t.toml
       itu-timeline remind --dry-run
     """
-    from itu_timeline.core.deadlines import upcoming as find_upcoming
     from itu_timeline.core.reminders import (
         State,
         default_state_path,
         due_reminders,
         parse_thresholds,
     )
+    from itu_timeline.core.upcoming import upcoming as find_upcoming
     from itu_timeline.render.plain import item_line
 
     settings: Settings = ctx.obj
-    thresholds = parse_thresholds(at)
+    thresholds = for_option("--at", parse_thresholds, at)
     path = state or default_state_path()
-    memory = State.read(path)
-    items = find_upcoming(
-        settings.calendar(), filters, settings.now, settings.zone, days=thresholds[0]
-    )
+    try:
+        memory = State.read(path)
+    except StateError as err:
+        raise err.with_hint("move it away to start afresh, or point --state elsewhere") from err
+    items = find_upcoming(settings.calendar(), filters, settings.now, days=thresholds[0])
     reminders = due_reminders(items, thresholds, memory)
     memory.prune(settings.today)
     if not dry_run:
         memory.write(path)  # before printing: a failed write must not lose a reminder
-    sys.stdout.write("".join(item_line(r.item, settings.zone) + "\n" for r in reminders))
+    sys.stdout.write("".join(item_line(r.item, settings.now.zone) + "\n" for r in reminders))
 
 
 @commands.command()
@@ -179,18 +178,22 @@ def show(
       itu-timeline show pp-26
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
-    from itu_timeline.core.deadlines import deadline_items
+    from itu_timeline.core.upcoming import deadline_items
     from itu_timeline.render.chart import chart_lines
     from itu_timeline.render.plain import show_text
 
     settings: Settings = ctx.obj
     calendar = settings.calendar()
     event = find_event(calendar, event_id)
-    items = deadline_items(event, calendar.rules, settings.now, settings.zone)
-    sys.stdout.write(show_text(event, items, settings.zone))
+    items = deadline_items(event, calendar.rules, settings.now)
+    sys.stdout.write(show_text(event, items, settings.now.zone))
     # A small chart: the event and its deadlines, with a week either side.
     deadlines = [i.deadline for i in items if i.deadline]
-    days = [event.start, event.end, *(d.due.astimezone(settings.zone).date() for d in deadlines)]
+    days = [
+        event.start,
+        event.end,
+        *(d.due.astimezone(settings.now.zone).date() for d in deadlines),
+    ]
     first, last = min(days) - timedelta(days=7), max(days) + timedelta(days=7)
     sys.stdout.write("\n")
     print_chart(
@@ -202,7 +205,7 @@ def show(
             last,
             settings.today,
             columns,
-            settings.zone,
+            settings.now.zone,
             glyphs=glyphs,
             groups=False,
         ),
@@ -237,9 +240,8 @@ def validate(
     paths = list(files) if files else loader.default_sources(settings.calendars)
     try:
         calendar = loader.load(paths)
-    except TimelineError as err:
-        report("error", err.lines())
-        raise typer.Exit(EXIT_NEGATIVE) from err
+    except TimelineError as err:  # what the loader refuses is what validate reports
+        raise ValidationFailed(err.lines()) from err
     deadlines = all_deadlines(calendar)
     found = warnings(calendar, deadlines)
     report("warning", [str(w) for w in found])
@@ -250,7 +252,7 @@ def validate(
         f"  by body: {_counts(summary.by_body)}\n  by kind: {_counts(summary.by_kind)}\n"
     )
     if found and strict:
-        raise typer.Exit(EXIT_NEGATIVE)
+        raise NegativeCheck(f"{len(found)} warning(s), and --strict fails on warnings")
 
 
 def _counts(counts: dict[str, int]) -> str:

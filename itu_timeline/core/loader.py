@@ -73,9 +73,7 @@ def read_document(path: Path, max_bytes: int | None = None) -> dict[str, Any]:
             )
         raw = path.read_bytes()
     except FileNotFoundError as err:
-        raise CalendarUnreadable(
-            f"{path}: no such calendar file (check --calendar and ITU_TIMELINE_CALENDAR)"
-        ) from err
+        raise CalendarUnreadable(f"{path}: no such calendar file") from err
     except PermissionError as err:
         raise CalendarUnreadable(f"{path}: permission denied") from err
     except OSError as err:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import DateInputError, StateError
-from itu_timeline.core.deadlines import Item
+from itu_timeline.core.upcoming import Item
 
 DEFAULT_THRESHOLDS = (30, 7, 1, 0)
 KEEP_PAST_DAYS = 30
@@ -36,10 +36,10 @@ def parse_thresholds(text: str) -> tuple[int, ...]:
         values = sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True)
     except ValueError as err:
         raise DateInputError(
-            f"--at takes whole numbers of days, like 30,7,1,0; not '{text}'"
+            f"cannot read the thresholds '{text}': give whole numbers of days, like 30,7,1,0"
         ) from err
     if not values or values[-1] < 0:
-        raise DateInputError(f"--at takes days of zero or more, like 30,7,1,0; not '{text}'")
+        raise DateInputError(f"the thresholds '{text}' must be days of zero or more, like 30,7,1,0")
     return tuple(values)
 
 
@@ -68,8 +68,7 @@ class State:
             return cls({e["key"]: (e["day"], set(e["thresholds"])) for e in document["reported"]})
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as err:
             raise StateError(
-                f"{path}: the reminder state is damaged ({err}); it was left as it is: "
-                "move it away to start afresh, or point --state elsewhere"
+                f"{path}: the reminder state is damaged ({err}); it was left as it is"
             ) from err
 
     def write(self, path: Path) -> None:

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from itu_timeline.core.deadlines import Item, countdown
 from itu_timeline.core.model import Event
 from itu_timeline.core.text import dates_label, safe
+from itu_timeline.core.upcoming import Item, countdown
 
 EVENT_FIELDS = (
     "id",

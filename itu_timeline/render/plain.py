@@ -9,9 +9,9 @@ first three are padded to fixed widths.
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from itu_timeline.core.deadlines import Item, countdown
 from itu_timeline.core.model import Event, Status
 from itu_timeline.core.text import approximate_note, dates_label, iso_span, safe
+from itu_timeline.core.upcoming import Item, countdown
 
 DATE_WIDTH = len("2026-11-09..2026-11-27")
 BODY_WIDTH = 5

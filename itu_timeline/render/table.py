@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from rich.table import Table
 from rich.text import Text
 
-from itu_timeline.core.deadlines import Item, Urgency, countdown
 from itu_timeline.core.model import Event, Status
 from itu_timeline.core.text import human_span, month_year, safe
+from itu_timeline.core.upcoming import Item, Urgency, countdown
 from itu_timeline.render.plain import item_text, item_when
 from itu_timeline.render.styles import body_style
 

@@ -9,12 +9,9 @@ from datetime import date
 from typing import Any
 
 from itu_timeline.base.errors import UnknownEventError, UsageError
-from itu_timeline.core.dates import parse_local_datetime
 from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS
 
 CLEARABLE = tuple(k for k in EVENT_KEYS if k not in ("id", "title", "body", "kind", "start"))
-_SHORT_BEFORE = re.compile(r"^-(\d{1,5})([dwmy])$")
-_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
 def slug(title: str, start: date) -> str:
@@ -31,18 +28,6 @@ def unique_id(wanted: str, taken: set[str]) -> str:
     while f"{wanted}-{n}" in taken:
         n += 1
     return f"{wanted}-{n}"
-
-
-def parse_deadline_option(text: str) -> dict[str, Any]:
-    """'Contributions due@-12d' or 'Register@2027-03-01T23:59' (or a date) -> a deadline table."""
-    name, sep, when = text.rpartition("@")
-    if not sep or not name.strip():
-        raise UsageError(f"--deadline '{text}': write NAME@-12d or NAME@2027-03-01T23:59")
-    if m := _SHORT_BEFORE.match(when.strip()):
-        return {"name": name.strip(), "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
-    value = parse_local_datetime(when)
-    at: date = value if "T" in when or " " in when.strip() else value.date()
-    return {"name": name.strip(), "at": at}
 
 
 def ordered(table: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
@@ -68,14 +53,19 @@ def add_event(document: dict[str, Any], fields: dict[str, Any]) -> None:
     events_of(document).append(normalize(fields))
 
 
+def clearable(name: str) -> str:
+    """`name`, if it is a field an edit may remove."""
+    if name not in CLEARABLE:
+        raise UsageError(f"'{name}' cannot be cleared; fields that can: {', '.join(CLEARABLE)}")
+    return name
+
+
 def edit_event(
     table: dict[str, Any], changes: dict[str, Any], clear: list[str], today: date
 ) -> None:
     """Apply `changes` and `clear` to one event's table in place; bump revision, set updated."""
     for name in clear:
-        if name not in CLEARABLE:
-            raise UsageError(f"--clear takes one of: {', '.join(CLEARABLE)}; not '{name}'")
-        table.pop(name, None)
+        table.pop(clearable(name), None)
     if "deadlines" in changes:
         table["deadlines"] = [*table.get("deadlines", []), *changes.pop("deadlines")]
     table.update(changes)

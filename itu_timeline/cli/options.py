@@ -1,0 +1,154 @@
+"""Options that several commands share, declared once: the filters of the reading commands,
+`--format`, and the helpers that add a group of options to a command's signature and that
+name the option a bad value came from."""
+
+import functools
+import inspect
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from itu_timeline.base.errors import TimelineError
+from itu_timeline.cli.app import Settings
+from itu_timeline.core.dates import first_day, last_day
+from itu_timeline.core.model import Body, Kind, Status
+from itu_timeline.core.query import Filter, make_filter
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def for_option(option: str, parse: Callable[[str], T], text: str) -> T:
+    """`parse(text)`, with the option's name put before any error, so the user knows which
+    value to fix: the core's messages speak of the data, the CLI of its options."""
+    try:
+        return parse(text)
+    except TimelineError as err:
+        err.args = (f"{option}: {err}",)
+        raise
+
+
+def choices(values: type[StrEnum]) -> str:
+    return ", ".join(v.value for v in values)
+
+
+def keyword_options(annotations: dict[str, Any]) -> list[inspect.Parameter]:
+    """Keyword parameters defaulting to None, from name -> Annotated[type, typer.Option(...)]."""
+    return [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+        for name, annotation in annotations.items()
+    ]
+
+
+def with_options(
+    params: list[inspect.Parameter], name: str, build: Callable[[Settings, dict[str, Any]], Any]
+) -> Callable[[F], F]:
+    """Add `params` to a command's signature (Typer reads options from it) and hand the command
+    one value, `build(settings, values)`, as its argument `name`."""
+
+    def decorate(command: F) -> F:
+        signature = inspect.signature(command)
+        kept = [p for p in signature.parameters.values() if p.name != name]
+
+        @functools.wraps(command)
+        def wrapper(ctx: typer.Context, **kwargs: Any) -> Any:
+            values = {p.name: kwargs.pop(p.name) for p in params}
+            kwargs[name] = build(ctx.obj, values)
+            return command(ctx, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=kept + params)  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+# The filters every reading command shares, added to each command's signature by
+# `with_filters`, which hands the command a ready `Filter`.
+_FILTER_PARAMS = keyword_options(
+    {
+        "body": Annotated[
+            list[Body] | None,
+            typer.Option(
+                "--body",
+                "-b",
+                case_sensitive=False,
+                metavar="BODY",
+                help=f"Only this body (repeatable): {choices(Body)}.",
+            ),
+        ],
+        "kind": Annotated[
+            list[Kind] | None,
+            typer.Option(
+                "--kind",
+                "-k",
+                case_sensitive=False,
+                metavar="KIND",
+                help=f"Only this kind (repeatable): {choices(Kind)}.",
+            ),
+        ],
+        "tag": Annotated[
+            list[str] | None, typer.Option("--tag", "-t", help="Only events with this tag.")
+        ],
+        "status": Annotated[
+            list[Status] | None,
+            typer.Option(
+                "--status",
+                case_sensitive=False,
+                metavar="STATUS",
+                help=f"Only this status (repeatable): {choices(Status)}.",
+            ),
+        ],
+        "search": Annotated[
+            str | None,
+            typer.Option("--search", "-s", help="Text in the id, title, location, notes or tags."),
+        ],
+        "from_": Annotated[
+            str | None, typer.Option("--from", help="Events ending on or after this date.")
+        ],
+        "to": Annotated[
+            str | None, typer.Option("--to", help="Events starting on or before this date.")
+        ],
+    }
+)
+
+
+def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
+    today = settings.today
+    return make_filter(
+        bodies=raw["body"] or (),
+        kinds=raw["kind"] or (),
+        tags=raw["tag"] or (),
+        statuses=raw["status"] or (),
+        search=raw["search"],
+        start=for_option("--from", lambda t: first_day(t, today), raw["from_"])
+        if raw["from_"]
+        else None,
+        end=for_option("--to", lambda t: last_day(t, today), raw["to"]) if raw["to"] else None,
+    )
+
+
+with_filters = with_options(_FILTER_PARAMS, "filters", _filter_from)
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    PLAIN = "plain"
+    JSON = "json"
+    CSV = "csv"
+
+
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format", "-f", help="Output format (default: table on a terminal, plain otherwise)."
+    ),
+]
+
+
+def chosen_format(fmt: OutputFormat | None) -> OutputFormat:
+    if fmt is not None:
+        return fmt
+    return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.PLAIN
