@@ -74,7 +74,7 @@ def test_paths_that_are_not_calendar_files_are_one_line_errors(
     assert str(path) in result.stderr
 
 
-def test_an_unreadable_file_is_reported_not_raised(
+def test_a_permission_error_becomes_one_calendar_unreadable_error(
     write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_calendar()

@@ -1,11 +1,11 @@
 """The entry point: puts the commands of each command module on the app, in the order
-`--help` lists them (reading, publishing, editing), and runs it. Nothing imports this module
-back; the command modules know only `cli.app`, never each other."""
+`--help` lists them (reading, publishing, editing, whole files), and runs it. Nothing imports
+this module back; the command modules know `cli.app` and the shared options, never each other."""
 
-from itu_timeline.cli import edit, publish, read
+from itu_timeline.cli import edit, files, publish, read
 from itu_timeline.cli.app import app
 
-for group in (read, publish, edit):
+for group in (read, publish, edit, files):
     app.registered_commands += group.commands.registered_commands
 
 

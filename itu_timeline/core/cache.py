@@ -32,10 +32,10 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 @functools.cache
 def code_fingerprint() -> str:
-    from itu_timeline.core import model, schema
+    from itu_timeline.core import model, schema, tables
 
     digest = hashlib.sha256()
-    for module in (model, schema):
+    for module in (model, schema, tables):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -3,7 +3,7 @@ derived from them. Plain frozen dataclasses; this module imports nothing of ours
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -58,8 +58,19 @@ class Precision(StrEnum):
 
 DEFAULT_DEADLINE_TIME = dt.time(23, 59)
 
+# The one list of fields: a dataclass's fields in order are the keys of its TOML table, in
+# the order files are written, except those marked internal (what the program adds, such as
+# the file an event was read from). Schema, JSON/CSV, `--clear` and the editing options are
+# derived from them (tests/test_fields.py checks the places that cannot be derived).
+INTERNAL = {"internal": True}
 
-@dataclass(frozen=True, slots=True)
+
+def file_keys(cls: type) -> tuple[str, ...]:
+    """The keys a file may give for `cls`, in the order they are written."""
+    return tuple(f.name for f in fields(cls) if not f.metadata.get("internal"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineSpec:
     """A deadline as written in a file: relative to the event's first day, or at a fixed date."""
 
@@ -72,22 +83,22 @@ class DeadlineSpec:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
     """Deadlines that every event matching `match` gets (keys: body, kind, tags, id)."""
 
     id: str
     name: str
-    before: str
     match: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    before: str
     time: dt.time | None = None
     timezone: str | None = None
     source: str | None = None
     notes: str | None = None
-    origin: Path | None = None
+    origin: Path | None = field(default=None, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     id: str
     title: str
@@ -95,9 +106,9 @@ class Event:
     kind: Kind
     start: date
     end: date  # inclusive, as people write meeting dates
-    timezone: str
     precision: Precision = Precision.DAY
     location: str | None = None
+    timezone: str
     status: Status = Status.CONFIRMED
     url: str | None = None
     source: str | None = None
@@ -107,7 +118,7 @@ class Event:
     updated: date | None = None
     uid: str | None = None  # the UID of the .ics event it was imported from
     deadlines: tuple[DeadlineSpec, ...] = ()
-    origin: Path | None = None  # the file it was read from
+    origin: Path | None = field(default=None, metadata=INTERNAL)  # the file it was read from
 
     @property
     def is_approximate(self) -> bool:

@@ -2,52 +2,33 @@
 problem (file, event, field) instead of stopping at the first."""
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from itu_timeline.base.errors import DateInputError, Problem
+from itu_timeline.base.errors import Problem
 from itu_timeline.core.dates import parse_before, parse_time
-from itu_timeline.core.model import Body, DeadlineSpec, Event, Kind, Precision, Rule, Status
-from itu_timeline.core.zones import is_valid_zone
+from itu_timeline.core.model import (
+    Body,
+    DeadlineSpec,
+    Event,
+    Kind,
+    Precision,
+    Rule,
+    Status,
+    file_keys,
+)
+from itu_timeline.core.tables import Table
 
 SCHEMA = 1
-# Dates outside these years are refused: the arithmetic around them (a day after the last day,
-# "8 months before" the first) must never leave what Python's dates can hold.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-TITLE_LIMIT, TEXT_LIMIT = 1_000, 20_000  # characters
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 FILE_KEYS = ("schema", "name", "timezone", "rules", "events")
-EVENT_KEYS = (
-    "id",
-    "title",
-    "body",
-    "kind",
-    "start",
-    "end",
-    "precision",
-    "location",
-    "timezone",
-    "status",
-    "url",
-    "source",
-    "tags",
-    "notes",
-    "revision",
-    "updated",
-    "uid",
-    "deadlines",
-)
-DEADLINE_KEYS = ("name", "before", "at", "time", "timezone", "source", "notes")
-RULE_KEYS = ("id", "name", "match", "before", "time", "timezone", "source", "notes")
+EVENT_KEYS = file_keys(Event)
+DEADLINE_KEYS = file_keys(DeadlineSpec)
+RULE_KEYS = file_keys(Rule)
 MATCH_KEYS = ("body", "kind", "tags", "id")
-
-E = TypeVar("E", bound=StrEnum)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -59,142 +40,6 @@ class CalendarFile:
     rules: tuple[Rule, ...]
     name: str | None
     timezone: str | None
-
-
-def suggest(key: str, known: tuple[str, ...]) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, datetime):
-        return "a date-time"
-    names = {
-        str: "text",
-        int: "an integer",
-        float: "a number",
-        date: "a date",
-        time: "a time",
-        list: "a list",
-        dict: "a table",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
-class Table:
-    """Reads the fields of one TOML table, recording a problem for each bad one."""
-
-    def __init__(
-        self, data: dict[str, Any], file: str, where: str | None, problems: list[Problem]
-    ) -> None:
-        self.data, self.file, self.where, self.problems = data, file, where, problems
-
-    def problem(self, field: str | None, message: str) -> None:
-        self.problems.append(Problem(self.file, self.where, field, message))
-
-    def check_keys(self, known: tuple[str, ...]) -> None:
-        for key in self.data:
-            if key not in known:
-                self.problem(key, f"unknown key{suggest(key, known)}")
-
-    def get(self, key: str, kind: type[T], wanted: str, required: bool = False) -> T | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.problem(key, "missing (required)")
-            return None
-        bad_bool = isinstance(value, bool) and kind is not bool
-        bad_datetime = isinstance(value, datetime) and kind is date
-        if not isinstance(value, kind) or bad_bool or bad_datetime:
-            hint = " (write dates without quotes: 2027-03-15)" if kind is date else ""
-            self.problem(key, f"must be {wanted}, not {type_name(value)}{hint}")
-            return None
-        return value
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        value = self.get(key, str, "text", required)
-        if value is not None and not value.strip():
-            self.problem(key, "must not be empty")
-            return None
-        return value if value is None or self.short_enough(key, value) else None
-
-    def short_enough(self, key: str, value: str) -> bool:
-        limit = TITLE_LIMIT if key in ("title", "name", "id", "location") else TEXT_LIMIT
-        if len(value) > limit:
-            self.problem(key, f"{len(value)} characters is over the limit of {limit}")
-            return False
-        return True
-
-    def day(self, key: str, required: bool = False) -> date | None:
-        value = self.get(key, date, "a date", required)
-        return value if value is None or self.in_range(key, value) else None
-
-    def in_range(self, key: str, value: date) -> bool:
-        if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            self.problem(key, f"{value} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
-            return False
-        return True
-
-    def choice(
-        self, key: str, enum: type[E], default: E | None = None, required: bool = False
-    ) -> E | None:
-        value = self.text(key, required)
-        if value is None:
-            return default
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = ", ".join(m.value for m in enum)
-            self.problem(key, f"'{value}' is not one of: {allowed}")
-            return None
-
-    def notes(self) -> str | None:
-        value = self.get("notes", str, "text")
-        return value if value is None or self.short_enough("notes", value) else None
-
-    def zone(self, key: str) -> str | None:
-        value = self.text(key)
-        if value is not None and not is_valid_zone(value):
-            self.problem(key, f"unknown time zone '{value}'; use an IANA name like Europe/Zurich")
-            return None
-        return value
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(key, f"must be a list of text, not {type_name(value)}")
-            return ()
-        if not all(self.short_enough(key, v) for v in value):
-            return ()
-        return tuple(value)
-
-    def parsed(self, key: str, parse: Callable[[str], T]) -> T | None:
-        value = self.data.get(key)
-        if isinstance(value, time) and parse is parse_time:
-            return value  # type: ignore[return-value]  # a TOML local time is already parsed
-        text = self.text(key)
-        if text is None:
-            return None
-        try:
-            return parse(text)
-        except DateInputError as err:
-            self.problem(key, str(err))
-            return None
-
-    def tables(self, key: str) -> list[dict[str, Any]]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problem(key, f"must be an array of tables ([[{key}]]), not {type_name(value)}")
-            return []
-        return value
 
 
 def parse_document(data: dict[str, Any], path: Path) -> tuple[CalendarFile, list[Problem]]:

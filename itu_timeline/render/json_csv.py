@@ -5,54 +5,43 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Event
+from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.text import dates_label, safe
 from itu_timeline.core.upcoming import Item, countdown
 
-EVENT_FIELDS = (
-    "id",
-    "title",
-    "body",
-    "kind",
-    "start",
-    "end",
-    "precision",
-    "dates",
-    "location",
-    "timezone",
-    "status",
-    "url",
-    "source",
-    "tags",
-    "notes",
-    "revision",
-    "updated",
+# A file's keys, less what is bookkeeping of a file (the UID an event was imported from, its
+# deadline specifications, which become items of their own), plus `dates`, the dates in words.
+LEFT_OUT = ("uid", "deadlines")
+EVENT_FIELDS = tuple(
+    name
+    for key in EVENT_KEYS
+    if key not in LEFT_OUT
+    for name in ((key, "dates") if key == "precision" else (key,))
 )
 
 
 def event_record(event: Event) -> dict[str, Any]:
     return {
-        "id": event.id,
-        "title": event.title,
-        "body": event.body.value,
-        "kind": event.kind.value,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
-        "precision": event.precision.value,
-        "dates": dates_label(event),
-        "location": event.location,
-        "timezone": event.timezone,
-        "status": event.status.value,
-        "url": event.url,
-        "source": event.source,
-        "tags": list(event.tags),
-        "notes": event.notes,
-        "revision": event.revision,
-        "updated": event.updated.isoformat() if event.updated else None,
+        name: dates_label(event) if name == "dates" else plain(getattr(event, name))
+        for name in EVENT_FIELDS
     }
+
+
+def plain(value: object) -> object:
+    """A field's value as JSON has it: dates as ISO strings, choices as their names."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    return value
 
 
 def to_json(records: Iterable[dict[str, Any]]) -> Iterator[str]:

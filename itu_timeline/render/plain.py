@@ -88,6 +88,9 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         ("Tags", ", ".join(safe(t) for t in event.tags)),
         ("URL", safe(event.url or "")),
         ("Source", safe(event.source or "")),
+        ("Revision", str(event.revision) if event.revision else ""),
+        ("Updated", event.updated.isoformat() if event.updated else ""),
+        ("UID", safe(event.uid or "")),
         ("File", str(event.origin or "")),
     ]
     lines = [f"{label + ':':<11}{value}" for label, value in rows if value]
