@@ -1,0 +1,63 @@
+"""The data-quality warnings of `validate`, called directly."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from itu_timeline.core.deadlines import all_deadlines
+from itu_timeline.core.model import Body, Calendar, DeadlineSpec, Event, Kind, Status
+from itu_timeline.core.quality import summarize, warnings
+
+BASE = Event(
+    id="sg17",
+    title="ITU-T Study Group 17 meeting",
+    body=Body.ITU_T,
+    kind=Kind.STUDY_GROUP,
+    start=date(2027, 3, 15),
+    end=date(2027, 3, 19),
+    timezone="Europe/Zurich",
+    source="https://www.itu.int/sg17",
+    origin=Path("cal.toml"),
+)
+
+
+def found(*events: Event) -> list[str]:
+    calendar = Calendar(events=events)
+    return [str(w) for w in warnings(calendar, all_deadlines(calendar))]
+
+
+def test_a_sourced_official_event_has_no_warning() -> None:
+    assert found(BASE) == []
+
+
+def test_each_warning_names_file_event_and_field() -> None:
+    assert found(replace(BASE, source=None)) == [
+        "cal.toml: event 'sg17': field 'source': no source: say where the dates were read"
+    ]
+    assert found(replace(BASE, source="https://news.example/x", status=Status.CONFIRMED)) == [
+        "cal.toml: event 'sg17': field 'source': confirmed, but the source is not an official page"
+    ]
+    assert "lasts 61 days" in found(replace(BASE, end=BASE.start + timedelta(days=60)))[0]
+    assert "control characters" in found(replace(BASE, title="a\x1b[2Jb"))[0]
+
+
+def test_a_deadline_after_the_start_is_a_warning() -> None:
+    late = DeadlineSpec(name="Late", at=date(2027, 3, 20))
+    assert found(replace(BASE, deadlines=(late,))) == [
+        "cal.toml: event 'sg17': field 'deadlines': 'Late' falls after the event starts"
+    ]
+
+
+def test_duplicates_need_similar_titles_and_the_same_numbers() -> None:
+    twin = replace(BASE, id="sg17-b", title="ITU-T Study Group 17 meetings")
+    other = replace(BASE, id="sg12", title="ITU-T Study Group 12 meeting")
+    assert found(BASE, twin) == [
+        "cal.toml: event 'sg17-b': field 'id': looks like a duplicate of 'sg17'"
+    ]
+    assert found(BASE, other) == []
+
+
+def test_the_summary_counts_by_body_and_kind() -> None:
+    calendar = Calendar(events=(BASE, replace(BASE, id="c", body=Body.ITU, kind=Kind.COUNCIL)))
+    summary = summarize(calendar, [])
+    assert (summary.events, summary.by_body) == (2, {"ITU-T": 1, "ITU": 1})
