@@ -1,6 +1,6 @@
 """Deadline derivation and the `upcoming` view, tested on the core without the CLI."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,6 +29,7 @@ CONTRIB = Rule(
     id="c",
     name="Contributions due",
     before="12 days",
+    time=time(23, 59),
     match={"body": ("ITU-T",), "kind": ("study-group",)},
 )
 
@@ -46,10 +47,19 @@ def event(
     return Event(id=event_id, start=start, end=start + timedelta(days=days - 1), **values)  # type: ignore[arg-type]
 
 
-def test_a_rule_gives_a_deadline_at_23_59_in_the_event_zone_by_default() -> None:
+def test_a_rule_gives_a_deadline_at_its_time_in_the_event_zone() -> None:
     [deadline] = event_deadlines(event(), [CONTRIB])
     assert deadline.due == datetime(2027, 3, 3, 23, 59, tzinfo=GVA)
-    assert deadline.rule_id == "c"
+    assert (deadline.day, deadline.timed, deadline.rule_id) == (date(2027, 3, 3), True, "c")
+
+
+def test_a_deadline_with_no_time_has_its_day_and_falls_due_at_the_end_of_it() -> None:
+    """No time is made up: the countdown runs to the end of the day in the deadline's zone."""
+    rule = Rule(id="d", name="Proposals", before="8 months", timezone="Europe/Zurich")
+    [deadline] = event_deadlines(event(start=date(2026, 11, 9)), [rule])
+    assert (deadline.day, deadline.timed) == (date(2026, 3, 9), False)
+    assert deadline.due == datetime(2026, 3, 10, 0, 0, tzinfo=GVA)
+    assert deadline.day_in(ZoneInfo("Asia/Tokyo")) == date(2026, 3, 9)
 
 
 def test_rules_match_on_every_key_and_any_value_of_a_key() -> None:
@@ -71,10 +81,11 @@ def test_at_a_date_or_a_local_datetime_and_an_own_deadline_replaces_the_rules() 
         ),
     )
     deadlines = event_deadlines(event(deadlines=specs), [CONTRIB])
-    assert [(d.name, d.due) for d in deadlines] == [
-        ("Register", datetime(2027, 3, 1, 16, 0, tzinfo=UTC)),
-        ("Contributions due", datetime(2027, 3, 2, 23, 59, tzinfo=GVA)),
+    assert [(d.name, d.day, d.timed) for d in deadlines] == [
+        ("Register", date(2027, 3, 1), True),
+        ("Contributions due", date(2027, 3, 2), False),
     ]
+    assert deadlines[0].due == datetime(2027, 3, 1, 16, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -93,12 +104,8 @@ def test_cancelled_and_undated_events_get_no_deadlines(
 
 def test_months_before_a_leap_day_and_a_month_end_clamp_like_relativedelta() -> None:
     rule = Rule(id="m", name="M", before="1 month", match={})
-    assert event_deadlines(event(start=date(2028, 3, 29)), [rule])[0].due.date() == date(
-        2028, 2, 29
-    )
-    assert event_deadlines(event(start=date(2027, 3, 31)), [rule])[0].due.date() == date(
-        2027, 2, 28
-    )
+    assert event_deadlines(event(start=date(2028, 3, 29)), [rule])[0].day == date(2028, 2, 29)
+    assert event_deadlines(event(start=date(2027, 3, 31)), [rule])[0].day == date(2027, 2, 28)
 
 
 def test_a_time_skipped_by_daylight_saving_is_read_as_the_real_time_after_the_jump() -> None:

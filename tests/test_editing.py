@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from itu_timeline.core.deadlines import all_deadlines
 from itu_timeline.core.loader import bundled_path, load
 
-from .conftest import HEADER, SAMPLE, Run, WriteCalendar
+from .conftest import HEADER, RULED, SAMPLE, Run, WriteCalendar
 
 DATA = Path(__file__).parent / "data"
 NEW_EVENT = (
@@ -324,13 +325,36 @@ def test_fmt_rewrites_in_canonical_form_and_refuses_invalid_files(
 ) -> None:
     import tomli_w
 
-    path = write_calendar()
+    path = write_calendar(SAMPLE.replace("schema = 1", "schema = 2"))
     assert run("fmt", str(path)).exit_code == 0
-    assert path.read_text() == tomli_w.dumps(tomllib.loads(SAMPLE))
+    assert path.read_text() == tomli_w.dumps(tomllib.loads(SAMPLE.replace("= 1", "= 2", 1)))
     broken = write_calendar(HEADER + '[[events]]\nid = "x"\n', name="broken.toml")
     before = broken.read_bytes()
     assert run("fmt", str(broken)).exit_code == 2
     assert broken.read_bytes() == before
+
+
+def test_fmt_upgrades_a_schema_1_file_to_schema_2_that_means_the_same(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    """What schema 1 left unsaid (one-day events, 23:59 deadlines) is written out."""
+    one_day = (
+        '[[events]]\nid = "d"\ntitle = "D"\nbody = "ITU"\nkind = "other"\nstart = 2027-05-01\n'
+    )
+    own = '[[events.deadlines]]\nname = "Own"\nat = 2027-04-01\n'
+    path = write_calendar(RULED + one_day + own)
+    before = load([path])
+    result = run("fmt", str(path), calendars=[path])
+    assert result.exit_code == 0
+    assert f"upgraded {path} to schema 2" in result.stderr
+    text = path.read_text()
+    assert text.startswith("schema = 2\n")
+    assert 'time = "23:59"' in text or "time = 23:59:00" in text
+    after = load([path])
+    assert after.events == before.events
+    assert all_deadlines(after) == all_deadlines(before)
+    again = run("fmt", str(path), calendars=[path])
+    assert (again.exit_code, again.stderr, path.read_text()) == (0, "", text)
 
 
 def test_the_bundled_file_is_in_the_form_fmt_writes(run: Run, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ What is derived from it is checked here against it; the places that map each fie
 field fails here until every place knows it."""
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
 
@@ -17,7 +18,7 @@ from itu_timeline.store.edits import CLEARABLE
 from itu_timeline.store.importer import COMPARED
 
 EVERY_FIELD = """\
-schema = 1
+schema = 2
 timezone = "Europe/Zurich"
 
 [[events]]
@@ -30,7 +31,9 @@ end = 2027-03-19
 precision = "day"
 location = "Lillestrøm"
 timezone = "Europe/Oslo"
+format = "hybrid"
 status = "tentative"
+basis = "reported"
 url = "https://example.org/meeting"
 source = "https://www.itu.int/source"
 tags = ["tag-one"]
@@ -54,7 +57,9 @@ IN_ICS = {
     "precision": None,  # events known only to the month or year are left out of exports
     "location": "LOCATION:Lillestrøm",
     "timezone": None,  # all-day events have no zone; deadlines are written in UTC
+    "format": "Format: hybrid.",
     "status": "STATUS:TENTATIVE",
+    "basis": "Dates: reported (reported by a secondary source).",
     "url": "URL:https://example.org/meeting",
     "source": "\\nSource: https://www.itu.int/source",
     "tags": "CATEGORIES:ITU-T,study-group,tag-one",
@@ -75,7 +80,9 @@ FROM_ICS = {
     "precision": None,  # every VEVENT has days
     "location": "LOCATION",
     "timezone": "TZID",
+    "format": None,  # no standard property says how people take part
     "status": "STATUS",
+    "basis": None,  # a calendar file says nothing of how it knows its dates
     "url": "URL",
     "source": None,  # .ics has no such property
     "tags": "CATEGORIES",
@@ -105,7 +112,7 @@ def test_the_schema_reads_every_field_of_the_dataclass(tmp_path: Path) -> None:
 
 def test_json_and_csv_carry_every_field_but_the_bookkeeping(tmp_path: Path) -> None:
     [event] = load([every_field(tmp_path)]).events
-    record = event_record(event)
+    record = event_record(event, ZoneInfo("UTC"))
     assert tuple(record) == EVENT_FIELDS
     assert set(EVENT_FIELDS) == set(EVENT_KEYS) - set(LEFT_OUT) | {"dates"}
     assert record["updated"] == "2027-01-10"
@@ -148,7 +155,9 @@ def test_show_prints_every_field_that_has_a_value(tmp_path: Path) -> None:
         "precision": "(5 days)",
         "location": "Lillestrøm",
         "timezone": "Europe/Oslo",
+        "format": "hybrid",
         "status": "tentative",
+        "basis": "reported (reported by a secondary source)",
         "url": "https://example.org/meeting",
         "source": "https://www.itu.int/source",
         "tags": "tag-one",

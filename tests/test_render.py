@@ -1,8 +1,9 @@
 """The renderers, called directly: pure functions from events and items to text, tables and
 records. (The CLI tests check which renderer a command picks.)"""
 
+import io
 import json
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +21,13 @@ from itu_timeline.render.plain import event_line, item_line, show_text
 from itu_timeline.render.table import events_table, items_table
 
 GVA = ZoneInfo("Europe/Zurich")
-RULE = Rule(id="r", name="Contributions due", before="12 days", match={"body": ("ITU-T",)})
+RULE = Rule(
+    id="r",
+    name="Contributions due",
+    before="12 days",
+    time=time(23, 59),
+    match={"body": ("ITU-T",)},
+)
 
 
 def event(event_id: str, start: date, days: int = 1, **fields: object) -> Event:
@@ -53,11 +60,11 @@ def items_on(day: date) -> list:  # type: ignore[type-arg]
 
 
 def test_a_plain_event_line_has_stable_columns() -> None:
-    assert event_line(SG) == (
+    assert event_line(SG, GVA) == (
         "2027-03-15..2027-03-24  ITU-T  study-group      sg17  Meeting sg17 @ Geneva"
     )
-    assert event_line(C27).startswith("2027-06..2027-07        ITU    study-group      c27  ")
-    assert event_line(C27).endswith("(June–July 2027, dates not announced) [tentative]")
+    assert event_line(C27, GVA).startswith("2027-06..2027-07        ITU    study-group      c27  ")
+    assert event_line(C27, GVA).endswith("(June–July 2027, dates not announced) [tentative]")
 
 
 def test_a_plain_item_line_says_when_in_the_display_zone() -> None:
@@ -77,18 +84,17 @@ def test_show_text_lists_the_deadlines_with_countdowns() -> None:
 
 def test_the_tables_hold_calendar_text_as_text_never_as_markup() -> None:
     hostile = event("x", date(2027, 3, 15), title="[bold red]not markup[/]")
-    console = Console(width=120, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(events_table([hostile]))
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(events_table([hostile], GVA))
     console.print(items_table(items_on(date(2027, 3, 1)), GVA))
     text = console.export_text()
-    console.file.close()
     assert "[bold red]not markup[/]" in text
     assert "March 2027" in text
     assert "in 2 days" in text
 
 
 def test_json_is_a_list_written_record_by_record() -> None:
-    text = "".join(to_json(event_record(e) for e in (SG, C27)))
+    text = "".join(to_json(event_record(e, GVA) for e in (SG, C27)))
     records = json.loads(text)
     assert [r["id"] for r in records] == ["sg17", "c27"]
     assert tuple(records[0]) == EVENT_FIELDS
@@ -105,7 +111,7 @@ def test_an_item_record_gives_deadlines_an_instant_with_its_offset() -> None:
 
 def test_csv_joins_lists_and_makes_control_characters_visible() -> None:
     odd = event("odd", date(2027, 1, 1), tags=("a", "b"), notes="line\x1b[31m")
-    text = to_csv([event_record(odd)], EVENT_FIELDS)
+    text = to_csv([event_record(odd, GVA)], EVENT_FIELDS)
     assert text.splitlines()[0] == ",".join(EVENT_FIELDS)
     assert ",a;b," in text
     assert "\x1b" not in text

@@ -30,7 +30,7 @@ EVENT: dict[str, Any] = {
 def test_update_file_creates_a_file_and_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "new" / "events.toml"
     update_file(path, lambda doc: add_event(doc, dict(EVENT)), create=True)
-    assert path.read_text().startswith("schema = 1\n")
+    assert path.read_text().startswith("schema = 2\n")
     assert 'id = "sg17-2027"' in path.read_text()
 
 

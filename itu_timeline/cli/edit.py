@@ -3,6 +3,7 @@
 at all."""
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,7 +38,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
           --kind working-group --start 2027-02-01 --end 2027-02-12 \\
           --calendar data/events.toml
     """
-    from itu_timeline.store.edits import add_event, slug, unique_id
+    from itu_timeline.store.edits import add_event, require_schema_2, slug, unique_id
     from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
@@ -47,8 +48,12 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
     target = calendar or loader.user_path()
     fields["updated"] = settings.today
     derived = "id" not in fields
+    one_day = not isinstance(fields["start"], datetime) and fields.get("precision", "day") == "day"
+    if "end" not in fields and one_day:
+        fields["end"] = fields["start"]  # a day, unless --end unknown says it is not known
 
     def change(document: dict[str, Any]) -> str:
+        require_schema_2(document, fields, target)
         if derived:
             taken = {e.get("id") for e in document.get("events", [])}
             fields["id"] = unique_id(slug(fields["title"], fields["start"]), taken)
@@ -85,7 +90,13 @@ def edit(
       itu-timeline edit c27 --start 2027-06-15 --end 2027-06-25 \\
           --precision day --clear notes
     """
-    from itu_timeline.store.edits import clearable, edit_event, find, upsert_copy
+    from itu_timeline.store.edits import (
+        clearable,
+        edit_event,
+        find,
+        require_schema_2,
+        upsert_copy,
+    )
     from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
@@ -103,6 +114,7 @@ def edit(
         table = upsert_copy(document, original) if original else find(document, event_id)
         if table is None:
             raise UsageError(f"'{event_id}' is not in {target}")
+        require_schema_2(document, fields, target)
         edit_event(table, fields, cleared, settings.today)
 
     update_file(target, change, create=True)

@@ -3,7 +3,8 @@ table, and the options that name the event and the file to change."""
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,17 +14,19 @@ from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, complete_ids
 from itu_timeline.cli.options import for_option, keyword_options, with_options
 from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
-from itu_timeline.core.model import Body, Kind, Precision, Status
+from itu_timeline.core.model import Basis, Body, Format, Kind, Precision, Status
 from itu_timeline.core.schema import EVENT_KEYS
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 # Every field of a file is an option of add and edit, but those the program keeps itself.
 MANAGED = ("revision", "updated", "uid")
 EDITABLE = tuple(key for key in EVENT_KEYS if key not in MANAGED)
-OPTION_OF = {"tags": "tag", "deadlines": "deadline"}  # repeatable: one value each time
+# Repeatable options take one value each time; `--format` is the output format elsewhere.
+OPTION_OF = {"tags": "tag", "deadlines": "deadline", "format": "meeting_format"}
+UNKNOWN = "unknown"  # `--end unknown`: the end is not announced
 
 
-def choices_of(values: type[Body] | type[Kind] | type[Status] | type[Precision]) -> Any:
+def choices_of(values: type[StrEnum]) -> Any:
     return lambda incomplete: [v.value for v in values if v.value.startswith(incomplete)]
 
 
@@ -33,8 +36,17 @@ _EVENT_PARAMS = keyword_options(
     {
         "id": Annotated[str | None, typer.Option(help="Event id (default: from title and start).")],
         "title": Annotated[str | None, typer.Option(help="Title.")],
-        "start": Annotated[str | None, typer.Option(help="First day.")],
-        "end": Annotated[str | None, typer.Option(help="Last day (default: the first).")],
+        "start": Annotated[
+            str | None,
+            typer.Option(help="First day, or a local start time: 2027-03-10T13:00."),
+        ],
+        "end": Annotated[
+            str | None,
+            typer.Option(
+                help="Last day, or a local end time; 'unknown' when it is not announced "
+                "(add: default the first day, for a day; unknown for a start time)."
+            ),
+        ],
         "precision": Annotated[
             str | None,
             typer.Option(help="day, month or year.", autocompletion=choices_of(Precision)),
@@ -43,8 +55,27 @@ _EVENT_PARAMS = keyword_options(
         "kind": Annotated[str | None, typer.Option(help="Kind.", autocompletion=choices_of(Kind))],
         "location": Annotated[str | None, typer.Option(help="Place, or 'online'.")],
         "timezone": Annotated[str | None, typer.Option(help="IANA time zone of the venue.")],
+        "meeting_format": Annotated[
+            str | None,
+            typer.Option(
+                "--meeting-format",
+                help="in-person, hybrid or online.",
+                autocompletion=choices_of(Format),
+            ),
+        ],
         "status": Annotated[
-            str | None, typer.Option(help="Status.", autocompletion=choices_of(Status))
+            str | None,
+            typer.Option(
+                help="Does it take place as listed: confirmed, tentative, postponed, cancelled.",
+                autocompletion=choices_of(Status),
+            ),
+        ],
+        "basis": Annotated[
+            str | None,
+            typer.Option(
+                help="How the dates are known: official, reported, derived, expected.",
+                autocompletion=choices_of(Basis),
+            ),
         ],
         "url": Annotated[str | None, typer.Option(help="The meeting's page.")],
         "source": Annotated[str | None, typer.Option(help="Where the dates were read.")],
@@ -78,8 +109,8 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
     """The given options as an event table (only those given)."""
     today = settings.today
     parsers: dict[str, Callable[[str], Any]] = {
-        "start": lambda text: first_day(text, today),
-        "end": lambda text: last_day(text, today),
+        "start": lambda text: _moment(text, today, first_day),
+        "end": lambda text: None if text == UNKNOWN else _moment(text, today, last_day),
         "deadlines": deadline_table,
     }
     fields: dict[str, Any] = {}
@@ -91,10 +122,21 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
         if parse is None:
             fields[key] = value
         elif isinstance(value, list):
-            fields[key] = [for_option(f"--{option}", parse, v) for v in value]
+            fields[key] = [for_option(_flag(option), parse, v) for v in value]
         else:
-            fields[key] = for_option(f"--{option}", parse, value)
+            fields[key] = for_option(_flag(option), parse, value)
     return fields
+
+
+def _flag(option: str) -> str:
+    return "--" + option.replace("_", "-")
+
+
+def _moment(text: str, today: date, day: Callable[[str, date], date]) -> date | datetime:
+    """A day in any form the filters take, or a local date-time (2027-03-10T13:00)."""
+    if "T" in text.upper() and text[:1].isdigit():
+        return parse_local_datetime(text)
+    return day(text, today)
 
 
 with_event_fields = with_options(_EVENT_PARAMS, "fields", _event_fields)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from itu_timeline.cli.app import Settings
+from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
 from itu_timeline.core import loader
 from itu_timeline.core.model import Body, Kind
@@ -69,12 +69,20 @@ def fmt(
         Path | None, typer.Argument(help="The calendar (default: your calendar).")
     ] = None,
 ) -> None:
-    """Rewrite a calendar file in the canonical form tomli-w writes (after validating it).
+    """Rewrite a calendar file in the canonical form tomli-w writes (after validating it),
+    in schema 2.
+
+    A schema 1 file is upgraded so that it means the same: what schema 1 left unsaid is
+    written out (an event without an end lasts one day; a deadline without a time is due at
+    23:59), as schema 2 makes up nothing.
 
     \b
     Examples:
       itu-timeline fmt data/events.toml
     """
+    from itu_timeline.store.edits import upgrade
     from itu_timeline.store.locked import update_file
 
-    update_file(file or loader.user_path(), lambda document: None)
+    path = file or loader.user_path()
+    if update_file(path, upgrade):
+        report("note", [f"upgraded {path} to schema 2"])

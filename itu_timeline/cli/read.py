@@ -40,19 +40,21 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
         case OutputFormat.TABLE:
             from itu_timeline.render.table import events_table
 
-            print_rich(settings, events_table(events))
+            print_rich(settings, events_table(events, settings.now.zone))
         case OutputFormat.PLAIN:
             from itu_timeline.render.plain import event_lines
 
-            sys.stdout.write(event_lines(events))
+            sys.stdout.write(event_lines(events, settings.now.zone))
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import event_record, to_json
 
-            sys.stdout.writelines(to_json(event_record(e) for e in events))
+            sys.stdout.writelines(to_json(event_record(e, settings.now.zone) for e in events))
         case OutputFormat.CSV:
             from itu_timeline.render.json_csv import EVENT_FIELDS, event_record, to_csv
 
-            sys.stdout.write(to_csv((event_record(e) for e in events), EVENT_FIELDS))
+            sys.stdout.write(
+                to_csv((event_record(e, settings.now.zone) for e in events), EVENT_FIELDS)
+            )
 
 
 @commands.command()
@@ -189,11 +191,7 @@ def show(
     sys.stdout.write(show_text(event, items, settings.now.zone))
     # A small chart: the event and its deadlines, with a week either side.
     deadlines = [i.deadline for i in items if i.deadline]
-    days = [
-        event.start,
-        event.end,
-        *(d.due.astimezone(settings.now.zone).date() for d in deadlines),
-    ]
+    days = [event.first_day, event.last_day, *(d.day_in(settings.now.zone) for d in deadlines)]
     first, last = min(days) - timedelta(days=7), max(days) + timedelta(days=7)
     sys.stdout.write("\n")
     print_chart(

@@ -6,11 +6,10 @@ the general rule. Cancelled events and events whose days are not announced get n
 """
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from itu_timeline.core.dates import parse_before
 from itu_timeline.core.model import (
-    DEFAULT_DEADLINE_TIME,
     Calendar,
     Deadline,
     DeadlineSpec,
@@ -22,18 +21,24 @@ from itu_timeline.core.zones import get_zone
 
 
 def rule_matches(rule: Rule, event: Event) -> bool:
-    """Every key of `match` must fit; several values for one key are alternatives."""
+    """Every key of `match` must fit (an event whose format is not known fits no `format`);
+    several values for one key are alternatives. Ids in `exclude` never fit."""
     match = rule.match
     return (
-        ("body" not in match or event.body.value in match["body"])
+        event.id not in rule.exclude
+        and (
+            "format" not in match or (event.format is not None and event.format in match["format"])
+        )
+        and ("body" not in match or event.body.value in match["body"])
         and ("kind" not in match or event.kind.value in match["kind"])
         and ("id" not in match or event.id in match["id"])
         and ("tags" not in match or not set(match["tags"]).isdisjoint(event.tags))
     )
 
 
-def due_instant(event: Event, spec: DeadlineSpec | Rule) -> datetime:
-    """When a deadline falls due, as an aware datetime in its own time zone.
+def derive(event: Event, spec: DeadlineSpec | Rule) -> Deadline:
+    """The deadline that `spec` gives `event`: its day and the instant it falls due, aware of
+    its own time zone. Without a stated time it falls due at the end of its day there.
 
     A wall-clock time that does not exist (skipped by a daylight-saving jump) is read with the
     offset in force before the jump, so 02:30 on a spring-forward night is 03:30 summer time.
@@ -43,11 +48,26 @@ def due_instant(event: Event, spec: DeadlineSpec | Rule) -> datetime:
     if isinstance(at, datetime):
         local = at.replace(tzinfo=zone)
     else:
-        day = at if isinstance(at, date) else event.start - parse_before(spec.before or "0 days")
-        local = datetime.combine(day, spec.time or DEFAULT_DEADLINE_TIME, tzinfo=zone)
+        day = (
+            at if isinstance(at, date) else event.first_day - parse_before(spec.before or "0 days")
+        )
+        moment = spec.time or time(0)
+        local = datetime.combine(day + timedelta(days=0 if spec.time else 1), moment, zone)
     # Through UTC and back: converting to the same zone object is a no-op in Python, and this
     # is what turns a skipped wall-clock time into the real one.
-    return local.astimezone(UTC).astimezone(zone)
+    due = local.astimezone(UTC).astimezone(zone)
+    timed = isinstance(at, datetime) or spec.time is not None
+    rule_id = spec.id if isinstance(spec, Rule) else None
+    return Deadline(
+        event,
+        spec.name,
+        due.date() if timed else day,
+        due,
+        timed,
+        rule_id,
+        spec.source,
+        spec.notes,
+    )
 
 
 def event_deadlines(event: Event, rules: Iterable[Rule]) -> list[Deadline]:
@@ -56,14 +76,11 @@ def event_deadlines(event: Event, rules: Iterable[Rule]) -> list[Deadline]:
         return []
     own = {spec.name.casefold(): spec for spec in event.deadlines}
     found = [
-        Deadline(event, rule.name, due_instant(event, rule), rule.id, rule.source, rule.notes)
+        derive(event, rule)
         for rule in rules
         if rule_matches(rule, event) and rule.name.casefold() not in own
     ]
-    found += [
-        Deadline(event, spec.name, due_instant(event, spec), None, spec.source, spec.notes)
-        for spec in event.deadlines
-    ]
+    found += [derive(event, spec) for spec in event.deadlines]
     return sorted(found, key=lambda d: (d.due, d.name))
 
 

@@ -4,7 +4,7 @@ derived from them. Plain frozen dataclasses; this module imports nothing of ours
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 
@@ -48,6 +48,23 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Basis(StrEnum):
+    """How an event's dates are known (beside `status`, whether it takes place as listed)."""
+
+    OFFICIAL = "official"  # read on an official page of the organiser
+    REPORTED = "reported"  # read in a secondary source
+    DERIVED = "derived"  # computed from a rule
+    EXPECTED = "expected"  # from the organiser's usual cycle
+
+
+class Format(StrEnum):
+    """How people take part: rules for visas, fellowships and translation fit only some."""
+
+    IN_PERSON = "in-person"
+    HYBRID = "hybrid"
+    ONLINE = "online"
+
+
 class Precision(StrEnum):
     """How much of an event's dates is announced."""
 
@@ -72,7 +89,8 @@ def file_keys(cls: type) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineSpec:
-    """A deadline as written in a file: relative to the event's first day, or at a fixed date."""
+    """A deadline as written in a file: relative to the event's first day, or at a fixed date.
+    Without a `time` (and with `at` a date) only the day is known: no time is made up."""
 
     name: str
     before: str | None = None  # "12 days", "8 months": a relativedelta before the first day
@@ -85,11 +103,13 @@ class DeadlineSpec:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
-    """Deadlines that every event matching `match` gets (keys: body, kind, tags, id)."""
+    """Deadlines that every event matching `match` gets (keys: body, kind, tags, id, format),
+    except the events whose ids are in `exclude`."""
 
     id: str
     name: str
     match: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
     before: str
     time: dt.time | None = None
     timezone: str | None = None
@@ -100,16 +120,22 @@ class Rule:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
+    """A meeting. Its dates are days (`end` the last day, inclusive, as people write meeting
+    dates) or local date-times in `timezone` (`end` the instant it ends); `end` is None when
+    it is not announced."""
+
     id: str
     title: str
     body: Body
     kind: Kind
-    start: date
-    end: date  # inclusive, as people write meeting dates
+    start: date | datetime
+    end: date | datetime | None
     precision: Precision = Precision.DAY
     location: str | None = None
     timezone: str
+    format: Format | None = None
     status: Status = Status.CONFIRMED
+    basis: Basis | None = None
     url: str | None = None
     source: str | None = None
     tags: tuple[str, ...] = ()
@@ -119,26 +145,63 @@ class Event:
     uid: str | None = None  # the UID of the .ics event it was imported from
     deadlines: tuple[DeadlineSpec, ...] = ()
     origin: Path | None = field(default=None, metadata=INTERNAL)  # the file it was read from
+    # The days it is known to touch, in its own zone: kept, as filters ask for them often.
+    first_day: date = field(init=False, repr=False, compare=False, metadata=INTERNAL)
+    last_day: date = field(init=False, repr=False, compare=False, metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        first, last = days_of(self.start, self.end)
+        object.__setattr__(self, "first_day", first)
+        object.__setattr__(self, "last_day", last)
 
     @property
     def is_approximate(self) -> bool:
         return self.precision is not Precision.DAY
 
     @property
+    def is_timed(self) -> bool:
+        return isinstance(self.start, datetime)
+
+    @property
+    def end_known(self) -> bool:
+        return self.end is not None
+
+    @property
     def days(self) -> int:
-        return (self.end - self.start).days + 1
+        """How many days it is known to touch (1 when its end is not announced)."""
+        return (self.last_day - self.first_day).days + 1
+
+
+def days_of(start: date | datetime, end: date | datetime | None) -> tuple[date, date]:
+    """The first and last day that a start and end touch; the first day alone when the end
+    is unknown. A timed end is an instant: a meeting ending at 00:00 ends the day before."""
+    first = start.date() if isinstance(start, datetime) else start
+    if end is None:
+        return first, first
+    if isinstance(end, datetime):
+        last = (end - dt.timedelta(microseconds=1)).date()
+        return first, max(first, last)
+    return first, end
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A deadline derived for one event: a due instant, aware of its time zone."""
+    """A deadline derived for one event. `day` is its date in its own zone; `due` the instant
+    it falls due, aware of that zone: the stated time, or, when no time is stated
+    (`timed` false), the end of `day`, so a countdown never runs out early."""
 
     event: Event
     name: str
+    day: date
     due: datetime
+    timed: bool = True
     rule_id: str | None = None
     source: str | None = None
     notes: str | None = None
+
+    def day_in(self, zone: tzinfo) -> date:
+        """The day it falls due as seen in `zone` (its own day when no time is stated)."""
+        return self.due.astimezone(zone).date() if self.timed else self.day
 
 
 @dataclass(frozen=True)

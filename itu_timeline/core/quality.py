@@ -67,10 +67,10 @@ def duplicate_warnings(events: tuple[Event, ...]) -> list[Problem]:
         groups[(event.body.value, event.kind.value)].append(event)
     found = []
     for group in groups.values():
-        group.sort(key=lambda e: e.start)
+        group.sort(key=lambda e: e.first_day)
         for i, event in enumerate(group):
             for other in group[i + 1 :]:
-                if other.start > event.end:
+                if other.first_day > event.last_day:
                     break  # sorted by start: no later event overlaps this one
                 if _similar(event.title, other.title):
                     found.append(_warn(other, "id", f"looks like a duplicate of '{event.id}'"))
@@ -85,8 +85,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _after_start(deadline: Deadline) -> bool:
-    local_day = deadline.due.astimezone(get_zone(deadline.event.timezone)).date()
-    return local_day > deadline.event.start
+    return deadline.day_in(get_zone(deadline.event.timezone)) > deadline.event.first_day
 
 
 def _warn(event: Event, field: str, message: str) -> Problem:

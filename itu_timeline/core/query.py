@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from itu_timeline.core.model import Body, Event, Kind, Status
+from itu_timeline.core.model import Basis, Body, Event, Kind, Status
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class Filter:
     kinds: frozenset[Kind] = frozenset()
     tags: frozenset[str] = frozenset()
     statuses: frozenset[Status] = frozenset()
+    bases: frozenset[Basis] = frozenset()
     search: str | None = None
     start: date | None = None  # keep events whose span overlaps [start, end]
     end: date | None = None
@@ -24,9 +25,10 @@ class Filter:
             (not self.bodies or event.body in self.bodies)
             and (not self.kinds or event.kind in self.kinds)
             and (not self.statuses or event.status in self.statuses)
+            and (not self.bases or event.basis in self.bases)
             and (not self.tags or not self.tags.isdisjoint(t.casefold() for t in event.tags))
-            and (self.start is None or event.end >= self.start)
-            and (self.end is None or event.start <= self.end)
+            and (self.start is None or event.last_day >= self.start)
+            and (self.end is None or event.first_day <= self.end)
             and (not self.search or self.search.casefold() in searchable(event))
         )
 
@@ -41,6 +43,7 @@ def make_filter(
     kinds: Iterable[Kind] = (),
     tags: Iterable[str] = (),
     statuses: Iterable[Status] = (),
+    bases: Iterable[Basis] = (),
     search: str | None = None,
     start: date | None = None,
     end: date | None = None,
@@ -50,6 +53,7 @@ def make_filter(
         kinds=frozenset(kinds),
         tags=frozenset(t.casefold() for t in tags),
         statuses=frozenset(statuses),
+        bases=frozenset(bases),
         search=search or None,
         start=start,
         end=end,
@@ -57,7 +61,7 @@ def make_filter(
 
 
 def by_start(event: Event) -> tuple[date, str]:
-    return event.start, event.id
+    return event.first_day, event.id
 
 
 def select(events: Iterable[Event], keep: Filter) -> list[Event]:

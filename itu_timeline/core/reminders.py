@@ -92,10 +92,9 @@ def due_reminders(
     """The reminders to print now; records them in `state`."""
     found = []
     for item in items:
-        if item.days_left < 0 or (item.deadline is None and item.event.is_approximate):
-            continue  # started, past, or with no day to count down to
-        key = item_key(item)
-        day = item.event.start if item.deadline is None else item.deadline.due.date()
+        if item.days_left is None or item.day is None or item.days_left < 0:
+            continue  # with no day to count down to, started, or past
+        key, day = item_key(item), item.day
         _, done = state.reported.get(key, (day, set()))
         crossed = {t for t in thresholds if item.days_left <= t}
         new = crossed - done

@@ -1,18 +1,28 @@
-"""Schema 1 of calendar files: turns a parsed TOML document into models, collecting every
-problem (file, event, field) instead of stopping at the first."""
+"""Calendar files, schema 2 (and schema 1, still read): turns a parsed TOML document into
+models, collecting every problem (file, event, field) instead of stopping at the first.
+
+Schema 1 and 2 have the same keys; they differ in what a missing value means. In schema 1 an
+event without `end` lasts one day and a deadline without `time` falls due at 23:59. In schema 2
+nothing is made up: an event without `end` has an end not announced, and a deadline without
+`time` has no time, only its day. A file that names no schema is read as schema 1, as files
+were written before schema 2; `fmt` upgrades a file by writing those defaults out.
+"""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import Problem
 from itu_timeline.core.dates import parse_before, parse_time
 from itu_timeline.core.model import (
+    DEFAULT_DEADLINE_TIME,
+    Basis,
     Body,
     DeadlineSpec,
     Event,
+    Format,
     Kind,
     Precision,
     Rule,
@@ -21,14 +31,27 @@ from itu_timeline.core.model import (
 )
 from itu_timeline.core.tables import Table
 
-SCHEMA = 1
+SCHEMA = 2  # what this version writes
+READS = (1, 2)
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 FILE_KEYS = ("schema", "name", "timezone", "rules", "events")
 EVENT_KEYS = file_keys(Event)
 DEADLINE_KEYS = file_keys(DeadlineSpec)
 RULE_KEYS = file_keys(Rule)
-MATCH_KEYS = ("body", "kind", "tags", "id")
+MATCH_KEYS = ("body", "kind", "tags", "id", "format")
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a file leaves unsaid means this."""
+
+    timezone: str
+    schema_1: bool  # an event without `end` lasts a day; a deadline without `time`, 23:59
+
+    @property
+    def time(self) -> time | None:
+        return DEFAULT_DEADLINE_TIME if self.schema_1 else None
 
 
 @dataclass(frozen=True)
@@ -47,22 +70,23 @@ def parse_document(data: dict[str, Any], path: Path) -> tuple[CalendarFile, list
     problems: list[Problem] = []
     top = Table(data, str(path), None, problems)
     top.check_keys(FILE_KEYS)
-    schema = top.get("schema", int, "an integer")
-    if schema is not None and schema != SCHEMA:
-        top.problem("schema", f"this version reads schema {SCHEMA}, not {schema}")
+    schema = top.get("schema", int, "an integer") or 1
+    if schema not in READS:
+        top.problem("schema", f"this version reads schemas 1 and 2, not {schema}")
     name = top.text("name")
     file_zone = top.zone("timezone")
+    defaults = Defaults(file_zone or "UTC", schema == 1)
     rules = tuple(
         rule
         for i, raw in enumerate(top.tables("rules"), 1)
-        if (rule := _rule(Table(raw, str(path), f"rule #{i}", problems), path)) is not None
+        if (rule := _rule(Table(raw, str(path), f"rule #{i}", problems), path, defaults))
     )
-    events = _events(top.tables("events"), path, file_zone or "UTC", problems)
+    events = _events(top.tables("events"), path, defaults, problems)
     return CalendarFile(path, events, rules, name, file_zone), problems
 
 
 def _events(
-    raws: list[dict[str, Any]], path: Path, file_zone: str, problems: list[Problem]
+    raws: list[dict[str, Any]], path: Path, defaults: Defaults, problems: list[Problem]
 ) -> tuple[Event, ...]:
     events: list[Event] = []
     seen: dict[str, int] = {}
@@ -75,13 +99,13 @@ def _events(
             continue
         if isinstance(raw_id, str):
             seen[raw_id] = position
-        event = _event(table, path, file_zone)
+        event = _event(table, path, defaults)
         if event is not None:
             events.append(event)
     return tuple(events)
 
 
-def _event(t: Table, path: Path, file_zone: str) -> Event | None:
+def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     before = len(t.problems)
     t.check_keys(EVENT_KEYS)
     event_id = t.text("id", required=True)
@@ -90,23 +114,21 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
     title = t.text("title", required=True)
     body = t.choice("body", Body, required=True)
     kind = t.choice("kind", Kind, required=True)
-    start = t.day("start", required=True)
-    end = t.day("end") or start
     precision = t.choice("precision", Precision, Precision.DAY)
-    if start and end and end < start:
-        t.problem("end", f"{end} is before start {start}")
-    elif start and end and precision:
-        _check_precision(t, precision, start, end)
+    start, end = _dates(t, precision, defaults)
     revision = t.get("revision", int, "an integer") or 0
     if revision < 0:
         t.problem("revision", "must not be negative")
     deadlines = tuple(
         spec
         for i, raw in enumerate(t.tables("deadlines"), 1)
-        if (spec := _deadline(Table(raw, t.file, f"{t.where}, deadline #{i}", t.problems)))
+        if (
+            spec := _deadline(Table(raw, t.file, f"{t.where}, deadline #{i}", t.problems), defaults)
+        )
     )
-    location, timezone = t.text("location"), t.zone("timezone") or file_zone
-    status = t.choice("status", Status, Status.CONFIRMED)
+    location, timezone = t.text("location"), t.zone("timezone") or defaults.timezone
+    status, basis = t.choice("status", Status, Status.CONFIRMED), t.choice("basis", Basis)
+    meeting_format = t.choice("format", Format)
     url, source, tags, notes = t.text("url"), t.text("source"), t.strings("tags"), t.notes()
     updated, uid = t.day("updated"), t.text("uid")
     if (
@@ -116,7 +138,6 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
         or body is None
         or kind is None
         or start is None
-        or end is None
         or precision is None
         or status is None
     ):
@@ -128,10 +149,12 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
         kind=kind,
         start=start,
         end=end,
-        timezone=timezone,
         precision=precision,
         location=location,
+        timezone=timezone,
+        format=meeting_format,
         status=status,
+        basis=basis,
         url=url,
         source=source,
         tags=tags,
@@ -144,21 +167,62 @@ def _event(t: Table, path: Path, file_zone: str) -> Event | None:
     )
 
 
+Moment = date | datetime
+
+
+def _dates(
+    t: Table, precision: Precision | None, defaults: Defaults
+) -> tuple[Moment | None, Moment | None]:
+    """Start and end: both days or both local date-times; a missing end is unknown (schema
+    2), the first day (schema 1), or the end of the month or year that `precision` names."""
+    start, end = t.moment("start", required=True), t.moment("end")
+    if start is None:
+        return None, None
+    timed = isinstance(start, datetime)
+    if end is not None and isinstance(end, datetime) != timed:
+        kind = "a date-time" if timed else "a date"
+        t.problem("end", f"must be {kind}, like 'start'")
+        return start, None
+    if precision in (Precision.MONTH, Precision.YEAR):
+        if timed:
+            t.problem("start", f"with precision '{precision}' give a date, not a date-time")
+            return start, None
+        end = end or _period_end(start, precision)
+        _check_precision(t, precision, start, end)
+    elif end is None and defaults.schema_1 and not timed:
+        end = start
+    if end is not None and _order(start) >= _order(end) and (timed or end != start):
+        t.problem(
+            "end",
+            f"{end} is not after start {start}" if timed else f"{end} is before start {start}",
+        )
+    return start, end
+
+
+def _order(moment: Moment) -> tuple[date, time]:
+    """A date and a date-time in one order (a datetime is also a date, but does not compare)."""
+    if isinstance(moment, datetime):
+        return moment.date(), moment.time()
+    return moment, time(0)
+
+
+def _period_end(start: date, precision: Precision) -> date:
+    if precision is Precision.YEAR:
+        return date(start.year, 12, 31)
+    return (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
 def _check_precision(t: Table, precision: Precision, start: date, end: date) -> None:
     if precision is Precision.MONTH:
-        last_of_month = (end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(1)
         if start.day != 1:
             t.problem("start", "with precision 'month' the start must be the 1st of a month")
-        if end != last_of_month:
+        if end != _period_end(end, precision):
             t.problem("end", "with precision 'month' the end must be the last day of a month")
-    elif precision is Precision.YEAR and (start.timetuple()[1:3], end.timetuple()[1:3]) != (
-        (1, 1),
-        (12, 31),
-    ):
+    elif (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
         t.problem("start", "with precision 'year' the dates must run from 1 January to 31 December")
 
 
-def _deadline(t: Table) -> DeadlineSpec | None:
+def _deadline(t: Table, defaults: Defaults) -> DeadlineSpec | None:
     before = len(t.problems)
     t.check_keys(DEADLINE_KEYS)
     name = t.text("name", required=True)
@@ -174,6 +238,8 @@ def _deadline(t: Table) -> DeadlineSpec | None:
     at_time = t.parsed("time", parse_time)
     if isinstance(at, datetime) and at_time is not None:
         t.problem("time", "'at' already gives a time; leave 'time' out")
+    elif not isinstance(at, datetime) and "time" not in t.data:
+        at_time = defaults.time
     zone, source, notes = t.zone("timezone"), t.text("source"), t.notes()
     if len(t.problems) > before or name is None:
         return None
@@ -182,7 +248,7 @@ def _deadline(t: Table) -> DeadlineSpec | None:
     )
 
 
-def _rule(t: Table, path: Path) -> Rule | None:
+def _rule(t: Table, path: Path, defaults: Defaults) -> Rule | None:
     before = len(t.problems)
     t.check_keys(RULE_KEYS)
     rule_id = t.text("id", required=True)
@@ -193,7 +259,10 @@ def _rule(t: Table, path: Path) -> Rule | None:
     if offset is not None:
         t.parsed("before", parse_before)
     match = _match(Table(t.get("match", dict, "a table") or {}, t.file, t.where, t.problems))
+    exclude = t.strings("exclude")
     at_time, zone = t.parsed("time", parse_time), t.zone("timezone")
+    if "time" not in t.data:
+        at_time = defaults.time
     source, notes = t.text("source"), t.notes()
     if len(t.problems) > before or rule_id is None or name is None or offset is None:
         return None
@@ -202,6 +271,7 @@ def _rule(t: Table, path: Path) -> Rule | None:
         name=name,
         before=offset,
         match=match,
+        exclude=exclude,
         time=at_time,
         timezone=zone,
         source=source,
@@ -213,7 +283,7 @@ def _rule(t: Table, path: Path) -> Rule | None:
 def _match(t: Table) -> dict[str, tuple[str, ...]]:
     t.check_keys(MATCH_KEYS)
     match = {key: t.strings(key) for key in MATCH_KEYS if key in t.data}
-    for key, enum in (("body", Body), ("kind", Kind)):
+    for key, enum in (("body", Body), ("kind", Kind), ("format", Format)):
         for value in match.get(key, ()):
             if value not in enum._value2member_map_:
                 allowed = ", ".join(m.value for m in enum)

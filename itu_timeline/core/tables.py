@@ -92,6 +92,20 @@ class Table:
         value = self.get(key, date, "a date", required)
         return value if value is None or self.in_range(key, value) else None
 
+    def inner(self, data: dict[str, Any], where: str) -> "Table":
+        """A table inside this one (a deadline of an event), reporting into the same list."""
+        return Table(data, self.file, f"{self.where}, {where}", self.problems)
+
+    def moment(self, key: str, required: bool = False) -> date | datetime | None:
+        """A date, or a local date-time (no offset: the zone is the event's)."""
+        value = self.data.get(key)
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                self.problem(key, "write a local date-time without an offset; set 'timezone'")
+                return None
+            return value if self.in_range(key, value) else None
+        return self.day(key, required)
+
     def in_range(self, key: str, value: date) -> bool:
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
             self.problem(key, f"{value} is outside the years {FIRST_YEAR}-{LAST_YEAR}")

@@ -5,9 +5,11 @@ Python's locale-aware calendar helpers fail or print names nobody expects.
 """
 
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from itu_timeline.core.model import Event, Precision
+from itu_timeline.core.model import Basis, Event, Precision
+from itu_timeline.core.zones import get_zone
 
 MONTHS = (
     "January",
@@ -24,6 +26,14 @@ MONTHS = (
     "December",
 )
 NOT_ANNOUNCED = "(dates not announced)"
+END_NOT_ANNOUNCED = "(end not announced)"
+TIME_NOT_STATED = "(time not stated)"
+BASIS_WORDS = {
+    Basis.OFFICIAL: "read on an official page",
+    Basis.REPORTED: "reported by a secondary source",
+    Basis.DERIVED: "computed from a rule",
+    Basis.EXPECTED: "expected from the usual cycle",
+}
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -56,7 +66,7 @@ def month_year(day: date) -> str:
 
 def approximate_label(event: Event) -> str:
     """'June–July 2027 (dates not announced)' for an event known to the month or year."""
-    start, end = event.start, event.end
+    start, end = event.first_day, event.last_day
     if event.precision is Precision.YEAR:
         years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
         return f"{years} {NOT_ANNOUNCED}"
@@ -74,35 +84,73 @@ def approximate_note(event: Event) -> str:
     return approximate_label(event).replace(f" {NOT_ANNOUNCED}", ", dates not announced")
 
 
-def iso_span(event: Event) -> str:
-    """'2026-11-09..2026-11-27', one date for a one-day event; for an approximate event only
-    what is announced: '2027-06..2027-07' or '2027'."""
-    start, end = event.start.isoformat(), event.end.isoformat()
+def local_times(event: Event, zone: ZoneInfo) -> tuple[datetime, datetime | None]:
+    """A timed event's start and end in `zone` (the end None when it is not announced)."""
+    own = get_zone(event.timezone)
+    start = event.start if isinstance(event.start, datetime) else None
+    end = event.end if isinstance(event.end, datetime) else None
+    if start is None:
+        raise ValueError(f"event '{event.id}' has no time of day")
+    shown = start.replace(tzinfo=own).astimezone(zone)
+    return shown, end.replace(tzinfo=own).astimezone(zone) if end else None
+
+
+def iso_span(event: Event, zone: ZoneInfo) -> str:
+    """'2026-11-09..2026-11-27', one date for a one-day event, '2025-07-08..?' when the end is
+    not announced, '2027-03-10 13:00..16:00' for a timed event (in `zone`); for an
+    approximate event only what is announced: '2027-06..2027-07' or '2027'."""
+    if event.is_timed:
+        start, end = local_times(event, zone)
+        first = start.strftime("%Y-%m-%d %H:%M")
+        if end is None:
+            return f"{first}..?"
+        same_day = end.date() == start.date()
+        return f"{first}..{end.strftime('%H:%M' if same_day else '%Y-%m-%d %H:%M')}"
+    first, last = event.first_day.isoformat(), event.last_day.isoformat()
     if event.precision is Precision.MONTH:
-        start, end = start[:7], end[:7]
+        first, last = first[:7], last[:7]
     elif event.precision is Precision.YEAR:
-        start, end = start[:4], end[:4]
-    return start if start == end else f"{start}..{end}"
+        first, last = first[:4], last[:4]
+    if not event.end_known:
+        return f"{first}..?"
+    return first if first == last else f"{first}..{last}"
 
 
-def dates_label(event: Event) -> str:
-    """The words a person reads for the dates: ISO dates, or 'June 2027 (dates not announced)'."""
-    return approximate_label(event) if event.is_approximate else iso_span(event)
-
-
-def human_span(event: Event) -> str:
-    """'9–27 Nov 2026', '30 Mar – 2 Apr 2026', or the approximate label."""
+def dates_label(event: Event, zone: ZoneInfo) -> str:
+    """The words a person reads for the dates: 'June 2027 (dates not announced)', ISO dates,
+    '2025-07-08.. (end not announced)', or a timed span with its zone's abbreviation."""
     if event.is_approximate:
         return approximate_label(event)
-    start, end = event.start, event.end
+    span = iso_span(event, zone)
+    if event.is_timed:
+        span += " " + local_times(event, zone)[0].strftime("%Z")
+    return span.replace("..?", "..") + (f" {END_NOT_ANNOUNCED}" if not event.end_known else "")
 
-    def dm(d: date) -> str:
-        return f"{d.day} {MONTHS[d.month - 1][:3]}"
 
-    if start == end:
-        return f"{dm(start)} {start.year}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{dm(end)} {end.year}"
-    if start.year == end.year:
-        return f"{dm(start)} – {dm(end)} {end.year}"
-    return f"{dm(start)} {start.year} – {dm(end)} {end.year}"
+def human_span(event: Event, zone: ZoneInfo) -> str:
+    """'9–27 Nov 2026', '30 Mar – 2 Apr 2026', 'from 8 Jul 2025 (end not announced)',
+    '10 Mar 2027, 13:00–16:00 CET', or the approximate label."""
+    if event.is_approximate:
+        return approximate_label(event)
+    if event.is_timed:
+        start, end = local_times(event, zone)
+        text = f"{_day_month(start)} {start.year}, {start:%H:%M}"
+        if end is None:
+            return f"from {text} {start:%Z} {END_NOT_ANNOUNCED}"
+        if end.date() == start.date():
+            return f"{text}–{end:%H:%M} {end:%Z}"
+        return f"{text} – {_day_month(end)} {end.year}, {end:%H:%M} {end:%Z}"
+    first, last = event.first_day, event.last_day
+    if not event.end_known:
+        return f"from {_day_month(first)} {first.year} {END_NOT_ANNOUNCED}"
+    if first == last:
+        return f"{_day_month(first)} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{_day_month(last)} {last.year}"
+    if first.year == last.year:
+        return f"{_day_month(first)} – {_day_month(last)} {last.year}"
+    return f"{_day_month(first)} {first.year} – {_day_month(last)} {last.year}"
+
+
+def _day_month(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"

@@ -3,7 +3,7 @@ countdowns and urgency."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from itu_timeline.core.clock import Now
@@ -23,24 +23,30 @@ class Urgency(StrEnum):
 
 @dataclass(frozen=True)
 class Item:
-    """One row of `upcoming`: an event, or one of its deadlines."""
+    """One row of `upcoming`: an event, or one of its deadlines. An event whose days are not
+    announced has no day, instant or days left: nothing is counted down to a made-up day."""
 
     event: Event
     deadline: Deadline | None
-    instant: datetime  # what rows are ordered by
-    days_left: int  # whole days from today to the item's day, in the display zone
+    day: date | None  # the day shown, in the display zone
+    instant: datetime | None  # when it starts or falls due
+    days_left: int | None  # whole days from today to `day`
     urgency: Urgency
+    ongoing: bool = False
 
     @property
     def type(self) -> str:
         return "deadline" if self.deadline else "event"
 
-    @property
-    def ongoing(self) -> bool:
-        return self.deadline is None and self.days_left < 0
-
-    def sort_key(self) -> tuple[datetime, str, str]:
-        return self.instant, self.event.id, self.deadline.name if self.deadline else ""
+    def sort_key(self) -> tuple[bool, date, datetime, str, str]:
+        """By the day shown, then the instant; events without days after all the others."""
+        return (
+            self.day is None,
+            self.day or self.event.first_day,
+            self.instant or datetime.max.replace(tzinfo=UTC),
+            self.event.id,
+            self.deadline.name if self.deadline else "",
+        )
 
 
 def upcoming(
@@ -51,17 +57,20 @@ def upcoming(
     overdue: bool = False,
 ) -> list[Item]:
     """Events starting within `days` of today or ongoing, and deadlines due within `days`,
-    soonest first. With `overdue`, also deadlines already past whose event has not ended."""
+    by the day they are shown on; then events whose days are not announced but whose months
+    overlap the window. With `overdue`, also deadlines already past whose event has not ended."""
     today = now.today
     last = today + timedelta(days=days)
     events = select(calendar.events, keep)
-    items = [_event_item(e, today) for e in events if _in_window(e, today, last)]
+    items = [_event_item(e, now) for e in events if _in_window(e, today, last)]
     reach = _longest_offset(calendar.rules)
     candidates = [e for e in events if _may_have_deadlines(e, today, last, reach, overdue)]
     for deadline in all_deadlines(calendar, candidates):
         item = _deadline_item(deadline, now)
         past = item.urgency is Urgency.PAST
-        if item.days_left > days or (past and not (overdue and deadline.event.end >= today)):
+        if item.days_left is None or item.days_left > days:
+            continue
+        if past and not (overdue and deadline.event.last_day >= today):
             continue
         items.append(item)
     return sorted(items, key=Item.sort_key)
@@ -90,32 +99,44 @@ def _may_have_deadlines(event: Event, today: date, last: date, reach: int, overd
     given with `at` can fall anywhere, so its event is always looked at."""
     if any(spec.at is not None for spec in event.deadlines):
         return True
-    if overdue and event.end >= today:
+    if overdue and event.last_day >= today:
         return True
     own = max((_offset_days(spec.before) for spec in event.deadlines), default=0)
-    return today - timedelta(days=1) <= event.start <= last + timedelta(days=max(reach, own))
+    horizon = last + timedelta(days=max(reach, own))
+    return today - timedelta(days=1) <= event.first_day <= horizon
 
 
 def _in_window(event: Event, today: date, last: date) -> bool:
-    """Starting within the window, or ongoing; an event whose days are not announced only
-    when its months or year begin within the window (it is never known to be "ongoing")."""
-    if event.is_approximate:
-        return today <= event.start <= last
-    return event.start <= last and event.end >= today
+    """Starting within the window, or ongoing. An event whose days are not announced, when
+    its months overlap the window (it may be under way); one whose end is not announced, when
+    it starts within the window (whether it still goes on is not known)."""
+    if not event.end_known:
+        return today <= event.first_day <= last
+    return event.first_day <= last and event.last_day >= today
 
 
-def _event_item(event: Event, today: date) -> Item:
-    instant = datetime.combine(event.start, time(0), tzinfo=get_zone(event.timezone))
-    days_left = (event.start - today).days
-    urgency = Urgency.NOW if days_left <= 1 else Urgency.SOON if days_left <= 7 else Urgency.LATER
-    if event.is_approximate:
-        urgency = Urgency.LATER  # no day to be urgent about
-    return Item(event, None, instant, days_left, urgency)
+def _event_item(event: Event, now: Now) -> Item:
+    if event.is_approximate:  # no day to count down to, nor to be urgent about
+        return Item(event, None, None, None, None, Urgency.LATER, event.first_day <= now.today)
+    if isinstance(event.start, datetime):
+        instant = event.start.replace(tzinfo=get_zone(event.timezone))
+        day = instant.astimezone(now.zone).date()
+        end = event.end.replace(tzinfo=instant.tzinfo) if isinstance(event.end, datetime) else None
+        ongoing = instant <= now.instant < end if end else False
+    else:
+        instant = datetime.combine(event.first_day, time(0), get_zone(event.timezone))
+        day, ongoing = event.first_day, event.first_day < now.today <= event.last_day
+    days_left = (day - now.today).days
+    soon = ongoing or days_left <= 1
+    urgency = Urgency.NOW if soon else Urgency.SOON if days_left <= 7 else Urgency.LATER
+    return Item(event, None, day, instant, days_left, urgency, ongoing)
 
 
 def _deadline_item(deadline: Deadline, now: Now) -> Item:
-    """The deadline as a row; days left are counted between calendar days in the display zone."""
-    days_left = (deadline.due.astimezone(now.zone).date() - now.today).days
+    """The deadline as a row; days left are counted between calendar days in the display zone
+    (for a deadline with no time, its own day)."""
+    day = deadline.day_in(now.zone)
+    days_left = (day - now.today).days
     remaining = deadline.due - now.instant
     if remaining < timedelta(0):
         urgency = Urgency.PAST
@@ -125,15 +146,18 @@ def _deadline_item(deadline: Deadline, now: Now) -> Item:
         urgency = Urgency.SOON
     else:
         urgency = Urgency.LATER
-    return Item(deadline.event, deadline, deadline.due, days_left, urgency)
+    return Item(deadline.event, deadline, day, deadline.due, days_left, urgency)
 
 
 def countdown(item: Item) -> str:
-    """'today', 'tomorrow', 'in 12 days', '3 days ago', 'ongoing: day 3 of 19'."""
-    if item.event.is_approximate and item.deadline is None:
-        return "dates not announced"
-    if item.ongoing:
+    """'today', 'tomorrow', 'in 12 days', '3 days ago', 'ongoing: day 3 of 19', or for an
+    event whose days are not announced, that (and whether it may be under way)."""
+    if item.days_left is None:
+        return "dates not announced" + (" — may be under way" if item.ongoing else "")
+    if item.ongoing and not item.event.is_timed:
         return f"ongoing: day {1 - item.days_left} of {item.event.days}"
+    if item.ongoing:
+        return "under way"
     return days_text(item.days_left)
 
 

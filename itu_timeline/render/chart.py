@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from itu_timeline.core.model import Body, Deadline, Event, Kind
-from itu_timeline.core.text import MONTHS, safe
+from itu_timeline.core.model import Body, Deadline, Event, Kind, days_of
+from itu_timeline.core.text import MONTHS, local_times, safe
 from itu_timeline.render.styles import body_style
 
 MIN_TIMELINE = 24
@@ -88,15 +88,18 @@ def chart_lines(
     scale = Scale(first, last, timeline)
     markers: dict[str, list[date]] = {}
     for deadline in deadlines:
-        markers.setdefault(deadline.event.id, []).append(deadline.due.astimezone(zone).date())
+        markers.setdefault(deadline.event.id, []).append(deadline.day_in(zone))
     lines = _header(scale, labels, today, glyphs)
     order = list(Body) if by == "body" else list(Kind)
-    ranked = sorted(events, key=lambda e: (order.index(getattr(e, by)), e.start, e.id))
+    ranked = sorted(events, key=lambda e: (order.index(getattr(e, by)), e.first_day, e.id))
     for group, members in groupby(ranked, key=lambda e: getattr(e, by)):
         if groups:
             lines.append(_group_row(str(group.value), scale, labels, today, glyphs))
         for event in members:
-            lines.append(_event_row(event, markers.get(event.id, []), scale, labels, today, glyphs))
+            days = _days_shown(event, zone)
+            lines.append(
+                _event_row(event, days, markers.get(event.id, []), scale, labels, today, glyphs)
+            )
     if legend:
         bodies = sorted({e.body for e in events}, key=list(Body).index)
         lines += _legend(bodies, glyphs, labels + 1 + timeline)
@@ -142,11 +145,26 @@ def _group_row(name: str, scale: Scale, labels: int, today: date, glyphs: Glyphs
     return _row(Text(safe(name), style="bold underline"), [], scale, labels, today, glyphs)
 
 
+def _days_shown(event: Event, zone: ZoneInfo) -> tuple[date, date]:
+    """The days a bar covers: a timed event's days in the display zone; an event whose end is
+    not announced, its first day only (the title says the rest)."""
+    if not event.is_timed:
+        return event.first_day, event.last_day
+    start, end = local_times(event, zone)
+    return days_of(start, end)
+
+
 def _event_row(
-    event: Event, markers: list[date], scale: Scale, labels: int, today: date, glyphs: Glyphs
+    event: Event,
+    days: tuple[date, date],
+    markers: list[date],
+    scale: Scale,
+    labels: int,
+    today: date,
+    glyphs: Glyphs,
 ) -> Text:
     cells: list[tuple[int, str, str]] = []
-    span = scale.span(event.start, event.end)
+    span = scale.span(*days)
     if span is not None:
         glyph = glyphs.approximate if event.is_approximate else glyphs.bar
         style = body_style(event.body.value)

@@ -18,6 +18,8 @@ import icalendar
 
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Deadline, Event, Rule, Status
+from itu_timeline.core.text import BASIS_WORDS, END_NOT_ANNOUNCED, TIME_NOT_STATED, dates_label
+from itu_timeline.core.zones import get_zone
 
 PRODID = "-//itu-timeline//itu-timeline//EN"
 PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
@@ -109,9 +111,9 @@ def event_component(
     event: Event, deadlines: list[Deadline], options: ExportOptions
 ) -> icalendar.Event:
     component = _common(event, event_uid(event), options)
-    component.add("summary", text(event.title))
-    component.add("dtstart", event.start)
-    component.add("dtend", event.end + timedelta(days=1))
+    unknown_end = "" if event.end_known else f" {END_NOT_ANNOUNCED}"
+    component.add("summary", text(event.title + unknown_end))
+    _add_dates(component, event)
     component.add("description", text(_event_description(event, deadlines)))
     if event.location:
         component.add("location", text(event.location))
@@ -129,7 +131,11 @@ def deadline_component(deadline: Deadline, options: ExportOptions) -> icalendar.
     event = deadline.event
     component = _common(event, deadline_uid(deadline), options)
     component.add("summary", text(f"Deadline: {deadline.name} — {event.title}"))
-    component.add("dtstart", deadline.due.astimezone(UTC))
+    if deadline.timed:
+        component.add("dtstart", deadline.due.astimezone(UTC))
+    else:  # only the day is known: an all-day item, never a made-up time
+        component.add("dtstart", deadline.day)
+        component.add("dtend", deadline.day + timedelta(days=1))
     component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     component.add("related-to", event_uid(event))
     component.add("categories", [text(c) for c in (event.body.value, "deadline")])
@@ -139,6 +145,21 @@ def deadline_component(deadline: Deadline, options: ExportOptions) -> icalendar.
     component.add("description", text("\n".join(lines)))
     _add_alarms(component, f"Deadline: {deadline.name}", options.alarms)
     return component
+
+
+def _add_dates(component: icalendar.Event, event: Event) -> None:
+    """All-day events end on the day after their last day (iCalendar's DTEND is exclusive:
+    the one place our inclusive `end` is converted); timed events at their instants, in UTC;
+    an event whose end is not announced has its first day or its start only."""
+    if isinstance(event.start, datetime):
+        zone = get_zone(event.timezone)
+        component.add("dtstart", event.start.replace(tzinfo=zone).astimezone(UTC))
+        if isinstance(event.end, datetime):
+            component.add("dtend", event.end.replace(tzinfo=zone).astimezone(UTC))
+        return
+    component.add("dtstart", event.first_day)
+    if event.end_known:
+        component.add("dtend", event.last_day + timedelta(days=1))
 
 
 def _common(event: Event, uid: str, options: ExportOptions) -> icalendar.Event:
@@ -157,6 +178,14 @@ def _event_description(event: Event, deadlines: list[Deadline]) -> str:
     if event.status is Status.POSTPONED:
         lines.append("Postponed: the dates shown are the last announced.")
     lines.append(f"Status: {event.status.value}.")
+    if event.basis:
+        lines.append(f"Dates: {event.basis.value} ({BASIS_WORDS[event.basis]}).")
+    if event.format:
+        lines.append(f"Format: {event.format.value}.")
+    if event.is_timed:
+        lines.append(
+            f"Local time: {dates_label(event, get_zone(event.timezone))} ({event.timezone})."
+        )
     if event.source:
         lines.append(f"Source: {event.source}")
     if deadlines:
@@ -165,6 +194,8 @@ def _event_description(event: Event, deadlines: list[Deadline]) -> str:
 
 
 def _local(deadline: Deadline) -> str:
+    if not deadline.timed:
+        return f"{deadline.day.isoformat()} {TIME_NOT_STATED}"
     return f"{deadline.due.strftime('%Y-%m-%d %H:%M %Z')} ({deadline.due.tzinfo})"
 
 

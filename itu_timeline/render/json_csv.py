@@ -11,9 +11,9 @@ from types import UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo
 
-from itu_timeline.core.model import Event
+from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.schema import EVENT_KEYS
-from itu_timeline.core.text import dates_label, safe
+from itu_timeline.core.text import dates_label, iso_span, safe
 from itu_timeline.core.upcoming import Item, countdown
 
 # A file's keys, less what is bookkeeping of a file (the UID an event was imported from, its
@@ -27,9 +27,10 @@ EVENT_FIELDS = tuple(
 )
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, zone: ZoneInfo) -> dict[str, Any]:
+    """An event as JSON has it; `dates` in words, timed spans in `zone`."""
     return {
-        name: dates_label(event) if name == "dates" else convert(getattr(event, name))
+        name: dates_label(event, zone) if name == "dates" else convert(getattr(event, name))
         for name, convert in _CONVERTERS
     }
 
@@ -116,6 +117,10 @@ ITEM_FIELDS = (
     "urgency",
     "location",
     "source",
+    "basis",
+    "format",
+    "time_stated",
+    "period",
 )
 
 
@@ -130,12 +135,23 @@ def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
         "kind": event.kind.value,
         "status": event.status.value,
         "precision": event.precision.value,
-        "date": (deadline.due.astimezone(zone).date() if deadline else event.start).isoformat(),
-        "end": None if deadline else event.end.isoformat(),
-        "due": deadline.due.astimezone(zone).isoformat() if deadline else None,
+        "date": item.day.isoformat() if item.day else None,
+        "end": None if deadline or event.end is None else event.end.isoformat(),
+        "due": _due(deadline, zone),
         "days_left": item.days_left,
         "countdown": countdown(item),
         "urgency": item.urgency.value,
         "location": event.location,
         "source": deadline.source if deadline else event.source,
+        "basis": event.basis.value if event.basis else None,
+        "format": event.format.value if event.format else None,
+        "time_stated": deadline.timed if deadline else None,
+        "period": iso_span(event, zone) if event.is_approximate else None,
     }
+
+
+def _due(deadline: Deadline | None, zone: ZoneInfo) -> str | None:
+    """The instant with the offset of `zone`; only the day when no time is stated."""
+    if deadline is None:
+        return None
+    return deadline.due.astimezone(zone).isoformat() if deadline.timed else deadline.day.isoformat()

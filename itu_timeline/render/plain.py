@@ -10,7 +10,15 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Event, Status
-from itu_timeline.core.text import approximate_note, dates_label, iso_span, safe
+from itu_timeline.core.text import (
+    BASIS_WORDS,
+    END_NOT_ANNOUNCED,
+    TIME_NOT_STATED,
+    approximate_note,
+    dates_label,
+    iso_span,
+    safe,
+)
 from itu_timeline.core.upcoming import Item, countdown
 
 DATE_WIDTH = len("2026-11-09..2026-11-27")
@@ -18,13 +26,20 @@ BODY_WIDTH = 5
 KIND_WIDTH = len("plenipotentiary")
 
 
-def event_line(event: Event) -> str:
+def event_line(event: Event, zone: ZoneInfo) -> str:
+    dates = (
+        dates_label(event, zone).removesuffix(" " + END_NOT_ANNOUNCED)
+        if event.is_timed
+        else iso_span(event, zone)
+    )
     line = (
-        f"{iso_span(event):<{DATE_WIDTH}}  {event.body.value:<{BODY_WIDTH}}  "
+        f"{dates:<{DATE_WIDTH}}  {event.body.value:<{BODY_WIDTH}}  "
         f"{event.kind.value:<{KIND_WIDTH}}  {event.id}  {safe(event.title)}"
     )
     if event.is_approximate:
         line += f" ({approximate_note(event)})"
+    elif not event.end_known:
+        line += f" {END_NOT_ANNOUNCED}"
     if event.location:
         line += f" @ {safe(event.location)}"
     if event.status is not Status.CONFIRMED:
@@ -32,9 +47,9 @@ def event_line(event: Event) -> str:
     return line
 
 
-def event_lines(events: Iterable[Event]) -> str:
+def event_lines(events: Iterable[Event], zone: ZoneInfo) -> str:
     """One line per event; nothing at all (not even a newline) when there are none."""
-    return "".join(event_line(e) + "\n" for e in events)
+    return "".join(event_line(e, zone) + "\n" for e in events)
 
 
 URGENCY_MARKS = {"now": "!!", "soon": "! ", "later": "  ", "past": "x "}
@@ -43,10 +58,15 @@ COUNTDOWN_WIDTH = len("ongoing: day 10 of 19")
 
 
 def item_when(item: Item, zone: ZoneInfo) -> str:
-    """A deadline's due time in the display zone; an event's first day (or what is known)."""
-    if item.deadline is not None:
+    """When, in the display zone: a deadline's due time (or only its day, when no time is
+    stated); an event's start time or first day; the months of an event without days."""
+    if item.deadline is not None and item.deadline.timed:
         return item.deadline.due.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
-    return iso_span(item.event).split("..")[0]
+    if item.deadline is None and item.event.is_timed and item.instant is not None:
+        return item.instant.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+    if item.day is not None:
+        return item.day.isoformat()
+    return iso_span(item.event, zone)
 
 
 def item_text(item: Item) -> str:
@@ -55,8 +75,12 @@ def item_text(item: Item) -> str:
         text = safe(event.title)
         if event.is_approximate:
             text += f" ({approximate_note(event)})"
+        elif not event.end_known:
+            text += f" {END_NOT_ANNOUNCED}"
     else:
         text = f"Deadline: {safe(item.deadline.name)} — {safe(event.title)}"
+        if not item.deadline.timed:
+            text += f" {TIME_NOT_STATED}"
     if event.status is not Status.CONFIRMED:
         text += f" [{event.status.value}]"
     return text
@@ -79,10 +103,12 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
     rows = [
         ("Event", safe(event.title)),
         ("ID", event.id),
-        ("Dates", dates_label(event) + (f" ({event.days} days)" if event.days > 1 else "")),
+        ("Dates", dates_label(event, zone) + _day_count(event)),
         ("Body", event.body.value),
         ("Kind", event.kind.value),
+        ("Format", event.format.value if event.format else ""),
         ("Status", event.status.value),
+        ("Known", f"{event.basis.value} ({BASIS_WORDS[event.basis]})" if event.basis else ""),
         ("Where", safe(event.location or "")),
         ("Time zone", event.timezone),
         ("Tags", ", ".join(safe(t) for t in event.tags)),
@@ -100,7 +126,16 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         lines.append(f"Deadlines (times in {zone.key}):")
         for item in deadlines:
             name = safe(item.deadline.name) if item.deadline else ""
+            if item.deadline and not item.deadline.timed:
+                name += f" {TIME_NOT_STATED}"
             lines.append(f"  {item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<12}  {name}")
     elif event.is_approximate:
         lines.append("Deadlines: none derived until the dates are announced.")
     return "\n".join(lines) + "\n"
+
+
+def _day_count(event: Event) -> str:
+    """' (19 days)' where the days are announced and more than one."""
+    if event.is_approximate or not event.end_known or event.days == 1:
+        return ""
+    return f" ({event.days} days)"

@@ -20,7 +20,7 @@ STATUS_STYLES = {
 }
 
 
-def events_table(events: Iterable[Event]) -> Table:
+def events_table(events: Iterable[Event], zone: ZoneInfo) -> Table:
     """The timeline grouped by the month each event starts in."""
     table = Table(header_style="bold", pad_edge=False)
     table.add_column("Dates", no_wrap=True)
@@ -28,21 +28,21 @@ def events_table(events: Iterable[Event]) -> Table:
     table.add_column("Kind", max_width=15, overflow="ellipsis", no_wrap=True)
     table.add_column("Event (id)", ratio=3, min_width=20)
     table.add_column("Where", ratio=1, min_width=8)
-    for month, group in groupby(events, key=lambda e: month_year(e.start)):
+    for month, group in groupby(events, key=lambda e: month_year(e.first_day)):
         table.add_row(Text(month, style="bold underline"))
         for event in group:
-            table.add_row(*_cells(event))
+            table.add_row(*_cells(event, zone))
         table.add_section()
     return table
 
 
-def _cells(event: Event) -> list[Text]:
+def _cells(event: Event, zone: ZoneInfo) -> list[Text]:
     title = Text(safe(event.title))
     if event.status is not Status.CONFIRMED:
         title.append(f" ({event.status.value})", style=STATUS_STYLES[event.status])
     title.append(f"\n{event.id}", style="dim")  # the id to pass to `show`, `edit`, `remove`
     return [
-        Text(human_span(event)),
+        Text(human_span(event, zone)),
         Text(event.body.value, style=body_style(event.body.value)),
         Text(event.kind.value),
         title,

@@ -5,11 +5,12 @@ way it writes a new one and an edit touches only that event's lines."""
 import copy
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from itu_timeline.base.errors import UnknownEventError, UsageError
-from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS
+from itu_timeline.core.model import DEFAULT_DEADLINE_TIME
+from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS, RULE_KEYS, SCHEMA
 
 CLEARABLE = tuple(k for k in EVENT_KEYS if k not in ("id", "title", "body", "kind", "start"))
 
@@ -48,9 +49,51 @@ def find(document: dict[str, Any], event_id: str) -> dict[str, Any] | None:
 
 
 def add_event(document: dict[str, Any], fields: dict[str, Any]) -> None:
+    """Add an event; a field whose value is None is left out (an end not announced)."""
     if find(document, fields["id"]) is not None:
         raise UsageError(f"an event with id '{fields['id']}' is already in this file; use edit")
-    events_of(document).append(normalize(fields))
+    events_of(document).append(normalize({k: v for k, v in fields.items() if v is not None}))
+
+
+def require_schema_2(document: dict[str, Any], fields: dict[str, Any], path: object) -> None:
+    """An unknown end can only be said in schema 2: in schema 1 a missing end means one day."""
+    if document.get("schema", 1) == 1 and "end" in fields and fields["end"] is None:
+        raise UsageError(
+            f"{path} is in schema 1, where an event without an end lasts one day; "
+            f"upgrade it first with: itu-timeline fmt {path}"
+        )
+
+
+def upgrade(document: dict[str, Any]) -> bool:
+    """Rewrite a schema 1 document as schema 2, with what schema 1 left unsaid written out
+    (an event without an end lasts one day; a deadline without a time is due at 23:59), so
+    it means the same. True if it was schema 1."""
+    if document.get("schema", 1) == SCHEMA:
+        return False
+    for event in events_of(document):
+        one_day = event.get("precision", "day") == "day" and not isinstance(
+            event.get("start"), datetime
+        )
+        if "end" not in event and "start" in event and one_day:
+            event["end"] = event["start"]
+        for spec in event.get("deadlines", []):
+            _timed(spec)
+        _replace(event, normalize(event))
+    for rule in document.get("rules", []):
+        _timed(rule)
+        _replace(rule, ordered(rule, RULE_KEYS))
+    document["schema"] = SCHEMA
+    return True
+
+
+def _replace(table: dict[str, Any], replacement: dict[str, Any]) -> None:
+    table.clear()
+    table.update(replacement)
+
+
+def _timed(spec: dict[str, Any]) -> None:
+    if "time" not in spec and not isinstance(spec.get("at"), datetime):
+        spec["time"] = DEFAULT_DEADLINE_TIME
 
 
 def clearable(name: str) -> str:
@@ -66,14 +109,15 @@ def edit_event(
     """Apply `changes` and `clear` to one event's table in place; bump revision, set updated."""
     for name in clear:
         table.pop(clearable(name), None)
+    for name in [k for k, v in changes.items() if v is None]:  # --end unknown
+        table.pop(name, None)
+        del changes[name]
     if "deadlines" in changes:
         table["deadlines"] = [*table.get("deadlines", []), *changes.pop("deadlines")]
     table.update(changes)
     table["revision"] = int(table.get("revision", 0)) + 1
     table["updated"] = today
-    replacement = normalize(table)
-    table.clear()
-    table.update(replacement)
+    _replace(table, normalize(table))
 
 
 def normalize(table: dict[str, Any]) -> dict[str, Any]:
