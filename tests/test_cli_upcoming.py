@@ -148,7 +148,7 @@ def test_validate_reports_errors_with_exit_1_and_warnings_only_fail_when_strict(
     assert "did you mean 'start'" in broken.stderr
     long_event = write_calendar(
         HEADER + '[[events]]\nid = "long"\ntitle = "Long"\nbody = "ITU"\nkind = "other"\n'
-        'start = 2027-01-01\nend = 2027-04-01\nstatus = "confirmed"\nsource = "a blog"\n',
+        'start = 2027-01-01\nend = 2027-04-01\nbasis = "official"\nsource = "a blog"\n',
         name="long.toml",
     )
     lenient = run("validate", str(long_event))

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from itu_timeline.core.deadlines import all_deadlines
-from itu_timeline.core.model import Body, Calendar, DeadlineSpec, Event, Kind, Status
+from itu_timeline.core.model import Basis, Body, Calendar, DeadlineSpec, Event, Kind
 from itu_timeline.core.quality import summarize, warnings
 
 BASE = Event(
@@ -34,9 +34,10 @@ def test_each_warning_names_file_event_and_field() -> None:
     assert found(replace(BASE, source=None)) == [
         "cal.toml: event 'sg17': field 'source': no source: say where the dates were read"
     ]
-    assert found(replace(BASE, source="https://news.example/x", status=Status.CONFIRMED)) == [
-        "cal.toml: event 'sg17': field 'source': confirmed, but the source is not an official page"
+    assert found(replace(BASE, source="https://news.example/x", basis=Basis.OFFICIAL)) == [
+        "cal.toml: event 'sg17': field 'basis': official, but the source is not an official page"
     ]
+    assert found(replace(BASE, source="https://news.example/x", basis=Basis.REPORTED)) == []
     assert "lasts 61 days" in found(replace(BASE, end=BASE.start + timedelta(days=60)))[0]
     assert "control characters" in found(replace(BASE, title="a\x1b[2Jb"))[0]
 

@@ -14,7 +14,7 @@ import typer
 from itu_timeline.base.errors import TimelineError
 from itu_timeline.cli.app import Settings
 from itu_timeline.core.dates import first_day, last_day
-from itu_timeline.core.model import Body, Kind, Status
+from itu_timeline.core.model import Basis, Body, Kind, Status
 from itu_timeline.core.query import Filter, make_filter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -101,6 +101,15 @@ _FILTER_PARAMS = keyword_options(
                 help=f"Only this status (repeatable): {choices(Status)}.",
             ),
         ],
+        "basis": Annotated[
+            list[Basis] | None,
+            typer.Option(
+                "--basis",
+                case_sensitive=False,
+                metavar="BASIS",
+                help=f"Only events whose dates are known so (repeatable): {choices(Basis)}.",
+            ),
+        ],
         "search": Annotated[
             str | None,
             typer.Option("--search", "-s", help="Text in the id, title, location, notes or tags."),
@@ -122,6 +131,7 @@ def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
         kinds=raw["kind"] or (),
         tags=raw["tag"] or (),
         statuses=raw["status"] or (),
+        bases=raw["basis"] or (),
         search=raw["search"],
         start=for_option("--from", lambda t: first_day(t, today), raw["from_"])
         if raw["from_"]

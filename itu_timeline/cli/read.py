@@ -86,8 +86,8 @@ def upcoming(
 
     settings: Settings = ctx.obj
     items = find_upcoming(settings.calendar(), filters, settings.now, days, overdue)
-    if check:
-        if not items:
+    if check:  # something with a day to be due on: events known only to the month do not count
+        if not any(i.days_left is not None for i in items):
             raise NegativeCheck()
         return
     match chosen_format(fmt):

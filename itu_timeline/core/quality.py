@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from itu_timeline.base.errors import Problem
-from itu_timeline.core.model import Calendar, Deadline, Event, Status
+from itu_timeline.core.deadlines import rule_matches
+from itu_timeline.core.model import Basis, Calendar, Deadline, Event
 from itu_timeline.core.text import has_control_chars
 from itu_timeline.core.zones import get_zone
 
@@ -15,6 +16,7 @@ from itu_timeline.core.zones import get_zone
 OFFICIAL = re.compile(r"(^|[/.\s(])(itu\.int|un\.org|intgovforum\.org|apt\.int)\b", re.IGNORECASE)
 LONGEST_DAYS = 60
 SIMILAR_TITLES = 0.85
+TWIN_DAYS = 3
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -42,6 +44,36 @@ def warnings(calendar: Calendar, deadlines: list[Deadline]) -> list[Problem]:
     found += [_warn(d.event, "deadlines", f"'{d.name}' falls after the event starts")
               for d in deadlines if _after_start(d)]  # fmt: skip
     found += duplicate_warnings(calendar.events)
+    found += idle_rule_warnings(calendar)
+    found += twin_deadline_warnings(deadlines)
+    return found
+
+
+def idle_rule_warnings(calendar: Calendar) -> list[Problem]:
+    """A rule that gives no event a deadline is probably matched wrongly (or not needed)."""
+    return [
+        Problem(str(rule.origin or "?"), f"rule '{rule.id}'", "match", "matches no event")
+        for rule in calendar.rules
+        if not any(rule_matches(rule, event) for event in calendar.events)
+    ]
+
+
+def twin_deadline_warnings(deadlines: list[Deadline]) -> list[Problem]:
+    """Two deadlines of one event, within 3 days of each other, whose names say the same
+    thing: probably one deadline from two sources (a rule and the event's own)."""
+    by_event: dict[str, list[Deadline]] = defaultdict(list)
+    for deadline in deadlines:
+        by_event[deadline.event.id].append(deadline)
+    found = []
+    for group in by_event.values():
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                close = abs((first.day - second.day).days) <= TWIN_DAYS
+                if close and _similar(first.name, second.name):
+                    message = (
+                        f"'{second.name}' looks like '{first.name}' ({first.day}, {second.day})"
+                    )
+                    found.append(_warn(first.event, "deadlines", message))
     return found
 
 
@@ -49,8 +81,8 @@ def event_warnings(event: Event) -> list[Problem]:
     found = []
     if not event.source:
         found.append(_warn(event, "source", "no source: say where the dates were read"))
-    elif event.status is Status.CONFIRMED and not OFFICIAL.search(event.source):
-        found.append(_warn(event, "source", "confirmed, but the source is not an official page"))
+    elif event.basis is Basis.OFFICIAL and not OFFICIAL.search(event.source):
+        found.append(_warn(event, "basis", "official, but the source is not an official page"))
     if not event.is_approximate and event.days > LONGEST_DAYS:
         found.append(_warn(event, "end", f"lasts {event.days} days (over {LONGEST_DAYS})"))
     for field in ("title", "location", "notes", "url", "source"):

@@ -136,7 +136,7 @@ def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
         "status": event.status.value,
         "precision": event.precision.value,
         "date": item.day.isoformat() if item.day else None,
-        "end": None if deadline or event.end is None else event.end.isoformat(),
+        "end": None if deadline or event.end is None or item.day is None else event.end.isoformat(),
         "due": _due(deadline, zone),
         "days_left": item.days_left,
         "countdown": countdown(item),

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 
 from itu_timeline.base.errors import CalendarUnreadable
 from itu_timeline.core.model import Body, Kind
+from itu_timeline.core.text import END_NOT_ANNOUNCED
 from itu_timeline.core.zones import is_valid_zone
 from itu_timeline.store.edits import events_of, normalize, slug, unique_id
 
+Moment = date | datetime
 OUR_UID = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@itu-timeline$")
 STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 COMPARED = ("title", "start", "end", "location", "timezone", "status", "url", "notes", "tags")
@@ -77,7 +79,7 @@ def to_event(component: Any, uid: str, options: ImportOptions) -> dict[str, Any]
         return None
     if "DTSTART" not in component:
         return None
-    zone, start, end = _days(component, options.zone)
+    zone, start, end = _dates(component, options.zone)
     body = options.body or (
         categories[0] if categories and categories[0] in Body._value2member_map_ else "other"
     )
@@ -89,11 +91,12 @@ def to_event(component: Any, uid: str, options: ImportOptions) -> dict[str, Any]
     ours = categories[2:] if categories[:1] == [body] and categories[1:2] == [kind] else categories
     tags = list(dict.fromkeys([*options.tags, *(_line(t) for t in ours if t.strip())]))
     event: dict[str, Any] = {
-        "title": _line(str(component.get("summary", ""))) or "(no title)",
+        "title": _line(str(component.get("summary", "")).removesuffix(f" {END_NOT_ANNOUNCED}"))
+        or "(no title)",
         "body": body,
         "kind": kind,
         "start": start,
-        "end": end,
+        "end": end,  # None (left out below) when not announced
         "location": _line(str(component.get("location", ""))) or None,
         "timezone": zone,
         "status": STATUS.get(str(component.get("status", "")).upper(), "confirmed"),
@@ -145,27 +148,36 @@ def _categories(component: Any) -> list[str]:
     return [str(c) for group in groups for c in getattr(group, "cats", [group])]
 
 
-def _days(component: Any, default_zone: str) -> tuple[str, date, date]:
-    """The event's zone and its first and last day (inclusive) in that zone."""
+def _dates(component: Any, default_zone: str) -> tuple[str, Moment, Moment | None]:
+    """The event's zone, start and end: days (the last one inclusive) for an all-day VEVENT,
+    local date-times in the zone for a timed one. A VEVENT as `export` writes an event whose end
+    is not announced (no DTEND, and the title says so) keeps its end unknown."""
     start = component.decoded("dtstart")
     end = component.decoded("dtend") if "DTEND" in component else None
     if end is None and "DURATION" in component:
         end = start + component.decoded("duration")
+    unknown_end = end is None and _says_end_unknown(component)
     if not isinstance(start, datetime):
         last = end - timedelta(days=1) if isinstance(end, date) and end > start else start
-        return default_zone, start, last
+        return default_zone, start, None if unknown_end else last
     zone_name = getattr(start.tzinfo, "key", None)
     if start.tzinfo is not None and start.utcoffset() == timedelta(0):
         zone_name = zone_name or "UTC"
     zone = ZoneInfo(zone_name if zone_name and is_valid_zone(zone_name) else default_zone)
-    local_start = start.astimezone(zone) if start.tzinfo else start.replace(tzinfo=zone)
+    local_start = _local(start, zone)
     if isinstance(end, datetime) and end > start:
-        local_end = (end.astimezone(zone) if end.tzinfo else end.replace(tzinfo=zone)) - timedelta(
-            microseconds=1
-        )
-    else:
-        local_end = local_start
-    return zone.key, local_start.date(), max(local_end.date(), local_start.date())
+        return zone.key, local_start, _local(end, zone)
+    return zone.key, local_start, None
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> datetime:
+    """A naive local date-time in `zone` (a floating time is taken as already there)."""
+    aware = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
+    return aware.replace(tzinfo=None)
+
+
+def _says_end_unknown(component: Any) -> bool:
+    return str(component.get("summary", "")).endswith(f" {END_NOT_ANNOUNCED}")
 
 
 def _line(value: str) -> str:
