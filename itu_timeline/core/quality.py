@@ -17,6 +17,7 @@ OFFICIAL = re.compile(r"(^|[/.\s(])(itu\.int|un\.org|intgovforum\.org|apt\.int)\
 LONGEST_DAYS = 60
 SIMILAR_TITLES = 0.85
 TWIN_DAYS = 3
+SIMILAR_NAMES = 0.7  # deadline names are short: "Register" and "Registration" say the same
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -69,7 +70,7 @@ def twin_deadline_warnings(deadlines: list[Deadline]) -> list[Problem]:
         for i, first in enumerate(group):
             for second in group[i + 1 :]:
                 close = abs((first.day - second.day).days) <= TWIN_DAYS
-                if close and _similar(first.name, second.name):
+                if close and _similar(first.name, second.name, SIMILAR_NAMES):
                     message = (
                         f"'{second.name}' looks like '{first.name}' ({first.day}, {second.day})"
                     )
@@ -109,11 +110,11 @@ def duplicate_warnings(events: tuple[Event, ...]) -> list[Problem]:
     return found
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, threshold: float = SIMILAR_TITLES) -> bool:
     # Titles that differ in a number ("Study Group 12" / "Study Group 20") name different things.
     if _NUMBERS.findall(a) != _NUMBERS.findall(b):
         return False
-    return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= SIMILAR_TITLES
+    return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= threshold
 
 
 def _after_start(deadline: Deadline) -> bool:
