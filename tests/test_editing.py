@@ -125,6 +125,7 @@ def test_add_without_id_makes_one_and_the_user_file_is_created(run: Run, tmp_pat
         "--kind",
         "preparatory",
         env=env,
+        calendars=[],  # no calendar named: the change goes into the user's own file
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "reunion-nationale-pp-30-2026\n"

@@ -155,7 +155,7 @@ def test_undated_events_are_left_out_with_a_note_and_names_can_be_set(run: Run) 
     assert b"UID:c27@" not in data
 
 
-def test_output_file_is_written_whole_and_a_missing_folder_is_one_line_error(
+def test_output_file_is_written_whole_and_a_missing_folder_is_made(
     run: Run, write_calendar: WriteCalendar, tmp_path: Path
 ) -> None:
     path = write_calendar(RULED)
@@ -163,10 +163,10 @@ def test_output_file_is_written_whole_and_a_missing_folder_is_one_line_error(
     target.write_text("old")
     assert run("export", "-o", str(target), calendars=[path]).exit_code == 0
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
-    missing = run("export", "-o", str(tmp_path / "nope" / "out.ics"), calendars=[path])
-    assert missing.exit_code == 2
-    assert "does not exist" in missing.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.toml", "out.ics"]
+    made = run("export", "-o", str(tmp_path / "new" / "out.ics"), calendars=[path])
+    assert made.exit_code == 0
+    assert (tmp_path / "new" / "out.ics").read_bytes() == target.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.toml", "new", "out.ics"]
 
 
 def test_split_by_body_writes_one_feed_per_body_and_all(run: Run, tmp_path: Path) -> None:

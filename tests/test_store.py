@@ -46,7 +46,8 @@ def test_an_invalid_result_is_not_written(tmp_path: Path) -> None:
 
 def test_a_dry_run_returns_the_result_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "events.toml"
-    assert update_file(path, lambda doc: "counted", create=True, dry_run=True) == "counted"
+    update = update_file(path, lambda doc: "counted", create=True, dry_run=True)
+    assert (update.value, update.written) == ("counted", False)
     assert not path.exists()
 
 

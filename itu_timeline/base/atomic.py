@@ -1,9 +1,22 @@
-"""Writing a file so that readers see the old content or the new, never a part: a temporary
-file in the same folder, flushed to disk, then renamed over the target. If anything fails on
-the way, the temporary file is removed and the old file is left as it was."""
+"""The one place that writes files: readers see the old content or the new, never a part, and
+the write lands where the user meant, with the permissions they set.
+
+- A regular file is replaced atomically: a temporary file in the target's own folder, flushed
+  to disk, then renamed over it. If anything fails on the way, the temporary file is removed
+  and the old file is left as it was.
+- A symlink is followed: its target is replaced, the link stays a link (a dangling link gets
+  its target created).
+- A special file (a character device such as /dev/null, a FIFO, anything under /dev or /proc,
+  such as /dev/stdout) is written directly, never replaced.
+- An existing file keeps its mode, and its owner and group where the process may set them; a
+  new file gets the mode the umask gives (or the `mode` asked for).
+
+tests/test_writes.py checks that nothing else in the package opens a file for writing.
+"""
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,39 +24,105 @@ from typing import BinaryIO
 
 from itu_timeline.base.errors import WriteError
 
+_WRITTEN_IN_PLACE = ("/dev/", "/proc/")
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to `path` must change: symlinks (of the file or its folders) followed."""
+    return Path(os.path.realpath(path))
+
 
 @contextlib.contextmanager
-def open_atomically(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+def open_atomically(
+    path: Path, mode: int | None = None, make_folders: bool = False
+) -> Iterator[BinaryIO]:
     """A binary file to write `path`'s new content into; it replaces `path` on success.
-    Keeps the old file's permissions unless `mode` is given."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise WriteError(f"{path}: the folder {folder} does not exist")
-    if mode is None:
-        with contextlib.suppress(OSError):
-            mode = path.stat().st_mode & 0o7777
+    With `make_folders`, missing folders on the way are created."""
+    if _in_place(path):
+        yield from _write_in_place(path)
+        return
+    target = real_target(path)
+    _prepare_folder(target.parent, path, make_folders)
+    old = _stat(target)
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise WriteError(f"{path}: cannot write in {folder}: {err.strerror or err}") from err
+        raise WriteError(f"{path}: cannot write in {target.parent}: {_why(err)}") from err
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, mode if mode is not None else 0o644)
-        os.replace(temp, path)
+        _carry_over(temp, old, mode)
+        os.replace(temp, target)
     except OSError as err:
         _remove(temp)
-        raise WriteError(f"{path}: cannot write: {err.strerror or err}") from err
+        raise WriteError(f"{path}: cannot write: {_why(err)}") from err
     except BaseException:
         _remove(temp)
         raise
 
 
-def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
-    with open_atomically(path, mode) as out:
+def write_atomically(
+    path: Path, data: bytes, mode: int | None = None, make_folders: bool = False
+) -> None:
+    with open_atomically(path, mode, make_folders) as out:
         out.write(data)
+
+
+def _in_place(path: Path) -> bool:
+    """Special files are written, never replaced: a device or FIFO, or a path under /dev or
+    /proc (/dev/stdout is a link whose target may look like a regular file)."""
+    if str(path.absolute()).startswith(_WRITTEN_IN_PLACE):
+        return True
+    info = _stat(real_target(path))
+    return info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode)
+
+
+def _write_in_place(path: Path) -> Iterator[BinaryIO]:
+    try:
+        with path.open("wb") as out:
+            yield out
+    except OSError as err:
+        raise WriteError(f"{path}: cannot write: {_why(err)}") from err
+
+
+def _prepare_folder(folder: Path, path: Path, make_folders: bool) -> None:
+    if folder.is_dir():
+        return
+    if not make_folders:
+        raise WriteError(f"{path}: the folder {folder} does not exist")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise WriteError(f"{path}: cannot make the folder {folder}: {_why(err)}") from err
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _carry_over(temp: str, old: os.stat_result | None, mode: int | None) -> None:
+    """The old file's mode, owner and group onto the new one; for a new file, the umask's."""
+    if mode is None:
+        mode = stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask()
+    os.chmod(temp, mode)
+    if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):  # only root may give a file away
+            os.chown(temp, old.st_uid, old.st_gid)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; it is put straight back
+    os.umask(mask)
+    return mask
+
+
+def _why(err: OSError) -> str:
+    return err.strerror or str(err)
 
 
 def _remove(temp: str) -> None:

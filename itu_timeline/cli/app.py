@@ -2,16 +2,25 @@
 `Settings`, and the error boundary, the one place where a `TimelineError` becomes
 `itu-timeline: error: ...` lines on stderr and the exit code the error carries."""
 
+import contextlib
+import errno
 import os
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from itu_timeline.base.errors import CalendarUnreadable, TimelineError, UnknownEventError
+from itu_timeline.base.errors import (
+    EXIT_ERROR,
+    CalendarUnreadable,
+    TimelineError,
+    UnknownEventError,
+    UsageError,
+)
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import DATE_FORMS, first_day
@@ -31,6 +40,22 @@ class Settings:
     @property
     def today(self) -> date:
         return self.now.today
+
+    def target(self, own: Path | None) -> Path:
+        """Where a change goes: the command's own file option; else the one calendar file named
+        (by -c/--calendar or ITU_TIMELINE_CALENDAR); else the user's own file. With several
+        named, the command must be told which."""
+        if own is not None:
+            return own
+        named = loader.named_sources(self.calendars)
+        if len(named) > 1:
+            listed = ", ".join(str(p) for p in named)
+            raise UsageError(
+                f"{len(named)} calendar files are named ({listed}), so which one to change is "
+                "not clear",
+                hint="name it with the command's own --calendar FILE, after the command",
+            )
+        return named[0] if named else loader.user_path()
 
     def calendar(self) -> Calendar:
         try:
@@ -72,7 +97,15 @@ class ErrorBoundary(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # a click Context; typer.Context narrows it
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk shows here, at the latest
+            return result
+        except OSError as err:
+            if err.errno not in OUTPUT_ERRORS or ctx.params.get("debug"):
+                raise
+            _silence_stdout()
+            report("error", [f"cannot write the output: {err.strerror}"])
+            ctx.exit(EXIT_ERROR)
         except TimelineError as err:
             if ctx.params.get("debug"):
                 raise
@@ -81,6 +114,20 @@ class ErrorBoundary(TyperGroup):
                 lines = [*lines[:-1], f"{lines[-1]}; {err.hint}"] if lines else [err.hint]
             report(err.level, lines)
             ctx.exit(err.exit_code)
+
+
+# Errors of writing to stdout: a full disk, a broken device, a closed pipe (when SIGPIPE is
+# ignored), a file too large, a read-only file system.
+OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG, errno.EDQUOT, errno.EROFS}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still buffered is not written again (and
+    does not fail again) when the interpreter exits."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 app = typer.Typer(

@@ -45,7 +45,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
     missing = [f"--{name}" for name in REQUIRED_TO_ADD if name not in fields]
     if missing:
         raise UsageError(f"add needs {', '.join(missing)}")
-    target = calendar or loader.user_path()
+    target = settings.target(calendar)
     fields["updated"] = settings.today
     derived = "id" not in fields
     one_day = not isinstance(fields["start"], datetime) and fields.get("precision", "day") == "day"
@@ -60,10 +60,11 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
         add_event(document, fields)
         return str(fields["id"])
 
-    event_id = update_file(target, change, create=True)
+    update = update_file(target, change, create=True)
     how = " (id made from the title and start)" if derived else ""
-    report("note", [f"added '{event_id}' to {target}{how}"])
-    sys.stdout.write(event_id + "\n")
+    created = " (a new file)" if update.created else ""
+    report("note", [f"added '{update.value}' to {target}{created}{how}"])
+    sys.stdout.write(update.value + "\n")
 
 
 @commands.command()
@@ -107,7 +108,7 @@ def edit(
         raise UsageError("nothing to change: give options such as --start or --clear")
     event = find_event(settings.calendar(), event_id)
     origin = event.origin or loader.user_path()
-    target = calendar or (loader.user_path() if _same(origin, loader.bundled_path()) else origin)
+    target = calendar or (settings.target(None) if _same(origin, loader.bundled_path()) else origin)
     original = None if _same(origin, target) else find(loader.read_document(origin), event_id)
 
     def change(document: dict[str, Any]) -> None:
@@ -118,7 +119,8 @@ def edit(
         edit_event(table, fields, cleared, settings.today)
 
     update_file(target, change, create=True)
-    report("note", [f"changed '{event_id}' in {target}"])
+    copied = f" (a copy of the event in {origin}, which it now overrides)" if original else ""
+    report("note", [f"changed '{event_id}' in {target}{copied}"])
 
 
 @commands.command()
@@ -128,9 +130,10 @@ def remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     calendar: TargetOption = None,
 ) -> None:
-    """Remove an event from a calendar file (your own by default).
+    """Remove an event from the calendar file it lives in (or from --calendar FILE).
 
-    On a terminal it asks first; elsewhere --yes is required.
+    The bundled calendar changes only when it is named. On a terminal it asks first; elsewhere
+    --yes is required.
 
     \b
     Examples:
@@ -139,7 +142,8 @@ def remove(
     from itu_timeline.store.edits import find, remove_event
     from itu_timeline.store.locked import update_file
 
-    target = calendar or loader.user_path()
+    settings: Settings = ctx.obj
+    target = calendar or _home_of(settings, event_id)
     table = find(loader.read_document(target), event_id)
     if table is None:
         raise UsageError(f"'{event_id}' is not in {target}; name its file with --calendar")
@@ -151,6 +155,18 @@ def remove(
             raise NegativeCheck("nothing removed")
     update_file(target, lambda document: remove_event(document, event_id))
     report("note", [f"removed '{event_id}' from {target}"])
+
+
+def _home_of(settings: Settings, event_id: str) -> Path:
+    """The file an event lives in; the bundled calendar only when it is named."""
+    origin = find_event(settings.calendar(), event_id).origin or loader.user_path()
+    named = loader.named_sources(settings.calendars)
+    if _same(origin, loader.bundled_path()) and not any(_same(origin, n) for n in named):
+        raise UsageError(
+            f"'{event_id}' is in the bundled calendar, which a newer version of the tool replaces",
+            hint="to hide or correct it, edit it (the change goes into your own file)",
+        )
+    return origin
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -145,7 +145,8 @@ TargetOption = Annotated[
     Path | None,
     typer.Option(
         "--calendar",
-        help="The file to change (default: your calendar in ~/.local/share/itu-timeline).",
+        help="The file to change. Default: the one calendar named with -c/--calendar or "
+        "ITU_TIMELINE_CALENDAR, else your own file (~/.local/share/itu-timeline/events.toml).",
         show_default=False,
     ),
 ]

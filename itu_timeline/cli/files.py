@@ -8,7 +8,6 @@ import typer
 
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
-from itu_timeline.core import loader
 from itu_timeline.core.model import Body, Kind
 
 commands = typer.Typer()  # put on the app by cli.main
@@ -53,12 +52,14 @@ def import_ics(
     options = ImportOptions(settings.today, body, kind, tuple(tag or ()), settings.now.zone.key)
     found = components(read_ics(file), options)
     imported = [e for c, uid in found if (e := to_event(c, uid, options)) is not None]
-    target = calendar or loader.user_path()
-    counts = update_file(
+    target = settings.target(calendar)
+    update = update_file(
         target, lambda doc: merge(doc, imported, settings.today), create=True, dry_run=dry_run
     )
+    counts = update.value
     summary = ", ".join(f"{counts[k]} {k}" for k in ("added", "updated", "unchanged"))
-    verb = "would change" if dry_run else "changed"
+    changes = counts["added"] + counts["updated"]
+    verb = ("would change" if dry_run else "changed") if changes else "left unchanged"
     sys.stdout.write(f"{summary}, {len(found) - len(imported)} skipped ({verb} {target})\n")
 
 
@@ -66,7 +67,11 @@ def import_ics(
 def fmt(
     ctx: typer.Context,
     file: Annotated[
-        Path | None, typer.Argument(help="The calendar (default: your calendar).")
+        Path | None,
+        typer.Argument(
+            help="The calendar (default: the one named with -c/ITU_TIMELINE_CALENDAR, else "
+            "your own file)."
+        ),
     ] = None,
 ) -> None:
     """Rewrite a calendar file in the canonical form tomli-w writes (after validating it),
@@ -83,6 +88,10 @@ def fmt(
     from itu_timeline.store.edits import upgrade
     from itu_timeline.store.locked import update_file
 
-    path = file or loader.user_path()
-    if update_file(path, upgrade):
+    settings: Settings = ctx.obj
+    path = file or settings.target(None)
+    update = update_file(path, upgrade)
+    if update.value:
         report("note", [f"upgraded {path} to schema 2"])
+    elif update.written:
+        report("note", [f"rewrote {path} in canonical form"])

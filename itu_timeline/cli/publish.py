@@ -105,7 +105,7 @@ def export(
 def write_chunks(path: Path, pieces: Iterable[bytes]) -> None:
     from itu_timeline.base.atomic import open_atomically
 
-    with open_atomically(path) as out:
+    with open_atomically(path, make_folders=True) as out:
         for piece in pieces:
             out.write(piece)
 
@@ -181,6 +181,7 @@ def save_pictures(lines: list[Any], svg: Path | None, html: Path | None) -> None
     for line in lines:
         console.print(line, no_wrap=True, overflow="crop")
     if svg:
-        write_atomically(svg, console.export_svg(title="itu-timeline", clear=False).encode())
+        svg_text = console.export_svg(title="itu-timeline", clear=False)
+        write_atomically(svg, svg_text.encode(), make_folders=True)
     if html:
-        write_atomically(html, console.export_html(clear=False).encode())
+        write_atomically(html, console.export_html(clear=False).encode(), make_folders=True)

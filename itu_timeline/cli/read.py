@@ -128,7 +128,10 @@ def remind(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[bool, typer.Option(help="Print, but remember nothing.")] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(help="Print, but remember nothing (the default with --today and no --state)."),
+    ] = False,
 ) -> None:
     """For a daily cron job: one line per item whose days left just fell to a threshold.
 
@@ -154,6 +157,10 @@ def remind(
     settings: Settings = ctx.obj
     thresholds = for_option("--at", parse_thresholds, at)
     path = state or default_state_path()
+    if settings.now.pinned and state is None and not dry_run:
+        # A pretended day must not use up the real reminders of the days to come.
+        dry_run = True
+        report("note", ["--today is set and no --state is given: a dry run, nothing remembered"])
     try:
         memory = State.read(path)
     except StateError as err:

@@ -44,13 +44,19 @@ def user_path(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "itu-timeline" / "events.toml"
 
 
-def default_sources(
-    given: Iterable[str] = (), environ: Mapping[str, str] = os.environ
-) -> list[Path]:
-    """The files to read: those given, else those in ITU_TIMELINE_CALENDAR, else the defaults."""
+def named_sources(given: Iterable[str] = (), environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The files named: those given, else those in ITU_TIMELINE_CALENDAR (':'-separated)."""
     paths = [Path(p) for p in given]
     if not paths:
         paths = [Path(p) for p in environ.get("ITU_TIMELINE_CALENDAR", "").split(":") if p]
+    return paths
+
+
+def default_sources(
+    given: Iterable[str] = (), environ: Mapping[str, str] = os.environ
+) -> list[Path]:
+    """The files to read: those named, else the bundled calendar and the user's own file."""
+    paths = named_sources(given, environ)
     if paths:
         return paths
     user = user_path(environ)

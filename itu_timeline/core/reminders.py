@@ -78,8 +78,8 @@ class State:
             {"key": key, "day": day, "thresholds": sorted(done, reverse=True)}
             for key, (day, done) in sorted(self.reported.items())
         ]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, tomli_w.dumps({"schema": 1, "reported": entries}).encode())
+        document = tomli_w.dumps({"schema": 1, "reported": entries}).encode()
+        write_atomically(path, document, make_folders=True)
 
     def prune(self, today: date) -> None:
         oldest = today - timedelta(days=KEEP_PAST_DAYS)
