@@ -15,7 +15,7 @@ from itu_timeline.core.model import Event, file_keys
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.render.json_csv import EVENT_FIELDS, LEFT_OUT, event_record
 from itu_timeline.store.edits import CLEARABLE
-from itu_timeline.store.importer import COMPARED
+from itu_timeline.store.merging import FROM_SOURCE
 
 EVERY_FIELD = """\
 schema = 2
@@ -41,6 +41,7 @@ notes = "A note."
 revision = 3
 updated = 2027-01-10
 uid = "abc@example.org"
+imported = { title = "0123456789ab", tags = ["tag-one"] }
 
 [[events.deadlines]]
 name = "Own deadline"
@@ -67,6 +68,7 @@ IN_ICS = {
     "revision": "SEQUENCE:3",
     "updated": "LAST-MODIFIED:20270110T000000Z",
     "uid": None,  # the UID an event was imported from stays in the file; exports use our own
+    "imported": None,  # the import's memory of the source, bookkeeping of the file
     "deadlines": "SUMMARY:Deadline: Own deadline — A meeting with every field",
 }
 # What `import` takes from a VEVENT for each field, or None and why not.
@@ -80,16 +82,17 @@ FROM_ICS = {
     "precision": None,  # every VEVENT has days
     "location": "LOCATION",
     "timezone": "TZID",
-    "format": None,  # no standard property says how people take part
+    "format": "X-ITU-TIMELINE-FORMAT",  # no standard property: ours, as export writes it
     "status": "STATUS",
-    "basis": None,  # a calendar file says nothing of how it knows its dates
+    "basis": "X-ITU-TIMELINE-BASIS",
     "url": "URL",
-    "source": None,  # .ics has no such property
+    "source": "X-ITU-TIMELINE-SOURCE",
     "tags": "CATEGORIES",
     "notes": "DESCRIPTION",
     "revision": None,  # the event's own count of edits
     "updated": None,  # set to the day of import
     "uid": "UID",
+    "imported": None,  # what the source said at the last import, kept by the merge
     "deadlines": None,  # deadlines come back from the rules
 }
 
@@ -137,7 +140,7 @@ def test_the_ics_writer_says_what_it_does_with_every_field(tmp_path: Path) -> No
 def test_the_importer_says_what_it_does_with_every_field() -> None:
     assert tuple(FROM_ICS) == EVENT_KEYS
     mapped = {field for field, prop in FROM_ICS.items() if prop}
-    assert set(COMPARED) <= mapped
+    assert set(FROM_SOURCE) <= mapped
 
 
 def test_show_prints_every_field_that_has_a_value(tmp_path: Path) -> None:
@@ -165,6 +168,7 @@ def test_show_prints_every_field_that_has_a_value(tmp_path: Path) -> None:
         "revision": "Revision:  3",
         "updated": "2027-01-10",
         "uid": "abc@example.org",
+        "imported": "2 fields remembered as the source gave them",
         "deadlines": "Own deadline",
     }
     assert tuple(shown) == EVENT_KEYS

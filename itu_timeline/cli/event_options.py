@@ -19,7 +19,7 @@ from itu_timeline.core.schema import EVENT_KEYS
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 # Every field of a file is an option of add and edit, but those the program keeps itself.
-MANAGED = ("revision", "updated", "uid")
+MANAGED = ("revision", "updated", "uid", "imported")
 EDITABLE = tuple(key for key in EVENT_KEYS if key not in MANAGED)
 # Repeatable options take one value each time; `--format` is the output format elsewhere.
 OPTION_OF = {"tags": "tag", "deadlines": "deadline", "format": "meeting_format"}

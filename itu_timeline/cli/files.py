@@ -1,13 +1,19 @@
 """The commands that bring in or tidy whole calendar files: import, fmt."""
 
 import sys
+from collections import Counter
+from datetime import date, timedelta
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
+from itu_timeline.cli.options import for_option
+from itu_timeline.core.dates import first_day, last_day
 from itu_timeline.core.model import Body, Kind
 
 commands = typer.Typer()  # put on the app by cli.main
@@ -30,37 +36,98 @@ def import_ics(
         ),
     ] = None,
     tag: Annotated[list[str] | None, typer.Option(help="Tag the new events (repeatable).")] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="Expand recurring events from this day (default: a year ago)."),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(help="Expand recurring events up to this day (default: in three years)."),
+    ] = None,
     calendar: TargetOption = None,
     dry_run: Annotated[bool, typer.Option(help="Count, but change nothing.")] = False,
 ) -> None:
-    """Bring events from an .ics file into a calendar file, without duplicates.
+    """Bring events from an .ics file into a calendar file, without duplicates, and without
+    undoing your own edits.
 
-    Each event remembers the UID it came from: importing the same file again adds nothing,
-    importing an updated file updates what changed. Recurring events are expanded from a year
-    before today to three years after. Deadlines written by `export` are skipped.
+    Each event remembers its UID and what the source said: importing the same file again
+    changes nothing; importing an updated file changes only the fields the source changed
+    (where you changed one too, the source wins and the event is named as a conflict). Single
+    events are imported whatever their date; recurring ones are expanded between --from and
+    --to. A VEVENT that cannot be read is skipped with its reason; VTODO and VJOURNAL are
+    counted, not imported. Times, all-day days and time zones are kept.
 
     \b
     Examples:
       itu-timeline import apg27.ics --body APT --kind preparatory \\
           --tag radio-spectrum
       itu-timeline import colleague.ics --dry-run
+      itu-timeline import weekly.ics --from 2027-01 --to 2027-06
     """
-    from itu_timeline.store.importer import ImportOptions, components, merge, read_ics, to_event
+    from itu_timeline.store.importer import EXPORTED_DEADLINE, ImportOptions, collect
     from itu_timeline.store.locked import update_file
+    from itu_timeline.store.merging import merge
 
     settings: Settings = ctx.obj
-    options = ImportOptions(settings.today, body, kind, tuple(tag or ()), settings.now.zone.key)
-    found = components(read_ics(file), options)
-    imported = [e for c, uid in found if (e := to_event(c, uid, options)) is not None]
+    today = settings.today
+    first = for_option("--from", lambda t: first_day(t, today), from_) if from_ else None
+    last = for_option("--to", lambda t: last_day(t, today), to) if to else None
+    first = first or today - timedelta(days=366)
+    last = last or today + timedelta(days=3 * 366)
+    if last < first:
+        raise UsageError(f"--to {last} is before --from {first}")
+    options = ImportOptions(
+        body=for_option("--body", lambda v: _one_of(v, Body), body) if body else None,
+        kind=for_option("--kind", lambda v: _one_of(v, Kind), kind) if kind else None,
+        tags=tuple(tag or ()),
+        zone=settings.now.zone.key,
+    )
+    batch = collect(file, options, first, last)
     target = settings.target(calendar)
     update = update_file(
-        target, lambda doc: merge(doc, imported, settings.today), create=True, dry_run=dry_run
+        target,
+        lambda doc: merge(doc, batch.events, options.tags, today),
+        create=True,
+        dry_run=dry_run,
     )
-    counts = update.value
-    summary = ", ".join(f"{counts[k]} {k}" for k in ("added", "updated", "unchanged"))
+    reading, merged = batch.reading, update.value
+    report("warning", [f"{file}: VEVENT '{s.name}' skipped: {s.reason}"
+                       for s in reading.skipped if s.reason != EXPORTED_DEADLINE])  # fmt: skip
+    report("note", [f"{file}: {note}" for note in batch.notes])
+    report("note", [f"{c} (changed both here and in the source; the source's value was taken)"
+                    for c in merged.conflicts])  # fmt: skip
+    sys.stdout.write(_summary(batch, merged, (first, last), update.written, dry_run, target))
+
+
+def _one_of(value: str, choices: type[StrEnum]) -> str:
+    """A choice, in any case; one error for a bad value, not one per event."""
+    for choice in choices:
+        if choice.value.casefold() == value.casefold():
+            return choice.value
+    raise UsageError(f"'{value}' is not one of: {', '.join(c.value for c in choices)}")
+
+
+def _summary(
+    batch: Any, merged: Any, window: tuple[date, date], written: bool, dry_run: bool, target: Path
+) -> str:
+    counts, reading = merged.counts, batch.reading
+    parts = [f"{counts[k]} {k}" for k in ("added", "updated", "unchanged")]
+    reasons = Counter(s.reason.split(" (")[0] for s in reading.skipped)
+    skipped = f"{len(reading.skipped)} skipped"
+    if reasons:
+        skipped += " (" + "; ".join(f"{n}: {r}" for r, n in reasons.most_common()) + ")"
+    parts.append(skipped)
+    if merged.conflicts:
+        parts.append(f"{len(merged.conflicts)} conflict(s)")
+    if reading.not_imported:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(reading.not_imported.items()))
+        parts.append(f"not imported: {kinds}")
+    if reading.outside:
+        first, last = window
+        parts.append(f"{reading.outside} occurrence(s) outside {first}..{last} left out")
     changes = counts["added"] + counts["updated"]
-    verb = ("would change" if dry_run else "changed") if changes else "left unchanged"
-    sys.stdout.write(f"{summary}, {len(found) - len(imported)} skipped ({verb} {target})\n")
+    verb = "would change" if dry_run and changes else "changed" if written else "unchanged"
+    return f"{', '.join(parts)} ({verb} {target})\n"
 
 
 @commands.command()

@@ -143,6 +143,9 @@ class Event:
     revision: int = 0
     updated: date | None = None
     uid: str | None = None  # the UID of the .ics event it was imported from
+    # What the source said at the last import: a fingerprint per field, and the source's own
+    # tags, so that a re-import changes only what the source changed (store/merging.py).
+    imported: Mapping[str, str | tuple[str, ...]] | None = None
     deadlines: tuple[DeadlineSpec, ...] = ()
     origin: Path | None = field(default=None, metadata=INTERNAL)  # the file it was read from
     # The days it is known to touch, in its own zone: kept, as filters ask for them often.

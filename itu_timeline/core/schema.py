@@ -130,7 +130,7 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     status, basis = t.choice("status", Status, Status.CONFIRMED), t.choice("basis", Basis)
     meeting_format = t.choice("format", Format)
     url, source, tags, notes = t.text("url"), t.text("source"), t.strings("tags"), t.notes()
-    updated, uid = t.day("updated"), t.text("uid")
+    updated, uid, imported = t.day("updated"), t.text("uid"), t.fingerprints("imported")
     if (
         len(t.problems) > before
         or event_id is None
@@ -162,6 +162,7 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
         revision=revision,
         updated=updated,
         uid=uid,
+        imported=imported,
         deadlines=deadlines,
         origin=path,
     )

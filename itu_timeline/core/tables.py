@@ -149,6 +149,21 @@ class Table:
             return ()
         return tuple(value)
 
+    def fingerprints(self, key: str) -> dict[str, str | tuple[str, ...]] | None:
+        """A table of text, or lists of text (what an import remembers of its source)."""
+        table = self.get(key, dict, "a table")
+        if table is None:
+            return None
+        memory: dict[str, str | tuple[str, ...]] = {}
+        for name, value in table.items():
+            if isinstance(value, str):
+                memory[name] = value
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                memory[name] = tuple(value)
+            else:
+                self.problem(f"{key}.{name}", "must be text or a list of text")
+        return memory
+
     def parsed(self, key: str, parse: Callable[[str], T]) -> T | None:
         value = self.data.get(key)
         if isinstance(value, time) and parse is parse_time:

@@ -122,9 +122,26 @@ def event_component(
     component.add(
         "categories", [text(c) for c in (event.body.value, event.kind.value, *event.tags)]
     )
+    _add_ours(component, event)
     if options.alarm_events:
         _add_alarms(component, f"{event.title} begins", options.alarms)
     return component
+
+
+def _add_ours(component: icalendar.Event, event: Event) -> None:
+    """What iCalendar has no property for, as X- properties that `import` reads back, so an
+    export imports into the same fields (other clients ignore them)."""
+    ours = {
+        "timezone": event.timezone,
+        "source": event.source,
+        "notes": event.notes,
+        "basis": event.basis.value if event.basis else None,
+        "format": event.format.value if event.format else None,
+        "end": None if event.end_known else "unknown",
+    }
+    for key, value in ours.items():
+        if value:
+            component.add(f"x-itu-timeline-{key}", icalendar.vText(text(value)))
 
 
 def deadline_component(deadline: Deadline, options: ExportOptions) -> icalendar.Event:

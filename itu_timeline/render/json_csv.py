@@ -16,9 +16,10 @@ from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.text import dates_label, iso_span, safe
 from itu_timeline.core.upcoming import Item, countdown
 
-# A file's keys, less what is bookkeeping of a file (the UID an event was imported from, its
-# deadline specifications, which become items of their own), plus `dates`, the dates in words.
-LEFT_OUT = ("uid", "deadlines")
+# A file's keys, less what is bookkeeping of a file (the UID an event was imported from and
+# what the source said then; its deadline specifications, which become items of their own),
+# plus `dates`, the dates in words.
+LEFT_OUT = ("uid", "imported", "deadlines")
 EVENT_FIELDS = tuple(
     name
     for key in EVENT_KEYS

@@ -117,6 +117,7 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         ("Revision", str(event.revision) if event.revision else ""),
         ("Updated", event.updated.isoformat() if event.updated else ""),
         ("UID", safe(event.uid or "")),
+        ("Imported", _imported(event)),
         ("File", str(event.origin or "")),
     ]
     lines = [f"{label + ':':<11}{value}" for label, value in rows if value]
@@ -139,3 +140,9 @@ def _day_count(event: Event) -> str:
     if event.is_approximate or not event.end_known or event.days == 1:
         return ""
     return f" ({event.days} days)"
+
+
+def _imported(event: Event) -> str:
+    if not event.imported:
+        return ""
+    return f"{len(event.imported)} fields remembered as the source gave them (import merges)"

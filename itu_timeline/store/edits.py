@@ -19,7 +19,8 @@ def slug(title: str, start: date) -> str:
     """An id from a title and a first day: 'WTSA-28 prep (Geneva)' -> 'wtsa-28-prep-geneva-2028'."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")[:48].strip("-")
-    return f"{words}-{start.year}" if words else f"event-{start.isoformat()}"
+    day = start.date() if isinstance(start, datetime) else start
+    return f"{words}-{day.year}" if words else f"event-{day.isoformat()}"
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:

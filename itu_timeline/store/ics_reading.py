@@ -1,0 +1,180 @@
+"""Reading the .ics files that exist, not only those RFC 5545 describes: several VCALENDARs in
+one file, VEVENTs without UID, recurrences (RRULE; RDATE as dates, date-times and periods;
+EXDATE; RECURRENCE-ID overrides with and without their master; cancelled instances), and
+components that are not events (VTODO, VJOURNAL), which are counted, not imported.
+
+A part that cannot be read is skipped with its reason and the rest is read; only a file that
+is not iCalendar at all is an error. What the library warns about (a time zone it had to
+guess) is collected as notes, never printed by the library itself.
+"""
+
+import hashlib
+import warnings
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.core.zones import is_valid_zone
+
+NOT_EVENTS = ("VTODO", "VJOURNAL", "VFREEBUSY")
+HORIZON = timedelta(days=10 * 366)  # occurrences outside the window are counted this far out
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One VEVENT to import (an occurrence of a recurring one is a copy with its own dates)."""
+
+    component: Any
+    uid: str
+    calendar_zone: str | None  # the VCALENDAR's X-WR-TIMEZONE, when it is an IANA name
+
+
+@dataclass(frozen=True)
+class Skipped:
+    name: str  # the UID, else the SUMMARY
+    reason: str
+
+
+@dataclass
+class Reading:
+    occurrences: list[Occurrence] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    not_imported: Counter[str] = field(default_factory=Counter)
+    outside: int = 0  # occurrences of recurring events outside the window
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_file(path: Path) -> list[Any]:
+    """The VCALENDARs in `path`; a file that is not iCalendar at all is one error."""
+    import icalendar
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
+        raise CalendarUnreadable(f"{path}: not an iCalendar file (no BEGIN:VCALENDAR at the start)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return list(icalendar.Calendar.from_ical(data, multiple=True))
+    except Exception as err:  # the parser's own errors are many kinds; each means "not valid"
+        raise CalendarUnreadable(f"{path}: not a valid iCalendar file ({err})") from err
+
+
+def read(calendars: list[Any], first: date, last: date) -> Reading:
+    """The VEVENTs of `calendars` to import: single events whatever their date, recurring
+    ones expanded between `first` and `last`."""
+    reading = Reading()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for calendar in calendars:
+            _read_calendar(calendar, first, last, reading)
+    reading.notes += sorted({_plain_warning(w.message) for w in caught})
+    return reading
+
+
+def name_of(component: Any) -> str:
+    return str(component.get("uid") or component.get("summary") or "(no UID, no SUMMARY)")
+
+
+def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> None:
+    zone = str(calendar.get("x-wr-timezone", "")) or None
+    zone = zone if zone and is_valid_zone(zone) else None
+    zones = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for component in calendar.subcomponents:
+        if component.name in NOT_EVENTS:
+            reading.not_imported[component.name] += 1
+        elif component.name == "VEVENT":
+            try:
+                groups[str(component.get("uid") or _content_uid(component))].append(component)
+            except Exception as err:  # a property given twice, or other damage
+                reading.skipped.append(
+                    Skipped(name_of(component), f"cannot be read ({_short(err)})")
+                )
+    for uid, members in groups.items():
+        try:
+            _read_group(uid, members, zones, zone, (first, last), reading)
+        except Exception as err:  # a broken series must not stop the rest of the file
+            reading.skipped.append(Skipped(uid, f"cannot be expanded ({_short(err)})"))
+
+
+def _read_group(
+    uid: str,
+    members: list[Any],
+    zones: list[Any],
+    zone: str | None,
+    window: tuple[date, date],
+    reading: Reading,
+) -> None:
+    masters = [m for m in members if "RECURRENCE-ID" not in m]
+    recurring = [m for m in masters if "RRULE" in m or "RDATE" in m]
+    if not recurring:  # single events, and overrides whose master is not in the file
+        for component in members:
+            own = uid if "RECURRENCE-ID" not in component else f"{uid}#{_day(component)}"
+            reading.occurrences.append(Occurrence(component, own, zone))
+        return
+    for occurrence in _expand(members, zones, window, reading):
+        reading.occurrences.append(Occurrence(occurrence, f"{uid}#{_day(occurrence)}", zone))
+
+
+def _expand(
+    members: list[Any], zones: list[Any], window: tuple[date, date], reading: Reading
+) -> list[Any]:
+    import icalendar
+    import recurring_ical_events
+
+    series = icalendar.Calendar()
+    for component in [*zones, *members]:
+        series.add_component(component)
+    first, last = window
+    found = recurring_ical_events.of(series).between(first - HORIZON, last + HORIZON)
+    inside = [o for o in found if first <= _start_day(o) <= last]
+    reading.outside += len(found) - len(inside)
+    return inside
+
+
+def _start_day(component: Any) -> date:
+    start = component.decoded("dtstart")
+    return start.date() if isinstance(start, datetime) else start
+
+
+def _day(component: Any) -> str:
+    key = (
+        "recurrence-id"
+        if "RECURRENCE-ID" in component and "DTSTART" not in component
+        else "dtstart"
+    )
+    moment = component.decoded(key)
+    return (moment.date() if isinstance(moment, datetime) else moment).isoformat()
+
+
+def _content_uid(component: Any) -> str:
+    """A UID for a VEVENT that has none, made from what it says, so the same file gives the
+    same UID every time (DTSTAMP, which exporters renew on every run, is left out)."""
+    parts = [
+        _first(component.get(key)).to_ical() if key in component else b""
+        for key in ("DTSTART", "DTEND", "DURATION", "SUMMARY", "LOCATION", "RRULE")
+    ]
+    digest = hashlib.sha256(
+        b"\x00".join(p if isinstance(p, bytes) else str(p).encode() for p in parts)
+    )
+    return f"{digest.hexdigest()[:20]}@no-uid.itu-timeline"
+
+
+def _first(value: Any) -> Any:
+    """A property given more than once comes as a list: its first value counts."""
+    return value[0] if isinstance(value, list) else value
+
+
+def _plain_warning(message: Warning | str) -> str:
+    return " ".join(str(message).split("This may be wrong.")[0].split())
+
+
+def _short(err: Exception) -> str:
+    text = " ".join(str(err).split())[:120]
+    return text or type(err).__name__

@@ -1,0 +1,126 @@
+"""Re-importing is a merge, not an overwrite.
+
+Each imported event remembers what the source said at its last import: a short fingerprint
+of each field the source gives (`imported`; for tags, the source's own categories). On the
+next import a field changes only where the source changed it since then: what the user
+edited and the source did not change stays; where both changed, the source wins and the
+event is reported as a conflict. Options of an earlier import (`--body`, `--kind`, `--tag`)
+are not undone by a later import without them. An unchanged source changes nothing.
+"""
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from itu_timeline.store.edits import events_of, normalize, slug, unique_id
+from itu_timeline.store.importer import OUR_UID
+
+# The fields a source gives and a re-import may change; body, kind and the option tags are
+# set once, when an event is first imported.
+FROM_SOURCE = ("title", "start", "end", "location", "timezone", "format", "status", "basis",
+               "url", "source", "notes")  # fmt: skip
+TAGS = "tags"
+
+
+@dataclass
+class Merged:
+    counts: Counter[str] = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)  # "id: field, field"
+
+
+def merge(
+    document: dict[str, Any],
+    incoming: list[dict[str, Any]],
+    option_tags: tuple[str, ...],
+    today: date,
+) -> Merged:
+    merged = Merged()
+    events = events_of(document)
+    by_uid = {e.get("uid"): e for e in events if e.get("uid")}
+    taken = {e.get("id") for e in events}
+    for source in incoming:
+        existing = by_uid.get(source["uid"])
+        if existing is None:
+            added = _new_event(source, option_tags, taken, today)
+            events.append(added)
+            by_uid[source["uid"]] = added
+            merged.counts["added"] += 1
+        else:
+            _merge_event(existing, source, today, merged)
+    return merged
+
+
+def fingerprint(value: Any) -> str:
+    text = (
+        "" if value is None else repr(value.isoformat() if hasattr(value, "isoformat") else value)
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _new_event(
+    source: dict[str, Any], option_tags: tuple[str, ...], taken: set[Any], today: date
+) -> dict[str, Any]:
+    m = OUR_UID.match(source["uid"])
+    event_id = unique_id(m.group(1) if m else slug(source["title"], source["start"]), taken)
+    taken.add(event_id)
+    tags = list(dict.fromkeys([*option_tags, *source.get(TAGS, [])]))
+    table = {"id": event_id, **source, "updated": today, "imported": _remember(source)}
+    table[TAGS] = tags
+    return normalize({k: v for k, v in table.items() if v not in (None, [])})
+
+
+def _remember(source: dict[str, Any]) -> dict[str, Any]:
+    memory: dict[str, Any] = {key: fingerprint(source.get(key)) for key in FROM_SOURCE}
+    memory[TAGS] = list(source.get(TAGS, []))
+    return memory
+
+
+def _merge_event(
+    existing: dict[str, Any], source: dict[str, Any], today: date, merged: Merged
+) -> None:
+    memory = existing.get("imported") or _remember({})
+    changed, conflicts = [], []
+    for key in FROM_SOURCE:
+        theirs, before = fingerprint(source.get(key)), memory.get(key)
+        if theirs == before:
+            continue  # the source did not change it: the user's value stays
+        if fingerprint(existing.get(key)) not in (before, theirs):
+            conflicts.append(key)
+        if existing.get(key) != source.get(key):
+            changed.append(key)
+            _set(existing, key, source.get(key))
+    tags = _merged_tags(existing.get(TAGS, []), memory.get(TAGS, []), source.get(TAGS, []))
+    if tags != existing.get(TAGS, []):
+        changed.append(TAGS)
+        _set(existing, TAGS, tags)
+    remembered = _remember(source)
+    if not changed and remembered == memory:
+        merged.counts["unchanged"] += 1
+        return
+    existing["imported"] = remembered
+    if changed:
+        existing["revision"] = int(existing.get("revision", 0)) + 1
+        existing["updated"] = today
+        merged.counts["updated"] += 1
+    else:
+        merged.counts["unchanged"] += 1
+    if conflicts:
+        merged.conflicts.append(f"{existing.get('id')}: {', '.join(conflicts)}")
+    replacement = normalize(existing)
+    existing.clear()
+    existing.update(replacement)
+
+
+def _merged_tags(current: list[str], before: list[str], theirs: list[str]) -> list[str]:
+    """The user's tags, less those the source dropped, plus those it added since last time."""
+    dropped, added = set(before) - set(theirs), [t for t in theirs if t not in before]
+    return list(dict.fromkeys([*(t for t in current if t not in dropped), *added]))
+
+
+def _set(table: dict[str, Any], key: str, value: Any) -> None:
+    if value in (None, []):
+        table.pop(key, None)
+    else:
+        table[key] = value
