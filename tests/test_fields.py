@@ -117,7 +117,7 @@ def test_json_and_csv_carry_every_field_but_the_bookkeeping(tmp_path: Path) -> N
     [event] = load([every_field(tmp_path)]).events
     record = event_record(event, ZoneInfo("UTC"))
     assert tuple(record) == EVENT_FIELDS
-    assert set(EVENT_FIELDS) == set(EVENT_KEYS) - set(LEFT_OUT) | {"dates"}
+    assert set(EVENT_FIELDS) == set(EVENT_KEYS) - set(LEFT_OUT) | {"dates", "feed"}
     assert record["updated"] == "2027-01-10"
     assert record["tags"] == ["tag-one"]
 

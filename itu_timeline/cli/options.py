@@ -110,6 +110,10 @@ _FILTER_PARAMS = keyword_options(
                 help=f"Only events whose dates are known so (repeatable): {choices(Basis)}.",
             ),
         ],
+        "feed": Annotated[
+            list[str] | None,
+            typer.Option("--feed", help="Only events from this subscribed feed (repeatable)."),
+        ],
         "search": Annotated[
             str | None,
             typer.Option("--search", "-s", help="Text in the id, title, location, notes or tags."),
@@ -132,6 +136,7 @@ def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
         tags=raw["tag"] or (),
         statuses=raw["status"] or (),
         bases=raw["basis"] or (),
+        feeds=raw["feed"] or (),
         search=raw["search"],
         start=for_option("--from", lambda t: first_day(t, today), raw["from_"])
         if raw["from_"]

@@ -55,12 +55,16 @@ def named_sources(given: Iterable[str] = (), environ: Mapping[str, str] = os.env
 def default_sources(
     given: Iterable[str] = (), environ: Mapping[str, str] = os.environ
 ) -> list[Path]:
-    """The files to read: those named, else the bundled calendar and the user's own file."""
+    """The files to read: those named, else the bundled calendar, the last good copy of each
+    subscribed feed (in the order added), and the user's own file: a later file's event
+    replaces an earlier one with the same id."""
     paths = named_sources(given, environ)
     if paths:
         return paths
+    from itu_timeline.core.subscriptions import feed_copies
+
     user = user_path(environ)
-    return [bundled_path(), user] if user.is_file() else [bundled_path()]
+    return [bundled_path(), *feed_copies(environ), *([user] if user.is_file() else [])]
 
 
 def read_document(path: Path, max_bytes: int | None = None) -> dict[str, Any]:
@@ -134,7 +138,22 @@ def load(paths: Iterable[Path]) -> Calendar:
             problems.extend(err.problems)
     if problems:
         raise CalendarInvalid(problems)
-    return merge(files)
+    return merge(newest_curated(files))
+
+
+def newest_curated(files: list[CalendarFile]) -> list[CalendarFile]:
+    """Without the bundled calendar when a feed brings a newer copy of it: a calendar of the
+    same name with a later `published` (an older copy never replaces it)."""
+    bundled = next((f for f in files if f.path == bundled_path()), None)
+    if bundled is None or bundled.published is None:
+        return files
+    newer = [
+        f
+        for f in files
+        if f is not bundled and f.name == bundled.name
+        and f.published is not None and f.published > bundled.published
+    ]  # fmt: skip
+    return [f for f in files if f is not bundled] if newer else files
 
 
 def merge(files: list[CalendarFile]) -> Calendar:
@@ -148,9 +167,11 @@ def merge(files: list[CalendarFile]) -> Calendar:
             rules.pop(rule.id, None)
             rules[rule.id] = rule
     name = next((f.name for f in files if f.name), "ITU meetings")
+    curated = next((f for f in files if f.published is not None and f.name == name), None)
     return Calendar(
         events=tuple(events.values()),
         rules=tuple(rules.values()),
         name=name,
         files=tuple(f.path for f in files),
+        curated=(curated.path, curated.published) if curated else None,
     )

@@ -215,6 +215,7 @@ class Calendar:
     rules: tuple[Rule, ...] = ()
     name: str = "ITU meetings"
     files: tuple[Path, ...] = ()
+    curated: tuple[Path, datetime | None] | None = None  # the copy of the curated calendar used
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from itu_timeline.core.model import Basis, Body, Event, Kind, Status
+from itu_timeline.core.subscriptions import feed_of
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Filter:
     tags: frozenset[str] = frozenset()
     statuses: frozenset[Status] = frozenset()
     bases: frozenset[Basis] = frozenset()
+    feeds: frozenset[str] = frozenset()
     search: str | None = None
     start: date | None = None  # keep events whose span overlaps [start, end]
     end: date | None = None
@@ -26,6 +28,7 @@ class Filter:
             and (not self.kinds or event.kind in self.kinds)
             and (not self.statuses or event.status in self.statuses)
             and (not self.bases or event.basis in self.bases)
+            and (not self.feeds or feed_of(event.origin) in self.feeds)
             and (not self.tags or not self.tags.isdisjoint(t.casefold() for t in event.tags))
             and (self.start is None or event.last_day >= self.start)
             and (self.end is None or event.first_day <= self.end)
@@ -44,6 +47,7 @@ def make_filter(
     tags: Iterable[str] = (),
     statuses: Iterable[Status] = (),
     bases: Iterable[Basis] = (),
+    feeds: Iterable[str] = (),
     search: str | None = None,
     start: date | None = None,
     end: date | None = None,
@@ -54,6 +58,7 @@ def make_filter(
         tags=frozenset(t.casefold() for t in tags),
         statuses=frozenset(statuses),
         bases=frozenset(bases),
+        feeds=frozenset(feeds),
         search=search or None,
         start=start,
         end=end,

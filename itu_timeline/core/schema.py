@@ -35,7 +35,7 @@ SCHEMA = 2  # what this version writes
 READS = (1, 2)
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
-FILE_KEYS = ("schema", "name", "timezone", "rules", "events")
+FILE_KEYS = ("schema", "name", "published", "timezone", "rules", "events")
 EVENT_KEYS = file_keys(Event)
 DEADLINE_KEYS = file_keys(DeadlineSpec)
 RULE_KEYS = file_keys(Rule)
@@ -63,6 +63,7 @@ class CalendarFile:
     rules: tuple[Rule, ...]
     name: str | None
     timezone: str | None
+    published: datetime | None = None  # when a curated calendar was published (feeds compare)
 
 
 def parse_document(data: dict[str, Any], path: Path) -> tuple[CalendarFile, list[Problem]]:
@@ -82,7 +83,11 @@ def parse_document(data: dict[str, Any], path: Path) -> tuple[CalendarFile, list
         if (rule := _rule(Table(raw, str(path), f"rule #{i}", problems), path, defaults))
     )
     events = _events(top.tables("events"), path, defaults, problems)
-    return CalendarFile(path, events, rules, name, file_zone), problems
+    published = top.get("published", datetime, "a date-time with its offset (2026-11-29T00:00:00Z)")
+    if published is not None and published.tzinfo is None:
+        top.problem("published", "give the offset too, like 2026-11-29T06:00:00Z")
+        published = None
+    return CalendarFile(path, events, rules, name, file_zone, published), problems
 
 
 def _events(

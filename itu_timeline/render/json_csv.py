@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.schema import EVENT_KEYS
+from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import dates_label, iso_span, safe
 from itu_timeline.core.upcoming import Item, countdown
 
@@ -20,20 +21,25 @@ from itu_timeline.core.upcoming import Item, countdown
 # what the source said then; its deadline specifications, which become items of their own),
 # plus `dates`, the dates in words.
 LEFT_OUT = ("uid", "imported", "deadlines")
-EVENT_FIELDS = tuple(
-    name
-    for key in EVENT_KEYS
-    if key not in LEFT_OUT
-    for name in ((key, "dates") if key == "precision" else (key,))
+EVENT_FIELDS = (
+    *(
+        name
+        for key in EVENT_KEYS
+        if key not in LEFT_OUT
+        for name in ((key, "dates") if key == "precision" else (key,))
+    ),
+    "feed",  # the subscribed feed the event came from, or null
 )
 
 
 def event_record(event: Event, zone: ZoneInfo) -> dict[str, Any]:
     """An event as JSON has it; `dates` in words, timed spans in `zone`."""
-    return {
+    record = {
         name: dates_label(event, zone) if name == "dates" else convert(getattr(event, name))
         for name, convert in _CONVERTERS
     }
+    record["feed"] = feed_of(event.origin)
+    return record
 
 
 def _converter(annotation: object) -> Callable[[Any], Any]:
@@ -50,7 +56,7 @@ def _converter(annotation: object) -> Callable[[Any], Any]:
 
 
 _TYPES = get_type_hints(Event)
-_CONVERTERS = [(name, _converter(_TYPES.get(name, str))) for name in EVENT_FIELDS]
+_CONVERTERS = [(name, _converter(_TYPES.get(name, str))) for name in EVENT_FIELDS[:-1]]
 
 
 def to_json(records: Iterable[dict[str, Any]]) -> Iterator[str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Event, Status
+from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import (
     BASIS_WORDS,
     END_NOT_ANNOUNCED,
@@ -118,6 +119,7 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         ("Updated", event.updated.isoformat() if event.updated else ""),
         ("UID", safe(event.uid or "")),
         ("Imported", _imported(event)),
+        ("Feed", feed_of(event.origin) or ""),
         ("File", str(event.origin or "")),
     ]
     lines = [f"{label + ':':<11}{value}" for label, value in rows if value]

@@ -49,12 +49,16 @@ class Reading:
 
 def parse_file(path: Path) -> list[Any]:
     """The VCALENDARs in `path`; a file that is not iCalendar at all is one error."""
-    import icalendar
-
     try:
         data = path.read_bytes()
     except OSError as err:
         raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
+    return parse_bytes(data, str(path))
+
+
+def parse_bytes(data: bytes, path: str) -> list[Any]:
+    import icalendar
+
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
         raise CalendarUnreadable(f"{path}: not an iCalendar file (no BEGIN:VCALENDAR at the start)")
     try:

@@ -9,7 +9,7 @@ A VEVENT that cannot become a valid event raises `Skip` with the reason. Deadlin
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,7 +18,16 @@ from itu_timeline.core.model import Basis, Body, Format, Kind
 from itu_timeline.core.schema import parse_document
 from itu_timeline.core.text import END_NOT_ANNOUNCED
 from itu_timeline.core.zones import is_valid_zone
-from itu_timeline.store.ics_reading import Occurrence, Reading, Skipped, name_of, parse_file, read
+from itu_timeline.store.ics_reading import (
+    Occurrence,
+    Reading,
+    Skipped,
+    name_of,
+    parse_bytes,
+    parse_file,
+    read,
+)
+from itu_timeline.store.ics_zones import local, naive, zone_of
 
 Moment = date | datetime
 OUR_UID = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@itu-timeline$")
@@ -26,7 +35,6 @@ STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "canc
 # Written by `export`, read back here, so an export imports into the same fields.
 OURS = ("timezone", "source", "notes", "basis", "format", "end")
 EXPORTED_DEADLINE = "a deadline written by export (it comes back from its rule)"
-_OFFSET_NAME = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _LINE_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _TEXT_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 
@@ -88,7 +96,6 @@ def _ours(component: Any) -> dict[str, str]:
     }
 
 
-_SPLIT_TZID = re.compile(r"^(\d{2}):(?=\d{8}T\d{6})")
 _ESCAPED = re.compile(r"\\([\\;,nN])")
 
 
@@ -127,12 +134,12 @@ def _dates(
             end = end.date()
         last = end - timedelta(days=1) if isinstance(end, date) and end > start else start
         return fallback, start, None if unknown else last
-    zone, floating = _zone(component, start, end, fallback, notes)
+    zone, floating = zone_of(component, start, end, fallback, notes)
     if ours is not None and is_valid_zone(ours):
         zone = ZoneInfo(ours)
-    local_start = _local(start, zone, floating)
+    local_start = local(start, zone, floating)
     if isinstance(end, datetime):
-        return zone.key, local_start, _local(end, zone, floating)
+        return zone.key, local_start, local(end, zone, floating)
     return zone.key, local_start, None
 
 
@@ -157,91 +164,13 @@ def _decoded(component: Any, key: str, notes: list[str]) -> Any:
     try:
         value = component.decoded(key)
         if key in ("dtstart", "dtend") and not isinstance(value, date):
-            value = _naive(str(component.get(key).to_ical().decode()))
+            value = naive(str(component.get(key).to_ical().decode()))
         return value
     except Exception as err:  # the library's errors for one broken value are many kinds
         if key == "dtstart":
             raise Skip(f"{key.upper()} cannot be read ({' '.join(str(err).split())[:80]})") from err
         notes.append(f"{component.get('uid', '?')}: {key.upper()} cannot be read and is left out")
         return None
-
-
-def _naive(raw: str) -> datetime:
-    """A date-time the library left as text (its TZID named no zone it knows): read as local.
-    An unquoted `TZID=UTC+5:30:20270420T180000` leaves '30:' in front of the value."""
-    value = _SPLIT_TZID.sub("", raw.strip())
-    return datetime.strptime(value, "%Y%m%dT%H%M%S")  # noqa: DTZ007 - the zone comes next
-
-
-def _tzid(component: Any, key: str) -> str:
-    """The TZID of a property, with the minutes an unquoted 'UTC+5:30' lost to the value."""
-    prop = component.get(key)
-    tzid = str(prop.params.get("TZID", ""))
-    split = _SPLIT_TZID.match(prop.to_ical().decode()) if tzid else None
-    return f"{tzid}:{split.group(1)}" if split else tzid
-
-
-def _zone(
-    component: Any, start: datetime, end: Moment | None, fallback: str, notes: list[str]
-) -> tuple[ZoneInfo, tzinfo]:
-    """The zone a timed event is kept in, and the zone its floating times are read in. Its own
-    IANA zone, else the fallback (the instant is kept either way). A TZID that names no zone
-    and has no VTIMEZONE (`UTC+5`, as WordPress event plugins write) is read by its offset;
-    any other such TZID is read as UTC, and said."""
-    for moment, key in ((start, "dtstart"), (end, "dtend")):
-        if isinstance(moment, datetime) and moment.tzinfo is not None:
-            name = getattr(moment.tzinfo, "key", None) or _known_name(component, key)
-            if moment.utcoffset() == timedelta(0) and name is None:
-                name = "UTC"
-            zone = ZoneInfo(name if name and is_valid_zone(name) else fallback)
-            return zone, moment.tzinfo
-    tzid = _tzid(component, "dtstart")
-    if not tzid:
-        return ZoneInfo(fallback), ZoneInfo(fallback)
-    offset = _offset(str(tzid))
-    said = f"read as UTC{_signed(offset)}" if offset is not None else "read as UTC"
-    notes.append(f"{component.get('uid', '?')}: TZID '{tzid}' names no known zone; {said}")
-    if offset is None:
-        return ZoneInfo("UTC"), ZoneInfo("UTC")
-    return ZoneInfo(_etc_zone(offset) or "UTC"), timezone(offset)
-
-
-def _known_name(component: Any, key: str) -> str | None:
-    """The IANA zone a custom VTIMEZONE's TZID stands for, when it is a Windows name
-    ('W. Europe Standard Time' is Europe/Berlin) or ends in an IANA name (vendor prefixes)."""
-    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-
-    tzid = _tzid(component, key)
-    name = WINDOWS_TO_OLSON.get(tzid) or "/".join(tzid.strip("/").split("/")[-2:])
-    return name if name and is_valid_zone(name) else None
-
-
-def _offset(name: str) -> timedelta | None:
-    """'UTC+5' -> +5 h, 'GMT-03:30' -> -3 h 30."""
-    m = _OFFSET_NAME.match(name.strip())
-    if not m or int(m.group(2)) > 14:
-        return None
-    size = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
-    return size if m.group(1) == "+" else -size
-
-
-def _signed(offset: timedelta) -> str:
-    minutes = int(offset.total_seconds()) // 60
-    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def _etc_zone(offset: timedelta) -> str | None:
-    """The IANA zone of a whole-hour offset: +5 h is 'Etc/GMT-5' (POSIX signs are reversed)."""
-    hours, rest = divmod(int(offset.total_seconds()), 3600)
-    if rest or not -12 <= hours <= 12:
-        return None
-    return "UTC" if hours == 0 else f"Etc/GMT{'-' if hours > 0 else '+'}{abs(hours)}"
-
-
-def _local(moment: datetime, zone: tzinfo, floating: tzinfo) -> datetime:
-    """A naive local date-time in `zone`; a floating time is read in `floating` first."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=floating)
-    return aware.astimezone(zone).replace(tzinfo=None)
 
 
 def _line(value: str) -> str:
@@ -261,10 +190,14 @@ class Batch:
     notes: list[str]
 
 
-def collect(path: Path, options: ImportOptions, first: date, last: date) -> Batch:
-    """The events of an .ics file as event tables, each checked by the calendar validator
-    alone, so one bad VEVENT is skipped with its reason and the others are imported."""
-    reading = read(parse_file(path), first, last)
+def collect(
+    path: Path, options: ImportOptions, first: date, last: date, data: bytes | None = None
+) -> Batch:
+    """The events of an .ics file (or of `data`, fetched from `path`) as event tables, each
+    checked by the calendar validator alone, so one bad VEVENT is skipped with its reason
+    and the others are imported."""
+    calendars = parse_file(path) if data is None else parse_bytes(data, str(path))
+    reading = read(calendars, first, last)
     notes = list(reading.notes)
     chosen: dict[str, dict[str, Any]] = {}
     for occurrence in reading.occurrences:

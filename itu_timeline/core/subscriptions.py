@@ -1,0 +1,88 @@
+"""Which feeds are subscribed, and where their last good copies live. Read here, by every
+reading command (without touching the network); written by `store/feeds.py`.
+
+Subscriptions are in `$XDG_CONFIG_HOME/itu-timeline/feeds.toml`, in the order they were added:
+
+    [[feeds]]
+    name = "itu"
+    url = "https://example.org/itu/events.toml"
+    body = "ITU-T"          # defaults for events of an .ics feed that do not say
+    kind = "study-group"
+    tags = ["standards"]
+
+The last good copy of each feed is a calendar file in our own format (an .ics feed is
+imported into one), `$XDG_CACHE_HOME/itu-timeline/feeds/NAME.toml`, beside what the server
+said of it (`NAME.state.toml`: validators, last success, last error, event count).
+"""
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from itu_timeline.base.errors import CalendarUnreadable
+
+NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+@dataclass(frozen=True)
+class Subscription:
+    name: str
+    url: str
+    body: str | None = None
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+def config_path(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "itu-timeline" / "feeds.toml"
+
+
+def copies_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "itu-timeline" / "feeds"
+
+
+def copy_path(name: str, environ: Mapping[str, str] = os.environ) -> Path:
+    return copies_dir(environ) / f"{name}.toml"
+
+
+def subscriptions(environ: Mapping[str, str] = os.environ) -> list[Subscription]:
+    """The subscribed feeds, in the order they were added; none when there is no file."""
+    path = config_path(environ)
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise CalendarUnreadable(f"{path}: the feed subscriptions cannot be read ({err})") from err
+    found = []
+    for i, raw in enumerate(document.get("feeds", []), 1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            raise CalendarUnreadable(f"{path}: feed #{i} has no name")
+        tags = raw.get("tags", [])
+        found.append(
+            Subscription(
+                name=raw["name"],
+                url=str(raw.get("url", "")),
+                body=raw.get("body"),
+                kind=raw.get("kind"),
+                tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+            )
+        )
+    return found
+
+
+def feed_copies(environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The last good copy of each subscribed feed that has one, in the order added."""
+    return [p for s in subscriptions(environ) if (p := copy_path(s.name, environ)).is_file()]
+
+
+def feed_of(path: Path | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The name of the feed whose copy `path` is, or None."""
+    if path is None or path.parent != copies_dir(environ) or path.suffix != ".toml":
+        return None
+    return path.stem

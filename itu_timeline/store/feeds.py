@@ -1,0 +1,228 @@
+"""Subscribing to feeds and refreshing them, so that the calendar stays current without a new
+release. A feed is an .ics calendar or a calendar in our own TOML format; its last good copy
+is kept as a calendar file (store/importer.py and store/merging.py turn an .ics into one,
+so event ids stay the same from one refresh to the next).
+
+Refreshing is careful: a conditional GET (a 304 rewrites nothing); the new copy is parsed and
+validated before it replaces the old one, atomically; a copy that cannot be read keeps the
+last good one; a feed that suddenly holds fewer than half of its events is not applied (a
+broken export upstream must not wipe a calendar) unless the user accepts it.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from itu_timeline.base.atomic import write_atomically
+from itu_timeline.base.errors import CalendarInvalid, TimelineError, UsageError
+from itu_timeline.core.loader import parse_toml
+from itu_timeline.core.schema import SCHEMA, parse_document
+from itu_timeline.core.subscriptions import (
+    NAME,
+    Subscription,
+    config_path,
+    copy_path,
+    subscriptions,
+)
+from itu_timeline.store.fetch import FetchError, fetch
+from itu_timeline.store.importer import ImportOptions, collect
+from itu_timeline.store.merging import merge
+
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SHRINK = 0.5  # fewer than half of the events it held: not applied without --accept-shrink
+
+
+@dataclass
+class State:
+    """What is known of a feed's last fetches (NAME.state.toml beside its copy)."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: datetime | None = None
+    last_attempt: datetime | None = None
+    last_error: str | None = None
+    events: int = 0
+
+    @classmethod
+    def of(cls, name: str) -> "State":
+        try:
+            raw = tomllib.loads(_state_path(name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return cls()
+        fields = {k: raw[k] for k in cls.__dataclass_fields__ if k in raw}
+        return cls(**fields)
+
+    def save(self, name: str) -> None:
+        import tomli_w
+
+        values = {k: v for k, v in self.__dict__.items() if v is not None}
+        write_atomically(_state_path(name), tomli_w.dumps(values).encode(), make_folders=True)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    result: str  # updated | unchanged | failed | refused
+    message: str
+    state: State
+
+
+def name_from(url: str) -> str:
+    """A feed name made from its URL: the host and the last part of the path."""
+    parts = urlsplit(url)
+    stem = Path(parts.path).stem if parts.path not in ("", "/") else ""
+    words = re.sub(r"[^a-z0-9]+", "-", f"{parts.hostname or 'feed'} {stem}".casefold())
+    return words.strip("-")[:60].strip("-") or "feed"
+
+
+def add(subscription: Subscription) -> None:
+    """Add a subscription to feeds.toml (the caller fetches it once and removes it again if
+    that fails)."""
+    if not NAME.match(subscription.name):
+        raise UsageError(
+            f"'{subscription.name}' cannot name a feed; use lowercase letters, digits and '-'"
+        )
+    known = subscriptions()
+    if any(s.name == subscription.name for s in known):
+        raise UsageError(f"a feed named '{subscription.name}' is already subscribed")
+    if any(s.url == subscription.url for s in known):
+        raise UsageError(f"{subscription.url} is already subscribed")
+    _write_subscriptions([*known, subscription])
+
+
+def remove(name: str) -> None:
+    known = subscriptions()
+    if not any(s.name == name for s in known):
+        names = ", ".join(s.name for s in known) or "none"
+        raise UsageError(f"no feed named '{name}' (subscribed: {names})")
+    _write_subscriptions([s for s in known if s.name != name])
+    for path in (copy_path(name), _state_path(name)):
+        path.unlink(missing_ok=True)
+
+
+def refresh(
+    feed: Subscription,
+    now: datetime,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    accept_shrink: bool = False,
+) -> Outcome:
+    """Fetch one feed and, if it can be read and is not a sudden shrink, replace its copy."""
+    state = State.of(feed.name)
+    state.last_attempt = now
+    has_copy = copy_path(feed.name).is_file()
+    try:
+        got = fetch(
+            feed.url,
+            timeout,
+            max_bytes,
+            *((state.etag, state.last_modified) if has_copy else (None, None)),
+        )
+        if got.status == 304:
+            return _done(feed, state, now, "unchanged", "not modified since the last fetch")
+        document = _calendar(feed, got.body, got.content_type, now)
+    except TimelineError as err:
+        state.last_error = " ".join(err.lines())[:500]
+        state.save(feed.name)
+        return Outcome(feed.name, "failed", state.last_error, state)
+    count = len(document.get("events", []))
+    if has_copy and count < state.events * SHRINK and not accept_shrink:
+        state.last_error = f"it now holds {count} events, after {state.events}: not applied"
+        state.save(feed.name)
+        return Outcome(
+            feed.name, "refused", state.last_error + " (--accept-shrink applies it)", state
+        )
+    import tomli_w
+
+    text = tomli_w.dumps(document).encode()
+    changed = not has_copy or copy_path(feed.name).read_bytes() != text
+    if changed:
+        write_atomically(copy_path(feed.name), text, make_folders=True)
+    state.etag, state.last_modified, state.events = got.etag, got.last_modified, count
+    return _done(feed, state, now, "updated" if changed else "unchanged", f"{count} events")
+
+
+def _done(feed: Subscription, state: State, now: datetime, result: str, message: str) -> Outcome:
+    state.last_success, state.last_error = now, None
+    state.save(feed.name)
+    return Outcome(feed.name, result, message, state)
+
+
+def _calendar(feed: Subscription, body: bytes, content_type: str, now: datetime) -> dict[str, Any]:
+    """The fetched body as a calendar document in our format, validated whole."""
+    if _is_toml(body, content_type, feed.url):
+        document = parse_toml(_text(body), copy_path(feed.name))
+    else:
+        document = _from_ics(feed, body, now)
+    _, problems = parse_document(document, copy_path(feed.name))
+    if problems:
+        raise CalendarInvalid(problems)
+    return document
+
+
+def _is_toml(body: bytes, content_type: str, url: str) -> bool:
+    head = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].upper()
+    if head.startswith(b"BEGIN:VCALENDAR"):
+        return False
+    return "toml" in content_type or urlsplit(url).path.endswith(".toml") or b"SCHEMA" in head
+
+
+def _from_ics(feed: Subscription, body: bytes, now: datetime) -> dict[str, Any]:
+    """An .ics feed as a calendar: merged into the previous copy, so ids stay the same, and
+    without the events the feed no longer holds (a feed speaks for its own events)."""
+    options = ImportOptions(feed.body, feed.kind, feed.tags, "UTC")
+    today = now.date()
+    batch = collect(
+        Path(feed.url), options, today - timedelta(days=366), today + timedelta(days=3 * 366), body
+    )
+    document = _previous(feed.name)
+    merge(document, batch.events, feed.tags, today)
+    keep = {e["uid"] for e in batch.events}
+    document["events"] = [e for e in document.get("events", []) if e.get("uid") in keep]
+    return document
+
+
+def _previous(name: str) -> dict[str, Any]:
+    try:
+        document = tomllib.loads(copy_path(name).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        document = {}
+    return {
+        "schema": SCHEMA,
+        "name": f"feed {name}",
+        **{k: v for k, v in document.items() if k == "events"},
+    }
+
+
+def _text(body: bytes) -> str:
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise FetchError(f"it is not UTF-8 text (bad byte at offset {err.start})") from err
+
+
+def _write_subscriptions(feeds: list[Subscription]) -> None:
+    import tomli_w
+
+    tables = []
+    for feed in feeds:
+        table: dict[str, Any] = {"name": feed.name, "url": feed.url}
+        table |= {k: v for k, v in (("body", feed.body), ("kind", feed.kind)) if v}
+        if feed.tags:
+            table["tags"] = list(feed.tags)
+        tables.append(table)
+    text = tomli_w.dumps({"feeds": tables})
+    write_atomically(config_path(), text.encode(), make_folders=True)
+
+
+def _state_path(name: str) -> Path:
+    return copy_path(name).with_suffix(".state.toml")
+
+
+def age(state: State, now: datetime) -> timedelta | None:
+    return None if state.last_success is None else now - state.last_success.astimezone(UTC)
