@@ -19,15 +19,19 @@ PROBE = textwrap.dedent("""
         pass
     print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """)
-HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic")
+HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic", "ssl", "http")
 HEAVY_OURS = ("itu_timeline.render.chart", "itu_timeline.render.ics", "itu_timeline.store")
 
 
 def heavy(modules: set[str]) -> set[str]:
+    """What a reading command must not load: no HTTP code (it never touches the network), no
+    .ics library, no TOML writer, no chart."""
     return {
         m
         for m in modules
-        if m.split(".")[0] in HEAVY or any(m == h or m.startswith(h + ".") for h in HEAVY_OURS)
+        if m.split(".")[0] in HEAVY
+        or m == "urllib.request"
+        or any(m == h or m.startswith(h + ".") for h in HEAVY_OURS)
     }
 
 

@@ -7,7 +7,7 @@ import errno
 import os
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -57,9 +57,12 @@ class Settings:
             )
         return named[0] if named else loader.user_path()
 
-    def calendar(self) -> Calendar:
+    def calendar(self, days: int | None = None) -> Calendar:
+        """The calendars in use; with `days`, only what matters from today to `days` ahead
+        (what `upcoming` and `remind` need, read fast from the cache)."""
+        window = None if days is None else (self.today, self.today + timedelta(days=days))
         try:
-            return loader.load(loader.default_sources(self.calendars))
+            return loader.load(loader.default_sources(self.calendars), window)
         except CalendarUnreadable as err:
             raise err.with_hint("check --calendar and ITU_TIMELINE_CALENDAR") from err
 

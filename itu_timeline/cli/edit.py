@@ -19,6 +19,7 @@ from itu_timeline.cli.event_options import (
 )
 from itu_timeline.cli.options import for_option
 from itu_timeline.core import loader
+from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import safe
 
 commands = typer.Typer()  # put on the app by cli.main
@@ -108,7 +109,7 @@ def edit(
         raise UsageError("nothing to change: give options such as --start or --clear")
     event = find_event(settings.calendar(), event_id)
     origin = event.origin or loader.user_path()
-    target = calendar or (settings.target(None) if _same(origin, loader.bundled_path()) else origin)
+    target = calendar or (settings.target(None) if _replaced(origin) else origin)
     original = None if _same(origin, target) else find(loader.read_document(origin), event_id)
 
     def change(document: dict[str, Any]) -> None:
@@ -161,12 +162,19 @@ def _home_of(settings: Settings, event_id: str) -> Path:
     """The file an event lives in; the bundled calendar only when it is named."""
     origin = find_event(settings.calendar(), event_id).origin or loader.user_path()
     named = loader.named_sources(settings.calendars)
-    if _same(origin, loader.bundled_path()) and not any(_same(origin, n) for n in named):
+    if _replaced(origin) and not any(_same(origin, n) for n in named):
+        where = f"feed '{feed_of(origin)}'" if feed_of(origin) else "the bundled calendar"
         raise UsageError(
-            f"'{event_id}' is in the bundled calendar, which a newer version of the tool replaces",
+            f"'{event_id}' is in {where}, which a refresh or a new version replaces",
             hint="to hide or correct it, edit it (the change goes into your own file)",
         )
     return origin
+
+
+def _replaced(origin: Path) -> bool:
+    """Files that are replaced whole (the bundled calendar, a feed's copy): an edit goes into
+    the user's own file instead, where it overrides them and survives."""
+    return _same(origin, loader.bundled_path()) or feed_of(origin) is not None
 
 
 def _same(a: Path, b: Path) -> bool:

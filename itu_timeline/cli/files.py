@@ -3,7 +3,6 @@
 import sys
 from collections import Counter
 from datetime import date, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +11,7 @@ import typer
 from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
-from itu_timeline.cli.options import for_option
+from itu_timeline.cli.options import for_option, one_of
 from itu_timeline.core.dates import first_day, last_day
 from itu_timeline.core.model import Body, Kind
 
@@ -77,8 +76,8 @@ def import_ics(
     if last < first:
         raise UsageError(f"--to {last} is before --from {first}")
     options = ImportOptions(
-        body=for_option("--body", lambda v: _one_of(v, Body), body) if body else None,
-        kind=for_option("--kind", lambda v: _one_of(v, Kind), kind) if kind else None,
+        body=for_option("--body", lambda v: one_of(v, Body), body) if body else None,
+        kind=for_option("--kind", lambda v: one_of(v, Kind), kind) if kind else None,
         tags=tuple(tag or ()),
         zone=settings.now.zone.key,
     )
@@ -97,14 +96,6 @@ def import_ics(
     report("note", [f"{c} (changed both here and in the source; the source's value was taken)"
                     for c in merged.conflicts])  # fmt: skip
     sys.stdout.write(_summary(batch, merged, (first, last), update.written, dry_run, target))
-
-
-def _one_of(value: str, choices: type[StrEnum]) -> str:
-    """A choice, in any case; one error for a bad value, not one per event."""
-    for choice in choices:
-        if choice.value.casefold() == value.casefold():
-            return choice.value
-    raise UsageError(f"'{value}' is not one of: {', '.join(c.value for c in choices)}")
 
 
 def _summary(

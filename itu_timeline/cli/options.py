@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from itu_timeline.base.errors import TimelineError
+from itu_timeline.base.errors import TimelineError, UsageError
 from itu_timeline.cli.app import Settings
 from itu_timeline.core.dates import first_day, last_day
 from itu_timeline.core.model import Basis, Body, Kind, Status
@@ -29,6 +29,14 @@ def for_option(option: str, parse: Callable[[str], T], text: str) -> T:
     except TimelineError as err:
         err.args = (f"{option}: {err}",)
         raise
+
+
+def one_of(value: str, values: type[StrEnum]) -> str:
+    """`value` as one of the choices, in any case; else one error that lists them."""
+    for choice in values:
+        if choice.value.casefold() == value.casefold():
+            return choice.value
+    raise UsageError(f"'{value}' is not one of: {choices(values)}")
 
 
 def choices(values: type[StrEnum]) -> str:

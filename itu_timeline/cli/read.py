@@ -18,7 +18,9 @@ from itu_timeline.cli.options import (
 )
 from itu_timeline.cli.output import print_chart, print_rich
 from itu_timeline.core import loader
+from itu_timeline.core.model import Calendar
 from itu_timeline.core.query import Filter, select
+from itu_timeline.core.subscriptions import feed_of
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -85,7 +87,7 @@ def upcoming(
     from itu_timeline.core.upcoming import upcoming as find_upcoming
 
     settings: Settings = ctx.obj
-    items = find_upcoming(settings.calendar(), filters, settings.now, days, overdue)
+    items = find_upcoming(settings.calendar(days), filters, settings.now, days, overdue)
     if check:  # something with a day to be due on: events known only to the month do not count
         if not any(i.days_left is not None for i in items):
             raise NegativeCheck()
@@ -165,7 +167,9 @@ def remind(
         memory = State.read(path)
     except StateError as err:
         raise err.with_hint("move it away to start afresh, or point --state elsewhere") from err
-    items = find_upcoming(settings.calendar(), filters, settings.now, days=thresholds[0])
+    items = find_upcoming(
+        settings.calendar(thresholds[0]), filters, settings.now, days=thresholds[0]
+    )
     reminders = due_reminders(items, thresholds, memory)
     memory.prune(settings.today)
     if not dry_run:
@@ -196,6 +200,8 @@ def show(
     event = find_event(calendar, event_id)
     items = deadline_items(event, calendar.rules, settings.now)
     sys.stdout.write(show_text(event, items, settings.now.zone))
+    if calendar.curated and event.origin == calendar.curated[0]:
+        sys.stdout.write(_curated(calendar))
     # A small chart: the event and its deadlines, with a week either side.
     deadlines = [i.deadline for i in items if i.deadline]
     days = [event.first_day, event.last_day, *(d.day_in(settings.now.zone) for d in deadlines)]
@@ -251,6 +257,7 @@ def validate(
     found = warnings(calendar, deadlines)
     report("warning", [str(w) for w in found])
     summary = summarize(calendar, deadlines)
+    sys.stdout.write(_curated(calendar))
     sys.stdout.write(
         f"{len(paths)} file(s): {summary.events} events, {summary.rules} rules, "
         f"{summary.deadlines} deadlines; {len(found)} warning(s)\n"
@@ -258,6 +265,17 @@ def validate(
     )
     if found and strict:
         raise NegativeCheck(f"{len(found)} warning(s), and --strict fails on warnings")
+
+
+def _curated(calendar: Calendar) -> str:
+    """Which copy of the curated calendar is in use: the bundled one, or a feed's newer one."""
+    if calendar.curated is None:
+        return ""
+    path, published = calendar.curated
+    feed = feed_of(path)
+    which = f"feed '{feed}'" if feed else "bundled" if path == loader.bundled_path() else str(path)
+    when = f" (published {published.isoformat()})" if published else ""
+    return f"The curated calendar: {which}{when}\n"
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -85,6 +85,12 @@ def parse_before(text: str) -> relativedelta:
     return _delta(unit, amount)
 
 
+def reach_days(before: str | None) -> int:
+    """An upper bound, in days, of how long before an event a `before` offset falls."""
+    delta = parse_before(before or "0 days")
+    return delta.years * 366 + delta.months * 31 + delta.days + 1
+
+
 def parse_duration(text: str) -> timedelta:
     """A short duration typed on the command line: 12h, 1d, 2w."""
     m = _SHORT_DURATION.match(text.strip().lower())

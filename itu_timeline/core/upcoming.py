@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from itu_timeline.core.clock import Now
-from itu_timeline.core.dates import parse_before
+from itu_timeline.core.dates import reach_days
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
 from itu_timeline.core.model import Calendar, Deadline, Event, Rule
 from itu_timeline.core.query import Filter, select
@@ -81,14 +81,8 @@ def deadline_items(event: Event, rules: Iterable[Rule], now: Now) -> list[Item]:
     return [_deadline_item(d, now) for d in event_deadlines(event, rules)]
 
 
-def _offset_days(before: str | None) -> int:
-    """An upper bound, in days, of how long before an event a `before` offset falls."""
-    delta = parse_before(before or "0 days")
-    return delta.years * 366 + delta.months * 31 + delta.days + 1
-
-
 def _longest_offset(rules: Iterable[Rule]) -> int:
-    return max((_offset_days(rule.before) for rule in rules), default=0)
+    return max((reach_days(rule.before) for rule in rules), default=0)
 
 
 def _may_have_deadlines(event: Event, today: date, last: date, reach: int, overdue: bool) -> bool:
@@ -101,7 +95,7 @@ def _may_have_deadlines(event: Event, today: date, last: date, reach: int, overd
         return True
     if overdue and event.last_day >= today:
         return True
-    own = max((_offset_days(spec.before) for spec in event.deadlines), default=0)
+    own = max((reach_days(spec.before) for spec in event.deadlines), default=0)
     horizon = last + timedelta(days=max(reach, own))
     return today - timedelta(days=1) <= event.first_day <= horizon
 

@@ -181,7 +181,7 @@ def _from_ics(feed: Subscription, body: bytes, now: datetime) -> dict[str, Any]:
         Path(feed.url), options, today - timedelta(days=366), today + timedelta(days=3 * 366), body
     )
     document = _previous(feed.name)
-    merge(document, batch.events, feed.tags, today)
+    merge(document, batch.events, feed.tags, today, prefix=f"{feed.name}-")
     keep = {e["uid"] for e in batch.events}
     document["events"] = [e for e in document.get("events", []) if e.get("uid") in keep]
     return document

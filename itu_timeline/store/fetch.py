@@ -78,6 +78,9 @@ def fetch(
         if err.code == 304:
             return Fetched(304, b"", etag, last_modified, "")
         if 300 <= err.code < 400:
+            target = str(err.headers.get("Location", "")) if err.headers else ""
+            if urlsplit(target).scheme.lower() not in ("", "http", "https"):
+                raise FetchError(f"redirected to '{target}', which is not http or https") from err
             raise FetchError("too many redirects, or a redirect loop") from err
         raise FetchError(f"the server answered {err.code} {err.reason}") from err
     except urllib.error.URLError as err:

@@ -35,7 +35,11 @@ def merge(
     incoming: list[dict[str, Any]],
     option_tags: tuple[str, ...],
     today: date,
+    prefix: str = "",
 ) -> Merged:
+    """Merge `incoming` event tables into `document`. New events get ids from their titles
+    (after `prefix`, so the events of two feeds never take each other's ids), or the id in a
+    UID that `export` wrote."""
     merged = Merged()
     events = events_of(document)
     by_uid = {e.get("uid"): e for e in events if e.get("uid")}
@@ -43,7 +47,7 @@ def merge(
     for source in incoming:
         existing = by_uid.get(source["uid"])
         if existing is None:
-            added = _new_event(source, option_tags, taken, today)
+            added = _new_event(source, option_tags, taken, today, prefix)
             events.append(added)
             by_uid[source["uid"]] = added
             merged.counts["added"] += 1
@@ -60,10 +64,11 @@ def fingerprint(value: Any) -> str:
 
 
 def _new_event(
-    source: dict[str, Any], option_tags: tuple[str, ...], taken: set[Any], today: date
+    source: dict[str, Any], option_tags: tuple[str, ...], taken: set[Any], today: date, prefix: str
 ) -> dict[str, Any]:
     m = OUR_UID.match(source["uid"])
-    event_id = unique_id(m.group(1) if m else slug(source["title"], source["start"]), taken)
+    wanted = m.group(1) if m else prefix + slug(source["title"], source["start"])
+    event_id = unique_id(wanted, taken)
     taken.add(event_id)
     tags = list(dict.fromkeys([*option_tags, *source.get(TAGS, [])]))
     table = {"id": event_id, **source, "updated": today, "imported": _remember(source)}

@@ -1,0 +1,197 @@
+"""`itu-timeline feeds`: subscribe to remote calendars and keep them current. Only these
+commands touch the network; every other command reads the last good copies."""
+
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+import typer
+
+from itu_timeline.base.errors import TimelineError, UsageError
+from itu_timeline.cli.app import Settings, report
+from itu_timeline.cli.event_options import choices_of
+from itu_timeline.cli.options import FormatOption, OutputFormat, for_option, one_of
+from itu_timeline.core.model import Body, Kind
+from itu_timeline.core.text import safe
+
+group = typer.Typer(
+    name="feeds",
+    help="Subscribe to .ics feeds or published itu-timeline calendars, and refresh them.",
+    no_args_is_help=True,
+)
+
+TimeoutOption = Annotated[
+    float, typer.Option(min=1, max=600, help="Seconds to wait for each feed.")
+]
+MaxMibOption = Annotated[int, typer.Option(min=1, max=1024, help="Largest feed, in MiB.")]
+
+
+class NeverFetched(TimelineError):
+    """A subscribed feed has no good copy yet: exit 2, for cron to mail."""
+
+
+@group.command("add")
+def add(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="An https, http or webcal URL of .ics or .toml.")],
+    name: Annotated[str | None, typer.Option(help="A short name (default: from the URL).")] = None,
+    body: Annotated[
+        str | None,
+        typer.Option(help="Body of events that do not say.", autocompletion=choices_of(Body)),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="Kind of events that do not say.", autocompletion=choices_of(Kind)),
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Tag its events (repeatable).")] = None,
+    timeout: TimeoutOption = 20.0,
+    max_mib: MaxMibOption = 20,
+) -> None:
+    """Subscribe to a feed, fetch it once, and say how many events it holds.
+
+    \b
+    Examples:
+      itu-timeline feeds add https://example.org/itu/events.toml --name itu
+      itu-timeline feeds add webcal://example.org/apt.ics --body APT --tag apt
+    """
+    from itu_timeline.core.subscriptions import Subscription
+    from itu_timeline.store import feeds
+    from itu_timeline.store.fetch import http_url
+
+    settings: Settings = ctx.obj
+    for_option("URL", http_url, url)
+    feed = Subscription(
+        name=name or feeds.name_from(url),
+        url=url.strip(),
+        body=for_option("--body", lambda v: one_of(v, Body), body) if body else None,
+        kind=for_option("--kind", lambda v: one_of(v, Kind), kind) if kind else None,
+        tags=tuple(tag or ()),
+    )
+    feeds.add(feed)
+    outcome = feeds.refresh(feed, settings.now.instant, timeout, max_mib * 2**20)
+    if outcome.result == "failed":
+        feeds.remove(feed.name)
+        raise UsageError(f"{url}: {outcome.message}; not subscribed")
+    report("note", [f"subscribed to '{feed.name}': {outcome.state.events} events"])
+
+
+@group.command("list")
+def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
+    """The subscribed feeds: name, URL, last success and its age, events, last error.
+
+    \b
+    Examples:
+      itu-timeline feeds list
+      itu-timeline feeds list --format json
+    """
+    from itu_timeline.core.subscriptions import subscriptions
+    from itu_timeline.store.feeds import State, age
+
+    settings: Settings = ctx.obj
+    rows = []
+    for feed in subscriptions():
+        state = State.of(feed.name)
+        since = age(state, settings.now.instant.astimezone(UTC))
+        rows.append({
+            "name": feed.name,
+            "url": feed.url,
+            "last_success": state.last_success.isoformat() if state.last_success else None,
+            "age": _age_text(since),
+            "events": state.events,
+            "last_error": state.last_error,
+        })  # fmt: skip
+    if fmt is OutputFormat.JSON:
+        import json
+
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows:
+        error = f"  last error: {safe(str(row['last_error']))}" if row["last_error"] else ""
+        url = safe(str(row["url"]))
+        line = f"{row['name']}  {url}  {row['events']} events  fetched {row['age']}"
+        sys.stdout.write(line + error + "\n")
+
+
+@group.command("remove")
+def remove(name: Annotated[str, typer.Argument(help="The feed's name.")]) -> None:
+    """Unsubscribe from a feed and drop its copy.
+
+    \b
+    Examples:
+      itu-timeline feeds remove itu
+    """
+    from itu_timeline.store import feeds
+
+    feeds.remove(name)
+    report("note", [f"unsubscribed from '{name}'"])
+
+
+@group.command("refresh")
+def refresh(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Feeds to refresh (default: all).")
+    ] = None,
+    timeout: TimeoutOption = 20.0,
+    max_mib: MaxMibOption = 20,
+    max_age: Annotated[
+        int, typer.Option(min=0, help="Days a failing feed stays quiet while its copy is younger.")
+    ] = 7,
+    accept_shrink: Annotated[
+        bool, typer.Option(help="Apply a feed even if it lost more than half of its events.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report every feed.")] = False,
+) -> None:
+    """Fetch the feeds again. For cron: silent when all is well; a failing feed is reported
+    once its last good copy is older than --max-age days; exit 2 if a feed has never been
+    fetched.
+
+    \b
+    Examples:
+      itu-timeline feeds refresh && itu-timeline remind
+      itu-timeline feeds refresh itu --verbose
+    """
+    from itu_timeline.core.subscriptions import subscriptions
+    from itu_timeline.store import feeds
+
+    settings: Settings = ctx.obj
+    known = subscriptions()
+    unknown = sorted(set(names or ()) - {f.name for f in known})
+    if unknown:
+        raise UsageError(f"no feed named {', '.join(unknown)}")
+    now = settings.now.instant.astimezone(UTC)
+    never = []
+    for feed in [f for f in known if not names or f.name in names]:
+        outcome = feeds.refresh(feed, now, timeout, max_mib * 2**20, accept_shrink)
+        stale = _stale(outcome.state.last_success, now, max_age)
+        if outcome.result in ("failed", "refused") and (
+            stale or verbose or outcome.result == "refused"
+        ):
+            age = _copy_age(outcome.state.last_success, now)
+            report("warning", [f"feed '{feed.name}': {outcome.message}{age}"])
+        elif verbose:
+            report("note", [f"feed '{feed.name}': {outcome.result} ({outcome.message})"])
+        if outcome.state.last_success is None:
+            never.append(feed.name)
+    if never:
+        raise NeverFetched(f"never fetched: {', '.join(never)}; no copy of it can be read yet")
+
+
+def _stale(last: datetime | None, now: datetime, max_age: int) -> bool:
+    return last is None or now - last > timedelta(days=max_age)
+
+
+def _copy_age(last: datetime | None, now: datetime) -> str:
+    return (
+        "; no good copy yet" if last is None else f"; the last good copy is {_age_text(now - last)}"
+    )
+
+
+def _age_text(since: timedelta | None) -> str:
+    if since is None:
+        return "never"
+    if since < timedelta(hours=1):
+        return f"{int(since.total_seconds() // 60)} min ago"
+    if since < timedelta(days=2):
+        return f"{int(since.total_seconds() // 3600)} h ago"
+    return f"{since.days} days ago"
