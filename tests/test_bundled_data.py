@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import tomli_w
 
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
 from itu_timeline.core.loader import bundled_path, load
 from itu_timeline.core.model import Basis, Calendar, Event, Precision, Status
 from itu_timeline.core.quality import warnings
+from itu_timeline.store import toml_text
 
 from .conftest import Run
 
@@ -75,7 +75,7 @@ def test_validate_strict_passes(run: Run, calendar: Calendar) -> None:
 
 def test_the_file_is_in_canonical_tomli_w_form() -> None:
     text = bundled_path().read_text(encoding="utf-8")
-    assert tomli_w.dumps(tomllib.loads(text)) == text
+    assert toml_text.dumps(tomllib.loads(text)) == text
 
 
 def test_what_is_known_after_pp26_is_carried_at_its_precision(events: dict[str, Event]) -> None:

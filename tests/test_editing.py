@@ -45,10 +45,10 @@ NEW_EVENT = (
 
 def canonical(write_calendar: WriteCalendar) -> Path:
     """The sample calendar in tomli-w form, as the editing commands keep files."""
-    import tomli_w
+    from itu_timeline.store import toml_text
 
     path = write_calendar()
-    path.write_text(tomli_w.dumps(tomllib.loads(path.read_text())))
+    path.write_text(toml_text.dumps(tomllib.loads(path.read_text())))
     return path
 
 
@@ -151,7 +151,7 @@ def test_editing_a_bundled_event_writes_an_override_into_the_user_file(
 
 ADD_X = "add --id x --title T --body ITU"
 BAD_ARGUMENTS = [
-    (f"{ADD_X} --start 2027-01-01 --kind meeting", "field 'kind': 'meeting' is not one of"),
+    (f"{ADD_X} --start 2027-01-01 --kind meeting", "--kind: 'meeting' is not one of"),
     (f"{ADD_X} --start 2027-01-05 --end 2027-01-01 --kind other", "2027-01-01 is before start"),
     (f"{ADD_X} --start soon --kind other", "cannot read the date 'soon'"),
     (f"{ADD_X} --start 2027-01-05 --kind other --timezone Mars/Base", "unknown time zone"),
@@ -332,11 +332,11 @@ def test_import_dry_run_changes_nothing_and_a_broken_ics_is_an_error(
 def test_fmt_rewrites_in_canonical_form_and_refuses_invalid_files(
     run: Run, write_calendar: WriteCalendar
 ) -> None:
-    import tomli_w
+    from itu_timeline.store import toml_text
 
     path = write_calendar(SAMPLE.replace("schema = 1", "schema = 2"))
     assert run("fmt", str(path)).exit_code == 0
-    assert path.read_text() == tomli_w.dumps(tomllib.loads(SAMPLE.replace("= 1", "= 2", 1)))
+    assert path.read_text() == toml_text.dumps(tomllib.loads(SAMPLE.replace("= 1", "= 2", 1)))
     broken = write_calendar(HEADER + '[[events]]\nid = "x"\n', name="broken.toml")
     before = broken.read_bytes()
     assert run("fmt", str(broken)).exit_code == 2

@@ -18,6 +18,7 @@ from itu_timeline.cli.main import app
 from itu_timeline.core.loader import load
 from itu_timeline.core.model import Body, Kind, Status
 from itu_timeline.render.ics import text as ics_text
+from itu_timeline.store import toml_text
 
 from .conftest import HEADER, Run, WriteCalendar
 
@@ -254,7 +255,7 @@ def test_add_then_remove_leaves_the_file_byte_identical(
 ) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(
-        tomli_w.dumps(
+        toml_text.dumps(
             tomllib.loads(
                 HEADER + '[[events]]\nid = "k"\ntitle = "Kept"\nbody = "UN"\n'
                 'kind = "forum"\nstart = 2027-01-01\n'

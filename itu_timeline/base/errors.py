@@ -71,6 +71,17 @@ class UsageError(TimelineError):
     """Options that do not go together, or a value no option accepts."""
 
 
+class UsageErrors(UsageError):
+    """Several values no option accepts: all of them, one line each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(f"{len(lines)} problem(s)")
+        self.problem_lines = lines
+
+    def lines(self) -> list[str]:
+        return self.problem_lines
+
+
 class UnknownEventError(TimelineError):
     """An event id named on the command line is in no calendar."""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError as UsageProblem
 from typer.core import TyperGroup
 
 from itu_timeline.base.errors import (
@@ -26,7 +27,7 @@ from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import DATE_FORMS, first_day
 from itu_timeline.core.model import Calendar, Event
 from itu_timeline.core.text import safe
-from itu_timeline.core.zones import get_zone, system_zone_name
+from itu_timeline.core.zones import get_zone, system_zone_name, unreadable_tz
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def report(level: str, lines: list[str]) -> None:
 
 
 def find_event(calendar: Calendar, event_id: str) -> Event:
-    event = calendar.event(event_id)
+    event = calendar.event(event_id) or calendar.event(event_id.strip().casefold())
     if event is None:
         from difflib import get_close_matches
 
@@ -96,13 +97,23 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 class ErrorBoundary(TyperGroup):
     """Every command runs inside this: our errors become messages and their exit code, never
-    tracebacks (unless --debug asks for them)."""
+    tracebacks (unless --debug asks for them); so do the parser's own usage errors, as one
+    line. Global options may also come after the command's name, where people put them."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, global_options_first(args, self))
+        except UsageProblem as err:
+            _usage_error(ctx, err)
+            raise  # not reached: _usage_error exits
 
     def invoke(self, ctx: Any) -> Any:  # a click Context; typer.Context narrows it
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk shows here, at the latest
             return result
+        except UsageProblem as err:
+            _usage_error(ctx, err)
         except OSError as err:
             if err.errno not in OUTPUT_ERRORS or ctx.params.get("debug"):
                 raise
@@ -117,6 +128,48 @@ class ErrorBoundary(TyperGroup):
                 lines = [*lines[:-1], f"{lines[-1]}; {err.hint}"] if lines else [err.hint]
             report(err.level, lines)
             ctx.exit(err.exit_code)
+
+
+def _usage_error(ctx: Any, err: UsageProblem) -> None:
+    """A usage error of the parser (a bad choice, an unknown option) as our one line."""
+    command = err.ctx.command_path if err.ctx else "itu-timeline"
+    report("error", [f"{err.format_message().rstrip('.')}; see {command} --help"])
+    ctx.exit(EXIT_ERROR)
+
+
+# Global options that take a value, and those that do not, as they may follow a command.
+GLOBAL_VALUED = ("--today", "--tz", "--calendar", "-c")
+GLOBAL_FLAGS = ("--no-color", "--debug")
+
+
+def global_options_first(args: list[str], group: Any) -> list[str]:
+    """`upcoming --tz Asia/Tokyo` as `--tz Asia/Tokyo upcoming`: global options after the
+    command's name are moved before it. A command with its own --calendar (the file to
+    change) keeps it; everything after `--` stays where it is."""
+    names = set(group.commands) if hasattr(group, "commands") else set()
+    at = next((i for i, a in enumerate(args) if a in names), None)
+    if at is None:
+        return args
+    command = group.commands[args[at]]
+    own = {o for p in getattr(command, "params", []) for o in getattr(p, "opts", [])}
+    moved, kept, rest = [], args[: at + 1], args[at + 1 :]
+    i = 0
+    while i < len(rest):
+        arg, name = rest[i], rest[i].split("=", 1)[0]
+        if arg == "--":
+            kept += rest[i:]
+            break
+        if name in GLOBAL_VALUED and name not in own:
+            step = 1 if "=" in arg else 2
+            moved += rest[i : i + step]
+            i += step
+        elif arg in GLOBAL_FLAGS and arg not in own:
+            moved.append(arg)
+            i += 1
+        else:
+            kept.append(arg)
+            i += 1
+    return moved + kept
 
 
 # Errors of writing to stdout: a full disk, a broken device, a closed pipe (when SIGPIPE is
@@ -184,11 +237,14 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
+    if tz is None and (odd := unreadable_tz()) is not None:
+        report("note", [f"TZ={odd!r} is not an IANA zone name; times are shown in UTC (use --tz)"])
     zone = get_zone(tz or system_zone_name())
     clock = datetime.now(zone)  # the one place the wall clock is read
     now = Now(clock, zone) if today is None else Now.pinned_to(first_day(today, clock.date()), zone)
     ctx.obj = Settings(
         now=now,
         calendars=tuple(calendar or ()),
-        no_color=no_color or "NO_COLOR" in os.environ,
+        # NO_COLOR counts when it is set and not empty (no-color.org).
+        no_color=no_color or bool(os.environ.get("NO_COLOR")),
     )

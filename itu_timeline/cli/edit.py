@@ -2,6 +2,7 @@
 `store.locked.update_file`: locked, validated as a whole, written atomically, or not written
 at all."""
 
+import functools
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +40,13 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
           --kind working-group --start 2027-02-01 --end 2027-02-12 \\
           --calendar data/events.toml
     """
-    from itu_timeline.store.edits import add_event, require_schema_2, slug, unique_id
+    from itu_timeline.store.edits import (
+        add_event,
+        require_schema_2,
+        same_event,
+        slug,
+        unique_id,
+    )
     from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
@@ -55,6 +62,14 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
 
     def change(document: dict[str, Any]) -> str:
         require_schema_2(document, fields, target)
+        twin = same_event(document, fields)
+        if twin is not None and derived:
+            raise UsageError(
+                f"'{twin}' in {target} has the same title and start",
+                hint="change it with edit, or give --id to add another event all the same",
+            )
+        if "timezone" not in fields and "timezone" not in document:
+            fields["timezone"] = settings.now.zone.key  # --tz or the system's, never UTC unasked
         if derived:
             taken = {e.get("id") for e in document.get("events", [])}
             fields["id"] = unique_id(slug(fields["title"], fields["start"]), taken)
@@ -77,13 +92,18 @@ def edit(
     clear: Annotated[
         list[str] | None, typer.Option(help="Remove this field (repeatable), e.g. --clear url.")
     ] = None,
+    remove_deadline: Annotated[
+        list[str] | None,
+        typer.Option(help="Remove the event's own deadline of this name (repeatable)."),
+    ] = None,
     calendar: TargetOption = None,
 ) -> None:
     """Change an event; bumps its revision and sets updated (the .ics SEQUENCE and LAST-MODIFIED).
 
     An event that lives only in the bundled calendar is copied, changed, into your calendar,
     where it overrides the bundled one; name the bundled file with --calendar to change it there.
-    Deadlines given with --deadline are added to the event's own.
+    A --deadline replaces the event's own deadline of the same name, or is added;
+    --remove-deadline NAME removes one.
 
     \b
     Examples:
@@ -99,13 +119,14 @@ def edit(
         require_schema_2,
         upsert_copy,
     )
+    from itu_timeline.store.edits import remove_deadline as remove_deadline_of
     from itu_timeline.store.locked import update_file
 
     settings: Settings = ctx.obj
     cleared = [for_option("--clear", clearable, name) for name in clear or ()]
     if "id" in fields:
         raise UsageError("an id cannot be edited; add the event under the new id and remove this")
-    if not fields and not clear:
+    if not fields and not clear and not remove_deadline:
         raise UsageError("nothing to change: give options such as --start or --clear")
     event = find_event(settings.calendar(), event_id)
     origin = event.origin or loader.user_path()
@@ -117,6 +138,8 @@ def edit(
         if table is None:
             raise UsageError(f"'{event_id}' is not in {target}")
         require_schema_2(document, fields, target)
+        for name in remove_deadline or ():
+            for_option("--remove-deadline", functools.partial(remove_deadline_of, table), name)
         edit_event(table, fields, cleared, settings.today)
 
     update_file(target, change, create=True)

@@ -1,18 +1,20 @@
 """The options of `add` and `edit`: one per field of an event, turned into the event's TOML
 table, and the options that name the event and the file to change."""
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 
-from itu_timeline.base.errors import UsageError
+from itu_timeline.base.errors import TimelineError, UsageError, UsageErrors
 from itu_timeline.cli.app import Settings, complete_ids
-from itu_timeline.cli.options import for_option, keyword_options, with_options
+from itu_timeline.cli.options import for_option, keyword_options, one_of, with_options
 from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
 from itu_timeline.core.model import Basis, Body, Format, Kind, Precision, Status
 from itu_timeline.core.schema import EVENT_KEYS
@@ -93,39 +95,76 @@ _SHORT_BEFORE = re.compile(r"^-(\d{1,5})([dwmy])$")
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
+DEADLINE_FORMS = (
+    "write NAME@-14d (14 days before the start; also -2w, -1m), NAME@2027-03-01 (a date, "
+    "no time), or NAME@2027-03-01T23:59"
+)
+
+
 def deadline_table(text: str) -> dict[str, Any]:
     """'Contributions due@-12d' or 'Register@2027-03-01T23:59' (or a date) -> a deadline table."""
     name, sep, when = text.rpartition("@")
     if not sep or not name.strip():
-        raise UsageError(f"cannot read '{text}': write NAME@-12d or NAME@2027-03-01T23:59")
+        raise UsageError(f"cannot read '{text}': {DEADLINE_FORMS}")
     if m := _SHORT_BEFORE.match(when.strip()):
         return {"name": name.strip(), "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
-    value = parse_local_datetime(when)
+    if re.match(r"^\+?\d{1,5}[dwmy]$", when.strip()):
+        before = "-" + when.strip().lstrip("+")
+        raise UsageError(f"cannot read '{text}': a deadline before the start is {before}")
+    try:
+        value = parse_local_datetime(when)
+    except TimelineError as err:
+        raise UsageError(f"cannot read '{text}': {DEADLINE_FORMS}") from err
     at: date = value if "T" in when or " " in when.strip() else value.date()
     return {"name": name.strip(), "at": at}
 
 
+# Choices are read in any case (`--body itu-t`, `--kind Council`), as the filters read them.
+CHOICES = {"body": Body, "kind": Kind, "status": Status, "precision": Precision,
+           "basis": Basis, "format": Format}  # fmt: skip
+
+
 def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
-    """The given options as an event table (only those given)."""
+    """The given options as an event table (only those given); every bad value is reported,
+    one line each, not only the first."""
     today = settings.today
     parsers: dict[str, Callable[[str], Any]] = {
         "start": lambda text: _moment(text, today, first_day),
         "end": lambda text: None if text == UNKNOWN else _moment(text, today, last_day),
         "deadlines": deadline_table,
+        "url": _web_address,
+        **{key: functools.partial(_choice, values=enum) for key, enum in CHOICES.items()},
     }
     fields: dict[str, Any] = {}
+    problems: list[str] = []
     for key in EDITABLE:
         option = OPTION_OF.get(key, key)
         value, parse = raw[option], parsers.get(key)
         if value is None or value == []:
             continue
-        if parse is None:
-            fields[key] = value
-        elif isinstance(value, list):
-            fields[key] = [for_option(_flag(option), parse, v) for v in value]
-        else:
-            fields[key] = for_option(_flag(option), parse, value)
+        try:
+            if parse is None:
+                fields[key] = value
+            elif isinstance(value, list):
+                fields[key] = [for_option(_flag(option), parse, v) for v in value]
+            else:
+                fields[key] = for_option(_flag(option), parse, value)
+        except TimelineError as err:
+            problems += err.lines()
+    if problems:
+        raise UsageErrors(problems)
     return fields
+
+
+def _choice(text: str, values: type[StrEnum]) -> str:
+    return one_of(text, values)
+
+
+def _web_address(text: str) -> str:
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"'{text}' is not a web address; give one like https://www.itu.int/...")
+    return text.strip()
 
 
 def _flag(option: str) -> str:

@@ -98,6 +98,15 @@ def import_ics(
     sys.stdout.write(_summary(batch, merged, (first, last), update.written, dry_run, target))
 
 
+def _comment_lines(path: Path) -> int:
+    """Lines that are TOML comments (a rewrite keeps none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0  # the update reports what is wrong with the file
+    return sum(1 for line in text.splitlines() if line.lstrip().startswith("#"))
+
+
 def _summary(
     batch: Any, merged: Any, window: tuple[date, date], written: bool, dry_run: bool, target: Path
 ) -> str:
@@ -132,8 +141,8 @@ def fmt(
         ),
     ] = None,
 ) -> None:
-    """Rewrite a calendar file in the canonical form tomli-w writes (after validating it),
-    in schema 2.
+    """Rewrite a calendar file in canonical form (tomli-w's TOML, every event a [[events]]
+    table), after validating it, in schema 2. Comments are not kept: a warning says so.
 
     A schema 1 file is upgraded so that it means the same: what schema 1 left unsaid is
     written out (an event without an end lasts one day; a deadline without a time is due at
@@ -148,7 +157,10 @@ def fmt(
 
     settings: Settings = ctx.obj
     path = file or settings.target(None)
+    comments = _comment_lines(path)
     update = update_file(path, upgrade)
+    if comments and update.written:
+        report("warning", [f"{path}: {comments} comment line(s) dropped: say it in values"])
     if update.value:
         report("note", [f"upgraded {path} to schema 2"])
     elif update.written:

@@ -6,6 +6,7 @@ import functools
 import inspect
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -138,6 +139,13 @@ _FILTER_PARAMS = keyword_options(
 
 def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
     today = settings.today
+    keep = _make_filter(raw, today)
+    if keep.start and keep.end and keep.end < keep.start:
+        raise UsageError(f"--to {keep.end} is before --from {keep.start}")
+    return keep
+
+
+def _make_filter(raw: dict[str, Any], today: date) -> Filter:
     return make_filter(
         bodies=raw["body"] or (),
         kinds=raw["kind"] or (),

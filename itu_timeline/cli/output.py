@@ -7,12 +7,16 @@ from typing import Any
 from itu_timeline.cli.app import Settings
 
 
-def print_rich(settings: Settings, *renderables: Any) -> None:
+def print_rich(settings: Settings, *renderables: Any, crop: bool = False) -> None:
+    """Rich output; tables wrap their cells to the terminal, charts (`crop`) are cut to it."""
     from rich.console import Console
 
     console = Console(file=sys.stdout, no_color=settings.no_color, highlight=False)
     for renderable in renderables:
-        console.print(renderable, no_wrap=True, overflow="crop")
+        if crop:
+            console.print(renderable, no_wrap=True, overflow="crop")
+        else:
+            console.print(renderable)
 
 
 def terminal_width() -> int:
@@ -29,6 +33,6 @@ def print_chart(
     from itu_timeline.render.chart import ASCII, UNICODE
 
     if sys.stdout.isatty():
-        print_rich(settings, *draw(UNICODE, width or terminal_width()))
+        print_rich(settings, *draw(UNICODE, width or terminal_width()), crop=True)
     else:
         sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))

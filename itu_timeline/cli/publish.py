@@ -71,6 +71,10 @@ def export(
     settings: Settings = ctx.obj
     if (split_by is None) != (output_dir is None):
         raise UsageError("--split-by and --output-dir go together")
+    if alarm_events and not alarm:
+        raise UsageError(
+            "--alarm-events puts the --alarm reminders before events: give --alarm too"
+        )
     calendar = settings.calendar()
     chosen = select(calendar.events, filters)
     events = [e for e in chosen if not e.is_approximate]

@@ -16,7 +16,7 @@ from itu_timeline.cli.options import (
     for_option,
     with_filters,
 )
-from itu_timeline.cli.output import print_chart, print_rich
+from itu_timeline.cli.output import print_chart, print_rich, terminal_width
 from itu_timeline.core import loader
 from itu_timeline.core.model import Calendar
 from itu_timeline.core.query import Filter, select
@@ -42,7 +42,7 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
         case OutputFormat.TABLE:
             from itu_timeline.render.table import events_table
 
-            print_rich(settings, events_table(events, settings.now.zone))
+            print_rich(settings, events_table(events, settings.now.zone, terminal_width()))
         case OutputFormat.PLAIN:
             from itu_timeline.render.plain import event_lines
 
@@ -97,9 +97,9 @@ def upcoming(
             from itu_timeline.render.table import items_table
 
             if items:
-                print_rich(settings, items_table(items, settings.now.zone))
+                print_rich(settings, items_table(items, settings.now.zone, terminal_width()))
             else:
-                sys.stderr.write(f"Nothing starts or is due in the next {days} days.\n")
+                sys.stderr.write(_nothing_soon(settings, filters, days))
         case OutputFormat.PLAIN:
             from itu_timeline.render.plain import item_lines
 
@@ -265,6 +265,17 @@ def validate(
     )
     if found and strict:
         raise NegativeCheck(f"{len(found)} warning(s), and --strict fails on warnings")
+
+
+def _nothing_soon(settings: Settings, filters: Filter, days: int) -> str:
+    """At a terminal, an empty answer says what comes next (cron sees nothing: it is piped)."""
+    from itu_timeline.core.upcoming import countdown
+    from itu_timeline.core.upcoming import upcoming as find_upcoming
+
+    later = find_upcoming(settings.calendar(), filters, settings.now, days=36600)
+    dated = next((i for i in later if i.days_left is not None and i.days_left > days), None)
+    nxt = f"; next: {dated.event.id} {countdown(dated)}" if dated else ""
+    return f"Nothing starts or is due in the next {days} days{nxt}.\n"
 
 
 def _curated(calendar: Calendar) -> str:

@@ -47,7 +47,7 @@ def day_span(text: str, today: date) -> tuple[date, date]:
             return first, first + relativedelta(months=1, days=-1)
         day = date.fromisoformat(value)
     except ValueError as err:
-        raise DateInputError(f"cannot read the date '{text}' ({err}); use {DATE_FORMS}") from err
+        raise DateInputError(f"cannot read the date '{text}'; use {DATE_FORMS}") from err
     return day, day
 
 

@@ -1,5 +1,6 @@
 """Selecting and ordering events: the filters every reading command shares."""
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -32,13 +33,25 @@ class Filter:
             and (not self.tags or not self.tags.isdisjoint(t.casefold() for t in event.tags))
             and (self.start is None or event.last_day >= self.start)
             and (self.end is None or event.first_day <= self.end)
-            and (not self.search or self.search.casefold() in searchable(event))
+            and (not self.search or self.search in searchable(event))
         )
 
 
 def searchable(event: Event) -> str:
     parts = (event.id, event.title, event.location or "", event.notes or "", *event.tags)
-    return "\n".join(parts).casefold()
+    return folded("\n".join(parts))
+
+
+# Letters that Unicode does not decompose into a base letter and an accent (\u0131: dotless i).
+_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "\u0131": "i"}
+)
+
+
+def folded(text: str) -> str:
+    """`text` for searching: any case, and without accents (`lillestrom` finds Lillestrøm)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def make_filter(
@@ -59,7 +72,7 @@ def make_filter(
         statuses=frozenset(statuses),
         bases=frozenset(bases),
         feeds=frozenset(feeds),
-        search=search or None,
+        search=folded(search) if search else None,
         start=start,
         end=end,
     )

@@ -25,6 +25,12 @@ def get_zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+def unreadable_tz() -> str | None:
+    """$TZ when it is set but names no IANA zone (POSIX forms such as 'JST-9')."""
+    from_env = os.environ.get("TZ", "").lstrip(":")
+    return from_env if from_env and not is_valid_zone(from_env) else None
+
+
 def system_zone_name() -> str:
     """The machine's IANA zone: $TZ, else where /etc/localtime points, else UTC."""
     from_env = os.environ.get("TZ", "").lstrip(":")

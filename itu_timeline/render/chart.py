@@ -109,18 +109,24 @@ def chart_lines(
 def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text]:
     """A row of years, a row of months (three letters where they fit, else one), and for
     short ranges a row of Monday dates."""
-    years = [" "] * scale.width
-    months = [" "] * scale.width
     short = scale.width * 28 // scale.days < 4
+    year_marks, month_marks = [], []
     day = scale.first.replace(day=1)
     while day <= scale.last:
-        column = scale.column(max(day, scale.first))
+        column, partial = scale.column(max(day, scale.first)), day < scale.first
         if day.month == 1 or day <= scale.first:
-            _place(years, column, str(day.year))
-        _place(months, column, MONTHS[day.month - 1][: 1 if short else 3])
+            year_marks.append((column, str(day.year), partial or day.month != 1))
+        month_marks.append((column, MONTHS[day.month - 1][: 1 if short else 3], partial))
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    years, dropped = _labels(scale.width, year_marks)
+    months, _ = _labels(scale.width, month_marks)
     pad = Text(" " * labels + " ")
-    rows = [pad + Text("".join(years), style="bold"), pad + Text("".join(months), style="bold")]
+    # A first year with too few columns for its label is labelled in the title column.
+    year_pad = Text(f"{dropped[0]:>{labels}} ") if dropped else pad
+    rows = [
+        year_pad + Text("".join(years), style="bold"),
+        pad + Text("".join(months), style="bold"),
+    ]
     if scale.days <= 92:  # short ranges get a row of day numbers, every Monday
         days = [" "] * scale.width
         day = scale.first + timedelta(days=(7 - scale.first.weekday()) % 7)
@@ -134,11 +140,28 @@ def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text
     return rows
 
 
-def _place(cells: list[str], column: int, text: str) -> None:
+def _labels(width: int, marks: list[tuple[int, str, bool]]) -> tuple[list[str], list[str]]:
+    """A row of labels at their columns, each with a space before the next. Where the label
+    of a partial first month (or year) leaves no room for the next one, it gives way: a
+    label must never stand over the wrong month. Returns the row and the labels dropped."""
+    cells, placed, dropped = [" "] * width, list[tuple[int, str, bool]](), []
+    for column, text, partial in marks:
+        if placed and column <= placed[-1][0] + len(placed[-1][1]) and placed[-1][2]:
+            gone = placed.pop()
+            cells[gone[0] : gone[0] + len(gone[1])] = " " * len(gone[1])
+            dropped.append(gone[1])
+        if _place(cells, column, text):
+            placed.append((column, text, partial))
+    return cells, dropped
+
+
+def _place(cells: list[str], column: int, text: str) -> bool:
     """Write `text` at `column` if it fits and does not touch what is already written."""
     end = column + len(text)
     if end <= len(cells) and all(c == " " for c in cells[max(column - 1, 0) : end + 1]):
         cells[column:end] = text
+        return True
+    return False
 
 
 def _group_row(name: str, scale: Scale, labels: int, today: date, glyphs: Glyphs) -> Text:

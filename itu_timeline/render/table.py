@@ -10,7 +10,7 @@ from rich.text import Text
 from itu_timeline.core.model import Event, Status
 from itu_timeline.core.text import human_span, month_year, safe
 from itu_timeline.core.upcoming import Item, Urgency, countdown
-from itu_timeline.render.plain import item_text, item_when
+from itu_timeline.render.plain import URGENCY_MARKS, item_text, item_when
 from itu_timeline.render.styles import body_style
 
 STATUS_STYLES = {
@@ -20,14 +20,19 @@ STATUS_STYLES = {
 }
 
 
-def events_table(events: Iterable[Event], zone: ZoneInfo) -> Table:
+# From this many columns on, dates and times stay on one line; below, they wrap too.
+ROOMY = 80
+
+
+def events_table(events: Iterable[Event], zone: ZoneInfo, width: int = ROOMY) -> Table:
     """The timeline grouped by the month each event starts in."""
+    # Every column may wrap, to a width that still reads, so that at 60 columns nothing is cut.
     table = Table(header_style="bold", pad_edge=False)
-    table.add_column("Dates", no_wrap=True)
+    table.add_column("Dates", min_width=9, no_wrap=width >= ROOMY)
     table.add_column("Body", no_wrap=True)
-    table.add_column("Kind", max_width=15, overflow="ellipsis", no_wrap=True)
-    table.add_column("Event (id)", ratio=3, min_width=20)
-    table.add_column("Where", ratio=1, min_width=8)
+    table.add_column("Kind", max_width=15, min_width=6, overflow="fold")
+    table.add_column("Event (id)", ratio=3, min_width=10, overflow="fold")
+    table.add_column("Where", ratio=1, min_width=6, overflow="fold")
     for month, group in groupby(events, key=lambda e: month_year(e.first_day)):
         table.add_row(Text(month, style="bold underline"))
         for event in group:
@@ -58,19 +63,20 @@ URGENCY_STYLES = {
 }
 
 
-def items_table(items: Iterable[Item], zone: ZoneInfo) -> Table:
+def items_table(items: Iterable[Item], zone: ZoneInfo, width: int = ROOMY) -> Table:
     """Upcoming events and deadlines, coloured by urgency."""
     table = Table(header_style="bold", pad_edge=False)
-    table.add_column(f"When ({zone.key})", no_wrap=True)
-    table.add_column("Countdown", no_wrap=True)
+    table.add_column(f"When ({zone.key})", min_width=10, no_wrap=width >= ROOMY)
+    table.add_column("Countdown", min_width=8, no_wrap=width >= ROOMY)
     table.add_column("Body", no_wrap=True)
-    table.add_column("What (event id)", ratio=1, min_width=24)
+    table.add_column("What (event id)", ratio=1, min_width=12, overflow="fold")
     for item in items:
         style = URGENCY_STYLES[item.urgency]
+        mark = URGENCY_MARKS[item.urgency.value]  # said in text too: never by colour alone
         what = Text(item_text(item), style="bold" if item.deadline else "")
         what.append(f"\n{item.event.id}", style="dim")
         table.add_row(
-            Text(item_when(item, zone), style=style),
+            Text(mark + item_when(item, zone), style=style),
             Text(countdown(item), style=style),
             Text(item.event.body.value, style=body_style(item.event.body.value)),
             what,

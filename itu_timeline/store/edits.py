@@ -56,6 +56,28 @@ def add_event(document: dict[str, Any], fields: dict[str, Any]) -> None:
     events_of(document).append(normalize({k: v for k, v in fields.items() if v is not None}))
 
 
+def remove_deadline(table: dict[str, Any], name: str) -> None:
+    """Remove the event's own deadline called `name` (in any case)."""
+    own = table.get("deadlines", [])
+    kept = [d for d in own if str(d.get("name", "")).casefold() != name.casefold()]
+    if len(kept) == len(own):
+        names = ", ".join(repr(d.get("name")) for d in own) or "none"
+        raise UsageError(f"the event has no deadline of its own called '{name}' (it has: {names})")
+    if kept:
+        table["deadlines"] = kept
+    else:
+        table.pop("deadlines")
+
+
+def same_event(document: dict[str, Any], fields: dict[str, Any]) -> str | None:
+    """The id of an event in `document` with the same title and start as `fields`."""
+    for event in events_of(document):
+        same_title = str(event.get("title", "")).casefold() == str(fields["title"]).casefold()
+        if same_title and event.get("start") == fields["start"]:
+            return str(event.get("id"))
+    return None
+
+
 def require_schema_2(document: dict[str, Any], fields: dict[str, Any], path: object) -> None:
     """An unknown end can only be said in schema 2: in schema 1 a missing end means one day."""
     if document.get("schema", 1) == 1 and "end" in fields and fields["end"] is None:
@@ -113,8 +135,13 @@ def edit_event(
     for name in [k for k, v in changes.items() if v is None]:  # --end unknown
         table.pop(name, None)
         del changes[name]
-    if "deadlines" in changes:
-        table["deadlines"] = [*table.get("deadlines", []), *changes.pop("deadlines")]
+    if "deadlines" in changes:  # a deadline of the same name is replaced, others are kept
+        given = changes.pop("deadlines")
+        names = {d["name"].casefold() for d in given}
+        kept = [
+            d for d in table.get("deadlines", []) if str(d.get("name", "")).casefold() not in names
+        ]
+        table["deadlines"] = [*kept, *given]
     table.update(changes)
     table["revision"] = int(table.get("revision", 0)) + 1
     table["updated"] = today

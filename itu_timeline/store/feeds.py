@@ -28,6 +28,7 @@ from itu_timeline.core.subscriptions import (
     copy_path,
     subscriptions,
 )
+from itu_timeline.store import toml_text
 from itu_timeline.store.fetch import FetchError, fetch
 from itu_timeline.store.importer import ImportOptions, collect
 from itu_timeline.store.merging import merge
@@ -137,9 +138,8 @@ def refresh(
         return Outcome(
             feed.name, "refused", state.last_error + " (--accept-shrink applies it)", state
         )
-    import tomli_w
 
-    text = tomli_w.dumps(document).encode()
+    text = toml_text.dumps(document).encode()
     changed = not has_copy or copy_path(feed.name).read_bytes() != text
     if changed:
         write_atomically(copy_path(feed.name), text, make_folders=True)
@@ -207,7 +207,6 @@ def _text(body: bytes) -> str:
 
 
 def _write_subscriptions(feeds: list[Subscription]) -> None:
-    import tomli_w
 
     tables = []
     for feed in feeds:
@@ -216,7 +215,7 @@ def _write_subscriptions(feeds: list[Subscription]) -> None:
         if feed.tags:
             table["tags"] = list(feed.tags)
         tables.append(table)
-    text = tomli_w.dumps({"feeds": tables})
+    text = toml_text.dumps({"feeds": tables})
     write_atomically(config_path(), text.encode(), make_folders=True)
 
 

@@ -13,6 +13,7 @@ from itu_timeline.base.atomic import real_target, write_atomically
 from itu_timeline.base.errors import CalendarInvalid, WriteError
 from itu_timeline.core.loader import read_document
 from itu_timeline.core.schema import SCHEMA, parse_document
+from itu_timeline.store import toml_text
 
 T = TypeVar("T")
 LOCK_TIMEOUT_SECONDS = 60
@@ -33,7 +34,6 @@ def update_file(
 ) -> Update[T]:
     """Apply `change` to the document in `path` and write it back if it changed. With
     `create`, a missing file (and its folders) is created, in schema 2."""
-    import tomli_w
     from filelock import FileLock, Timeout
 
     target = real_target(path)
@@ -46,7 +46,7 @@ def update_file(
             old = target.read_bytes() if exists else None
             document = read_document(path) if exists or not create else {"schema": SCHEMA}
             result = change(document)
-            text = tomli_w.dumps(document).encode("utf-8")
+            text = toml_text.dumps(document).encode("utf-8")
             _, problems = parse_document(tomllib.loads(text.decode("utf-8")), path)
             if problems:
                 raise CalendarInvalid(problems)
