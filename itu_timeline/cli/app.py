@@ -152,7 +152,7 @@ def global_options_first(args: list[str], group: Any) -> list[str]:
         return args
     command = group.commands[args[at]]
     own = {o for p in getattr(command, "params", []) for o in getattr(p, "opts", [])}
-    moved, kept, rest = [], args[: at + 1], args[at + 1 :]
+    moved, kept, rest = [], [args[at]], args[at + 1 :]
     i = 0
     while i < len(rest):
         arg, name = rest[i], rest[i].split("=", 1)[0]
@@ -169,7 +169,7 @@ def global_options_first(args: list[str], group: Any) -> list[str]:
         else:
             kept.append(arg)
             i += 1
-    return moved + kept
+    return args[:at] + moved + kept  # after those before it: the later value wins
 
 
 # Errors of writing to stdout: a full disk, a broken device, a closed pipe (when SIGPIPE is

@@ -28,11 +28,11 @@ def events_table(events: Iterable[Event], zone: ZoneInfo, width: int = ROOMY) ->
     """The timeline grouped by the month each event starts in."""
     # Every column may wrap, to a width that still reads, so that at 60 columns nothing is cut.
     table = Table(header_style="bold", pad_edge=False)
-    table.add_column("Dates", min_width=9, no_wrap=width >= ROOMY)
+    table.add_column("Dates", min_width=8, no_wrap=width >= ROOMY)
     table.add_column("Body", no_wrap=True)
-    table.add_column("Kind", max_width=15, min_width=6, overflow="fold")
-    table.add_column("Event (id)", ratio=3, min_width=10, overflow="fold")
-    table.add_column("Where", ratio=1, min_width=6, overflow="fold")
+    table.add_column("Kind", max_width=15, min_width=5, overflow="fold")
+    table.add_column("Event (id)", ratio=3, min_width=8, overflow="fold")
+    table.add_column("Where", ratio=1, min_width=5, overflow="fold")
     for month, group in groupby(events, key=lambda e: month_year(e.first_day)):
         table.add_row(Text(month, style="bold underline"))
         for event in group:
