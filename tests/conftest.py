@@ -1,8 +1,12 @@
 """Shared fixtures: calendar files written into tmp_path, and a CLI runner that always pins
 today and names its calendars, so no test depends on the wall clock or the user's files."""
 
+import contextlib
+import functools
+import http.server
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from textwrap import dedent
 
@@ -152,3 +156,21 @@ def run(sample: Path) -> Run:
         return runner.invoke(app, [*options, *args], env=env, input=input)
 
     return invoke
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """A static web server on 127.0.0.1 serving `folder`, as a host serves a site; its URL."""
+    handler = functools.partial(_QuietFiles, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -11,11 +11,15 @@ the write lands where the user meant, with the permissions they set.
 - An existing file keeps its mode, and its owner and group where the process may set them; a
   new file gets the mode the umask gives (or the `mode` asked for).
 
+- A folder of files (a published site) is built beside its place and swapped in whole: see
+  `new_folder_beside` and `swap_in`.
+
 tests/test_writes.py checks that nothing else in the package opens a file for writing.
 """
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -68,6 +72,55 @@ def write_atomically(
 ) -> None:
     with open_atomically(path, mode, make_folders) as out:
         out.write(data)
+
+
+def new_folder_beside(path: Path) -> Path:
+    """An empty folder in `path`'s parent (which is made if missing) to build its new content
+    in; the caller removes it (`discard`) if the build fails."""
+    target = _place_of(path)
+    _prepare_folder(target.parent, path, make_folders=True)
+    try:
+        folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.build-"))
+    except OSError as err:
+        raise WriteError(f"{path}: cannot make a folder in {target.parent}: {_why(err)}") from err
+    os.chmod(folder, 0o777 & ~_umask())  # as readable as a folder made by hand: it is served
+    return folder
+
+
+def swap_in(folder: Path, path: Path) -> None:
+    """Put a complete `folder` (from `new_folder_beside`) at `path`, so that readers see the
+    whole old content or the whole new one.
+
+    `path` becomes a symlink to the folder, replaced atomically; the folder it pointed to
+    before is removed. An existing real folder at `path` (from an earlier tool) is moved aside
+    and removed: there, for a moment between two renames, `path` does not exist."""
+    link = _place_of(path)
+    old = Path(os.path.realpath(link)) if link.is_symlink() else None
+    temp_link = link.parent / f".{link.name}.link-{folder.name}"
+    aside = link.parent / f".{link.name}.old-{folder.name}"
+    try:
+        os.symlink(folder.name, temp_link)
+        if link.is_dir() and not link.is_symlink():
+            os.rename(link, aside)
+            old = aside
+        os.replace(temp_link, link)
+    except OSError as err:
+        _remove(str(temp_link))
+        if aside.exists() and not link.exists():
+            os.rename(aside, link)
+        raise WriteError(f"{path}: cannot put the new folder in place: {_why(err)}") from err
+    if old is not None and old.parent == link.parent and old.name.startswith(f".{link.name}."):
+        discard(old)  # only a folder of ours: never what a user's link pointed to
+
+
+def _place_of(path: Path) -> Path:
+    """Where a folder swapped in at `path` lives: its parent's symlinks followed, not its own
+    (a symlink at `path` is what is swapped)."""
+    return real_target(path.parent) / path.name if path.is_symlink() else real_target(path)
+
+
+def discard(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _in_place(path: Path) -> bool:

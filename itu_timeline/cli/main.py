@@ -7,10 +7,10 @@ import signal
 import sys
 from typing import Any
 
-from itu_timeline.cli import edit, feeds, files, publish, read
+from itu_timeline.cli import edit, feeds, files, publish, read, site
 from itu_timeline.cli.app import app
 
-for group in (read, publish, edit, files):
+for group in (read, publish, site, edit, files):
     app.registered_commands += group.commands.registered_commands
 app.add_typer(feeds.group)
 

@@ -1,0 +1,196 @@
+"""The commands for readers who never open a terminal: publish (a static site with its
+feeds) and digest ("This week at the ITU", for newsletters and cron mail)."""
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import typer
+
+from itu_timeline.base.errors import UsageError
+from itu_timeline.cli.app import Settings, report
+from itu_timeline.cli.options import with_filters
+from itu_timeline.core.query import Filter, select
+
+commands = typer.Typer()  # put on the app by cli.main
+
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Where the site is served (https://…): gives webcal:// subscription links.",
+        show_default=False,
+    ),
+]
+
+
+class DigestFormat(StrEnum):
+    MARKDOWN = "markdown"
+    HTML = "html"
+    TEXT = "text"
+
+
+@commands.command()
+@with_filters
+def publish(
+    ctx: typer.Context,
+    filters: Filter,
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The site's folder.")],
+    title: Annotated[str, typer.Option(help="The page's title.")] = "ITU meetings and deadlines",
+    base_url: BaseUrlOption = None,
+    days: Annotated[
+        int, typer.Option(min=0, max=3660, help="Days ahead for the 'coming up' section.")
+    ] = 90,
+) -> None:
+    """A static site of the filtered events: index.html, .ics feeds, events.json, events.toml.
+
+    The page has what is coming up (with countdowns as of the build day), a chart, and the
+    timeline with an anchor per event (index.html#pp-26); it needs no script. all.ics and one
+    .ics per body (itu-t.ics, …) are for calendar apps, events.toml for `feeds add`, and
+    events.json has the keys of `list --format json`. The site is built beside DIR and
+    swapped in whole (DIR becomes a symlink to it), so a server never serves half a build.
+    With --today pinned, two builds are byte-identical.
+
+    \b
+    Examples:
+      itu-timeline publish /var/www/itu --base-url https://example.org/itu
+      itu-timeline publish public --body ITU --title "ITU governance dates"
+      itu-timeline publish site --today 2026-06-01 --days 200
+    """
+    from itu_timeline.base.atomic import discard, new_folder_beside, swap_in, write_atomically
+
+    settings: Settings = ctx.obj
+    if base_url is not None:
+        _check_base_url(base_url)
+    files = _site_files(settings, filters, title, base_url, days)
+    build = new_folder_beside(folder)
+    try:
+        for name, data in files.items():
+            write_atomically(build / name, data)
+        swap_in(build, folder)
+    except BaseException:
+        discard(build)
+        raise
+    report("note", [f"published {len(files)} files into {folder}"])
+
+
+def _site_files(
+    settings: Settings, filters: Filter, title: str, base_url: str | None, days: int
+) -> dict[str, bytes]:
+    from dataclasses import replace
+
+    from dateutil.relativedelta import relativedelta
+
+    from itu_timeline.core.deadlines import all_deadlines
+    from itu_timeline.core.upcoming import upcoming as find_upcoming
+    from itu_timeline.render.html import Feed, Page, page_html
+    from itu_timeline.render.ics import ExportOptions, chunks
+    from itu_timeline.render.json_csv import event_record, to_json
+    from itu_timeline.store.published import calendar_toml
+
+    calendar = settings.calendar()
+    events = select(calendar.events, filters)
+    zone = settings.now.zone
+    options = ExportOptions(name=calendar.name, stamp=settings.now.utc())
+    dated = [e for e in events if not e.is_approximate]
+    feeds = {"all": dated}
+    for event in dated:
+        feeds.setdefault(event.body.value, []).append(event)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    files = {
+        f"{feed.lower()}.ics": b"".join(
+            chunks(
+                members,
+                calendar.rules,
+                replace(options, name=_feed_name(feed, calendar.name)),
+                cpus,
+            )
+        )
+        for feed, members in feeds.items()
+    }
+    files["events.json"] = "".join(to_json(event_record(e, zone) for e in events)).encode()
+    # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
+    # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.
+    name = calendar.name if filters == Filter() else title
+    files["events.toml"] = calendar_toml(name, settings.now.utc(), calendar.rules, events).encode()
+    today = settings.today
+    page = Page(
+        title=title,
+        today=today,
+        zone=zone,
+        days=days,
+        upcoming=find_upcoming(calendar, filters, settings.now, days),
+        events=events,
+        deadlines=all_deadlines(calendar, events),
+        chart=(today, today + relativedelta(months=12, days=-1)),
+        feeds=[
+            *(Feed(name, _feed_label(name), True) for name in files if name.endswith(".ics")),
+            Feed("events.toml", "The calendar for itu-timeline feeds add (TOML)", False),
+            Feed("events.json", "The events as JSON", False),
+        ],
+        base_url=base_url,
+    )
+    files["index.html"] = page_html(page).encode()
+    return files
+
+
+def _feed_name(feed: str, name: str) -> str:
+    return name if feed == "all" else f"{name}: {feed}"
+
+
+def _feed_label(file: str) -> str:
+    stem = file.removesuffix(".ics")
+    return "All meetings and deadlines" if stem == "all" else f"{stem.upper()} meetings"
+
+
+def _check_base_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in "\"'<> "):
+        raise UsageError(
+            f"--base-url '{url}' is not an http(s) address",
+            hint="give the address the site is served at, like https://example.org/itu",
+        )
+
+
+@commands.command()
+@with_filters
+def digest(
+    ctx: typer.Context,
+    filters: Filter,
+    days: Annotated[int, typer.Option(min=1, max=366, help="How many days ahead.")] = 7,
+    fmt: Annotated[
+        DigestFormat, typer.Option("--format", "-f", help="markdown, html or text.")
+    ] = DigestFormat.MARKDOWN,
+    base_url: BaseUrlOption = None,
+) -> None:
+    """ "This week at the ITU": the deadlines and meetings of the next --days, by day.
+
+    For newsletters and cron mail: prints nothing when nothing is due, as `upcoming` does.
+    Each entry links to the event on the published page (with --base-url), else to its own
+    page or source.
+
+    \b
+    Examples:
+      itu-timeline digest
+      itu-timeline digest --days 14 --format html --base-url https://example.org
+      itu-timeline digest --format text | mail -E -s "At the ITU" team@example.org
+    """
+    from itu_timeline.core.upcoming import upcoming as find_upcoming
+    from itu_timeline.render import digest as rendering
+
+    settings: Settings = ctx.obj
+    if base_url is not None:
+        _check_base_url(base_url)
+    items = find_upcoming(settings.calendar(days), filters, settings.now, days)
+    sys.stdout.write(
+        rendering.digest(
+            items,
+            settings.today,
+            days,
+            settings.now.zone,
+            fmt.value,
+            base_url,
+        )
+    )

@@ -1,0 +1,109 @@
+"""The digest: "This week at the ITU", the meetings and deadlines of the next days grouped by
+day, as Markdown (newsletters), HTML (mail) or plain text (cron mail). Calendar text is data
+in each: Markdown's punctuation escaped, HTML escaped, control characters made visible."""
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from html import escape
+from itertools import groupby
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from itu_timeline.core.text import MONTHS, safe
+from itu_timeline.core.upcoming import Item, countdown
+from itu_timeline.render.plain import item_text, item_when
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# What makes markup inside a line (every entry starts with "- ", so line-start syntax such as
+# '#' or '1.' cannot occur): emphasis, code, links and images, HTML, entities, tables.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>!&|~])")
+
+
+def digest(
+    items: Sequence[Item],
+    today: date,
+    days: int,
+    zone: ZoneInfo,
+    fmt: str,
+    base_url: str | None = None,
+) -> str:
+    """The digest of `items` (those with a day; events under way first) as `fmt`: markdown,
+    html or text. Empty when there is none, so that cron mails nothing."""
+    dated = [i for i in items if i.day is not None]
+    if not dated:
+        return ""
+    title = "This week at the ITU" if days == 7 else f"The next {days} days at the ITU"
+    span = f"{_day(today)} to {_day(today + timedelta(days=days))}"
+    groups = [
+        ("Under way" if day < today else _day(day), list(group))
+        for day, group in groupby(dated, key=lambda i: max(i.day or today, today - timedelta(1)))
+    ]
+    line = _LINES[fmt]
+    links = [_link(i, base_url) for i in dated]
+    link_of = dict(zip((id(i) for i in dated), links, strict=True))
+
+    def entry(item: Item) -> str:
+        return line(item_when(item, zone), countdown(item), item_text(item), link_of[id(item)])
+
+    match fmt:
+        case "markdown":
+            body = "".join(
+                f"\n## {heading}\n\n" + "".join(entry(i) for i in group)
+                for heading, group in groups
+            )
+            return f"# {title}\n\n{span}\n{body}"
+        case "html":
+            body = "".join(
+                f"<h2>{heading}</h2>\n<ul>\n{''.join(entry(i) for i in group)}</ul>\n"
+                for heading, group in groups
+            )
+            return f"<h1>{title}</h1>\n<p>{span}</p>\n{body}"
+        case _:
+            body = "".join(
+                f"\n{heading}\n" + "".join(entry(i) for i in group) for heading, group in groups
+            )
+            return f"{title}, {span}\n{body}"
+
+
+def _day(day: date) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _link(item: Item, base_url: str | None) -> str | None:
+    """The event on the published page when there is one, else its own page or source."""
+    if base_url:
+        return f"{base_url.rstrip('/')}/#{item.event.id}"
+    for url in (item.event.url, item.event.source):
+        if url and urlsplit(url).scheme.lower() in ("http", "https") and safe(url) == url:
+            return url
+    return None
+
+
+def _markdown(when: str, left: str, text: str, link: str | None) -> str:
+    what = (
+        f"[{_escaped(text)}](<{link.replace('<', '%3C').replace('>', '%3E')}>)"
+        if link
+        else _escaped(text)
+    )
+    return f"- {when} ({left}): {what}\n"
+
+
+def _escaped(text: str) -> str:
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _html(when: str, left: str, text: str, link: str | None) -> str:
+    what = f'<a href="{escape(link)}">{escape(text)}</a>' if link else escape(text)
+    return f"<li>{escape(when)} ({escape(left)}): {what}</li>\n"
+
+
+def _text(when: str, left: str, text: str, link: str | None) -> str:
+    return f"  {when} ({left}): {text}\n" + (f"    {link}\n" if link else "")
+
+
+_LINES: dict[str, Callable[[str, str, str, str | None], str]] = {
+    "markdown": _markdown,
+    "html": _html,
+    "text": _text,
+}

@@ -1,0 +1,251 @@
+"""`publish` and `digest`: the site's files, its HTML (parsed by html5lib, checked for the
+accessibility rules), hostile text, the swap, and the published TOML followed by `feeds add`
+from a real HTTP server. The page in a real browser is tests/test_browser.py."""
+
+import itertools
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+import html5lib
+import icalendar
+import pytest
+import vobject
+from typer.testing import CliRunner
+
+from itu_timeline.cli.app import app
+from itu_timeline.core.loader import bundled_path, load
+
+from .conftest import Run, WriteCalendar, static_server
+
+HTML = "{http://www.w3.org/1999/xhtml}"
+FILES = {"index.html", "all.ics", "events.json", "events.toml"}
+
+
+def publish(run: Run, folder: Path, *args: str, calendars: list[Path] | None = None) -> None:
+    result = run(
+        "--tz", "UTC", "publish", str(folder), *args,
+        calendars=calendars if calendars is not None else [bundled_path()], today="2026-06-01",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
+def parse(page: str) -> Element:
+    """The page as a strict HTML5 parser reads it: any parse error fails the test."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True)
+    return parser.parse(page)
+
+
+def texts(element: Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def rows_of(tree: Element, section: str) -> list[str]:
+    found = tree.find(f".//{HTML}section[@id='{section}']")
+    assert found is not None
+    return [" ".join(texts(cell) for cell in row) for row in found.iter(f"{HTML}tr")][1:]
+
+
+def test_the_site_has_its_files_and_is_the_same_twice(run: Run, tmp_path: Path) -> None:
+    publish(run, tmp_path / "one", "--days", "200")
+    publish(run, tmp_path / "two", "--days", "200")
+    one, two = tmp_path / "one", tmp_path / "two"
+    names = {p.name for p in one.iterdir()}
+    assert FILES | {"itu.ics", "itu-t.ics", "itu-d.ics", "itu-r.ics", "un.ics"} <= names
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert len((one / "index.html").read_bytes()) < 300_000
+
+
+def test_the_upcoming_section_at_2026_06_01(run: Run, tmp_path: Path) -> None:
+    publish(run, tmp_path / "site", "--days", "200")
+    tree = parse((tmp_path / "site" / "index.html").read_text())
+    rows = rows_of(tree, "upcoming")
+    council = next(i for i, r in enumerate(rows) if "Meeting ITU Council 2026, last meeting" in r)
+    candidatures = next(i for i, r in enumerate(rows) if "Candidatures for elected posts" in r)
+    pp = next(i for i, r in enumerate(rows) if "Meeting Plenipotentiary Conference 2026" in r)
+    assert candidatures < council < pp
+    assert rows[candidatures].startswith("2026-10-12 21:59 UTC in 133 days Deadline")
+    assert rows[pp].startswith("2026-11-09 in 161 days Meeting")
+    days = [r[:10] for r in rows]
+    assert days == sorted(days)
+    assert "Built on 2026-06-01" in texts(tree)
+
+
+def test_the_page_follows_the_accessibility_rules(run: Run, tmp_path: Path) -> None:
+    publish(run, tmp_path / "site", "--base-url", "https://example.org/itu")
+    site = tmp_path / "site"
+    tree = parse((site / "index.html").read_text())
+    assert tree.get("lang") == "en"
+    levels = [int(e.tag[-1]) for e in tree.iter() if re.fullmatch(rf"{HTML}h[1-6]", str(e.tag))]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), "a heading skipped"
+    headers = list(tree.iter(f"{HTML}th"))
+    assert headers
+    assert all(th.get("scope") in ("col", "row") for th in headers)
+    assert not list(tree.iter(f"{HTML}script"))
+    ids = {e.get("id") for e in tree.iter() if e.get("id")}
+    assert "pp-26" in ids
+    hrefs = [a.get("href") or "" for a in tree.iter(f"{HTML}a")]
+    for href in hrefs:
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+        elif href.startswith("webcal://"):
+            assert href.startswith("webcal://example.org/itu/")
+            assert (site / href.rsplit("/", 1)[1]).is_file()
+        elif not href.startswith(("http://", "https://")):
+            assert (site / href).is_file(), href
+    assert "webcal://example.org/itu/all.ics" in hrefs
+
+
+def test_the_feeds_pass_two_parsers_and_the_toml_reads_back_equal(run: Run, tmp_path: Path) -> None:
+    publish(run, tmp_path / "site")
+    for feed in (tmp_path / "site").glob("*.ics"):
+        data = feed.read_bytes()
+        parsed = icalendar.Calendar.from_ical(data)
+        assert [c.errors for c in parsed.walk()] == [[] for _ in parsed.walk()]
+        assert vobject.readOne(data.decode(), validate=True).contents["vevent"]
+    bundled = load([bundled_path()])
+    published = load([tmp_path / "site" / "events.toml"])
+    assert published.name == bundled.name
+    assert [_no_origin(e) for e in published.events] == [_no_origin(e) for e in bundled.events]
+    assert [_no_origin(r) for r in published.rules] == [_no_origin(r) for r in bundled.rules]
+
+
+def _no_origin(item: object) -> object:
+    from dataclasses import replace
+
+    return replace(item, origin=None)  # type: ignore[type-var]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The folder `site`, served on 127.0.0.1 as a host would."""
+    site = tmp_path / "site"
+    with static_server(site) as url:
+        yield url, site
+
+
+def test_feeds_add_follows_the_published_toml(
+    run: Run, served: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, site = served
+    publish(run, site, "--body", "ITU-T")
+    home = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    runner = CliRunner()
+    added = runner.invoke(app, ["feeds", "add", f"{url}/events.toml", "--name", "site"], env=home)
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["--today", "2026-06-01", "list", "--format", "json"], env=home)
+    records = json.loads(listed.stdout)
+    from_site = [r for r in records if r["feed"] == "site"]
+    assert from_site
+    assert {r["body"] for r in from_site} == {"ITU-T"}
+    assert {r["body"] for r in records} > {"ITU-T"}  # a part does not replace the bundled whole
+
+
+HOSTILE = """\
+schema = 2
+
+[[events]]
+id = "bad"
+title = "<script>alert(1)</script> & <b>bold</b>"
+body = "ITU-T"
+kind = "workshop"
+start = 2026-06-10
+end = 2026-06-11
+timezone = "UTC"
+location = "\\u001b[31mred\\u001b[0m <img src=x onerror=alert(2)>"
+source = "javascript:alert(3)"
+url = "https://example.org/\\"><script>alert(4)</script>"
+notes = "[click](javascript:alert(5)) *stars*"
+
+[[events.deadlines]]
+name = "<iframe src=//evil>"
+before = "5 days"
+"""
+
+
+def test_hostile_text_is_text_on_the_page(
+    run: Run, tmp_path: Path, write_calendar: WriteCalendar
+) -> None:
+    publish(run, tmp_path / "site", calendars=[write_calendar(HOSTILE, "hostile.toml")])
+    page = (tmp_path / "site" / "index.html").read_text()
+    tree = parse(page)
+    assert not list(tree.iter(f"{HTML}script"))
+    assert not list(tree.iter(f"{HTML}img"))
+    assert not list(tree.iter(f"{HTML}iframe"))
+    assert not list(tree.iter(f"{HTML}b"))
+    assert "\x1b" not in page
+    for a in tree.iter(f"{HTML}a"):
+        assert not (a.get("href") or "").lower().startswith("javascript:")
+    article = texts(tree.find(f".//{HTML}article[@id='bad']"))  # type: ignore[arg-type]
+    assert "<script>alert(1)</script> & <b>bold</b>" in article
+    assert "javascript:alert(3)" in article
+    assert "<iframe src=//evil>" in texts(tree)
+
+
+def test_a_failed_build_leaves_the_old_site_and_a_rebuild_cleans_up(
+    run: Run, tmp_path: Path, write_calendar: WriteCalendar
+) -> None:
+    site = tmp_path / "site"
+    publish(run, site)
+    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    broken = write_calendar("schema = 2\n[[events]]\nid = 'x'\n", "broken.toml")
+    failed = run("publish", str(site), calendars=[broken])
+    assert failed.exit_code == 2
+    assert "broken.toml" in failed.stderr
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+    publish(run, site, "--body", "ITU-R")
+    assert site.is_symlink()
+    assert not (site / "itu-t.ics").exists()
+    beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site."))
+    assert len(beside) == 1  # the one build in use; the earlier one is gone
+
+
+def test_a_real_folder_is_replaced_whole(run: Run, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("old")
+    publish(run, site)
+    assert site.is_symlink()
+    assert not (site / "stale.html").exists()
+    assert (site / "index.html").is_file()
+    assert [p.name for p in tmp_path.iterdir() if ".old-" in p.name] == []
+
+
+def test_a_base_url_that_is_not_http_is_refused(run: Run, tmp_path: Path) -> None:
+    result = run("publish", str(tmp_path / "s"), "--base-url", "javascript:alert(1)")
+    assert result.exit_code == 2
+    assert "--base-url" in result.stderr
+    assert not (tmp_path / "s").exists()
+
+
+def test_digest_lists_the_candidature_deadline(run: Run) -> None:
+    result = run("--tz", "UTC", "digest", calendars=[bundled_path()], today="2026-10-06")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# This week at the ITU\n\nTuesday 6 October 2026 to")
+    assert "## Monday 12 October 2026" in result.stdout
+    assert "Candidatures for elected posts" in result.stdout
+
+
+def test_digest_is_silent_when_nothing_is_due(run: Run) -> None:
+    for fmt in ("markdown", "html", "text"):
+        result = run("digest", "--format", fmt, calendars=[bundled_path()], today="2031-01-01")
+        assert result.exit_code == 0
+        assert result.stdout == ""
+
+
+def test_digest_escapes_hostile_text(run: Run, write_calendar: WriteCalendar) -> None:
+    hostile = [write_calendar(HOSTILE, "hostile.toml")]
+    markdown = run("digest", calendars=hostile, today="2026-06-04").stdout
+    assert "\\<script\\>alert(1)\\</script\\> \\& \\<b\\>bold\\</b\\>" in markdown
+    assert "javascript:" not in markdown
+    html = run("digest", "--format", "html", calendars=hostile, today="2026-06-04").stdout
+    assert "&lt;script&gt;" in html
+    assert "<script" not in html
+    links = run(
+        "digest", "--base-url", "https://example.org/itu", calendars=hostile, today="2026-06-04"
+    ).stdout
+    assert "(<https://example.org/itu/#bad>)" in links
