@@ -249,3 +249,26 @@ def test_digest_escapes_hostile_text(run: Run, write_calendar: WriteCalendar) ->
         "digest", "--base-url", "https://example.org/itu", calendars=hostile, today="2026-06-04"
     ).stdout
     assert "(<https://example.org/itu/#bad>)" in links
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, two: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_text_colours_have_wcag_aa_contrast_in_light_and_dark() -> None:
+    from itu_timeline.render.html import CSS
+
+    themes = re.findall(r":root\{([^}]*)\}", CSS)
+    assert len(themes) >= 2  # the light theme, and the dark one of prefers-color-scheme
+    for theme in themes[:2]:
+        colours = dict(re.findall(r"--(\w+):(#[0-9a-f]{6})", theme))
+        for text in ("fg", "muted", "link"):
+            assert contrast(colours[text], colours["bg"]) >= 4.5, (text, theme)
+    assert contrast("#777777", "#ffffff") < 4.5  # the check itself tells a failing pair

@@ -185,7 +185,8 @@ def _link(url: str) -> str:
 
 
 CSS = """
-:root{color-scheme:light dark;--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--link:#0645ad;--line:#c8c8c8}
+:root{color-scheme:light dark;--fg:#1a1a1a;--bg:#ffffff;--muted:#4a4a4a;--link:#0645ad;
+--line:#c8c8c8}
 @media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#121212;--muted:#c0c0c0;
 --link:#8ab4f8;--line:#555}}
 html{background:var(--bg);color:var(--fg)}
