@@ -1,7 +1,6 @@
 """The commands that publish: export (iCalendar feeds) and chart (terminal, SVG, HTML)."""
 
 import io
-import os
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -66,7 +65,7 @@ def export(
       itu-timeline export --split-by body --output-dir public/feeds
     """
     from itu_timeline.core.dates import parse_duration
-    from itu_timeline.render.ics import ExportOptions, chunks
+    from itu_timeline.render.ics import ExportOptions, chunks, feeds_by_body, worker_count
 
     settings: Settings = ctx.obj
     if (split_by is None) != (output_dir is None):
@@ -88,21 +87,18 @@ def export(
         alarm_events=alarm_events,
         deadlines=not no_deadlines,
     )
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = worker_count()
     if output_dir is not None:
-        feeds = {"all": events}
-        for event in events:
-            feeds.setdefault(event.body.value, []).append(event)
-        for feed, members in feeds.items():
-            named = replace(
-                options, name=options.name if feed == "all" else f"{options.name}: {feed}"
+        feeds = feeds_by_body(events, options)
+        for feed, (members, named) in feeds.items():
+            write_chunks(
+                output_dir / f"{feed}.ics", chunks(members, calendar.rules, named, workers)
             )
-            write_chunks(output_dir / f"{feed}.ics", chunks(members, calendar.rules, named, cpus))
         report("note", [f"wrote {len(feeds)} feeds into {output_dir}"])
     elif output is not None:
-        write_chunks(output, chunks(events, calendar.rules, options, cpus))
+        write_chunks(output, chunks(events, calendar.rules, options, workers))
     else:
-        for chunk in chunks(events, calendar.rules, options, cpus):
+        for chunk in chunks(events, calendar.rules, options, workers):
             sys.stdout.buffer.write(chunk)
 
 

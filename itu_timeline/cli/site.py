@@ -1,7 +1,6 @@
 """The commands for readers who never open a terminal: publish (a static site with its
 feeds) and digest ("This week at the ITU", for newsletters and cron mail)."""
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -79,14 +78,12 @@ def publish(
 def _site_files(
     settings: Settings, filters: Filter, title: str, base_url: str | None, days: int
 ) -> dict[str, bytes]:
-    from dataclasses import replace
-
     from dateutil.relativedelta import relativedelta
 
     from itu_timeline.core.deadlines import all_deadlines
     from itu_timeline.core.upcoming import upcoming as find_upcoming
     from itu_timeline.render.html import Feed, Page, page_html
-    from itu_timeline.render.ics import ExportOptions, chunks
+    from itu_timeline.render.ics import ExportOptions, chunks, feeds_by_body, worker_count
     from itu_timeline.render.json_csv import event_record, to_json
     from itu_timeline.store.published import calendar_toml
 
@@ -95,20 +92,10 @@ def _site_files(
     zone = settings.now.zone
     options = ExportOptions(name=calendar.name, stamp=settings.now.utc())
     dated = [e for e in events if not e.is_approximate]
-    feeds = {"all": dated}
-    for event in dated:
-        feeds.setdefault(event.body.value, []).append(event)
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = worker_count()
     files = {
-        f"{feed.lower()}.ics": b"".join(
-            chunks(
-                members,
-                calendar.rules,
-                replace(options, name=_feed_name(feed, calendar.name)),
-                cpus,
-            )
-        )
-        for feed, members in feeds.items()
+        f"{feed.lower()}.ics": b"".join(chunks(members, calendar.rules, named, workers))
+        for feed, (members, named) in feeds_by_body(dated, options).items()
     }
     files["events.json"] = "".join(to_json(event_record(e, zone) for e in events)).encode()
     # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
@@ -134,10 +121,6 @@ def _site_files(
     )
     files["index.html"] = page_html(page).encode()
     return files
-
-
-def _feed_name(feed: str, name: str) -> str:
-    return name if feed == "all" else f"{name}: {feed}"
 
 
 def _feed_label(file: str) -> str:

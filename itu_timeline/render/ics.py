@@ -8,9 +8,10 @@ re-import or a subscription refresh updates events instead of duplicating them.
 """
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from itertools import repeat
 
@@ -65,6 +66,26 @@ def deadline_uid(deadline: Deadline) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", deadline.name.casefold()).strip("-")[:40]
     digest = hashlib.sha256(deadline.name.encode()).hexdigest()[:8]
     return f"{deadline.event.id}.deadline.{slug}-{digest}@{UID_DOMAIN}"
+
+
+def feeds_by_body(
+    events: Iterable[Event], options: ExportOptions
+) -> dict[str, tuple[list[Event], ExportOptions]]:
+    """`all`, then one feed per body present, each named "NAME: BODY" (`export --split-by
+    body`, and the feeds of `publish`)."""
+    feeds: dict[str, tuple[list[Event], ExportOptions]] = {"all": ([], options)}
+    for event in events:
+        feeds["all"][0].append(event)
+        body = event.body.value
+        if body not in feeds:
+            feeds[body] = ([], replace(options, name=f"{options.name}: {body}"))
+        feeds[body][0].append(event)
+    return feeds
+
+
+def worker_count() -> int:
+    """The CPUs this process may use (its affinity, where the system has one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def chunks(
