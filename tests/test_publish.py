@@ -204,15 +204,33 @@ def test_a_failed_build_leaves_the_old_site_and_a_rebuild_cleans_up(
     assert len(beside) == 1  # the one build in use; the earlier one is gone
 
 
-def test_a_real_folder_is_replaced_whole(run: Run, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "stale.html").write_text("old")
-    publish(run, site)
-    assert site.is_symlink()
-    assert not (site / "stale.html").exists()
-    assert (site / "index.html").is_file()
+def test_an_empty_folder_or_a_copy_of_a_site_is_replaced_whole(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    publish(run, tmp_path / "empty")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / ".itu-timeline-site").write_text("")
+    (copy / "stale.html").write_text("old")
+    publish(run, copy)
+    for site in (tmp_path / "empty", copy):
+        assert site.is_symlink()
+        assert (site / "index.html").is_file()
+    assert not (copy / "stale.html").exists()
     assert [p.name for p in tmp_path.iterdir() if ".old-" in p.name] == []
+
+
+def test_a_file_or_a_folder_of_other_things_is_never_replaced(run: Run, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "thesis.txt").write_text("years of work")
+    (tmp_path / "notes.txt").write_text("mine")
+    for target, why in ((home, "folder of other files"), (tmp_path / "notes.txt", "is a file")):
+        result = run("publish", str(target))
+        assert result.exit_code == 2
+        assert why in result.stderr
+    assert (home / "thesis.txt").read_text() == "years of work"
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert not [p for p in tmp_path.iterdir() if ".build-" in p.name]
 
 
 def test_a_base_url_that_is_not_http_is_refused(run: Run, tmp_path: Path) -> None:

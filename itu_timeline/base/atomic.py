@@ -74,10 +74,23 @@ def write_atomically(
         out.write(data)
 
 
-def new_folder_beside(path: Path) -> Path:
+def new_folder_beside(path: Path, marker: str) -> Path:
     """An empty folder in `path`'s parent (which is made if missing) to build its new content
-    in; the caller removes it (`discard`) if the build fails."""
+    in; the caller removes it (`discard`) if the build fails.
+
+    What is at `path` must be ours to replace: nothing, a symlink, an empty folder, or a
+    folder holding the file `marker` (which every build must contain). Anything else (a file,
+    a folder of other things, such as a home folder given by mistake) is refused before
+    anything is written."""
     target = _place_of(path)
+    if target.exists() and not path.is_symlink():
+        if not target.is_dir():
+            raise WriteError(f"{path}: is a file, not a folder; give a folder for the site")
+        if any(target.iterdir()) and not (target / marker).is_file():
+            raise WriteError(
+                f"{path}: is a folder of other files, which a site would replace; give a new "
+                f"or empty folder (a folder of an earlier build holds {marker})"
+            )
     _prepare_folder(target.parent, path, make_folders=True)
     try:
         folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.build-"))
@@ -107,7 +120,8 @@ def swap_in(folder: Path, path: Path) -> None:
     except OSError as err:
         _remove(str(temp_link))
         if aside.exists() and not link.exists():
-            os.rename(aside, link)
+            with contextlib.suppress(OSError):
+                os.rename(aside, link)
         raise WriteError(f"{path}: cannot put the new folder in place: {_why(err)}") from err
     if old is not None and old.parent == link.parent and old.name.startswith(f".{link.name}."):
         discard(old)  # only a folder of ours: never what a user's link pointed to

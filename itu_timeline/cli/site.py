@@ -16,6 +16,9 @@ from itu_timeline.core.query import Filter, select
 
 commands = typer.Typer()  # put on the app by cli.main
 
+# In every build: a folder that holds it is a site of ours, which `publish` may replace.
+MARKER = ".itu-timeline-site"
+
 BaseUrlOption = Annotated[
     str | None,
     typer.Option(
@@ -64,7 +67,7 @@ def publish(
     if base_url is not None:
         _check_base_url(base_url)
     files = _site_files(settings, filters, title, base_url, days)
-    build = new_folder_beside(folder)
+    build = new_folder_beside(folder, MARKER)
     try:
         for name, data in files.items():
             write_atomically(build / name, data)
@@ -120,6 +123,7 @@ def _site_files(
         base_url=base_url,
     )
     files["index.html"] = page_html(page).encode()
+    files[MARKER] = b"A site written by itu-timeline publish; the next build replaces it.\n"
     return files
 
 
