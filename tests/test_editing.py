@@ -8,9 +8,7 @@ import sys
 import textwrap
 import time
 import tomllib
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -283,36 +281,6 @@ def test_an_updated_ics_updates_the_changed_event_only(run: Run, tmp_path: Path)
     assert result.stdout.startswith("0 added, 1 updated, 6 unchanged")
     [event] = [e for e in load([target]).events if e.uid == "allday-1@example.org"]
     assert (event.end.isoformat(), event.revision) == ("2027-02-11", 1)
-
-
-def test_export_then_import_of_the_bundled_calendar_reproduces_every_event(
-    run: Run, tmp_path: Path
-) -> None:
-    ics = tmp_path / "all.ics"
-    target = tmp_path / "copy.toml"
-    assert run("export", "-o", str(ics), calendars=[bundled_path()]).exit_code == 0
-    result = run("import", str(ics), "--calendar", str(target), calendars=[bundled_path()])
-    assert result.exit_code == 0, result.stderr
-    assert ", 167 skipped" in result.stdout  # the deadlines come back from the rules
-    copied = {e.id: e for e in load([target]).events}
-    for event in load([bundled_path()]).events:
-        if event.is_approximate:
-            continue
-        twin = copied[event.id]
-        assert (twin.title, twin.location, twin.url) == (event.title, event.location, event.url)
-        assert (twin.end is None) == (event.end is None)
-        if (
-            event.is_timed
-        ):  # exported in UTC: the same instants, though no longer in the venue's zone
-            assert instant(twin.start, twin.timezone) == instant(event.start, event.timezone)
-        else:
-            assert (twin.start, twin.end) == (event.start, event.end)
-        assert (twin.body, twin.kind, twin.tags) == (event.body, event.kind, event.tags)
-
-
-def instant(moment: object, zone: str) -> datetime:
-    assert isinstance(moment, datetime)
-    return moment.replace(tzinfo=ZoneInfo(zone))
 
 
 def test_import_dry_run_changes_nothing_and_a_broken_ics_is_an_error(

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from itu_timeline.cli.main import app
 from itu_timeline.core.loader import bundled_path, load
@@ -20,6 +20,17 @@ NEW = ("--body", "ITU", "--kind", "other")
 
 
 # --- the chart's months ---------------------------------------------------------------------
+
+
+def add(
+    run: Run,
+    path: Path,
+    *options: str,
+    new: tuple[str, ...] = NEW,
+    before: tuple[str, ...] = (),
+) -> Result:
+    """`add` into the calendar file `path` alone, with a body and kind unless `new` says."""
+    return run(*before, "add", *options, *new, "--calendar", str(path), calendars=[path])
 
 
 def month_day_at(scale: Scale, column: int) -> date:
@@ -129,32 +140,8 @@ def test_a_bad_choice_is_one_line_with_the_choices(run: Run) -> None:
 
 def test_month_and_year_precision_need_no_end(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    month = run(
-        "add",
-        "--title",
-        "Consultation",
-        "--start",
-        "2027-06",
-        "--precision",
-        "month",
-        *NEW,
-        "--calendar",
-        str(path),
-        calendars=[path],
-    )
-    year = run(
-        "add",
-        "--title",
-        "Summit",
-        "--start",
-        "2028",
-        "--precision",
-        "year",
-        *NEW,
-        "--calendar",
-        str(path),
-        calendars=[path],
-    )
+    month = add(run, path, "--title", "Consultation", "--start", "2027-06", "--precision", "month")
+    year = add(run, path, "--title", "Summit", "--start", "2028", "--precision", "year")
     assert (month.exit_code, year.exit_code) == (0, 0), month.stderr + year.stderr
     events = {e.id: e for e in load([path]).events}
     assert (events["consultation-2027"].first_day, events["consultation-2027"].last_day) == (
@@ -166,20 +153,8 @@ def test_month_and_year_precision_need_no_end(run: Run, tmp_path: Path) -> None:
 
 def test_choices_in_any_case(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    result = run(
-        "add",
-        "--title",
-        "T",
-        "--start",
-        "2027-01-05",
-        "--body",
-        "itu-t",
-        "--kind",
-        "Council",
-        "--calendar",
-        str(path),
-        calendars=[path],
-    )
+    result = add(run, path, "--title", "T", "--start", "2027-01-05", "--body", "itu-t",
+                 "--kind", "Council", new=())  # fmt: skip
     assert result.exit_code == 0, result.stderr
     [event] = load([path]).events
     assert (event.body.value, event.kind.value) == ("ITU-T", "council")
@@ -189,19 +164,7 @@ def test_a_deadline_without_its_minus_sign_names_the_relative_form(
     run: Run, tmp_path: Path
 ) -> None:
     path = tmp_path / "mine.toml"
-    result = run(
-        "add",
-        "--title",
-        "T",
-        "--start",
-        "2027-01-05",
-        *NEW,
-        "--deadline",
-        "Comments@14d",
-        "--calendar",
-        str(path),
-        calendars=[path],
-    )
+    result = add(run, path, "--title", "T", "--start", "2027-01-05", "--deadline", "Comments@14d")
     assert result.exit_code == 2
     assert "a deadline before the start is -14d" in result.stderr
 
@@ -227,9 +190,9 @@ def test_edit_deadline_replaces_and_remove_deadline_removes(
 
 def test_the_same_add_twice_is_refused(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    args = ("add", "--title", "Twice", "--start", "2029-01-05", *NEW, "--calendar", str(path))
-    assert run(*args, calendars=[path]).exit_code == 0
-    again = run(*args, calendars=[path])
+    args = ("--title", "Twice", "--start", "2029-01-05")
+    assert add(run, path, *args).exit_code == 0
+    again = add(run, path, *args)
     assert again.exit_code == 2
     assert "'twice-2029' in" in again.stderr
     assert "has the same title and start" in again.stderr
@@ -237,22 +200,8 @@ def test_the_same_add_twice_is_refused(run: Run, tmp_path: Path) -> None:
 
 def test_every_bad_value_is_reported_and_a_url_must_be_one(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    result = run(
-        "add",
-        "--title",
-        "T",
-        "--start",
-        "someday",
-        "--body",
-        "nobody",
-        "--kind",
-        "other",
-        "--url",
-        "not a url",
-        "--calendar",
-        str(path),
-        calendars=[path],
-    )
+    result = add(run, path, "--title", "T", "--start", "someday", "--body", "nobody",
+                 "--kind", "other", "--url", "not a url", new=())  # fmt: skip
     assert result.exit_code == 2
     assert "--start: cannot read the date 'someday'" in result.stderr
     assert "--body: 'nobody' is not one of" in result.stderr
@@ -263,21 +212,8 @@ def test_every_bad_value_is_reported_and_a_url_must_be_one(run: Run, tmp_path: P
 
 def test_a_new_event_takes_the_display_zone_not_utc(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    result = run(
-        "--tz",
-        "Europe/Zurich",
-        "add",
-        "--title",
-        "T",
-        "--start",
-        "2029-11-03",
-        *NEW,
-        "--deadline",
-        "Comments@-14d",
-        "--calendar",
-        str(path),
-        calendars=[path],
-    )
+    result = add(run, path, "--title", "T", "--start", "2029-11-03",
+                 "--deadline", "Comments@-14d", before=("--tz", "Europe/Zurich"))  # fmt: skip
     assert result.exit_code == 0, result.stderr
     [event] = load([path]).events
     assert event.timezone == "Europe/Zurich"
