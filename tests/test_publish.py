@@ -290,3 +290,20 @@ def test_text_colours_have_wcag_aa_contrast_in_light_and_dark() -> None:
         for text in ("fg", "muted", "link"):
             assert contrast(colours[text], colours["bg"]) >= 4.5, (text, theme)
     assert contrast("#777777", "#ffffff") < 4.5  # the check itself tells a failing pair
+
+
+@pytest.mark.parametrize("bad", ["http://[x", "javascript:alert(1)", "https://", "https://a b/"])
+def test_an_address_urlsplit_cannot_take_apart_is_an_error_not_a_traceback(
+    run: Run, tmp_path: Path, bad: str
+) -> None:
+    for args in (
+        ("digest", "--base-url", bad),
+        ("publish", str(tmp_path / "s"), "--base-url", bad),
+        ("add", "--title", "T", "--start", "2027-01-05", "--body", "ITU", "--kind", "other",
+         "--url", bad, "--calendar", str(tmp_path / "mine.toml")),
+    ):  # fmt: skip
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+        assert bad in result.stderr
+    assert not (tmp_path / "mine.toml").exists()

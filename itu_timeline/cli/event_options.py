@@ -8,7 +8,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 import typer
 
@@ -18,6 +17,7 @@ from itu_timeline.cli.options import for_option, keyword_options, one_of, with_o
 from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
 from itu_timeline.core.model import Basis, Body, Format, Kind, Precision, Status
 from itu_timeline.core.schema import EVENT_KEYS
+from itu_timeline.core.text import is_web_address
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 # Every field of a file is an option of add and edit, but those the program keeps itself.
@@ -161,8 +161,7 @@ def _choice(text: str, values: type[StrEnum]) -> str:
 
 
 def _web_address(text: str) -> str:
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_web_address(text.strip()):
         raise UsageError(f"'{text}' is not a web address; give one like https://www.itu.int/...")
     return text.strip()
 

@@ -5,7 +5,6 @@ import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 
@@ -13,6 +12,7 @@ from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import with_filters
 from itu_timeline.core.query import Filter, select
+from itu_timeline.core.text import is_web_address
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -133,8 +133,7 @@ def _feed_label(file: str) -> str:
 
 
 def _check_base_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in "\"'<> "):
+    if not is_web_address(url):
         raise UsageError(
             f"--base-url '{url}' is not an http(s) address",
             hint="give the address the site is served at, like https://example.org/itu",

@@ -6,6 +6,7 @@ Python's locale-aware calendar helpers fail or print names nobody expects.
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Basis, Event, Precision
@@ -54,6 +55,21 @@ def safe(value: str, keep_newlines: bool = False) -> str:
     """`value` with every control character replaced by a visible stand-in."""
     pattern = _UNSAFE_KEEP_NEWLINES if keep_newlines else _UNSAFE
     return pattern.sub(_visible, value)
+
+
+def is_web_address(url: str) -> bool:
+    """An http(s) address with a host, and nothing in it that could end a quoted attribute,
+    a Markdown link or a line: what may become a link on a page, in a digest, in a file."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x": an address urlsplit cannot take apart is none
+        return False
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.hostname)
+        and safe(url) == url
+        and not any(c in url for c in "\"'<> ")
+    )
 
 
 def has_control_chars(value: str) -> bool:

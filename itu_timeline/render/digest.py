@@ -7,10 +7,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from html import escape
 from itertools import groupby
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from itu_timeline.core.text import MONTHS, safe
+from itu_timeline.core.text import MONTHS, is_web_address
 from itu_timeline.core.upcoming import Item, countdown
 from itu_timeline.render.plain import item_text, item_when
 
@@ -75,7 +74,7 @@ def _link(item: Item, base_url: str | None) -> str | None:
     if base_url:
         return f"{base_url.rstrip('/')}/#{item.event.id}"
     for url in (item.event.url, item.event.source):
-        if url and urlsplit(url).scheme.lower() in ("http", "https") and safe(url) == url:
+        if url and is_web_address(url):
             return url
     return None
 

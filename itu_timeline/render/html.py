@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from itertools import groupby
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Deadline, Event
-from itu_timeline.core.text import BASIS_WORDS, MONTHS, TIME_NOT_STATED, dates_label, safe
+from itu_timeline.core.text import (
+    BASIS_WORDS,
+    MONTHS,
+    TIME_NOT_STATED,
+    dates_label,
+    is_web_address,
+    safe,
+)
 from itu_timeline.core.upcoming import Item, countdown, days_text
 from itu_timeline.render.plain import item_when
 from itu_timeline.render.svg_chart import chart_svg
@@ -174,14 +180,9 @@ def _text(value: str) -> str:
 
 def _link(url: str) -> str:
     """A link for an http(s) address; anything else (javascript:, data:, a file) as text."""
-    shown = _text(url)
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        scheme = ""
-    if scheme not in ("http", "https") or safe(url) != url:
-        return shown
-    return f'<a href="{escape(url)}">{shown}</a>'
+    if not is_web_address(url):
+        return _text(url)
+    return f'<a href="{escape(url)}">{_text(url)}</a>'
 
 
 CSS = """
