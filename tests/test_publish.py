@@ -307,3 +307,15 @@ def test_an_address_urlsplit_cannot_take_apart_is_an_error_not_a_traceback(
         assert "Traceback" not in result.output
         assert bad in result.stderr
     assert not (tmp_path / "mine.toml").exists()
+
+
+def test_the_chart_states_no_day_that_no_source_gives(run: Run, tmp_path: Path) -> None:
+    publish(run, tmp_path / "site")
+    tree = parse((tmp_path / "site" / "index.html").read_text())
+    svg = tree.find(f".//{HTML}section[@id='chart']//{{http://www.w3.org/2000/svg}}svg")
+    assert svg is not None
+    titles = [texts(t) for t in svg.iter("{http://www.w3.org/2000/svg}title")]
+    summit = next(t for t in titles if t.startswith("AI for Good Global Summit 2027"))
+    assert summit.endswith(": 2027 (dates not announced)")
+    assert "2027-01-01" not in summit
+    assert "ITU Council 2026, last meeting (before PP-26): 2026-11-07" in titles

@@ -99,7 +99,7 @@ def _chart(page: Page) -> str:
     first, last = page.chart
     shown = [e for e in page.events if e.first_day <= last and e.last_day >= first]
     body = (
-        chart_svg(shown, page.deadlines, first, last, page.today)
+        chart_svg(shown, page.deadlines, first, last, page.today, page.zone)
         if shown
         else "<p>No meetings in this time.</p>"
     )

@@ -5,9 +5,10 @@ Text stays text (screen readers and the browser's search find it); each bar has 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from html import escape
+from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Deadline, Event
-from itu_timeline.core.text import MONTHS, safe
+from itu_timeline.core.text import MONTHS, dates_label, safe
 
 ROW = 18
 LABEL = 260
@@ -29,6 +30,7 @@ def chart_svg(
     first: date,
     last: date,
     today: date,
+    zone: ZoneInfo,
     width: int = 960,
 ) -> str:
     days = (last - first).days + 1
@@ -48,7 +50,7 @@ def chart_svg(
     for deadline in deadlines:
         marks.setdefault(deadline.event.id, []).append(deadline.day)
     for row, event in enumerate(events):
-        parts += _row(event, marks.get(event.id, []), row, first, last, x)
+        parts += _row(event, marks.get(event.id, []), row, (first, last), x, zone)
     if first <= today <= last:
         parts.append(f'<line class="today" x1="{x(today)}" x2="{x(today)}" y1="{TOP - 6}" '
                      f'y2="{height}"><title>today, {today.isoformat()}</title></line>')  # fmt: skip
@@ -72,8 +74,14 @@ def _months(first: date, last: date, place: Column, height: int) -> list[str]:
 
 
 def _row(
-    event: Event, marks: list[date], row: int, first: date, last: date, place: Column
+    event: Event,
+    marks: list[date],
+    row: int,
+    span: tuple[date, date],
+    place: Column,
+    zone: ZoneInfo,
 ) -> list[str]:
+    first, last = span
     top = TOP + row * ROW
     title = escape(safe(event.title))
     colour = COLOURS.get(event.body.value, OTHER)
@@ -84,8 +92,8 @@ def _row(
         f'<a href="#{escape(event.id)}"><text class="label" x="4" y="{top + 12}">'
         f"{title[:44]}{'…' if len(title) > 44 else ''}</text></a>",
         f'<rect class="{kind}" x="{left}" y="{top + 3}" width="{max(right - left, 2)}" '
-        f'height="{ROW - 6}" fill="{colour}"><title>{title}: {escape(event.first_day.isoformat())}'
-        f"–{escape(event.last_day.isoformat())}</title></rect>",
+        f'height="{ROW - 6}" fill="{colour}"><title>{title}: '
+        f"{escape(dates_label(event, zone))}</title></rect>",  # the dates as far as known
     ]
     for day in marks:
         if first <= day <= last:
