@@ -1,0 +1,104 @@
+"""Reading only what is near a window (as `upcoming` and `remind` do, from the cache's index)
+gives exactly what reading every event gives: no event, deadline or override is lost."""
+
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.core.clock import Now
+from itu_timeline.core.loader import load
+from itu_timeline.core.query import make_filter
+from itu_timeline.core.upcoming import Item, upcoming
+
+FIRST, LAST = date(2026, 1, 1), date(2027, 12, 31)
+OFFSETS = st.sampled_from(["0 days", "3 days", "12 days", "6 weeks", "2 months", "1 year"])
+
+
+@st.composite
+def deadline_specs(draw: st.DrawFn) -> dict[str, Any]:
+    spec: dict[str, Any] = {"name": draw(st.sampled_from(["Contributions", "Visas", "Papers"]))}
+    if draw(st.booleans()):
+        spec["before"] = draw(OFFSETS)
+    else:
+        spec["at"] = draw(st.dates(FIRST, LAST))
+    return spec
+
+
+@st.composite
+def events(draw: st.DrawFn, event_id: str) -> dict[str, Any]:
+    start = draw(st.dates(FIRST, LAST))
+    length = draw(st.integers(0, 40))
+    event: dict[str, Any] = {
+        "id": event_id,
+        "title": f"Meeting {event_id}",
+        "body": draw(st.sampled_from(["ITU", "ITU-T", "ITU-D"])),
+        "kind": draw(st.sampled_from(["council", "study-group", "other"])),
+        "status": draw(st.sampled_from(["confirmed", "tentative", "cancelled"])),
+    }
+    match draw(st.sampled_from(["days", "timed", "no end", "month"])):
+        case "days":
+            event |= {"start": start, "end": start + timedelta(days=length)}
+        case "timed":
+            at = datetime.combine(start, datetime.min.time()) + timedelta(hours=length)
+            event |= {"start": at, "end": at + timedelta(hours=draw(st.integers(1, 50)))}
+        case "no end":
+            event["start"] = start
+        case _:
+            first = start.replace(day=1)
+            month_end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            event |= {"start": first, "end": month_end, "precision": "month"}
+    specs = draw(st.lists(deadline_specs(), max_size=2, unique_by=lambda s: s["name"]))
+    if specs:
+        event["deadlines"] = specs
+    return event
+
+
+@st.composite
+def files(draw: st.DrawFn) -> dict[str, Any]:
+    ids = draw(st.lists(st.sampled_from("abcdefgh"), max_size=6, unique=True))
+    rules = [
+        {
+            "id": f"r{n}",
+            "name": draw(st.sampled_from(["Contributions", "Documents"])),
+            "before": draw(OFFSETS),
+            "match": {"body": draw(st.sampled_from(["ITU", "ITU-T", "ITU-D"]))},
+        }
+        for n in range(draw(st.integers(0, 2)))
+    ]
+    return {
+        "schema": 2,
+        "timezone": draw(st.sampled_from(["Europe/Zurich", "Pacific/Apia", "America/New_York"])),
+        "events": [draw(events(i)) for i in ids],
+        "rules": rules,
+    }
+
+
+def shown(items: list[Item]) -> list[tuple[object, ...]]:
+    return [(i.type, i.event.id, i.deadline and i.deadline.name, i.day, i.urgency) for i in items]
+
+
+@given(
+    documents=st.lists(files(), min_size=1, max_size=3),
+    today=st.dates(FIRST, LAST),
+    days=st.integers(0, 120),
+    overdue=st.booleans(),
+    zone=st.sampled_from(["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]),
+)
+def test_reading_only_the_window_shows_what_reading_everything_shows(
+    documents: list[dict[str, Any]], today: date, days: int, overdue: bool, zone: str
+) -> None:
+    now = Now.pinned_to(today, ZoneInfo(zone))
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / f"{n}.toml" for n in range(len(documents))]
+        for path, document in zip(paths, documents, strict=True):
+            path.write_text(tomli_w.dumps(document))
+        everything = upcoming(load(paths), make_filter(), now, days, overdue)
+        for _ in range(2):  # the first read fills the cache, the second is served from it
+            near = load(paths, (today, today + timedelta(days=days)))
+            assert shown(upcoming(near, make_filter(), now, days, overdue)) == shown(everything)
