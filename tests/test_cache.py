@@ -2,6 +2,7 @@
 
 import os
 import pickle
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,18 @@ ONE = (
 )
 
 
+def served_from_cache(path: Path) -> bool:
+    stamp = cache.file_stamp(path)
+    return stamp is not None and cache.get(path, stamp) is not None
+
+
 def test_a_second_read_is_served_from_the_cache(
     write_calendar: WriteCalendar, private_cache: Path
 ) -> None:
     path = write_calendar(ONE)
     assert load([path]).events[0].title == "First title"
     assert len(list((private_cache / "itu-timeline").glob("*.pickle"))) == 1
-    assert cache.get(path) is not None
+    assert served_from_cache(path)
 
 
 def test_an_edited_file_is_never_served_stale_even_at_the_same_size(
@@ -68,9 +74,9 @@ def test_entries_made_by_other_code_are_not_used(
 ) -> None:
     path = write_calendar(ONE)
     load([path])
-    assert cache.get(path) is not None
+    assert served_from_cache(path)
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "changed-models")
-    assert cache.get(path) is None
+    assert not served_from_cache(path)
 
 
 def test_an_unwritable_cache_folder_only_skips_caching(
@@ -81,4 +87,49 @@ def test_an_unwritable_cache_folder_only_skips_caching(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     path = write_calendar(ONE)
     assert load([path]).events[0].title == "First title"
-    assert cache.get(path) is None
+    assert not served_from_cache(path)
+
+
+TWO = ONE.replace('id = "a"', 'id = "b"').replace("First title", "Other event")
+WINDOW = (date(2026, 12, 30), date(2027, 1, 5))
+
+
+def test_the_day_index_is_made_again_when_one_of_its_files_changes(
+    write_calendar: WriteCalendar,
+) -> None:
+    first, second = write_calendar(ONE, "one.toml"), write_calendar(TWO, "two.toml")
+    assert [e.title for e in load([first, second], WINDOW).events] == ["First title", "Other event"]
+    info = second.stat()
+    second.write_text(TWO.replace("Other event", "Renamed one"))
+    assert second.stat().st_size == info.st_size
+    os.utime(second, ns=(info.st_atime_ns, info.st_mtime_ns + 1))
+    assert [e.title for e in load([first, second], WINDOW).events] == ["First title", "Renamed one"]
+
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "cut short", "longer"])
+def test_a_damaged_day_index_is_ignored(
+    write_calendar: WriteCalendar, private_cache: Path, damage: str
+) -> None:
+    path = write_calendar(ONE)
+    load([path], WINDOW)
+    [entry] = (private_cache / "itu-timeline").glob("days-*.pickle")
+    data = entry.read_bytes()
+    entry.write_bytes(
+        {
+            "empty": b"",
+            "garbage": b"\x00" * len(data),
+            "cut short": data[:-5],
+            "longer": data + b"more",
+        }[damage]
+    )
+    assert [e.title for e in load([path], WINDOW).events] == ["First title"]
+    assert [e.title for e in load([path], WINDOW).events] == ["First title"]  # made again
+
+
+def test_the_day_index_holds_events_only_near_the_window_it_is_asked_for(
+    write_calendar: WriteCalendar,
+) -> None:
+    far = ONE.replace("2027-01-01", "2029-06-01")
+    path = write_calendar(ONE + far.split(HEADER)[1].replace('id = "a"', 'id = "far"'))
+    assert [e.id for e in load([path], WINDOW).events] == ["a"]
+    assert [e.id for e in load([path]).events] == ["a", "far"]

@@ -157,3 +157,16 @@ def test_validate_reports_errors_with_exit_1_and_warnings_only_fail_when_strict(
     assert "source is not an official page" in lenient.stderr
     assert "1 file(s): 1 events, 0 rules, 0 deadlines; 2 warning(s)" in lenient.stdout
     assert run("validate", "--strict", str(long_event)).exit_code == 1
+
+
+def test_overdue_lists_a_past_deadline_of_a_meeting_far_beyond_the_window(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(RULED)  # SG17 on 2027-03-15: contributions due 2027-03-03
+    for _ in range(2):  # the second run is served from the cache
+        result = run("upcoming", "--days", "3", "--overdue", calendars=[path], today="2027-03-08")
+        assert result.exit_code == 0, result.output
+        assert "Contributions due" in result.stdout
+        assert "5 days ago" in result.stdout
+    assert "Contributions due" not in run("upcoming", "--days", "3", calendars=[path],
+                                          today="2027-03-08").stdout  # fmt: skip

@@ -1,9 +1,17 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from itu_timeline.base.errors import DateInputError
-from itu_timeline.core.dates import day_span, parse_before, parse_duration, parse_time
+from itu_timeline.core.dates import (
+    day_before,
+    day_span,
+    parse_before,
+    parse_duration,
+    parse_time,
+)
 
 TODAY = date(2026, 1, 31)
 
@@ -50,3 +58,19 @@ def test_short_durations_and_times() -> None:
         parse_duration("3m")  # months are not a fixed duration
     with pytest.raises(DateInputError):
         parse_time("25:00")
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.integers(min_value=0, max_value=999),
+    st.sampled_from(["day", "days", "week", "weeks", "month", "months", "year", "years"]),
+)
+def test_the_day_before_is_the_calendar_offset_whatever_the_unit(
+    day: date, amount: int, unit: str
+) -> None:
+    offset = f"{amount} {unit}"
+    try:
+        delta = parse_before(offset)
+    except DateInputError:
+        return  # over the longest offset allowed: refused by the schema already
+    assert day_before(day, offset) == day - delta

@@ -87,7 +87,9 @@ def upcoming(
     from itu_timeline.core.upcoming import upcoming as find_upcoming
 
     settings: Settings = ctx.obj
-    items = find_upcoming(settings.calendar(days), filters, settings.now, days, overdue)
+    # A past deadline can be of any age: --overdue reads every event, not only the window's.
+    calendar = settings.calendar(None if overdue else days)
+    items = find_upcoming(calendar, filters, settings.now, days, overdue)
     if check:  # something with a day to be due on: events known only to the month do not count
         if not any(i.days_left is not None for i in items):
             raise NegativeCheck()

@@ -85,6 +85,19 @@ def parse_before(text: str) -> relativedelta:
     return _delta(unit, amount)
 
 
+def day_before(day: date, before: str | None) -> date:
+    """The day that the offset `before` (as in calendar files) falls ahead of `day`."""
+    return day - _as_subtracted(before or "0 days")
+
+
+@cache
+def _as_subtracted(text: str) -> timedelta | relativedelta:
+    # Days and weeks as a timedelta: the same day, at a fraction of relativedelta's cost, on
+    # every deadline of every event `upcoming` looks at.
+    delta = parse_before(text)
+    return delta if delta.months or delta.years else timedelta(days=delta.days)
+
+
 def reach_days(before: str | None) -> int:
     """An upper bound, in days, of how long before an event a `before` offset falls."""
     delta = parse_before(before or "0 days")

@@ -8,7 +8,7 @@ the general rule. Cancelled events and events whose days are not announced get n
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
-from itu_timeline.core.dates import parse_before
+from itu_timeline.core.dates import day_before
 from itu_timeline.core.model import (
     Calendar,
     Deadline,
@@ -49,9 +49,7 @@ def derive(event: Event, spec: DeadlineSpec | Rule) -> Deadline:
     if isinstance(at, datetime):
         local = at.replace(tzinfo=zone)
     else:
-        day = (
-            at if isinstance(at, date) else event.first_day - parse_before(spec.before or "0 days")
-        )
+        day = at if isinstance(at, date) else day_before(event.first_day, spec.before)
         moment = spec.time or time(0)
         local = datetime.combine(day + timedelta(days=0 if spec.time else 1), moment, zone)
     # Through UTC and back: converting to the same zone object is a no-op in Python, and this

@@ -5,7 +5,6 @@ Sources, in order: the bundled calendar, then the user's own file if it exists; 
 an earlier file's event with the same id; rules with the same id are replaced the same way.
 """
 
-import dataclasses
 import os
 import re
 import stat
@@ -13,14 +12,11 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable, Problem
 from itu_timeline.core.model import Calendar, Event, Rule
 from itu_timeline.core.schema import CalendarFile, parse_document
-
-if TYPE_CHECKING:
-    from itu_timeline.core.cache import Packed
 
 DEFAULT_MAX_MIB = 50
 
@@ -117,55 +113,44 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise CalendarInvalid([Problem(str(path), None, None, "nested too deeply")]) from err
 
 
-def load_packed(path: Path) -> "Packed":
+def load_file(path: Path) -> CalendarFile:
     """One file, validated; raises `CalendarInvalid` listing every problem in it. Served from
     the cache while the file is unchanged."""
-    from itu_timeline.core.cache import Packed, get, put
+    from itu_timeline.core import cache
 
-    cached = get(path)
-    if cached is not None:
+    stamp = cache.file_stamp(path)  # before reading: a change meanwhile makes the entry stale
+    if stamp and (cached := cache.get(path, stamp)):
         return cached
     document, problems = parse_document(read_document(path), path)
     if problems:
         raise CalendarInvalid(problems)
-    packed = Packed.of(document)
-    put(path, packed)
-    return packed
-
-
-def load_file(path: Path) -> CalendarFile:
-    return load_packed(path).document()
+    if stamp:
+        cache.put(path, stamp, document)
+    return document
 
 
 def load(paths: Iterable[Path], window: tuple[date, date] | None = None) -> Calendar:
     """Read and merge files; problems in all files are reported together. With a `window`,
     only the events that touch its days, or whose deadlines may, are read (for `upcoming`)."""
-    packs: list[Packed] = []
+    paths = list(paths)
+    if window is None:
+        return _load_all(paths)
+    from itu_timeline.core.day_index import near
+
+    return near(paths, window, lambda: _load_all(paths))
+
+
+def _load_all(paths: list[Path]) -> Calendar:
+    files: list[CalendarFile] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            packs.append(load_packed(path))
+            files.append(load_file(path))
         except CalendarInvalid as err:
             problems.extend(err.problems)
     if problems:
         raise CalendarInvalid(problems)
-    kept = {id(f) for f in newest_curated([p.header for p in packs])}
-    packs = [p for p in packs if id(p.header) in kept]
-    if window is None:
-        return merge([p.document() for p in packs])
-    return merge(_near(packs, window))
-
-
-def _near(packs: list["Packed"], window: tuple[date, date]) -> list[CalendarFile]:
-    """Each file with only its events near `window`, less those a later file overrides."""
-    rules = [r for p in packs for r in p.header.rules]
-    first, last = window[0].toordinal() - 1, window[1].toordinal() + 1
-    files, later_ids, reach = [], set[str](), dict[Any, int]()
-    for packed in reversed(packs):
-        events = [e for e in packed.near(first, last, rules, reach) if e.id not in later_ids]
-        files.append(dataclasses.replace(packed.header, events=tuple(events)))
-        later_ids.update(packed.ids)
-    return files[::-1]
+    return merge(newest_curated(files))
 
 
 def newest_curated(files: list[CalendarFile]) -> list[CalendarFile]:

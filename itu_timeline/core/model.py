@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 
 class Body(StrEnum):
@@ -87,6 +88,29 @@ def file_keys(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if not f.metadata.get("internal"))
 
 
+_Class = TypeVar("_Class", bound=type)
+
+
+def pickled_as_values(cls: _Class) -> _Class:
+    """Pickle `cls` as the list of its field values, in the order of its fields: a slotted
+    dataclass's own pickling looks its fields up again for every object, and that was half
+    of the time `upcoming` spends reading events from the cache (measured: 19 -> 9 µs an
+    event)."""
+    names = tuple(f.name for f in fields(cls))
+
+    def values(self: object) -> list[object]:
+        return [getattr(self, name) for name in names]
+
+    def restore(self: object, state: list[object]) -> None:
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)  # frozen: set as the constructor does
+
+    cls.__getstate__ = values  # type: ignore[method-assign, assignment]
+    cls.__setstate__ = restore  # type: ignore[attr-defined]
+    return cls
+
+
+@pickled_as_values
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineSpec:
     """A deadline as written in a file: relative to the event's first day, or at a fixed date.
@@ -101,6 +125,7 @@ class DeadlineSpec:
     notes: str | None = None
 
 
+@pickled_as_values
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
     """Deadlines that every event matching `match` gets (keys: body, kind, tags, id, format),
@@ -118,6 +143,7 @@ class Rule:
     origin: Path | None = field(default=None, metadata=INTERNAL)
 
 
+@pickled_as_values
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """A meeting. Its dates are days (`end` the last day, inclusive, as people write meeting

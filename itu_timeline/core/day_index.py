@@ -1,0 +1,145 @@
+"""The day index of a calendar: the days each event matters on (its own days and the days its
+deadlines fall on), so that `upcoming` and `remind` unpickle only the events near their
+window. Ten subscribed feeds of a thousand events each must not cost ten thousand objects on
+every cron run.
+
+It is built from the calendar that the files make together (after overrides, with every
+deadline derived by the code `upcoming` uses), once after any of the files changes, and
+stored in the cache (core/cache.py) with the events, each pickled on its own, in the order of
+their first days: the events near a window are one read.
+"""
+
+import bisect
+import dataclasses
+import itertools
+import os
+import pickle
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.core.cache import entry_path, file_stamp, read_entry, write_entry
+from itu_timeline.core.deadlines import event_deadlines
+from itu_timeline.core.model import Calendar, Event
+
+# A day in an event's own zone can be two days off in the display zone (UTC-12 to UTC+14).
+MARGIN = 2
+# Rows spanning more days (events known only to the month or year) are looked at one by one,
+# so that they do not widen the search among the others.
+LONG = 31
+
+
+@dataclass(frozen=True)
+class DayIndex:
+    """Rows of days (first and last day as ordinals, and the event they are of), and the
+    events' places. Events are numbered in the order of their first days, as stored."""
+
+    calendar: Calendar  # without its events
+    low: array  # type: ignore[type-arg]  # the rows of at most LONG days, in the order of `low`
+    high: array  # type: ignore[type-arg]
+    row_event: array  # type: ignore[type-arg]
+    long_rows: tuple[tuple[int, int, int], ...]  # (low, high, event)
+    rank: array  # type: ignore[type-arg]  # each event's place in the calendar's own order
+    origin: array  # type: ignore[type-arg]  # the file each came from, in `calendar.files`
+    ends: array  # type: ignore[type-arg]  # where each event's pickle ends
+
+    @classmethod
+    def of(cls, calendar: Calendar) -> tuple["DayIndex", bytes]:
+        """The index of `calendar`, and its events' pickles one after the other."""
+        ranks = sorted(range(len(calendar.events)), key=lambda i: calendar.events[i].first_day)
+        events = [calendar.events[i] for i in ranks]
+        rows = [row for n, event in enumerate(events) for row in _rows(n, event, calendar)]
+        short = sorted(row for row in rows if row[1] - row[0] <= LONG)
+        files = {path: n for n, path in enumerate(calendar.files)}
+        blobs = [pickle.dumps(dataclasses.replace(e, origin=None), pickle.HIGHEST_PROTOCOL)
+                 for e in events]  # fmt: skip
+        index = cls(
+            calendar=dataclasses.replace(calendar, events=()),
+            low=array("i", (row[0] for row in short)),
+            high=array("i", (row[1] for row in short)),
+            row_event=array("i", (row[2] for row in short)),
+            long_rows=tuple(row for row in rows if row[1] - row[0] > LONG),
+            rank=array("i", ranks),
+            origin=array("i", (files.get(e.origin, -1) if e.origin else -1 for e in events)),
+            ends=array("q", itertools.accumulate(len(b) for b in blobs)),
+        )
+        return index, b"".join(blobs)
+
+    def near(self, first: date, last: date) -> list[int]:
+        """The events (numbers) with a row that touches first..last, give or take MARGIN."""
+        low, high = first.toordinal() - MARGIN, last.toordinal() + MARGIN
+        start = bisect.bisect_left(self.low, low - LONG)
+        stop = bisect.bisect_right(self.low, high)
+        found = {self.row_event[k] for k in range(start, stop) if self.high[k] >= low}
+        found.update(n for a, b, n in self.long_rows if a <= high and b >= low)
+        return sorted(found)
+
+
+def _rows(n: int, event: Event, calendar: Calendar) -> list[tuple[int, int, int]]:
+    rows = [(event.first_day.toordinal(), event.last_day.toordinal(), n)]
+    days = {d.day.toordinal() for d in event_deadlines(event, calendar.rules)}
+    return rows + [(day, day, n) for day in sorted(days)]
+
+
+def near(
+    paths: Sequence[Path], window: tuple[date, date], read_all: Callable[[], Calendar]
+) -> Calendar:
+    """The calendar of `paths` with only the events that matter in `window`: from the cached
+    index while the files are unchanged, else from `read_all()` (and the index is saved)."""
+    stamps = tuple(file_stamp(p) for p in paths)
+    entry = entry_path("days-", paths)
+    found = read_entry(entry, stamps) if all(stamps) else None
+    if found is not None:
+        saved, handle, offset = found
+        try:
+            if isinstance(saved, DayIndex) and _whole(saved, handle, offset):
+                return _events_near(saved, window, _Reader(handle, offset))
+        finally:
+            handle.close()
+    index, blobs = DayIndex.of(read_all())
+    if all(stamps):  # taken before reading: a file changed meanwhile makes the entry a miss
+        write_entry(entry, stamps, index, blobs)
+    return _events_near(index, window, blobs.__getitem__)
+
+
+def _whole(index: DayIndex, handle: BinaryIO, offset: int) -> bool:
+    """Whether the entry holds all the events its index counts (a cut one is a miss)."""
+    return os.fstat(handle.fileno()).st_size == offset + (index.ends[-1] if index.ends else 0)
+
+
+class _Reader:
+    """Reads byte ranges of the events stored after an entry's index."""
+
+    def __init__(self, handle: BinaryIO, offset: int) -> None:
+        self.handle, self.offset = handle, offset
+
+    def __call__(self, span: slice) -> bytes:
+        data = os.pread(self.handle.fileno(), span.stop - span.start, self.offset + span.start)
+        if len(data) != span.stop - span.start:  # cut short while open: not by this program
+            raise CalendarUnreadable(
+                f"{self.handle.name}: this cache entry changed while it was read; run again"
+            )
+        return data
+
+
+def _events_near(
+    index: DayIndex, window: tuple[date, date], read: Callable[[slice], bytes]
+) -> Calendar:
+    numbers = index.near(*window)
+    if not numbers:
+        return index.calendar
+    starts = [0, *index.ends]
+    base = starts[numbers[0]]
+    blobs = read(slice(base, index.ends[numbers[-1]]))  # side by side: one read
+    files = index.calendar.files
+    events = []
+    for n in sorted(numbers, key=index.rank.__getitem__):
+        event: Event = pickle.loads(blobs[starts[n] - base : index.ends[n] - base])
+        if index.origin[n] >= 0:  # frozen, and only just made
+            object.__setattr__(event, "origin", files[index.origin[n]])
+        events.append(event)
+    return dataclasses.replace(index.calendar, events=tuple(events))
