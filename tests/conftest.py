@@ -14,7 +14,9 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import whole_app
+
+app = whole_app()
 
 # Property tests run a fixed, bounded set of examples in CI; ITU_TIMELINE_FUZZ=long runs many
 # more, with fresh random examples each time (README, "Tests").

@@ -210,7 +210,8 @@ KILLED_WRITER = textwrap.dedent("""
         Path(sys.argv[2]).write_text("written, not renamed")
         time.sleep(60)
     atomic.os.replace = stop_before_rename
-    from itu_timeline.cli.main import app
+    from itu_timeline.cli.main import whole_app
+    app = whole_app()
     app(["--today", "2027-01-01", "add", "--id", "new", "--title", "T", "--start", "2027-01-02",
          "--body", "ITU", "--kind", "other", "--calendar", sys.argv[1]])
 """)

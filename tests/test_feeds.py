@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import whole_app
+
+app = whole_app()
 
 Respond = Callable[[http.server.BaseHTTPRequestHandler], None]
 TODAY = "2027-01-01"

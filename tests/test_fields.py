@@ -9,13 +9,15 @@ from zoneinfo import ZoneInfo
 from typer.testing import CliRunner
 
 from itu_timeline.cli.event_options import _EVENT_PARAMS, EDITABLE, OPTION_OF
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import whole_app
 from itu_timeline.core.loader import load
 from itu_timeline.core.model import Event, file_keys
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.render.json_csv import EVENT_FIELDS, LEFT_OUT, event_record
 from itu_timeline.store.edits import CLEARABLE
 from itu_timeline.store.merging import FROM_SOURCE
+
+app = whole_app()
 
 EVERY_FIELD = """\
 schema = 2

@@ -2,10 +2,15 @@
 control characters (Click's \\b marker is for its formatter, not the reader), and shows
 examples."""
 
+import importlib
+
 import pytest
 from typer.testing import CliRunner
 
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import COMMANDS as MODULES
+from itu_timeline.cli.main import command_name, whole_app
+
+app = whole_app()
 
 COMMANDS = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
 
@@ -21,3 +26,14 @@ def test_help_fits_80_columns_and_has_no_control_characters(command: str) -> Non
     assert too_long == []
     if command:
         assert "Examples:" in result.stdout
+
+
+def test_the_entry_point_knows_the_module_of_every_command() -> None:
+    for module_name, names in MODULES.items():
+        module = importlib.import_module(f"itu_timeline.cli.{module_name}")
+        if module_name == "feeds":
+            assert module.group.info.name == "feeds"
+            continue
+        assert tuple(command_name(c) for c in module.commands.registered_commands) == names
+    listed = [name for names in MODULES.values() for name in names if name != "feeds"]
+    assert [command_name(c) for c in app.registered_commands] == listed

@@ -14,13 +14,15 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from itu_timeline.base.errors import TimelineError
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import whole_app
 from itu_timeline.core.loader import load
 from itu_timeline.core.model import Body, Kind, Status
 from itu_timeline.render.ics import text as ics_text
 from itu_timeline.store import toml_text
 
 from .conftest import HEADER, Run, WriteCalendar
+
+app = whole_app()
 
 HOSTILE = [
     "[/]",

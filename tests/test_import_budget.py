@@ -12,9 +12,22 @@ import pytest
 
 PROBE = textwrap.dedent("""
     import json, sys
-    from itu_timeline.cli.main import app
+    from itu_timeline.cli.main import whole_app
+    app = whole_app()
     try:
         app(sys.argv[1:], standalone_mode=False)
+    except SystemExit:
+        pass
+    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+""")
+# As the installed `itu-timeline` runs: through the entry point, which puts on the app only
+# the module of the command it runs.
+ENTRY_PROBE = textwrap.dedent("""
+    import json, sys
+    from itu_timeline.cli.main import main
+    sys.argv = ["itu-timeline", *sys.argv[1:]]
+    try:
+        main()
     except SystemExit:
         pass
     print(json.dumps(sorted(sys.modules)), file=sys.stderr)
@@ -35,10 +48,10 @@ def heavy(modules: set[str]) -> set[str]:
     }
 
 
-def imported(*args: str) -> set[str]:
+def imported(*args: str, probe: str = PROBE) -> set[str]:
     env = {**os.environ, "XDG_DATA_HOME": os.environ["XDG_CACHE_HOME"]}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True, check=True
     )
     return set(json.loads(done.stderr.splitlines()[-1]))
 
@@ -62,3 +75,13 @@ def test_a_table_imports_rich_but_not_the_chart_or_icalendar() -> None:
 def test_the_probe_would_notice_a_heavy_import(tmp_path: Path) -> None:
     out = tmp_path / "x.ics"
     assert "icalendar" in imported("--today", "2027-01-01", "export", "-o", str(out))
+
+
+def test_a_run_imports_only_the_command_module_of_its_command() -> None:
+    modules = imported("--today", "2027-01-01", "upcoming", probe=ENTRY_PROBE)
+    assert "itu_timeline.core.deadlines" in modules  # the command really ran
+    ours = {
+        m.removeprefix("itu_timeline.cli.") for m in modules if m.startswith("itu_timeline.cli.")
+    }
+    assert ours & {"publish", "site", "edit", "files", "feeds"} == set()
+    assert "read" in ours

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import whole_app
 from itu_timeline.core.loader import bundled_path, load
 from itu_timeline.core.text import MONTHS
 from itu_timeline.render.chart import Scale, label_width
 
 from .conftest import SAMPLE, Run, WriteCalendar
+
+app = whole_app()
 
 BUNDLED = [bundled_path()]
 NEW = ("--body", "ITU", "--kind", "other")

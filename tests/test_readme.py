@@ -8,7 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from itu_timeline.cli.main import app
+from itu_timeline.cli.main import whole_app
+
+app = whole_app()
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

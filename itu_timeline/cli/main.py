@@ -1,18 +1,31 @@
-"""The entry point: puts the commands of each command module on the app, in the order
-`--help` lists them (reading, publishing, editing, whole files), and runs it. Nothing imports
-this module back; the command modules know `cli.app` and the shared options, never each other."""
+"""The entry point: puts the commands on the app, in the order `--help` lists them (reading,
+publishing, editing, whole files, feeds), and runs it. Nothing imports this module back; the
+command modules know `cli.app` and the shared options, never each other."""
 
+import importlib
 import os
 import signal
 import sys
 from typing import Any
 
-from itu_timeline.cli import edit, feeds, files, publish, read, site
+import typer
+
 from itu_timeline.cli.app import app
 
-for group in (read, publish, site, edit, files):
-    app.registered_commands += group.commands.registered_commands
-app.add_typer(feeds.group)
+# Each command module and the commands it holds, in the order `--help` lists them: a run
+# imports only the module of the command it runs (measured: 2 ms of a cron run's start-up).
+# tests/test_help.py checks this list against the commands the modules define.
+COMMANDS = {
+    "read": ("list", "upcoming", "remind", "show", "validate"),
+    "publish": ("export", "chart"),
+    "site": ("publish", "digest"),
+    "edit": ("add", "edit", "remove"),
+    "files": ("import", "fmt"),
+    "feeds": ("feeds",),  # a group of its own
+}
+
+# Global options that take a value: what follows them is not a command's name.
+_VALUED = {"--today", "--tz", "--calendar", "-c"}
 
 
 def command_name(command: Any) -> str:
@@ -20,26 +33,41 @@ def command_name(command: Any) -> str:
     return str(command.name or command.callback.__name__.replace("_", "-"))
 
 
-# Global options that take a value: what follows them is not a command's name.
-_VALUED = {"--today", "--tz", "--calendar", "-c"}
-
-
-def only_the_command_named(args: list[str]) -> None:
-    """Keep on the app only the command that `args` runs: Typer builds every registered
-    command's options on each run, and a cron job runs one (measured: a fifth of the start-up
-    of `upcoming`). Help and shell completion, which list them all, keep them all."""
-    names = {command_name(c) for c in app.registered_commands} | {"feeds"}
-    wanted = next((a for a, before in zip(args, ["", *args], strict=False)
-                   if not a.startswith("-") and before not in _VALUED), None)  # fmt: skip
-    if wanted not in names or "_ITU_TIMELINE_COMPLETE" in os.environ:
-        return
-    app.registered_commands = [c for c in app.registered_commands if command_name(c) == wanted]
-    if wanted != "feeds":
-        app.registered_groups = []
+def whole_app() -> typer.Typer:
+    """The app with every command, as `--help`, shell completion and the tests see it."""
+    for module in COMMANDS:
+        _put_on_app(module)
+    return app
 
 
 def main() -> None:
     # A closed pipe (`itu-timeline list | head -1`) ends the program quietly, as it ends `cat`.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    only_the_command_named(sys.argv[1:])
+    wanted = _command_in(sys.argv[1:])
+    owner = next((m for m, names in COMMANDS.items() if wanted in names), None)
+    if owner is None or "_ITU_TIMELINE_COMPLETE" in os.environ:
+        whole_app()  # help, completion, or a mistyped command: all of them, to list
+    else:
+        _put_on_app(owner, only=wanted)
     app(prog_name="itu-timeline")
+
+
+def _command_in(args: list[str]) -> str | None:
+    return next((a for a, before in zip(args, ["", *args], strict=False)
+                 if not a.startswith("-") and before not in _VALUED), None)  # fmt: skip
+
+
+def _put_on_app(module_name: str, only: str | None = None) -> None:
+    """Puts the commands of one module on the app (only the one named `only`, if given:
+    Typer builds every registered command's options on each run, and a cron job runs one)."""
+    module = importlib.import_module(f"itu_timeline.cli.{module_name}")
+    if module_name == "feeds":
+        if not app.registered_groups:
+            app.add_typer(module.group)
+        return
+    present = {command_name(c) for c in app.registered_commands}
+    app.registered_commands += [
+        c
+        for c in module.commands.registered_commands
+        if only in (None, command_name(c)) and command_name(c) not in present
+    ]
