@@ -5,7 +5,10 @@ import io
 import json
 import re
 
-from .conftest import Run
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import Run, app
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -84,6 +87,15 @@ def test_relative_and_partial_dates_use_the_pinned_today(run: Run) -> None:
 def test_empty_result_prints_nothing_in_plain_and_an_empty_list_in_json(run: Run) -> None:
     assert run("list", "--from", "2030").stdout == ""
     assert json.loads(run("list", "--from", "2030", "-f", "json").stdout) == []
+
+
+@pytest.mark.parametrize("args", [[], ["feeds"]])
+def test_nothing_after_a_command_prints_its_help_as_help(args: list[str]) -> None:
+    result = CliRunner().invoke(app, args, prog_name="itu-timeline")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Usage: itu-timeline")
+    assert "Commands:" in result.stderr
+    assert "␊" not in result.stderr  # as lines, not as one line of escaped text
 
 
 def test_a_bad_date_option_is_a_usage_error(run: Run) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError
 from typer._click.exceptions import UsageError as UsageProblem
 from typer.core import TyperGroup
 
@@ -131,7 +132,11 @@ class ErrorBoundary(TyperGroup):
 
 
 def _usage_error(ctx: Any, err: UsageProblem) -> None:
-    """A usage error of the parser (a bad choice, an unknown option) as our one line."""
+    """A usage error of the parser (a bad choice, an unknown option) as our one line; a
+    command run with nothing after it (`itu-timeline`, `itu-timeline feeds`) gets its help."""
+    if isinstance(err, NoArgsIsHelpError):  # our own text, as --help prints it
+        sys.stderr.write(err.format_message() + "\n")
+        ctx.exit(EXIT_ERROR)
     command = err.ctx.command_path if err.ctx else "itu-timeline"
     report("error", [f"{err.format_message().rstrip('.')}; see {command} --help"])
     ctx.exit(EXIT_ERROR)
