@@ -2,6 +2,7 @@
 
 import os
 import pickle
+import time
 from datetime import date
 from pathlib import Path
 
@@ -133,3 +134,27 @@ def test_the_day_index_holds_events_only_near_the_window_it_is_asked_for(
     path = write_calendar(ONE + far.split(HEADER)[1].replace('id = "a"', 'id = "far"'))
     assert [e.id for e in load([path], WINDOW).events] == ["a"]
     assert [e.id for e in load([path]).events] == ["a", "far"]
+
+
+def test_writing_an_entry_removes_old_names_and_day_indexes_unused_for_a_month(
+    write_calendar: WriteCalendar, private_cache: Path
+) -> None:
+    folder = private_cache / "itu-timeline"
+    folder.mkdir()
+    earlier_scheme, stale_index, recent_index, other = (
+        folder / "92ab7ea58bfe0a3e.pickle",
+        folder / "days-0000000000000001.pickle",
+        folder / "days-0000000000000002.pickle",
+        folder / "notes.txt",
+    )
+    for path in (earlier_scheme, stale_index, recent_index, other):
+        path.write_bytes(b"x")
+    month_ago = time.time() - 31 * 86400
+    os.utime(stale_index, (month_ago, month_ago))
+    load([write_calendar(ONE)], WINDOW)  # a miss: writes two entries
+    left = sorted(p.name for p in folder.iterdir())
+    assert earlier_scheme.name not in left
+    assert stale_index.name not in left
+    assert recent_index.name in left
+    assert other.name in left
+    assert len([n for n in left if n.startswith(("file-", "days-"))]) == 3

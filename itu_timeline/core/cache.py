@@ -20,6 +20,7 @@ import functools
 import os
 import pickle
 import sys
+import time
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -93,6 +94,25 @@ def write_entry(entry: Path, stamps: Stamp, content: object, tail: bytes = b"") 
     with contextlib.suppress(OSError, WriteError):
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomically(entry, len(data).to_bytes(_LENGTH, "little") + data + tail, 0o600)
+        _prune(entry.parent)
+
+
+# Entries named as earlier versions named them, and day indexes not made for 30 days (that of
+# the default files is made again at each feed refresh; an index of files named with
+# --calendar is made again when next used), would otherwise stay for ever. Looked for only when
+# an entry is written, which is a miss.
+KINDS = ("file-", "days-")
+UNUSED_DAYS = 30
+
+
+def _prune(folder: Path) -> None:
+    cutoff = time.time() - UNUSED_DAYS * 86400
+    for old in folder.glob("*.pickle"):
+        with contextlib.suppress(OSError):
+            if not old.name.startswith(KINDS) or (
+                old.name.startswith("days-") and old.stat().st_mtime < cutoff
+            ):
+                old.unlink()
 
 
 def get(path: Path, stamp: Stamp) -> CalendarFile | None:
