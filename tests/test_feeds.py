@@ -142,6 +142,10 @@ def test_the_feeds_events_stay_when_the_server_is_gone(
     server.stop()
     soon = cli(home, "upcoming", "--days", "30")
     assert "Feed meeting 0" in soon.stdout
+    records = json.loads(
+        cli(home, "upcoming", "--days", "30", "--feed", "team", "-f", "json").stdout
+    )
+    assert {(r["title"], r["feed"]) for r in records} >= {("Feed meeting 0", "team")}
     failing = cli(home, "feeds", "refresh")
     assert (failing.exit_code, failing.stderr) == (0, "")  # quiet: the copy is fresh
 

@@ -128,6 +128,7 @@ ITEM_FIELDS = (
     "format",
     "time_stated",
     "period",
+    "feed",
 )
 
 
@@ -154,6 +155,7 @@ def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
         "format": event.format.value if event.format else None,
         "time_stated": deadline.timed if deadline else None,
         "period": iso_span(event, zone) if event.is_approximate else None,
+        "feed": feed_of(event.origin),
     }
 
 
