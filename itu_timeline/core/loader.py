@@ -1,6 +1,7 @@
 """Reading calendar files into a merged `Calendar`.
 
-Sources, in order: the bundled calendar, then the user's own file if it exists; or, when
+Sources, in order: the bundled calendar, the last good copy of each subscribed feed (in the
+order added), then the user's own file if it exists; or, when
 `--calendar`/`ITU_TIMELINE_CALENDAR` names files, exactly those. A later file's event replaces
 an earlier file's event with the same id; rules with the same id are replaced the same way.
 """
@@ -130,8 +131,9 @@ def load_file(path: Path) -> CalendarFile:
 
 
 def load(paths: Iterable[Path], window: tuple[date, date] | None = None) -> Calendar:
-    """Read and merge files; problems in all files are reported together. With a `window`,
-    only the events that touch its days, or whose deadlines may, are read (for `upcoming`)."""
+    """Read and merge files; problems in all files are reported together. With a `window`
+    (for `upcoming`, `remind`, `digest`), only the events whose own days or deadlines are near
+    it are read, from the day index (core/day_index.py)."""
     paths = list(paths)
     if window is None:
         return _load_all(paths)
