@@ -1,7 +1,7 @@
 """The day index of a calendar: the days each event matters on (its own days and the days its
 deadlines fall on), so that `upcoming`, `remind` and `digest` unpickle only the events near
-their window. Ten subscribed feeds of a thousand events each must not cost ten thousand objects on
-every cron run.
+their window. Ten subscribed feeds of a thousand events each must not cost ten thousand
+objects on every cron run.
 
 It is built from the calendar that the files make together (after overrides, with every
 deadline derived by the code `upcoming` uses), once after any of the files changes, and
