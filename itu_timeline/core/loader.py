@@ -1,9 +1,9 @@
 """Reading calendar files into a merged `Calendar`.
 
 Sources, in order: the bundled calendar, the last good copy of each subscribed feed (in the
-order added), then the user's own file if it exists; or, when
-`--calendar`/`ITU_TIMELINE_CALENDAR` names files, exactly those. A later file's event replaces
-an earlier file's event with the same id; rules with the same id are replaced the same way.
+order added), then the user's own file if it exists; or, when `--calendar` or
+`ITU_TIMELINE_CALENDAR` names files, exactly those. A later file's event replaces an earlier
+file's event with the same id; rules with the same id are replaced the same way.
 """
 
 import os
