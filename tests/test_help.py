@@ -3,6 +3,8 @@ control characters (Click's \\b marker is for its formatter, not the reader), an
 examples."""
 
 import importlib
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -12,6 +14,7 @@ from itu_timeline.cli.main import command_name, whole_app
 
 app = whole_app()
 
+MODULES_IN_ORDER = [name for names in MODULES.values() for name in names]
 COMMANDS = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
 
 
@@ -37,3 +40,12 @@ def test_the_entry_point_knows_the_module_of_every_command() -> None:
         assert tuple(command_name(c) for c in module.commands.registered_commands) == names
     listed = [name for names in MODULES.values() for name in names if name != "feeds"]
     assert [command_name(c) for c in app.registered_commands] == listed
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--help", "upcoming"]])
+def test_the_installed_entry_point_lists_every_command_in_the_apps_help(args: list[str]) -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "itu_timeline", *args], capture_output=True, text=True, check=True
+    ).stdout
+    listed = [line.split()[0] for line in shown.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed[: len(MODULES_IN_ORDER)] == MODULES_IN_ORDER

@@ -43,9 +43,11 @@ def whole_app() -> typer.Typer:
 def main() -> None:
     # A closed pipe (`itu-timeline list | head -1`) ends the program quietly, as it ends `cat`.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    wanted = _command_in(sys.argv[1:])
+    args = sys.argv[1:]
+    wanted = _command_in(args)
     owner = next((m for m, names in COMMANDS.items() if wanted in names), None)
-    if owner is None or "_ITU_TIMELINE_COMPLETE" in os.environ:
+    before = args[: args.index(wanted)] if wanted in args else args
+    if owner is None or "--help" in before or "_ITU_TIMELINE_COMPLETE" in os.environ:
         whole_app()  # help, completion, or a mistyped command: all of them, to list
     else:
         _put_on_app(owner, only=wanted)
