@@ -133,6 +133,8 @@ def test_a_feed_is_subscribed_fetched_and_read_without_the_network(
     assert "Feed:      team" in cli(home, "show", records[0]["id"]).stdout
     bundled = json.loads(cli(home, "list", "-s", "pp-26", "--format", "json").stdout)
     assert bundled[0]["feed"] is None  # the bundled calendar is read beside the feed
+    cache = Path(home["XDG_CACHE_HOME"]) / "itu-timeline"  # holds pickles: the owner's only
+    assert cache.stat().st_mode & 0o777 == 0o700
 
 
 def test_the_feeds_events_stay_when_the_server_is_gone(

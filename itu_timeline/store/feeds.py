@@ -9,6 +9,7 @@ last good one; a feed that suddenly holds fewer than half of its events is not a
 broken export upstream must not wipe a calendar) unless the user accepts it.
 """
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from itu_timeline.core.subscriptions import (
     NAME,
     Subscription,
     config_path,
+    copies_dir,
     copy_path,
     subscriptions,
 )
@@ -62,7 +64,7 @@ class State:
         import tomli_w
 
         values = {k: v for k, v in self.__dict__.items() if v is not None}
-        write_atomically(_state_path(name), tomli_w.dumps(values).encode(), make_folders=True)
+        _write_in_cache(_state_path(name), tomli_w.dumps(values).encode())
 
 
 @dataclass(frozen=True)
@@ -142,9 +144,18 @@ def refresh(
     text = toml_text.dumps(document).encode()
     changed = not has_copy or copy_path(feed.name).read_bytes() != text
     if changed:
-        write_atomically(copy_path(feed.name), text, make_folders=True)
+        _write_in_cache(copy_path(feed.name), text)
     state.etag, state.last_modified, state.events = got.etag, got.last_modified, count
     return _done(feed, state, now, "updated" if changed else "unchanged", f"{count} events")
+
+
+def _write_in_cache(path: Path, data: bytes) -> None:
+    """Feed copies live in the cache folder, beside the pickles of the parsed calendars,
+    which must be writable only by their owner (SECURITY.md): made 0700 here too, as the
+    cache makes it, when a feed is the first to need it."""
+    with contextlib.suppress(OSError):  # if it cannot be made, the write says why
+        copies_dir().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_atomically(path, data, make_folders=True)
 
 
 def _done(feed: Subscription, state: State, now: datetime, result: str, message: str) -> Outcome:
