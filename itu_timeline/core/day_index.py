@@ -132,13 +132,14 @@ def _events_near(
     numbers = index.near(*window)
     if not numbers:
         return index.calendar
-    starts = [0, *index.ends]
-    base = starts[numbers[0]]
-    blobs = read(slice(base, index.ends[numbers[-1]]))  # side by side: one read
+    ends = index.ends
+    base = ends[numbers[0] - 1] if numbers[0] else 0
+    blobs = read(slice(base, ends[numbers[-1]]))  # side by side: one read
     files = index.calendar.files
     events = []
     for n in sorted(numbers, key=index.rank.__getitem__):
-        event: Event = pickle.loads(blobs[starts[n] - base : index.ends[n] - base])
+        start = ends[n - 1] if n else 0
+        event: Event = pickle.loads(blobs[start - base : ends[n] - base])
         if index.origin[n] >= 0:  # frozen, and only just made
             object.__setattr__(event, "origin", files[index.origin[n]])
         events.append(event)
