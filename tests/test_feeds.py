@@ -382,3 +382,21 @@ def test_an_edit_of_a_feed_event_goes_into_your_file_and_survives_refreshes(
     )
     assert removed.exit_code == 2
     assert "is in feed 'team'" in removed.stderr
+
+
+def test_a_web_page_instead_of_a_feed_is_one_line_naming_the_url_once(
+    server: Server, home: dict[str, str]
+) -> None:
+    server.routes["/page.ics"] = send(b"<html><body>Moved</body></html>", Content_Type="text/html")
+    added = subscribe(server, home, "/page.ics")
+    assert added.exit_code == 2
+    [line] = added.stderr.splitlines()
+    assert "not an iCalendar file" in line
+    assert line.count("/page.ics") == 1  # not again as a path, which would read http:/127…
+    assert "not subscribed" in line
+
+
+def test_a_feed_of_one_event_says_one_event(server: Server, home: dict[str, str]) -> None:
+    server.routes["/one.ics"] = send(ics(vevent("only@example.org", summary="Only meeting")))
+    assert "subscribed to 'team': 1 event\n" in subscribe(server, home, "/one.ics").stderr
+    assert "  1 event  fetched" in cli(home, "feeds", "list").stdout

@@ -12,7 +12,7 @@ from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import choices_of
 from itu_timeline.cli.options import FormatOption, OutputFormat, for_option, one_of
 from itu_timeline.core.model import Body, Kind
-from itu_timeline.core.text import safe
+from itu_timeline.core.text import events_count, safe
 
 group = typer.Typer(
     name="feeds",
@@ -72,7 +72,7 @@ def add(
     if outcome.result == "failed":
         feeds.remove(feed.name)
         raise UsageError(f"{url}: {outcome.message}; not subscribed")
-    report("note", [f"subscribed to '{feed.name}': {outcome.state.events} events"])
+    report("note", [f"subscribed to '{feed.name}': {events_count(outcome.state.events)}"])
 
 
 @group.command("list")
@@ -107,8 +107,8 @@ def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
         return
     for row in rows:
         error = f"  last error: {safe(str(row['last_error']))}" if row["last_error"] else ""
-        url = safe(str(row["url"]))
-        line = f"{row['name']}  {url}  {row['events']} events  fetched {row['age']}"
+        url, count = safe(str(row["url"])), events_count(int(row["events"] or 0))
+        line = f"{row['name']}  {url}  {count}  fetched {row['age']}"
         sys.stdout.write(line + error + "\n")
 
 

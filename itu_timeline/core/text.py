@@ -76,6 +76,11 @@ def has_control_chars(value: str) -> bool:
     return _UNSAFE_KEEP_NEWLINES.search(value) is not None
 
 
+def events_count(count: int) -> str:
+    """'1 event', '12 events'."""
+    return f"{count} event" if count == 1 else f"{count} events"
+
+
 def month_year(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 

@@ -30,6 +30,7 @@ from itu_timeline.core.subscriptions import (
     copy_path,
     subscriptions,
 )
+from itu_timeline.core.text import events_count
 from itu_timeline.store import toml_text
 from itu_timeline.store.fetch import FetchError, fetch
 from itu_timeline.store.importer import ImportOptions, collect
@@ -135,7 +136,7 @@ def refresh(
         return Outcome(feed.name, "failed", state.last_error, state)
     count = len(document.get("events", []))
     if has_copy and count < state.events * SHRINK and not accept_shrink:
-        state.last_error = f"it now holds {count} events, after {state.events}: not applied"
+        state.last_error = f"it now holds {events_count(count)}, after {state.events}: not applied"
         state.save(feed.name)
         return Outcome(
             feed.name, "refused", state.last_error + " (--accept-shrink applies it)", state
@@ -146,7 +147,7 @@ def refresh(
     if changed:
         _write_in_cache(copy_path(feed.name), text)
     state.etag, state.last_modified, state.events = got.etag, got.last_modified, count
-    return _done(feed, state, now, "updated" if changed else "unchanged", f"{count} events")
+    return _done(feed, state, now, "updated" if changed else "unchanged", events_count(count))
 
 
 def _write_in_cache(path: Path, data: bytes) -> None:
@@ -188,9 +189,10 @@ def _from_ics(feed: Subscription, body: bytes, now: datetime) -> dict[str, Any]:
     without the events the feed no longer holds (a feed speaks for its own events)."""
     options = ImportOptions(feed.body, feed.kind, feed.tags, "UTC")
     today = now.date()
-    batch = collect(
-        Path(feed.url), options, today - timedelta(days=366), today + timedelta(days=3 * 366), body
-    )
+    # Messages name what was fetched as the server's answer: the command names the feed, and a
+    # URL made a Path loses a slash (http:/host).
+    window = (today - timedelta(days=366), today + timedelta(days=3 * 366))
+    batch = collect("the server's answer", options, *window, body)
     document = _previous(feed.name)
     merge(document, batch.events, feed.tags, today, prefix=f"{feed.name}-")
     keep = {e["uid"] for e in batch.events}

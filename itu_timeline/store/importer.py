@@ -191,12 +191,12 @@ class Batch:
 
 
 def collect(
-    path: Path, options: ImportOptions, first: date, last: date, data: bytes | None = None
+    source: Path | str, options: ImportOptions, first: date, last: date, data: bytes | None = None
 ) -> Batch:
-    """The events of an .ics file (or of `data`, fetched from `path`) as event tables, each
-    checked by the calendar validator alone, so one bad VEVENT is skipped with its reason
-    and the others are imported."""
-    calendars = parse_file(path) if data is None else parse_bytes(data, str(path))
+    """The events of an .ics file (or of `data`, which messages call `source`) as event
+    tables, each checked by the calendar validator alone, so one bad VEVENT is skipped with
+    its reason and the others are imported."""
+    calendars = parse_file(Path(source)) if data is None else parse_bytes(data, str(source))
     reading = read(calendars, first, last)
     notes = list(reading.notes)
     chosen: dict[str, dict[str, Any]] = {}
