@@ -11,8 +11,8 @@ from itu_timeline.base.errors import CalendarInvalid, UnknownEventError, UsageEr
 from itu_timeline.store.edits import (
     add_event,
     edit_event,
+    make_id,
     remove_event,
-    slug,
     unique_id,
     upsert_copy,
 )
@@ -88,6 +88,8 @@ def test_upsert_copy_copies_once_and_never_shares_the_original() -> None:
 
 
 def test_ids_are_made_from_titles_and_made_unique() -> None:
-    assert slug("WTSA-28 prep (Genève)", date(2028, 1, 1)) == "wtsa-28-prep-geneve-2028"
-    assert slug("اجتماع", date(2028, 1, 1)) == "event-2028-01-01"
+    assert make_id("WTSA-28 prep (Genève)", date(2028, 1, 1)) == "wtsa-28-prep-geneve-2028"
+    assert make_id("اجتماع", date(2028, 1, 1)) == "jtm-2028"
+    assert make_id("Council 2028", date(2028, 1, 1)) == "council-2028"
+    assert make_id("*", date(2028, 1, 1)) == "event-2028-01-01"
     assert unique_id("a", {"a", "a-2"}) == "a-3"

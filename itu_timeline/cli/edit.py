@@ -42,9 +42,9 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
     """
     from itu_timeline.store.edits import (
         add_event,
+        make_id,
         require_schema_2,
         same_event,
-        slug,
         unique_id,
     )
     from itu_timeline.store.locked import update_file
@@ -72,7 +72,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
             fields["timezone"] = settings.now.zone.key  # --tz or the system's, never UTC unasked
         if derived:
             taken = {e.get("id") for e in document.get("events", [])}
-            fields["id"] = unique_id(slug(fields["title"], fields["start"]), taken)
+            fields["id"] = unique_id(make_id(fields["title"], fields["start"]), taken)
         add_event(document, fields)
         return str(fields["id"])
 

@@ -1,4 +1,4 @@
-"""Text for people: calendar strings made safe to print, and date spans as words.
+"""Text for people: calendar strings made safe to print, slugs, and date spans as words.
 
 Month names are our own English table, not the locale's: the C locale and some others make
 Python's locale-aware calendar helpers fail or print names nobody expects.
@@ -70,6 +70,36 @@ def is_web_address(url: str) -> bool:
         and safe(url) == url
         and not any(c in url for c in "\"'<> ")
     )
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """`text` as lowercase ASCII words joined by '-', for ids, feed names and UIDs. Letters of
+    every script are kept in a readable form (anyascii transliterates; marks are folded), never
+    dropped; a slug longer than `limit` is cut at a word's end where it can be. Empty when
+    `text` has no letters or digits.
+
+    >>> slug("WTSA-28 prep (Genève)")
+    'wtsa-28-prep-geneve'
+    >>> slug("Lillestrøm Straße")
+    'lillestrom-strasse'
+    >>> slug("Москва 2027")
+    'moskva-2027'
+    >>> slug("Αθήνα")
+    'athina'
+    >>> slug("مجلس")
+    'mjls'
+    >>> slug("理事会")
+    'lishihui'
+    >>> slug("a long title " * 9, limit=20)
+    'a-long-title-a-long'
+    """
+    from anyascii import anyascii  # only commands that make ids pay for its tables
+
+    words = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    if len(words) <= limit:
+        return words
+    cut = words[: limit + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:limit]).strip("-")
 
 
 def has_control_chars(value: str) -> bool:

@@ -19,7 +19,13 @@ import icalendar
 
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Deadline, Event, Rule, Status
-from itu_timeline.core.text import BASIS_WORDS, END_NOT_ANNOUNCED, TIME_NOT_STATED, dates_label
+from itu_timeline.core.text import (
+    BASIS_WORDS,
+    END_NOT_ANNOUNCED,
+    TIME_NOT_STATED,
+    dates_label,
+    slug,
+)
 from itu_timeline.core.zones import get_zone
 
 PRODID = "-//itu-timeline//itu-timeline//EN"
@@ -63,9 +69,9 @@ def event_uid(event: Event) -> str:
 
 
 def deadline_uid(deadline: Deadline) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", deadline.name.casefold()).strip("-")[:40]
+    words = slug(deadline.name, limit=40)
     digest = hashlib.sha256(deadline.name.encode()).hexdigest()[:8]
-    return f"{deadline.event.id}.deadline.{slug}-{digest}@{UID_DOMAIN}"
+    return f"{deadline.event.id}.deadline.{words}-{digest}@{UID_DOMAIN}"
 
 
 def feeds_by_body(

@@ -3,24 +3,33 @@ removing events. Keys are kept in the schema's order, so tomli-w writes an edite
 way it writes a new one and an edit touches only that event's lines."""
 
 import copy
-import re
-import unicodedata
 from datetime import date, datetime
 from typing import Any
 
 from itu_timeline.base.errors import UnknownEventError, UsageError
 from itu_timeline.core.model import DEFAULT_DEADLINE_TIME
 from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS, RULE_KEYS, SCHEMA
+from itu_timeline.core.text import slug
 
 CLEARABLE = tuple(k for k in EVENT_KEYS if k not in ("id", "title", "body", "kind", "start"))
 
 
-def slug(title: str, start: date) -> str:
-    """An id from a title and a first day: 'WTSA-28 prep (Geneva)' -> 'wtsa-28-prep-geneva-2028'."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")[:48].strip("-")
+def make_id(title: str, start: date) -> str:
+    """An id from a title and a first day: its words, then the year unless a word already
+    is the year; 'event-' and the day for a title with no letters, never the date alone.
+
+    >>> make_id("WTSA-28 prep (Geneva)", date(2028, 1, 1))
+    'wtsa-28-prep-geneva-2028'
+    >>> make_id("Москва 2027", date(2027, 5, 1))
+    'moskva-2027'
+    >>> make_id("!!!", date(2027, 5, 1))
+    'event-2027-05-01'
+    """
+    words = slug(title)
     day = start.date() if isinstance(start, datetime) else start
-    return f"{words}-{day.year}" if words else f"event-{day.isoformat()}"
+    if not words:
+        return f"event-{day.isoformat()}"
+    return words if str(day.year) in words.split("-") else f"{words}-{day.year}"
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:

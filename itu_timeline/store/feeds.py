@@ -10,7 +10,6 @@ broken export upstream must not wipe a calendar) unless the user accepts it.
 """
 
 import contextlib
-import re
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,7 +29,7 @@ from itu_timeline.core.subscriptions import (
     copy_path,
     subscriptions,
 )
-from itu_timeline.core.text import events_count
+from itu_timeline.core.text import events_count, slug
 from itu_timeline.store import toml_text
 from itu_timeline.store.fetch import FetchError, fetch
 from itu_timeline.store.importer import ImportOptions, collect
@@ -80,8 +79,7 @@ def name_from(url: str) -> str:
     """A feed name made from its URL: the host and the last part of the path."""
     parts = urlsplit(url)
     stem = Path(parts.path).stem if parts.path not in ("", "/") else ""
-    words = re.sub(r"[^a-z0-9]+", "-", f"{parts.hostname or 'feed'} {stem}".casefold())
-    return words.strip("-")[:60].strip("-") or "feed"
+    return slug(f"{parts.hostname or 'feed'} {stem}", limit=60) or "feed"
 
 
 def add(subscription: Subscription) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from itu_timeline.store.edits import events_of, normalize, slug, unique_id
+from itu_timeline.store.edits import events_of, make_id, normalize, unique_id
 from itu_timeline.store.importer import OUR_UID
 
 # The fields a source gives and a re-import may change; body, kind and the option tags are
@@ -67,7 +67,7 @@ def _new_event(
     source: dict[str, Any], option_tags: tuple[str, ...], taken: set[Any], today: date, prefix: str
 ) -> dict[str, Any]:
     m = OUR_UID.match(source["uid"])
-    wanted = m.group(1) if m else prefix + slug(source["title"], source["start"])
+    wanted = m.group(1) if m else prefix + make_id(source["title"], source["start"])
     event_id = unique_id(wanted, taken)
     taken.add(event_id)
     tags = list(dict.fromkeys([*option_tags, *source.get(TAGS, [])]))
