@@ -1,18 +1,18 @@
 """`itu-timeline feeds`: subscribe to remote calendars and keep them current. Only these
 commands touch the network; every other command reads the last good copies."""
 
-import sys
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import choices_of
-from itu_timeline.cli.options import FormatOption, OutputFormat, for_option, one_of
+from itu_timeline.cli.options import FormatOption, for_option, one_of
+from itu_timeline.cli.output import print_records
 from itu_timeline.core.model import Body, Kind
-from itu_timeline.core.text import events_count, safe
+from itu_timeline.core.text import ago, events_count, safe
 
 group = typer.Typer(
     name="feeds",
@@ -75,9 +75,13 @@ def add(
     report("note", [f"subscribed to '{feed.name}': {events_count(outcome.state.events)}"])
 
 
+FEED_FIELDS = ("name", "url", "events", "last_success", "age", "last_error", "curated")
+
+
 @group.command("list")
 def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
-    """The subscribed feeds: name, URL, last success and its age, events, last error.
+    """The subscribed feeds: name, URL, events, last success and its age, last error, and
+    whether it is the copy of the curated calendar in use.
 
     \b
     Examples:
@@ -85,31 +89,49 @@ def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
       itu-timeline feeds list --format json
     """
     from itu_timeline.core.subscriptions import subscriptions
-    from itu_timeline.store.feeds import State, age
+    from itu_timeline.store.feeds import State
 
     settings: Settings = ctx.obj
+    curated = _curated_by_feed(settings)
     rows = []
     for feed in subscriptions():
         state = State.of(feed.name)
-        since = age(state, settings.now.instant.astimezone(UTC))
         rows.append({
             "name": feed.name,
             "url": feed.url,
-            "last_success": state.last_success.isoformat() if state.last_success else None,
-            "age": _age_text(since),
             "events": state.events,
+            "last_success": state.last_success.isoformat() if state.last_success else None,
+            "age": _age(state.last_success, settings),
             "last_error": state.last_error,
+            "curated": curated.get(feed.name),
         })  # fmt: skip
-    if fmt is OutputFormat.JSON:
-        import json
+    print_records(settings, fmt, rows, FEED_FIELDS, _feed_line)
 
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    for row in rows:
-        error = f"  last error: {safe(str(row['last_error']))}" if row["last_error"] else ""
-        url, count = safe(str(row["url"])), events_count(int(row["events"] or 0))
-        line = f"{row['name']}  {url}  {count}  fetched {row['age']}"
-        sys.stdout.write(line + error + "\n")
+
+def _feed_line(row: dict[str, Any]) -> str:
+    count = events_count(int(row["events"] or 0))
+    line = f"{row['name']}  {safe(str(row['url']))}  {count}  fetched {row['age']}"
+    extras = [("last error: ", row["last_error"]), ("", row["curated"])]
+    return line + "".join(f"  {label}{safe(str(v))}" for label, v in extras if v)
+
+
+def _curated_by_feed(settings: Settings) -> dict[str, str]:
+    """What `validate` says of each feed that carries a copy of the curated calendar."""
+    from itu_timeline.core import loader
+    from itu_timeline.core.subscriptions import feed_of
+
+    try:
+        calendar = loader.load(loader.default_sources(settings.calendars))
+    except TimelineError:
+        return {}  # `validate` says what is wrong; the list still lists
+    found = {}
+    if calendar.curated and (name := feed_of(calendar.curated[0])):
+        found[name] = "the curated calendar in use"
+    notes = loader.curated_notes(calendar)[1:]
+    for (path, _), note in zip(calendar.left_out, notes, strict=True):
+        if name := feed_of(path):
+            found[name] = note.split(": ", 1)[1]
+    return found
 
 
 @group.command("remove")
@@ -167,7 +189,7 @@ def refresh(
         if outcome.result in ("failed", "refused") and (
             stale or verbose or outcome.result == "refused"
         ):
-            age = _copy_age(outcome.state.last_success, now)
+            age = _copy_age(outcome.state.last_success, settings)
             report("warning", [f"feed '{feed.name}': {outcome.message}{age}"])
         elif verbose:
             report("note", [f"feed '{feed.name}': {outcome.result} ({outcome.message})"])
@@ -181,17 +203,12 @@ def _stale(last: datetime | None, now: datetime, max_age: int) -> bool:
     return last is None or now - last > timedelta(days=max_age)
 
 
-def _copy_age(last: datetime | None, now: datetime) -> str:
-    return (
-        "; no good copy yet" if last is None else f"; the last good copy is {_age_text(now - last)}"
-    )
+def _age(last: datetime | None, settings: Settings) -> str:
+    """The age of a last good copy, as `feeds list` and the warnings of `refresh` say it."""
+    return ago(None if last is None else settings.now.instant - last)
 
 
-def _age_text(since: timedelta | None) -> str:
-    if since is None:
-        return "never"
-    if since < timedelta(hours=1):
-        return f"{int(since.total_seconds() // 60)} min ago"
-    if since < timedelta(days=2):
-        return f"{int(since.total_seconds() // 3600)} h ago"
-    return f"{since.days} days ago"
+def _copy_age(last: datetime | None, settings: Settings) -> str:
+    if last is None:
+        return "; no good copy yet"
+    return f"; the last good copy was fetched {_age(last, settings)}"

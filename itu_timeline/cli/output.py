@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from itu_timeline.cli.app import Settings
+from itu_timeline.cli.options import OutputFormat, chosen_format
 
 
 def print_rich(settings: Settings, *renderables: Any, crop: bool = False) -> None:
@@ -36,3 +37,30 @@ def print_chart(
         print_rich(settings, *draw(UNICODE, width or terminal_width()), crop=True)
     else:
         sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
+
+
+def print_records(
+    settings: Settings,
+    fmt: OutputFormat | None,
+    records: list[dict[str, Any]],
+    fields: tuple[str, ...],
+    line: Callable[[dict[str, Any]], str],
+) -> None:
+    """Records in the `--format` asked for: JSON and CSV with `fields` as keys, a table of
+    them, or a `line` each (plain; nothing at all when there are none)."""
+    match chosen_format(fmt):
+        case OutputFormat.JSON:
+            from itu_timeline.render.json_csv import to_json
+
+            sys.stdout.writelines(to_json({f: r[f] for f in fields} for r in records))
+        case OutputFormat.CSV:
+            from itu_timeline.render.json_csv import to_csv
+
+            sys.stdout.write(to_csv(records, fields))
+        case OutputFormat.TABLE:
+            from itu_timeline.render.table import records_table
+
+            if records:
+                print_rich(settings, records_table(records, fields))
+        case OutputFormat.PLAIN:
+            sys.stdout.writelines(line(r) + "\n" for r in records)

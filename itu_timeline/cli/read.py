@@ -18,9 +18,7 @@ from itu_timeline.cli.options import (
 )
 from itu_timeline.cli.output import print_chart, print_rich, terminal_width
 from itu_timeline.core import loader
-from itu_timeline.core.model import Calendar
 from itu_timeline.core.query import Filter, select
-from itu_timeline.core.subscriptions import feed_of
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -203,7 +201,7 @@ def show(
     items = deadline_items(event, calendar.rules, settings.now)
     sys.stdout.write(show_text(event, items, settings.now.zone))
     if calendar.curated and event.origin == calendar.curated[0]:
-        sys.stdout.write(_curated(calendar))
+        sys.stdout.write(loader.curated_notes(calendar)[0] + "\n")
     # A small chart: the event and its deadlines, with a week either side.
     deadlines = [i.deadline for i in items if i.deadline]
     days = [event.first_day, event.last_day, *(d.day_in(settings.now.zone) for d in deadlines)]
@@ -259,7 +257,7 @@ def validate(
     found = warnings(calendar, deadlines)
     report("warning", [str(w) for w in found])
     summary = summarize(calendar, deadlines)
-    sys.stdout.write(_curated(calendar))
+    sys.stdout.writelines(f"{note}\n" for note in loader.curated_notes(calendar))
     sys.stdout.write(
         f"{len(paths)} file(s): {summary.events} events, {summary.rules} rules, "
         f"{summary.deadlines} deadlines; {len(found)} warning(s)\n"
@@ -278,17 +276,6 @@ def _nothing_soon(settings: Settings, filters: Filter, days: int) -> str:
     dated = next((i for i in later if i.days_left is not None and i.days_left > days), None)
     nxt = f"; next: {dated.event.id} {countdown(dated)}" if dated else ""
     return f"Nothing starts or is due in the next {days} days{nxt}.\n"
-
-
-def _curated(calendar: Calendar) -> str:
-    """Which copy of the curated calendar is in use: the bundled one, or a feed's newer one."""
-    if calendar.curated is None:
-        return ""
-    path, published = calendar.curated
-    feed = feed_of(path)
-    which = f"feed '{feed}'" if feed else "bundled" if path == loader.bundled_path() else str(path)
-    when = f" (published {published.isoformat()})" if published else ""
-    return f"The curated calendar: {which}{when}\n"
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -11,7 +11,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -152,25 +152,44 @@ def _load_all(paths: list[Path]) -> Calendar:
             problems.extend(err.problems)
     if problems:
         raise CalendarInvalid(problems)
-    return merge(newest_curated(files))
+    return merge(*curated_copy(files))
 
 
-def newest_curated(files: list[CalendarFile]) -> list[CalendarFile]:
-    """Without the bundled calendar when a feed brings a newer copy of it: a calendar of the
-    same name with a later `published` (an older copy never replaces it)."""
+def curated_copy(
+    files: list[CalendarFile],
+) -> tuple[list[CalendarFile], CalendarFile | None, tuple[tuple[Path, datetime | None], ...]]:
+    """The files to merge, the copy of the curated calendar in use, and the copies left out.
+
+    A copy of the curated calendar is a file of the bundled calendar's name with a
+    `published` stamp (a feed of a site that `publish` wrote). Only the newest copy is used,
+    and only when it is newer than the bundled one, which it then replaces; every other copy
+    is left out whole: an older copy must not bring back what the bundled one has corrected.
+    """
     bundled = next((f for f in files if f.path == bundled_path()), None)
-    if bundled is None or bundled.published is None:
-        return files
-    newer = [
-        f
-        for f in files
-        if f is not bundled and f.name == bundled.name
-        and f.published is not None and f.published > bundled.published
+    if bundled is None:  # files named by --calendar: a published one among them, if any
+        first = next((f.name for f in files if f.name), None)
+        return files, next((f for f in files if f.published and f.name == first), None), ()
+    stamp = bundled.published
+    if stamp is None:
+        return files, bundled, ()
+    copies = [
+        f for f in files
+        if f.name == bundled.name and f.published is not None and f is not bundled
     ]  # fmt: skip
-    return [f for f in files if f is not bundled] if newer else files
+    newest = max(copies, key=lambda f: f.published or stamp, default=bundled)
+    in_use = newest if newest.published and newest.published > stamp else bundled
+    left_out = {id(f) for f in [bundled, *copies] if f is not in_use}
+    kept = [f for f in files if id(f) not in left_out]
+    return kept, in_use, tuple((f.path, f.published) for f in copies if id(f) in left_out)
 
 
-def merge(files: list[CalendarFile]) -> Calendar:
+def merge(
+    files: list[CalendarFile],
+    curated: CalendarFile | None = None,
+    left_out: tuple[tuple[Path, datetime | None], ...] = (),
+) -> Calendar:
+    """The events and rules of `files`, a later file's winning; named after the curated
+    calendar when it is read (whatever feeds come before it), else after the first file."""
     events: dict[str, Event] = {}
     rules: dict[str, Rule] = {}
     for document in files:
@@ -180,12 +199,32 @@ def merge(files: list[CalendarFile]) -> Calendar:
         for rule in document.rules:
             rules.pop(rule.id, None)
             rules[rule.id] = rule
-    name = next((f.name for f in files if f.name), "ITU meetings")
-    curated = next((f for f in files if f.published is not None and f.name == name), None)
+    name = (curated and curated.name) or next((f.name for f in files if f.name), "ITU meetings")
     return Calendar(
         events=tuple(events.values()),
         rules=tuple(rules.values()),
         name=name,
         files=tuple(f.path for f in files),
         curated=(curated.path, curated.published) if curated else None,
+        left_out=left_out,
     )
+
+
+def curated_notes(calendar: Calendar) -> list[str]:
+    """Which copy of the curated calendar is in use (the bundled one, or a feed's newer one),
+    and why each other copy is not: what `validate`, `show` and `feeds list` say."""
+    if calendar.curated is None:
+        return []
+    from itu_timeline.core.subscriptions import feed_of
+
+    def which(path: Path) -> str:
+        feed = feed_of(path)
+        return f"feed '{feed}'" if feed else "bundled" if path == bundled_path() else str(path)
+
+    path, published = calendar.curated
+    when = f" (published {published.isoformat()})" if published else ""
+    notes = [f"The curated calendar: {which(path)}{when}"]
+    for other, stamp in calendar.left_out:
+        older = "older than" if published and stamp and stamp < published else "not newer than"
+        notes.append(f"{which(other)}: {older} the {which(path)} copy, not used")
+    return notes

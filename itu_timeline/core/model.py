@@ -242,6 +242,8 @@ class Calendar:
     name: str = "ITU meetings"
     files: tuple[Path, ...] = ()
     curated: tuple[Path, datetime | None] | None = None  # the copy of the curated calendar used
+    # feeds' copies of the curated calendar not newer than the one used, and their stamps
+    left_out: tuple[tuple[Path, datetime | None], ...] = ()
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)

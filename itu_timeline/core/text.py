@@ -5,7 +5,7 @@ Python's locale-aware calendar helpers fail or print names nobody expects.
 """
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -205,3 +205,20 @@ def human_span(event: Event, zone: ZoneInfo) -> str:
 
 def _day_month(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def ago(since: timedelta | None) -> str:
+    """How long ago something happened, in the words every command uses for it:
+
+    >>> ago(timedelta(seconds=59)), ago(timedelta(minutes=90)), ago(timedelta(days=3))
+    ('just now', '1 h ago', '3 days ago')
+    """
+    if since is None:
+        return "never"
+    if since < timedelta(minutes=1):
+        return "just now"
+    if since < timedelta(hours=1):
+        return f"{int(since.total_seconds() // 60)} min ago"
+    if since < timedelta(days=2):
+        return f"{int(since.total_seconds() // 3600)} h ago"
+    return f"{since.days} days ago"

@@ -1,7 +1,8 @@
 """Rich tables for a terminal. Calendar text always enters Rich as `Text`, never as markup."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
@@ -81,4 +82,15 @@ def items_table(items: Iterable[Item], zone: ZoneInfo, width: int = ROOMY) -> Ta
             Text(item.event.body.value, style=body_style(item.event.body.value)),
             what,
         )
+    return table
+
+
+def records_table(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> Table:
+    """Records (of `feeds list`, `changes`) as a table with a column per field, every cell
+    text, never markup; an empty value is an empty cell."""
+    table = Table(header_style="bold", pad_edge=False)
+    for name in fields:
+        table.add_column(name.replace("_", " ").capitalize(), overflow="fold")
+    for record in records:
+        table.add_row(*(Text(safe("" if record[f] is None else str(record[f]))) for f in fields))
     return table
