@@ -143,6 +143,8 @@ def test_feeds_list_honours_every_format(fmt: str, site: str, home: dict[str, st
             assert apt.startswith(f"apt,{site}/apt.ics,1,")
             assert old.endswith(',"older than the bundled copy, not used"')
         case "table":
-            assert out.startswith("┏") and "Name" in out and "older" in out
+            assert out.startswith("┏")
+            assert "Name" in out
+            assert "older" in out
         case "plain":
             assert out.splitlines()[0] == f"apt  {site}/apt.ics  1 event  fetched just now"
