@@ -4,15 +4,19 @@ rule for which calendar file a change goes to, and output errors as one line."""
 
 import ast
 import os
+import signal
 import stat
 import subprocess
 import sys
+import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from itu_timeline.base.atomic import write_atomically
 from itu_timeline.core.loader import load
 
 from .conftest import SAMPLE, Run, WriteCalendar
@@ -167,6 +171,91 @@ def test_a_folder_that_cannot_be_made_is_one_error(run: Run, tmp_path: Path) -> 
     errors = [line for line in result.stderr.splitlines() if "error:" in line]
     assert len(errors) == 1
     assert "cannot make the folder" in errors[0]
+
+
+# --- leftovers of killed runs, and durability ---------------------------------------------
+
+
+def hours_ago(path: Path, hours: float) -> None:
+    then = time.time() - hours * 3600
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def test_a_write_removes_its_targets_temporary_files_once_they_are_an_hour_old(
+    run: Run, write_calendar: WriteCalendar, tmp_path: Path
+) -> None:
+    path = write_calendar()
+    old, fresh = tmp_path / ".events.toml.k1ll3d_0.tmp", tmp_path / ".events.toml.running.tmp"
+    others = [
+        tmp_path / ".other.toml.k1ll3d_0.tmp",  # another file's: its own next write removes it
+        tmp_path / ".events.toml.backup-of-mine.tmp",  # not a name the atomic write makes
+    ]
+    for leftover in (old, fresh, *others):
+        leftover.write_bytes(b"x" * 2048)
+        hours_ago(leftover, 2)
+    hours_ago(fresh, 0.5)  # a run still writing would have one this young
+    assert run("add", "--id", "new", *NEW_EVENT, calendars=[path]).exit_code == 0
+    assert not old.exists()
+    assert fresh.exists()
+    assert all(other.exists() for other in others)
+
+
+KILLED_AT_RENAME = textwrap.dedent("""
+    import os, signal, sys
+    real_replace = os.replace
+    def killed(src, dst):
+        os.kill(os.getpid(), signal.SIGKILL)  # kill -9 with the new file written, not renamed
+    os.replace = killed
+    from itu_timeline.cli.main import whole_app
+    whole_app()(["--today", "2027-01-01", "add", "--id", "new", "--title", "T",
+                 "--start", "2027-01-02", "--body", "ITU", "--kind", "other",
+                 "--calendar", sys.argv[1]])
+""")
+
+
+def test_after_add_is_killed_the_next_add_leaves_no_temporary_file_over_an_hour_old(
+    run: Run, write_calendar: WriteCalendar, tmp_path: Path
+) -> None:
+    events = "".join(
+        f'\n[[events]]\nid = "e{n}"\ntitle = "Event {n}"\nbody = "ITU"\nkind = "other"\n'
+        f"start = 2027-01-{n % 28 + 1:02}\n"
+        for n in range(2000)
+    )
+    path = write_calendar(SAMPLE + events)  # a large file: the new copy takes a while to write
+    before = path.read_bytes()
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT_RENAME, str(path)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert path.read_bytes() == before
+    [left] = tmp_path.glob(".events.toml.*.tmp")
+    assert run("add", "--id", "one", *NEW_EVENT, calendars=[path]).exit_code == 0
+    assert left.exists()  # as young as a running writer's: kept
+    hours_ago(left, 1.5)
+    assert run("add", "--id", "two", *NEW_EVENT, calendars=[path]).exit_code == 0
+    assert list(tmp_path.glob(".events.toml.*.tmp")) == []
+
+
+def test_the_folder_is_fsynced_after_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real fsync and rename run; the test only records what they were given, in order."""
+    done: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(handle: int) -> None:
+        info = os.fstat(handle)
+        folder = stat.S_ISDIR(info.st_mode) and info.st_ino == tmp_path.stat().st_ino
+        done.append("fsync folder" if folder else "fsync file")
+        real_fsync(handle)
+
+    def replace(src: str, dst: Path) -> None:
+        done.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomically(tmp_path / "x.toml", b"new")
+    assert done == ["fsync file", "rename", "fsync folder"]
+    assert (tmp_path / "x.toml").read_bytes() == b"new"
 
 
 # --- where a change goes ----------------------------------------------------------------------

@@ -10,6 +10,10 @@ the write lands where the user meant, with the permissions they set.
   such as /dev/stdout) is written directly, never replaced.
 - An existing file keeps its mode, and its owner and group where the process may set them; a
   new file gets the mode the umask gives (or the `mode` asked for).
+- After the rename the folder is fsynced too, so the new name survives a power cut.
+- A temporary file of the same target left by a killed run (`.NAME.xxxxxxxx.tmp`) is removed
+  by the next write of that target once it is an hour old; a younger one may belong to a run
+  still writing.
 
 - A folder of files (a published site) is built beside its place and swapped in whole: see
   `new_folder_beside` and `swap_in`.
@@ -18,10 +22,13 @@ tests/test_writes.py checks that nothing else in the package opens a file for wr
 """
 
 import contextlib
+import errno
 import os
+import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -29,6 +36,10 @@ from typing import BinaryIO
 from itu_timeline.base.errors import WriteError
 
 _WRITTEN_IN_PLACE = ("/dev/", "/proc/")
+# What tempfile adds to a name: 8 of these characters (mkstemp, mkdtemp).
+RANDOM_PART = "[a-z0-9_]{8}"
+# A run writes for seconds; what is older than this was left by a run that was killed.
+LEFTOVER_AGE_SECONDS = 3600
 
 
 def real_target(path: Path) -> Path:
@@ -65,6 +76,44 @@ def open_atomically(
     except BaseException:
         _remove(temp)
         raise
+    sync_folder(target.parent, path)
+    remove_leftovers(target.parent, re.escape(f".{target.name}.") + RANDOM_PART + r"\.tmp")
+
+
+def sync_folder(folder: Path, path: Path) -> None:
+    """Flush `folder`'s list of names to disk: a file's own fsync does not cover the rename
+    that gave it its name. A file system that cannot sync a folder (EINVAL) is left as it is."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return  # a folder we may write but not read (mode 0300): nothing to sync it through
+    try:
+        os.fsync(handle)
+    except OSError as err:
+        if err.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise WriteError(
+                f"{path}: written, but {folder} could not be flushed to disk: {_why(err)}"
+            ) from err
+    finally:
+        os.close(handle)
+
+
+def remove_leftovers(folder: Path, pattern: str, keep: Path | None = None) -> None:
+    """Remove what killed runs left in `folder`: entries whose whole name matches `pattern`,
+    last changed over an hour ago, other than `keep`. Whatever cannot be removed stays."""
+    cutoff = time.time() - LEFTOVER_AGE_SECONDS
+    try:
+        entries = [e for e in os.scandir(folder) if re.fullmatch(pattern, e.name)]
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.stat(follow_symlinks=False).st_mtime >= cutoff or Path(entry) == keep:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                discard(Path(entry))
+            else:
+                os.unlink(entry)
 
 
 def write_atomically(
