@@ -214,3 +214,21 @@ def test_parallel_export_writes_the_same_bytes_as_serial(monkeypatch: pytest.Mon
     monkeypatch.setattr(ics, "BATCH", 7)
     parallel = b"".join(chunks(events, calendar.rules, options, workers=2))
     assert parallel == serial
+
+
+def test_an_export_with_no_event_is_a_negative_check_that_writes_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    """RFC 5545 wants at least one component in a VCALENDAR: nothing is exported, exit 1."""
+    old = tmp_path / "atu.ics"
+    old.write_bytes(b"the feed as it was")
+    for target in (["-o", str(old)], [], ["--split-by", "body", "--output-dir", str(tmp_path)]):
+        result = run("export", "--body", "ATU", *target)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert (
+            result.stderr
+            == "itu-timeline: note: nothing to export: no event with announced days matches\n"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atu.ics", "events.toml"]
+    assert old.read_bytes() == b"the feed as it was"

@@ -1,6 +1,7 @@
 """The renderers, called directly: pure functions from events and items to text, tables and
 records. (The CLI tests check which renderer a command picks.)"""
 
+import csv
 import io
 import json
 from datetime import date, time, timedelta
@@ -115,6 +116,14 @@ def test_csv_joins_lists_and_makes_control_characters_visible() -> None:
     assert text.splitlines()[0] == ",".join(EVENT_FIELDS)
     assert ",a;b," in text
     assert "\x1b" not in text
+
+
+def test_csv_writes_booleans_as_json_does() -> None:
+    deadline = next(i for i in items_on(date(2027, 3, 1)) if i.deadline)
+    record = item_record(deadline, GVA)
+    assert record["time_stated"] is True
+    rows = list(csv.DictReader(io.StringIO(to_csv([record], tuple(record)))))
+    assert rows[0]["time_stated"] == json.dumps(record["time_stated"]) == "true"
 
 
 def test_the_chart_draws_bars_markers_and_today_in_ascii() -> None:

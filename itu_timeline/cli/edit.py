@@ -24,6 +24,7 @@ from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import safe
 
 commands = typer.Typer()  # put on the app by cli.main
+EXIT_INTERRUPTED = 130
 
 
 @commands.command()
@@ -175,10 +176,22 @@ def remove(
         if not sys.stdin.isatty():
             raise UsageError("remove asks for confirmation on a terminal; elsewhere pass --yes")
         title = safe(str(table.get("title")))
-        if not typer.confirm(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
+        if not _confirmed(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
             raise NegativeCheck("nothing removed")
     update_file(target, lambda document: remove_event(document, event_id))
     report("note", [f"removed '{event_id}' from {target}"])
+
+
+def _confirmed(question: str) -> bool:
+    """The answer typed at the terminal; end of input is a no. Ctrl-C ends the command at once
+    and quietly, with the status a shell gives an interrupted program (128 + SIGINT)."""
+    try:
+        return typer.confirm(question)
+    except typer.Abort as err:  # click turns both Ctrl-C and Ctrl-D into Abort
+        sys.stderr.write("\n")  # the prompt's line ends; nothing else is said
+        if isinstance(err.__context__, EOFError):
+            return False
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _home_of(settings: Settings, event_id: str) -> Path:

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from dateutil.relativedelta import relativedelta
 
-from itu_timeline.base.errors import UsageError
+from itu_timeline.base.errors import NegativeCheck, UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import for_option, with_filters
 from itu_timeline.cli.output import print_chart
@@ -80,6 +80,8 @@ def export(
     if len(events) < len(chosen):
         left_out = ", ".join(e.id for e in chosen if e.is_approximate)
         report("note", [f"left out, their days are not announced: {left_out}"])
+    if not events:  # RFC 5545 wants a component in a VCALENDAR; an old file stays as it was
+        raise NegativeCheck("nothing to export: no event with announced days matches")
     options = ExportOptions(
         name=name or calendar.name,
         stamp=settings.now.utc(),

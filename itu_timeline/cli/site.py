@@ -169,7 +169,8 @@ def digest(
     settings: Settings = ctx.obj
     if base_url is not None:
         _check_base_url(base_url)
-    items = find_upcoming(settings.calendar(days), filters, settings.now, days)
+    # --days 7 is today and the six days after it: upcoming's reach counts the days after.
+    items = find_upcoming(settings.calendar(days - 1), filters, settings.now, days - 1)
     sys.stdout.write(
         rendering.digest(
             items,

@@ -33,7 +33,7 @@ def digest(
     if not dated:
         return ""
     title = "This week at the ITU" if days == 7 else f"The next {days} days at the ITU"
-    span = f"{_day(today)} to {_day(today + timedelta(days=days))}"
+    span = f"{_day(today)} to {_day(today + timedelta(days=days - 1))}"
     groups = [
         ("Under way" if day < today else _day(day), list(group))
         for day, group in groupby(dated, key=lambda i: max(i.day or today, today - timedelta(1)))

@@ -102,6 +102,8 @@ def to_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...]) -> str:
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as JSON writes them, not Python's True/False
+        return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(safe(str(v)) for v in value)
     return safe(str(value), keep_newlines=True)
