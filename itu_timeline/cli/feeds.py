@@ -190,7 +190,7 @@ def refresh(
             stale or verbose or outcome.result == "refused"
         ):
             age = _copy_age(outcome.state.last_success, settings)
-            report("warning", [f"feed '{feed.name}': {outcome.message}{age}"])
+            report("warning", [f"feed '{feed.name}' ({feed.url}): {outcome.message}{age}"])
         elif verbose:
             report("note", [f"feed '{feed.name}': {outcome.result} ({outcome.message})"])
         if outcome.state.last_success is None:

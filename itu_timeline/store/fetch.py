@@ -1,12 +1,20 @@
 """Fetching a feed over HTTP(S), with the standard library: a conditional GET, redirects
-followed only to http(s) and only so often, a time-out for the whole fetch, a size limit on
-the bytes received and on the decompressed body, and certificates verified (the default
-SSL context). `webcal://` and `webcals://` are read as http and https.
+followed only to http(s) and only so often, one deadline for the whole fetch, a size limit on
+the bytes received and on the decompressed body, a body that must be whole, and certificates
+verified (the default SSL context). `webcal://` and `webcals://` are read as http and https.
+
+The deadline covers connecting, every header line, every byte of the body and every redirect:
+before each read from the network, the socket's time-out is set to the time left
+(`_TimedSocket`), so a server that sends one byte a second cannot stretch it. Every way the
+HTTP client can fail (the `http.client` exceptions, TLS errors, resets) is one `FetchError`.
 
 The standard library is enough here and adds nothing to install: urllib gives redirect control
-through its handler, and the body is read in chunks so that the limits hold while it streams.
+and proxies through its handlers, and http.client lets a connection choose its socket.
 """
 
+import http.client
+import io
+import socket
 import ssl
 import time
 import urllib.error
@@ -14,6 +22,7 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -54,19 +63,18 @@ def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> Fetched:
-    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"}
+    """GET `url` within `timeout` seconds in all; raises `FetchError` for every failure."""
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
     request = urllib.request.Request(http_url(url), headers=headers)
     if etag:
         request.add_header("If-None-Match", etag)
     if last_modified:
         request.add_header("If-Modified-Since", last_modified)
-    opener = urllib.request.build_opener(
-        _Redirects(), urllib.request.HTTPSHandler(context=ssl.create_default_context())
-    )
-    deadline = time.monotonic() + timeout
+    clock = _Clock(timeout)
+    opener = urllib.request.build_opener(_Redirects(), _HTTPHandler(clock), _HTTPSHandler(clock))
     try:
         with opener.open(request, timeout=timeout) as response:
-            raw = _read_capped(response, max_bytes, deadline)
+            raw = _read_whole(response, max_bytes)
             return Fetched(
                 status=response.status,
                 body=_decompressed(raw, response.headers, max_bytes),
@@ -77,18 +85,139 @@ def fetch(
     except urllib.error.HTTPError as err:
         if err.code == 304:
             return Fetched(304, b"", etag, last_modified, "")
-        if 300 <= err.code < 400:
-            target = str(err.headers.get("Location", "")) if err.headers else ""
-            if urlsplit(target).scheme.lower() not in ("", "http", "https"):
-                raise FetchError(f"redirected to '{target}', which is not http or https") from err
-            raise FetchError("too many redirects, or a redirect loop") from err
-        raise FetchError(f"the server answered {err.code} {err.reason}") from err
-    except urllib.error.URLError as err:
-        raise FetchError(f"cannot reach it: {_reason(err.reason)}") from err
-    except TimeoutError as err:
-        raise FetchError(f"no answer within {timeout:g} s") from err
-    except (OSError, ValueError) as err:  # a cut connection, a malformed answer
-        raise FetchError(f"the download failed: {err}") from err
+        raise _http_error(err) from err
+    except Exception as err:
+        if isinstance(err, FetchError):
+            raise
+        raise _failure(err, timeout) from err
+    finally:
+        clock.close()
+
+
+def _http_error(err: urllib.error.HTTPError) -> FetchError:
+    if 300 <= err.code < 400:
+        target = str(err.headers.get("Location", "")) if err.headers else ""
+        if urlsplit(target).scheme.lower() not in ("", "http", "https"):
+            return FetchError(f"redirected to '{target}', which is not http or https")
+        return FetchError("too many redirects, or a redirect loop")
+    return FetchError(f"the server answered {err.code} {err.reason}")
+
+
+def _failure(err: Exception, timeout: float) -> FetchError:
+    """One line for each way the HTTP client, TLS or the connection fails."""
+    reason = err.reason if isinstance(err, urllib.error.URLError) else err
+    if isinstance(reason, FetchError):  # raised by the redirect handler, wrapped by urllib
+        return reason
+    if isinstance(reason, TimeoutError):
+        return FetchError(f"no answer within {timeout:g} s")
+    if isinstance(reason, http.client.RemoteDisconnected):
+        return FetchError("the server closed the connection without an answer")
+    if isinstance(reason, http.client.BadStatusLine):
+        return FetchError("the server's answer is not HTTP (a bad status line)")
+    if isinstance(reason, http.client.IncompleteRead):
+        return FetchError("the body was cut short (a chunk ended early)")
+    if isinstance(reason, http.client.HTTPException):
+        return FetchError(f"the server's answer is not valid HTTP ({reason})")
+    if isinstance(reason, ssl.SSLError | ssl.CertificateError):
+        return FetchError(f"the secure connection failed ({reason})")
+    if isinstance(reason, ConnectionResetError):
+        return FetchError("the server reset the connection")
+    if isinstance(reason, OSError) and isinstance(err, urllib.error.URLError):
+        return FetchError(f"cannot reach it: {reason.strerror or reason}")
+    if isinstance(reason, OSError | ValueError | EOFError):  # a reset, a malformed answer
+        return FetchError(f"the download failed: {getattr(reason, 'strerror', None) or reason}")
+    raise err
+
+
+class _Clock:
+    """The one deadline of a fetch, and the sockets it opened (closed when it ends)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+        self.sockets: list[socket.socket] = []
+
+    def left(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:  # a time-out of 0 would make the socket non-blocking
+            raise TimeoutError
+        return left
+
+    def close(self) -> None:
+        for sock in self.sockets:
+            sock.close()
+
+
+class _TimedSocket:
+    """A connected socket whose every read and write waits at most the time left. Its
+    `makefile` is what http.client reads the status line, the headers and the body from."""
+
+    def __init__(self, sock: socket.socket, clock: _Clock) -> None:
+        self._sock, self._clock = sock, clock
+        clock.sockets.append(sock)
+
+    def recv_into(self, buffer: Any) -> int:
+        self._sock.settimeout(self._clock.left())
+        return self._sock.recv_into(buffer)
+
+    def sendall(self, data: Any) -> None:
+        self._sock.settimeout(self._clock.left())
+        self._sock.sendall(data)
+
+    def makefile(self, mode: str = "rb", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        return io.BufferedReader(_Reader(self))
+
+    def close(self) -> None:
+        """Nothing yet: urllib closes the socket before the body is read (a real socket stays
+        open while a file made from it is); the fetch closes it when it ends."""
+
+
+class _Reader(io.RawIOBase):
+    def __init__(self, sock: _TimedSocket) -> None:
+        self._sock = sock
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        return self._sock.recv_into(buffer)
+
+
+class _TimedHTTP(http.client.HTTPConnection):
+    clock: _Clock
+
+    def connect(self) -> None:
+        self.timeout = self.clock.left()  # connecting waits at most the time left, too
+        super().connect()
+        self.sock = _TimedSocket(self.sock, self.clock)
+
+
+class _TimedHTTPS(_TimedHTTP, http.client.HTTPSConnection):
+    """TLS is set up by HTTPSConnection on the plain socket, then the socket is timed."""
+
+
+def _connection(cls: type[_TimedHTTP], clock: _Clock, host: str, **kwargs: Any) -> _TimedHTTP:
+    connection = cls(host, **kwargs)
+    connection.clock = clock
+    return connection
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, clock: _Clock) -> None:
+        super().__init__()
+        self.clock = clock
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(partial(_connection, _TimedHTTP, self.clock), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, clock: _Clock) -> None:
+        super().__init__()
+        self.clock, self.context = clock, ssl.create_default_context()
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        timed = partial(_connection, _TimedHTTPS, self.clock)
+        return self.do_open(timed, req, context=self.context)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -105,37 +234,53 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_capped(response: Any, max_bytes: int, deadline: float) -> bytes:
-    declared = response.headers.get("Content-Length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"it is {int(declared):,} bytes, over the limit of {max_bytes:,}")
+def _read_whole(response: Any, max_bytes: int) -> bytes:
+    """The body as sent, never past `max_bytes`, and all of it: a body shorter than its
+    Content-Length is a failure, not a smaller calendar."""
+    declared = _declared_length(response.headers)
+    if declared is not None and declared > max_bytes:
+        raise FetchError(f"it is {declared:,} bytes, over the limit of {max_bytes:,}")
     chunks, size = [], 0
     while chunk := response.read(CHUNK):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"it is over the limit of {max_bytes:,} bytes")
-        if time.monotonic() > deadline:
-            raise TimeoutError
         chunks.append(chunk)
+    if declared is not None and size < declared:
+        raise FetchError(f"the body was cut short ({size:,} of {declared:,} bytes)")
     return b"".join(chunks)
 
 
+def _declared_length(headers: Message) -> int | None:
+    """Content-Length, unless the body is chunked (then it does not count)."""
+    declared = headers.get("Content-Length", "").strip()
+    chunked = "chunked" in headers.get("Transfer-Encoding", "").lower()
+    return int(declared) if declared.isdigit() and not chunked else None
+
+
 def _decompressed(raw: bytes, headers: Message, max_bytes: int) -> bytes:
-    """The body, gunzipped when the server says so, never past `max_bytes` (a small gzip
-    can inflate to gigabytes)."""
-    if headers.get("Content-Encoding", "").lower() != "gzip":
+    """The body, inflated when the server says it is gzip or deflate, never past `max_bytes`
+    (a small gzip can inflate to gigabytes), and only when the stream ends as it should."""
+    encoding = headers.get("Content-Encoding", "").strip().lower()
+    if encoding in ("", "identity"):
         return raw
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"its Content-Encoding '{encoding}' is not gzip or deflate")
+    inflater = zlib.decompressobj(_window_bits(encoding, raw))
     try:
         body = inflater.decompress(raw, max_bytes + 1)
     except zlib.error as err:
-        raise FetchError(f"its gzip body is damaged ({err})") from err
+        raise FetchError(f"its {encoding} body is damaged ({err})") from err
     if len(body) > max_bytes or inflater.unconsumed_tail:
         raise FetchError(f"it inflates past the limit of {max_bytes:,} bytes")
+    if not inflater.eof:
+        raise FetchError(f"its {encoding} body was cut short (the stream has no end)")
     return body
 
 
-def _reason(reason: object) -> str:
-    if isinstance(reason, FetchError):
-        return str(reason)
-    return str(getattr(reason, "strerror", None) or reason)
+def _window_bits(encoding: str, raw: bytes) -> int:
+    """gzip; or deflate, which servers send with the zlib header (as RFC 9110 says) or raw."""
+    if encoding != "deflate":
+        return 16 + zlib.MAX_WBITS
+    zlib_header = len(raw) >= 2 and raw[0] & 0x0F == 8 and (raw[0] << 8 | raw[1]) % 31 == 0
+    return zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
