@@ -3,6 +3,7 @@ socket: servers that trickle, lie about lengths, break HTTP or reset the connect
 fetch ends within its one deadline, as one line naming the URL, with exit 2 and nothing
 subscribed, and the good copy of a feed kept."""
 
+import contextlib
 import gzip
 import json
 import socket
@@ -46,10 +47,8 @@ def raw_server(respond: Respond, read_head: bool = True) -> Iterator[str]:
             head = b""
             while read_head and b"\r\n\r\n" not in head and (data := conn.recv(4096)):
                 head += data
-            try:
+            with contextlib.suppress(OSError):  # the client gave up, as it should
                 respond(conn, stop)
-            except OSError:
-                pass  # the client gave up, as it should
 
     def serve() -> None:
         while not stop.is_set():
