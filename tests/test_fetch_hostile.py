@@ -16,11 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from itu_timeline.cli.main import whole_app
+from .test_feeds import cli, copy, home
 
-app = whole_app()
+__all__ = ["home"]  # the fixture, shared with test_feeds.py: the same user's folders
 Respond = Callable[[socket.socket, threading.Event], None]
 
 FEED = (
@@ -89,19 +88,6 @@ def trickle(start: bytes, byte: bytes) -> Respond:
 
 def reset(conn: socket.socket, stop: threading.Event) -> None:
     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> dict[str, str]:
-    return {
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-
-
-def cli(home: dict[str, str], *args: str) -> Result:
-    return CliRunner().invoke(app, ["--today", "2027-01-01", "--tz", "UTC", *args], env=home)
 
 
 def refused(home: dict[str, str], url: str, *options: str) -> str:
@@ -194,14 +180,13 @@ def test_a_cut_feed_keeps_the_good_copy_and_a_cut_ics_subscribes_nothing(
         assert "the body was cut short" in refused(home, url + "/feed.ics")
     with raw_server(answer(head(f"Content-Length: {len(FEED)}") + FEED)) as url:
         assert cli(home, "feeds", "add", url + "/feed.ics", "--name", "team").exit_code == 0
-    copy = Path(home["XDG_CACHE_HOME"]) / "itu-timeline" / "feeds" / "team.toml"
-    kept = copy.read_bytes()
+    kept = copy(home).read_bytes()
     with raw_server(answer(short)) as url:
         config = Path(home["XDG_CONFIG_HOME"]) / "itu-timeline" / "feeds.toml"
         config.write_text(f'[[feeds]]\nname = "team"\nurl = "{url}/feed.ics"\n')
         refreshed = cli(home, "feeds", "refresh", "--verbose")
     assert "the body was cut short" in refreshed.stderr
-    assert copy.read_bytes() == kept
+    assert copy(home).read_bytes() == kept
 
 
 def test_a_slow_feed_does_not_hold_up_the_feeds_after_it(home: dict[str, str]) -> None:
