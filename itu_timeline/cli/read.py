@@ -148,10 +148,10 @@ def remind(
       itu-timeline remind --dry-run
     """
     from itu_timeline.core.reminders import (
-        State,
         default_state_path,
         due_reminders,
         parse_thresholds,
+        remembered,
     )
     from itu_timeline.core.upcoming import upcoming as find_upcoming
     from itu_timeline.render.plain import item_line
@@ -163,17 +163,14 @@ def remind(
         # A pretended day must not use up the real reminders of the days to come.
         dry_run = True
         report("note", ["--today is set and no --state is given: a dry run, nothing remembered"])
+    calendar = settings.calendar(thresholds[0])
     try:
-        memory = State.read(path)
+        with remembered(path, dry_run) as memory:  # written back before anything is printed
+            items = find_upcoming(calendar, filters, settings.now, days=thresholds[0])
+            reminders = due_reminders(items, thresholds, memory)
+            memory.prune(settings.today)
     except StateError as err:
         raise err.with_hint("move it away to start afresh, or point --state elsewhere") from err
-    items = find_upcoming(
-        settings.calendar(thresholds[0]), filters, settings.now, days=thresholds[0]
-    )
-    reminders = due_reminders(items, thresholds, memory)
-    memory.prune(settings.today)
-    if not dry_run:
-        memory.write(path)  # before printing: a failed write must not lose a reminder
     sys.stdout.write("".join(item_line(r.item, settings.now.zone) + "\n" for r in reminders))
 
 

@@ -3,21 +3,28 @@ below each threshold, and only the tightest threshold crossed since the last rep
 
 The state file remembers, per item, the thresholds already reported. An item's key carries its
 date, so a meeting that moves is reminded of again. Entries for items long past are pruned.
+The state is checked value by value when it is read, and a run holds its lock from reading it
+to writing it back, so two overlapping runs never report the same threshold twice.
 """
 
+import contextlib
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import UnionType
+from typing import Any
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import DateInputError, StateError
+from itu_timeline.base.locks import exclusive
 from itu_timeline.core.upcoming import Item
 
 DEFAULT_THRESHOLDS = (30, 7, 1, 0)
 KEEP_PAST_DAYS = 30
+STATE_SCHEMA = 1
 
 
 @dataclass(frozen=True)
@@ -65,11 +72,14 @@ class State:
             raise StateError(f"{path}: cannot read the reminder state: {err.strerror}") from err
         try:
             document = tomllib.loads(raw.decode("utf-8"))
-            return cls({e["key"]: (e["day"], set(e["thresholds"])) for e in document["reported"]})
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as err:
-            raise StateError(
-                f"{path}: the reminder state is damaged ({err}); it was left as it is"
-            ) from err
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise _damaged(path, str(err)) from err
+        if document.get("schema", STATE_SCHEMA) != STATE_SCHEMA:
+            raise _damaged(path, f"'schema' is {document['schema']!r}, not {STATE_SCHEMA}")
+        entries = document.get("reported", [])
+        if not isinstance(entries, list):
+            raise _damaged(path, f"'reported' is {_kind(entries)}, not a list of tables")
+        return cls(dict(_entry(path, n, entry) for n, entry in enumerate(entries, 1)))
 
     def write(self, path: Path) -> None:
         import tomli_w
@@ -78,12 +88,68 @@ class State:
             {"key": key, "day": day, "thresholds": sorted(done, reverse=True)}
             for key, (day, done) in sorted(self.reported.items())
         ]
-        document = tomli_w.dumps({"schema": 1, "reported": entries}).encode()
+        document = tomli_w.dumps({"schema": STATE_SCHEMA, "reported": entries}).encode()
         write_atomically(path, document, make_folders=True)
 
     def prune(self, today: date) -> None:
         oldest = today - timedelta(days=KEEP_PAST_DAYS)
         self.reported = {k: v for k, v in self.reported.items() if v[0] >= oldest}
+
+
+@contextlib.contextmanager
+def remembered(path: Path, dry_run: bool = False) -> Iterator[State]:
+    """The state in `path`, to record this run's reminders in; written back when the block
+    ends without an error, unless `dry_run`. The state's lock is held from the read to the
+    write, so an overlapping run waits and then sees what this one reported."""
+    with contextlib.nullcontext() if dry_run else exclusive(path):
+        state = State.read(path)
+        yield state
+        if not dry_run:
+            state.write(path)
+
+
+def _entry(path: Path, number: int, entry: Any) -> tuple[str, tuple[date, set[int]]]:
+    """One entry of `reported`, its types checked: a wrong one is an error, never a crash later."""
+    where = f"entry {number} of 'reported'"
+    if not isinstance(entry, dict):
+        raise _damaged(path, f"{where} is {_kind(entry)}, not a table")
+    key, day, done = entry.get("key"), entry.get("day"), entry.get("thresholds")
+    if not isinstance(key, str):
+        raise _damaged(path, f"{where}: 'key' is {_kind(key)}, not text")
+    where = f"entry '{key}'"
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise _damaged(path, f"{where}: 'day' is {_kind(day)}, not a date like 2027-03-08")
+    if not isinstance(done, list) or not all(_is_days(t) for t in done):
+        raise _damaged(path, f"{where}: 'thresholds' is {_kind(done)}, not a list of days")
+    return key, (day, set(done))
+
+
+def _is_days(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+# In this order: a bool is an int, a datetime is a date.
+_TOML_KINDS: tuple[tuple[type | UnionType, str], ...] = (
+    (bool, "true/false"),
+    (str, "text"),
+    (int | float, "a number"),
+    (datetime, "a date-time"),
+    (date, "a date"),
+    (list, "a list"),
+    (dict, "a table"),
+)
+
+
+def _kind(value: object) -> str:
+    """A TOML value's type as its writer would name it."""
+    if value is None:
+        return "missing"
+    name = next((n for t, n in _TOML_KINDS if isinstance(value, t)), "a time")
+    return f"{name} ({value!r:.40})" if isinstance(value, str | int | float) else name
+
+
+def _damaged(path: Path, why: str) -> StateError:
+    return StateError(f"{path}: the reminder state is damaged: {why}; it was left as it is")
 
 
 def due_reminders(
