@@ -32,8 +32,10 @@ ENTRY_PROBE = textwrap.dedent("""
         pass
     print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """)
-HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic", "ssl", "http")
-HEAVY_OURS = ("itu_timeline.render.chart", "itu_timeline.render.ics", "itu_timeline.store")
+HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic", "ssl", "http",
+         "pypdf")  # fmt: skip
+HEAVY_OURS = ("itu_timeline.render.chart", "itu_timeline.render.ics", "itu_timeline.store",
+              "itu_timeline.core.letter")  # fmt: skip
 
 
 def heavy(modules: set[str]) -> set[str]:

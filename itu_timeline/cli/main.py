@@ -21,6 +21,7 @@ COMMANDS = {
     "site": ("publish", "digest"),
     "edit": ("add", "edit", "remove"),
     "files": ("import", "fmt"),
+    "letter": ("letter",),
     "feeds": ("feeds",),  # a group of its own
 }
 

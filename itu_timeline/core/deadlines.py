@@ -1,12 +1,16 @@
 """Deadlines derived for events from their rules and their own deadline specifications.
 
 An event gets the deadlines of every rule whose `match` fits it, plus its own. Its own deadline
-replaces a rule's deadline of the same name: a date read from the meeting's own page wins over
-the general rule. Cancelled events and events whose days are not announced get none.
+replaces a rule's deadline for the same thing: of the same name, or, told by their words, of
+the same kinds (contributions, translation, fellowships, interpretation, registration, visa
+letters), so that a date printed in the meeting's letter or page is not shown beside the
+general rule's. Cancelled events and events whose days are not announced get none.
 """
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from itu_timeline.core.dates import day_before
 from itu_timeline.core.model import (
@@ -69,15 +73,43 @@ def derive(event: Event, spec: DeadlineSpec | Rule) -> Deadline:
     )
 
 
+# What a deadline is for, told by its name (English, French, Spanish). A translation
+# deadline is not the contributions deadline, nor captioning one of interpretation.
+_TOPICS = (
+    ("captioning", re.compile(r"caption|sign.language|sous-titr|subt[ií]tul", re.I)),
+    ("translation", re.compile(r"translat|traduc", re.I)),
+    ("fellowship", re.compile(r"fellowship|bourse|beca", re.I)),
+    ("interpretation", re.compile(r"interpr[eé]t", re.I)),
+    ("visa", re.compile(r"visa", re.I)),
+    ("registration", re.compile(r"regist|inscri", re.I)),
+    ("contributions", re.compile(r"contribution", re.I)),
+)
+_EXCLUDES = {"translation": "contributions", "captioning": "interpretation"}
+
+
+@lru_cache(maxsize=512)
+def topics(name: str) -> frozenset[str]:
+    """The kinds of deadline a name speaks of: 'Pre-registration and visa support letter
+    requests' -> registration, visa."""
+    found = {topic for topic, words in _TOPICS if words.search(name)}
+    return frozenset(found - {_EXCLUDES[t] for t in found if t in _EXCLUDES})
+
+
+def _replaced(rule: Rule, own: dict[str, DeadlineSpec], covered: frozenset[str]) -> bool:
+    spoken = topics(rule.name)
+    return rule.name.casefold() in own or bool(spoken and spoken <= covered)
+
+
 def event_deadlines(event: Event, rules: Iterable[Rule]) -> list[Deadline]:
     """The deadlines of one event, soonest first."""
     if event.status is Status.CANCELLED or event.is_approximate:
         return []
     own = {spec.name.casefold(): spec for spec in event.deadlines}
+    covered = frozenset().union(*(topics(s.name) for s in event.deadlines)) if own else frozenset()
     found = [
         derive(event, rule)
         for rule in rules
-        if rule_matches(rule, event) and rule.name.casefold() not in own
+        if rule_matches(rule, event) and not _replaced(rule, own, covered)
     ]
     found += [derive(event, spec) for spec in event.deadlines]
     return sorted(found, key=lambda d: (d.due, d.name))

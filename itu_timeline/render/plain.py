@@ -131,10 +131,21 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
             name = safe(item.deadline.name) if item.deadline else ""
             if item.deadline and not item.deadline.timed:
                 name += f" {TIME_NOT_STATED}"
+            name += _printed_in(event, item)
             lines.append(f"  {item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<12}  {name}")
     elif event.is_approximate:
         lines.append("Deadlines: none derived until the dates are announced.")
     return "\n".join(lines) + "\n"
+
+
+def _printed_in(event: Event, item: Item) -> str:
+    """' (printed in TSB Collective letter 2/3)' for a deadline the event's letter dates."""
+    deadline = item.deadline
+    if deadline is None or deadline.rule_id or not deadline.source or not event.source:
+        return ""
+    if not event.source.startswith(deadline.source):
+        return ""
+    return f" (printed in {safe(deadline.source)})"
 
 
 def _day_count(event: Event) -> str:

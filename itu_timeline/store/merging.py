@@ -36,10 +36,11 @@ def merge(
     option_tags: tuple[str, ...],
     today: date,
     prefix: str = "",
+    fields: tuple[str, ...] = FROM_SOURCE,
 ) -> Merged:
     """Merge `incoming` event tables into `document`. New events get ids from their titles
     (after `prefix`, so the events of two feeds never take each other's ids), or the id in a
-    UID that `export` wrote."""
+    UID that `export` wrote. `fields` are those the source gives (a letter gives deadlines)."""
     merged = Merged()
     events = events_of(document)
     by_uid = {e.get("uid"): e for e in events if e.get("uid")}
@@ -47,12 +48,12 @@ def merge(
     for source in incoming:
         existing = by_uid.get(source["uid"])
         if existing is None:
-            added = _new_event(source, option_tags, taken, today, prefix)
+            added = _new_event(source, option_tags, taken, today, prefix, fields)
             events.append(added)
             by_uid[source["uid"]] = added
             merged.counts["added"] += 1
         else:
-            _merge_event(existing, source, today, merged)
+            _merge_event(existing, source, today, merged, fields)
     return merged
 
 
@@ -64,30 +65,39 @@ def fingerprint(value: Any) -> str:
 
 
 def _new_event(
-    source: dict[str, Any], option_tags: tuple[str, ...], taken: set[Any], today: date, prefix: str
+    source: dict[str, Any],
+    option_tags: tuple[str, ...],
+    taken: set[Any],
+    today: date,
+    prefix: str,
+    fields: tuple[str, ...],
 ) -> dict[str, Any]:
     m = OUR_UID.match(source["uid"])
     wanted = m.group(1) if m else prefix + make_id(source["title"], source["start"])
     event_id = unique_id(wanted, taken)
     taken.add(event_id)
     tags = list(dict.fromkeys([*option_tags, *source.get(TAGS, [])]))
-    table = {"id": event_id, **source, "updated": today, "imported": _remember(source)}
+    table = {"id": event_id, **source, "updated": today, "imported": _remember(source, fields)}
     table[TAGS] = tags
     return normalize({k: v for k, v in table.items() if v not in (None, [])})
 
 
-def _remember(source: dict[str, Any]) -> dict[str, Any]:
-    memory: dict[str, Any] = {key: fingerprint(source.get(key)) for key in FROM_SOURCE}
+def _remember(source: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    memory: dict[str, Any] = {key: fingerprint(source.get(key)) for key in fields}
     memory[TAGS] = list(source.get(TAGS, []))
     return memory
 
 
 def _merge_event(
-    existing: dict[str, Any], source: dict[str, Any], today: date, merged: Merged
+    existing: dict[str, Any],
+    source: dict[str, Any],
+    today: date,
+    merged: Merged,
+    fields: tuple[str, ...],
 ) -> None:
-    memory = existing.get("imported") or _remember({})
+    memory = existing.get("imported") or _remember({}, fields)
     changed, conflicts = [], []
-    for key in FROM_SOURCE:
+    for key in fields:
         theirs, before = fingerprint(source.get(key)), memory.get(key)
         if theirs == before:
             continue  # the source did not change it: the user's value stays
@@ -100,7 +110,7 @@ def _merge_event(
     if tags != existing.get(TAGS, []):
         changed.append(TAGS)
         _set(existing, TAGS, tags)
-    remembered = _remember(source)
+    remembered = _remember(source, fields)
     if not changed and remembered == memory:
         merged.counts["unchanged"] += 1
         return

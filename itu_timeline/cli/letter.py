@@ -1,0 +1,143 @@
+"""`letter`: ITU announcement letters read into events with their official deadlines."""
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from itu_timeline.base.errors import UsageError
+from itu_timeline.cli.app import Settings, report
+from itu_timeline.cli.event_options import TargetOption
+
+commands = typer.Typer()  # put on the app by cli.main
+
+
+class LetterFormat(StrEnum):
+    TOML = "toml"
+    JSON = "json"
+
+
+@commands.command()
+def letter(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="Letters: text, HTML, PDF, DOCX or .eml; '-' reads stdin."
+        ),
+    ],
+    format_: Annotated[
+        LetterFormat, typer.Option("--format", "-f", help="What to print.")
+    ] = LetterFormat.TOML,
+    add: Annotated[
+        bool, typer.Option("--add", help="Write the events into your calendar instead.")
+    ] = False,
+    timezone: Annotated[
+        str | None,
+        typer.Option(help="Zone of a meeting whose place is not in the table of ITU venues."),
+    ] = None,
+    calendar: TargetOption = None,
+    dry_run: Annotated[bool, typer.Option(help="With --add: say what, change nothing.")] = False,
+) -> None:
+    """Read ITU letters (TSB Collective letters and Circulars, BR Circular letters and
+    Administrative circulars, BDT circulars, DM letters) into events: dates, place or
+    virtual, opening time and every deadline the letter dates, as printed.
+
+    Nothing is made up: what a letter does not say is listed as not stated, and a deadline
+    the letter gives only as a rule ("12 days before") is left to the calendar's rules. With
+    --add the events go into your calendar through the same merge as import: the same letter
+    again changes nothing; a corrigendum updates the event and says what changed.
+
+    \b
+    Examples:
+      itu-timeline letter tsb-cl-3-13.pdf
+      itu-timeline letter 5-LCCE-91.docx --format json
+      itu-timeline letter circular.eml --add
+      itu-timeline letter - --add --calendar team.toml < letter.txt
+    """
+    from itu_timeline.core.letter import read_letter
+    from itu_timeline.core.zones import get_zone
+    from itu_timeline.store.letter_files import letter_text
+
+    settings: Settings = ctx.obj
+    if timezone is not None:
+        get_zone(timezone)  # an unknown zone is refused before anything is read
+    meetings = []
+    for name in files:
+        text = letter_text(_read(name), name)
+        meetings += read_letter(text, "standard input" if name == "-" else name, settings.today)
+    if add:
+        _add(settings, meetings, timezone, calendar, dry_run)
+    elif format_ is LetterFormat.JSON:
+        sys.stdout.write(json.dumps([m.record() for m in meetings], indent=2, ensure_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        from itu_timeline.store.edits import make_id, normalize, unique_id
+        from itu_timeline.store.toml_text import dumps
+
+        taken: set[str] = set()
+        tables = []
+        for table in _tables(meetings, timezone):
+            event_id = unique_id(make_id(table["title"], table["start"]), taken)
+            taken.add(event_id)
+            tables.append(normalize({"id": event_id, **table}))
+        sys.stdout.write(dumps({"events": tables}))
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except OSError as err:
+        raise UsageError(f"{name}: cannot read: {err.strerror or err}") from err
+
+
+def _tables(meetings: list[Any], zone: str | None) -> list[dict[str, Any]]:
+    """The event tables, each with its UID (the same group twice in one letter numbered)."""
+    from itu_timeline.store.letter_events import event_table, uid_of
+
+    tables: list[dict[str, Any]] = []
+    seen: list[tuple[str, str]] = []
+    for meeting in meetings:
+        key = (meeting.reference, meeting.group or meeting.title)
+        tables.append(event_table(meeting, uid_of(meeting, seen.count(key)), zone))
+        seen.append(key)
+    return [{k: v for k, v in t.items() if v not in (None, [])} for t in tables]
+
+
+def _add(
+    settings: Settings, meetings: list[Any], zone: str | None, calendar: Path | None,
+    dry_run: bool,
+) -> None:  # fmt: skip
+    from itu_timeline.store.letter_events import date_changes
+    from itu_timeline.store.locked import update_file
+    from itu_timeline.store.merging import FROM_SOURCE, merge
+
+    incoming = _tables(meetings, zone)
+    moved: list[str] = []
+
+    def change(document: dict[str, Any]) -> Any:
+        events = document.get("events", [])
+        before = {e.get("uid"): dict(e) for e in events if isinstance(e, dict)}
+        merged = merge(document, incoming, (), settings.today, fields=(*FROM_SOURCE, "deadlines"))
+        for event in document.get("events", []):
+            old = before.get(event.get("uid"))
+            said = old is not None and date_changes(old, event)
+            if said:
+                moved.append(f"{event['id']}: {said}")
+        return merged
+
+    target = settings.target(calendar)
+    update = update_file(target, change, create=True, dry_run=dry_run)
+    sys.stdout.writelines(f"{line}\n" for line in moved)
+    report("note", [f"{c} (changed both here and in the letter; the letter's value was taken)"
+                    for c in update.value.conflicts])  # fmt: skip
+    counts = update.value.counts
+    parts = ", ".join(f"{counts[k]} {k}" for k in ("added", "updated", "unchanged"))
+    verb = "would change" if dry_run and update.value.counts["added"] + counts["updated"] else (
+        "changed" if update.written else "unchanged")  # fmt: skip
+    sys.stdout.write(f"{parts} ({verb} {target})\n")

@@ -1,0 +1,156 @@
+"""An ITU letter's text into the meetings it announces, each with its official deadlines.
+
+Nothing is made up: a date, a time or a place the letter does not print stays empty and is
+named in `not_stated`. A meeting is a span of days (or a day that a workshop or meeting is
+said to be held on) after the letter's date; its group is the one named just before it (or
+the letter's group); its deadlines are the days the letter dates before it: those in its own
+row of a table, or, in a table of key deadlines common to the letter, every meeting's."""
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from itu_timeline.base.errors import UsageError
+from itu_timeline.core.letter_dates import Found, find_dates, resolve
+from itu_timeline.core.letter_deadlines import DEADLINE_WORDS, attach_deadlines, attach_opening
+from itu_timeline.core.letter_head import (
+    GroupMention,
+    bureau_body,
+    find_groups,
+    find_reference,
+    normalize,
+)
+from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.letter_places import Places
+
+_I = re.IGNORECASE
+MEETING_WORDS = re.compile(
+    r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque|"
+    r"meeting|réunion|reunión|session|held|meet\b|will\s+take\s+place",
+    _I,
+)
+EVENT_WORDS = re.compile(
+    r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque", _I
+)
+LONGEST_MEETING = 40  # days: a longer span is no meeting (a period of consultation)
+
+
+class NotALetter(UsageError):
+    """The text is no ITU letter announcing a meeting."""
+
+
+def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
+    """The meetings announced in a letter's text, in the order of their first days. A year
+    the letter leaves out is taken near its date (else its first full date, else `today`)."""
+    text = normalize(raw)
+    reference = find_reference(text)
+    body = reference.body if reference else bureau_body(text)
+    if reference is None or body is None:
+        raise NotALetter(f"{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)")
+    dates = find_dates(text)
+    letter_date = _letter_date(text, reference.endpos, dates)
+    dated = (resolve(d.start, today) for d in dates if d.start[0])
+    near = letter_date or next(dated, today)
+    groups = find_groups(text)
+    base = Meeting(reference.text, letter_date, body, None, "", date.min, date.min)
+    found = _meetings(text, dates, groups, base, near)
+    if not found:
+        raise NotALetter(f"{origin}: {reference.text} announces no meeting with dates")
+    places = Places(text, [d for d in dates if not d.is_span])
+    for meeting in found:
+        places.settle(meeting)
+    attach_deadlines(text, dates, found, letter_date, near)
+    attach_opening(text, found)
+    return sorted(merged(found), key=lambda m: (m.start, m.group or ""))
+
+
+def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
+    """The date beside 'Geneva,' in the head, or the date right after the reference."""
+    head = re.search(r"(?:Geneva|Genève|Ginebra)\s*,\s*(?:le\s+)?", text[:3000], _I)
+    for found in dates:
+        if found.is_span or found.start[0] is None:
+            continue
+        if (head and found.pos == head.end()) or 0 <= found.pos - after <= 3:
+            return resolve(found.start, date(2000, 1, 1))
+    dated = re.search(r"\b(?:Date|Fecha)\s*:\s*", text, _I)
+    hit = next((f for f in dates if dated and f.pos == dated.end()), None)
+    return resolve(hit.start, date(2000, 1, 1)) if hit and hit.start[0] else None
+
+
+def _meetings(
+    text: str, dates: list[Found], groups: list[GroupMention], base: Meeting, near: date
+) -> list[Meeting]:
+    """A meeting for each span of days after the letter's date (and each day a meeting is
+    said to be held on), of the group named just before it, else of the letter's group."""
+    letter_date = base.letter_date
+    default = _main_group(text, groups)
+    found: list[Meeting] = []
+    previous_end = 0
+    for found_date in dates:
+        window = text[previous_end : found_date.pos]
+        previous_end = found_date.endpos
+        start, end = resolve(found_date.start, near), resolve(found_date.end, near)
+        past = letter_date is not None and start < letter_date
+        if end < start or past or (end - start).days > LONGEST_MEETING:
+            continue
+        if not found_date.is_span and not _single_day_meeting(window):
+            continue
+        named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
+        workshop = EVENT_WORDS.search(window) and not named
+        chosen: tuple[str | None, ...] = named[-1].groups if named else (
+            (None,) if workshop else (default,))  # fmt: skip
+        for group in chosen:
+            title = _title(base.body, group, window if workshop else "")
+            found.append(replace(base, group=group, title=title, start=start, end=end,
+                                 pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
+    return found
+
+
+def _main_group(text: str, groups: list[GroupMention]) -> str | None:
+    subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)
+    after = subject.end() if subject else 0
+    first = next((g for g in groups if g.pos >= after), groups[0] if groups else None)
+    return first.groups[0] if first else None
+
+
+def _single_day_meeting(window: str) -> bool:
+    tail = window[-160:]
+    return bool(MEETING_WORDS.search(tail)) and not DEADLINE_WORDS.search(tail)
+
+
+def _title(body: str, group: str | None, window: str) -> str:
+    if group is None:
+        m = EVENT_WORDS.search(window)
+        phrase = window[m.start() :] if m else "Meeting"
+        return re.split(r"[.;(]| on$| from$| will ", phrase.strip())[0].strip()[:90] or "Meeting"
+    return f"{body} {group} meeting"
+
+
+def merged(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting for each group: the same meeting named twice (subject and body) is one,
+    and where the letter gives a group two spans that overlap or touch, the wider span is
+    taken and the contradiction noted. A meeting of no group on the days of a group's
+    meeting is that meeting."""
+    kept: list[Meeting] = []
+    for meeting in sorted(meetings, key=lambda m: (m.group is None, m.pos)):
+        twin = next((k for k in kept if _same(k, meeting)), None)
+        if twin is None:
+            kept.append(meeting)
+            continue
+        if (twin.start, twin.end) != (meeting.start, meeting.end):
+            twin.notes.append(
+                f"the letter gives {twin.start}..{twin.end} and "
+                f"{meeting.start}..{meeting.end}: the wider span is taken"
+            )
+            twin.start, twin.end = min(twin.start, meeting.start), max(twin.end, meeting.end)
+        dues = {(d.name, d.due) for d in twin.deadlines}
+        twin.deadlines += [d for d in meeting.deadlines if (d.name, d.due) not in dues]
+        twin.deadlines = [d for d in twin.deadlines if d.day < twin.start]
+    return kept
+
+
+def _same(a: Meeting, b: Meeting) -> bool:
+    if b.group is None:
+        return (a.start, a.end) == (b.start, b.end)
+    day = timedelta(days=1)
+    return a.group == b.group and a.start - day <= b.end and b.start - day <= a.end

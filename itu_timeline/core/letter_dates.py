@@ -1,0 +1,176 @@
+"""Dates and times as ITU letters print them, in English, French and Spanish: single days
+("6 November 2017", "1er mars 2018", "9 de abril de 2018"), spans ("6-17 November 2017",
+"from 26 February to 2 March 2018", "du 9 au 18 avril 2018", "del 9 al 18 de abril de 2018",
+"27 (afternoon) - 30 November") and times of day ("0930 hours", "16:00 UTC", "9 h 30").
+A year left out is resolved later, from the letter around it."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    1: "january jan janvier janv enero ene",
+    2: "february feb février fevrier févr febrero",
+    3: "march mar mars marzo",
+    4: "april apr avril abril abr",
+    5: "may mai mayo",
+    6: "june jun juin junio",
+    7: "july jul juillet julio",
+    8: "august aug août aout agosto ago",
+    9: "september sept sep septembre septiembre setiembre",
+    10: "october oct octobre octubre",
+    11: "november nov novembre noviembre",
+    12: "december dec décembre decembre déc diciembre dic",
+}
+MONTH_OF = {name: n for n, names in MONTHS.items() for name in names.split()}
+MONTH_PATTERN = "(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?(?![a-zà-ü])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°)?(?!\d)"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DE = r"(?:\s*de)?"  # Spanish: "9 de abril de 2018"
+_NOTE = r"(?:\s*\([a-zé ]{1,20}\))?"  # "27 (afternoon)"
+_SEP = r"\s*(?:-|to|until|au|al|a|through)\s*"
+
+# One day: day, month, optional year.
+ONE = rf"(?P<d>{_DAY}){_NOTE}{_DE}\s*(?P<m>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y>{_YEAR}))?"
+SPAN = (
+    rf"(?:from\s+|du\s+|del\s+|de\s+)?(?P<d1>{_DAY}){_NOTE}"
+    rf"(?:{_DE}\s*(?P<m1>{MONTH_PATTERN}){_DE}(?:\s*(?P<y1>{_YEAR}))?)?"
+    rf"{_SEP}(?P<d2>{_DAY}){_NOTE}{_DE}\s*(?P<m2>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y2>{_YEAR}))?"
+)
+# "November 6-17, 2017", "February 26 - March 2, 2018", "November 6, 2017"
+US = (
+    rf"(?P<m1>{MONTH_PATTERN})\s*(?P<d1>{_DAY})(?:{_SEP}(?:(?P<m2>{MONTH_PATTERN})\s*)?(?P<d2>{_DAY}))?"
+    rf",?\s*(?P<y2>{_YEAR})"
+)
+ISO = r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"
+_FLAGS = re.IGNORECASE
+SPAN_RE = re.compile(rf"(?<![\d/]){SPAN}", _FLAGS)
+ONE_RE = re.compile(rf"(?<![\d/.]){ONE}", _FLAGS)
+US_RE = re.compile(rf"(?<![\w/]){US}", _FLAGS)
+ISO_RE = re.compile(ISO)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A day or a span of days found at [pos, endpos) of the text; years may be missing."""
+
+    pos: int
+    endpos: int
+    start: tuple[int | None, int, int]  # (year, month, day)
+    end: tuple[int | None, int, int]
+    text: str
+
+    @property
+    def is_span(self) -> bool:
+        return self.start != self.end
+
+
+def _num(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _month(text: str) -> int:
+    return MONTH_OF[text.rstrip(".").casefold()]
+
+
+def find_dates(text: str) -> list[Found]:
+    """Every day and span in `text`, left to right, spans winning over the days inside them."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    for m in SPAN_RE.finditer(text):
+        m2, y2 = _month(m["m2"]), _num(m["y2"])
+        m1 = _month(m["m1"]) if m["m1"] else m2
+        y1 = _num(m["y1"]) or (None if y2 is None else y2 - (m1 > m2))
+        found.append(Found(m.start(), m.end(), (y1, m1, _num(m["d1"]) or 0),
+                           (y2, m2, _num(m["d2"]) or 0), m[0]))  # fmt: skip
+        taken.append((m.start(), m.end()))
+    for m in US_RE.finditer(text):
+        if not free(m):
+            continue
+        y, m1 = _num(m["y2"]), _month(m["m1"])
+        end = (y, _month(m["m2"]) if m["m2"] else m1, _num(m["d2"] or m["d1"]) or 0)
+        found.append(Found(m.start(), m.end(), (y, m1, _num(m["d1"]) or 0), end, m[0]))
+        taken.append((m.start(), m.end()))
+    for m in [*ONE_RE.finditer(text), *ISO_RE.finditer(text)]:
+        if not free(m):
+            continue
+        month = _month(m["m"]) if not m["m"].isdigit() else int(m["m"])
+        day = (_num(m["y"]), month, _num(m["d"]) or 0)
+        found.append(Found(m.start(), m.end(), day, day, m[0]))
+        taken.append((m.start(), m.end()))
+    return sorted((f for f in found if _valid(f)), key=lambda f: f.pos)
+
+
+def _valid(found: Found) -> bool:
+    try:
+        for year, month, day in (found.start, found.end):
+            date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def resolve(day: tuple[int | None, int, int], near: date) -> date:
+    """The day, its missing year taken so that it falls within a year after two months
+    before `near`."""
+    year, month, number = day
+    if year is not None:
+        return date(year, month, number)
+    for candidate in (near.year - 1, near.year, near.year + 1):
+        try:
+            resolved = date(candidate, month, number)
+        except ValueError:
+            continue
+        if (resolved - near).days >= -62:
+            return resolved
+    return date(near.year, month, number)
+
+
+_CLOCK = (
+    r"(?<![\d/.:])(?:(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h|\s?h\s?)\s*(?P<min>[0-5]\d)"
+    r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET)))"
+    r"(?!\d)\s*(?:hours|hrs|horas|heures|h(?![a-z]))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?"
+)
+CLOCK_RE = re.compile(_CLOCK, _FLAGS)
+ZONES = {
+    "utc": "UTC",
+    "gmt": "UTC",
+    "cet": "+01:00",
+    "cest": "+02:00",
+    "geneva time": "Europe/Zurich",
+    "heure de genève": "Europe/Zurich",
+    "heure de geneve": "Europe/Zurich",
+    "hora de ginebra": "Europe/Zurich",
+    "swiss time": "Europe/Zurich",
+}
+ZONE_RE = re.compile(
+    r"\s*\(?\s*(?:hours\s*)?(" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b", _FLAGS
+)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day found in the text, with the zone printed right after it, if any."""
+
+    pos: int
+    endpos: int
+    hour: int
+    minute: int
+    zone: str | None  # an IANA zone, "UTC", or a fixed offset "+01:00"
+
+
+def find_times(text: str) -> list[Clock]:
+    found = []
+    for m in CLOCK_RE.finditer(text):
+        hour, minute = (int(m["hhmm"][:2]), int(m["hhmm"][2:])) if m["hhmm"] else (
+            int(m["h"]), int(m["min"]))  # fmt: skip
+        if m["ampm"] and m["ampm"].lower().startswith("p") and hour < 12:
+            hour += 12
+        zone = ZONE_RE.match(text, m.end())
+        end = zone.end() if zone else m.end()
+        found.append(Clock(m.start(), end, hour, minute, ZONES[zone[1].lower()] if zone else None))
+    return found

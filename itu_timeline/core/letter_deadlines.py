@@ -1,0 +1,157 @@
+"""The deadlines a letter dates, and the opening time it prints.
+
+A day is a deadline when it stands in the letter's key-deadlines table, or beside words of
+deadlines ("contributions", "registration", "no later than", "date limite", "plazo"). It
+belongs to the meeting whose table row it ends ("WP 5A 3-14 May 2021 26 April 2021"), else to
+every meeting it comes before. A row that dates several things ("- Fellowship requests
+- Interpretation requests") gives one deadline each. The time printed beside it, with its
+zone, is kept; a time with no zone named is Geneva time."""
+
+import re
+from datetime import date, time
+
+from itu_timeline.core.letter_dates import Clock, Found, find_times, resolve
+from itu_timeline.core.letter_model import LetterDeadline, Meeting
+
+_I = re.IGNORECASE
+DEADLINE_WORDS = re.compile(
+    r"deadline|submi|contribution|regist|fellowship|visa|translation|interpretation|"
+    r"later\s+than|date\s+limite|délai|échéance|inscri|bourse|traduction|plazo|"
+    r"fecha\s+l[ií]mite|beca|traducci|a\s+más\s+tardar|avant\s+le|au\s+plus\s+tard",
+    _I,
+)
+KEY_DEADLINES = re.compile(
+    r"key\s+deadlines|principales\s+échéances|dates\s+limites|plazos\s+(?:clave|importantes)|"
+    r"fechas\s+l[ií]mite|important\s+deadlines",
+    _I,
+)
+HEADER = re.compile(r"(?:deadline|date\s+limite|plazo|fecha\s+l[ií]mite)[a-zé ]{0,40}", _I)
+OPEN_WORDS = re.compile(r"open|ouvr|inaugur|apertura|commence|débute|comenzar|start", _I)
+NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge", _I)
+KEY_REACH = 1500  # how far after its heading a key-deadlines table can run, in characters
+ROW_GAP = 40  # at most this much text between a meeting's span and the deadline of its row
+_AT = re.compile(r"[\s(,;:]*(?:at|à|a\s+las)?\s*", _I)  # "26 April 2021 (at 1600 hours"
+_ON = re.compile(r"[\s,)]*(?:on|le|el|del?)?\s*", _I)  # "1600 hours UTC on 26 April"
+_ITEM_SPLIT = re.compile(r"\s+[-•·]\s+|\n[-•·]|\s*;\s*|\s/\s*-?\s*|^\s*[-•·/:]\s*")
+
+
+def attach_deadlines(
+    text: str, dates: list[Found], meetings: list[Meeting], letter_date: date | None, near: date
+) -> None:
+    """Give each meeting the deadlines the letter dates for it."""
+    clocks = find_times(text)
+    key = KEY_DEADLINES.search(text)
+    at = {m.pos: [n for n in meetings if n.pos == m.pos] for m in meetings}
+    owners: dict[int, list[Meeting]] = {}  # a date's position -> the meetings of its row
+    for i, found in enumerate(dates):
+        if found.is_span or found.pos in at:
+            continue
+        previous = dates[i - 1] if i else None
+        gap = text[previous.endpos : found.pos] if previous else ""
+        row = None
+        if previous and len(_without_times(gap)) <= ROW_GAP and not DEADLINE_WORDS.search(gap):
+            row = at.get(previous.pos) or owners.get(previous.pos)
+        day = resolve(found.start, near)
+        in_table = bool(key and key.start() < found.pos <= key.end() + KEY_REACH)
+        after = text[found.endpos : dates[i + 1].pos if i + 1 < len(dates) else len(text)]
+        context = gap[-120:] + after[:120]
+        if row is None and not in_table and not DEADLINE_WORDS.search(context):
+            continue
+        if letter_date and day < letter_date:
+            continue
+        if row is not None:
+            owners[found.pos] = row
+        clock = _clock_of(found, clocks, text)
+        names = _names(text, found, gap, after, row is not None, in_table)
+        targets = row if row is not None else meetings
+        for meeting in targets:
+            if day < meeting.start:
+                meeting.deadlines += [_deadline(n, day, clock) for n in names]
+    for meeting in meetings:
+        meeting.deadlines = _distinct(meeting.deadlines)
+
+
+def _without_times(gap: str) -> str:
+    return re.sub(r"[\d:.()\s/,-]|hours|hrs|heures|horas|UTC|CET|Geneva|time", "", gap)
+
+
+def _deadline(name: str, day: date, clock: Clock | None) -> LetterDeadline:
+    if clock is None:
+        return LetterDeadline(name, day)
+    return LetterDeadline(name, day, time(clock.hour, clock.minute), clock.zone)
+
+
+def _clock_of(found: Found, clocks: list[Clock], text: str) -> Clock | None:
+    """The time printed right after the day ("26 April 2021 (1600 hours UTC)") or right
+    before it ("by 1600 hours UTC on 26 April 2021")."""
+    for clock in clocks:
+        between_after = text[found.endpos : clock.pos]
+        between_before = text[clock.endpos : found.pos]
+        if clock.pos >= found.endpos and _AT.fullmatch(between_after):
+            return clock
+        if clock.endpos <= found.pos and _ON.fullmatch(between_before):
+            return clock
+    return None
+
+
+def _names(
+    text: str, found: Found, gap: str, after: str, in_row: bool, in_table: bool
+) -> list[str]:
+    """What is due that day: the items written after it (a table of key deadlines), else the
+    sentence before it, else the table's heading."""
+    if in_row:
+        headers = HEADER.findall(text[: found.pos])
+        return [_clean(headers[-1]) if headers else "Deadline"]
+    items = [_clean(i) for i in _ITEM_SPLIT.split(_before_sentence_end(after))]
+    items = [i for i in items if re.search(r"[A-Za-zÀ-ÿ]{3}", i)]
+    sentence = _clean(re.split(r"(?<=[.:!?])\s+(?=[A-Z0-9])|\n", gap)[-1])
+    if items and (in_table or not DEADLINE_WORDS.search(sentence)):
+        return items
+    return [sentence or "Deadline"]
+
+
+def _before_sentence_end(after: str) -> str:
+    """The items of a table row: its first line, and the lines after it that go on with a
+    bullet or in lower case, up to the end of a sentence."""
+    stop = re.search(r"\.\s+(?=[A-Z])|\n(?![-•·a-z])", after)
+    return after[: stop.start()] if stop else after[:300]
+
+
+def _clean(item: str) -> str:
+    item = re.sub(r"\([^)]*\)?", "", item)
+    item = re.sub(r"\(?\s*\d{3,4}\s*(?:hours|hrs)?\s*(?:UTC|CET|Geneva time)?\s*\)?", "", item)
+    return item.strip(" -–:;,./()").strip()[:150]
+
+
+def _distinct(deadlines: list[LetterDeadline]) -> list[LetterDeadline]:
+    """Each (name, due) once; a day given without a time where the letter also gives that day
+    with a time is the same deadline."""
+    timed = {(d.name, d.day) for d in deadlines if d.time is not None}
+    seen: dict[tuple[str, str], LetterDeadline] = {}
+    for d in deadlines:
+        if d.time is None and (d.name, d.day) in timed:
+            continue
+        seen.setdefault((d.name.casefold(), d.due), d)
+    return sorted(seen.values(), key=lambda d: (d.due, d.name))
+
+
+def attach_opening(text: str, meetings: list[Meeting]) -> None:
+    """The opening time: the first time after a word of opening, not one of registration.
+    A meeting takes the one printed after it, else the letter's first."""
+    clocks = find_times(text)
+    openings: list[tuple[int, Clock]] = []
+    for m in OPEN_WORDS.finditer(text):
+        before = re.split(r"[.;:]\s", text[max(0, m.start() - 80) : m.start()])[-1]
+        if NOT_OPENING.search(before):
+            continue
+        clock = next((c for c in clocks if m.end() <= c.pos <= m.end() + 60), None)
+        if clock and not NOT_OPENING.search(text, m.end(), clock.pos):
+            openings.append((m.start(), clock))
+    if not openings:
+        return
+    for meeting in meetings:
+        later = [c for p, c in openings if p > meeting.pos]
+        clock = later[0] if later else openings[0][1]
+        meeting.opening = time(clock.hour, clock.minute)
+        if meeting.timezone is None and clock.zone and clock.zone[0] not in "+-":
+            meeting.timezone = clock.zone

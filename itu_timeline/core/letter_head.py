@@ -1,0 +1,178 @@
+"""The head of an ITU letter: its text made regular, its reference (always in its English
+form, whatever the letter's language), its date, the bureau that wrote it (and so the body),
+and the groups it names ("Study Group 13" -> SG13, "Working Parties 5A, 5B and 5C")."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from itu_timeline.core.letter_dates import MONTH_PATTERN
+
+_I = re.IGNORECASE
+_GLUED_REF = re.compile(rf"(/)(\d{{3,}})\s?({MONTH_PATTERN})", _I)
+
+
+def normalize(text: str) -> str:
+    """Single spaces, at most one empty line, dashes as '-', and words that extraction glued together
+    taken apart where a month or a number shows where ("5/LCCE/676 March 2017" is reference
+    5/LCCE/67 of 6 March 2017)."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'")
+    text = re.sub(r"[^\S\n]+", " ", text)
+    text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
+    text = _GLUED_REF.sub(_split_glued_day, text)
+    text = re.sub(rf"(?<=\d)(?={MONTH_PATTERN})", " ", text, flags=_I)
+    text = re.sub(rf"(?<=[a-z])(?=\d{{1,2}} ?{MONTH_PATTERN})", " ", text, flags=_I)
+    text = re.sub(r"(?<=[a-z])(?=(?:19|20)\d\d\b)", " ", text)
+    text = re.sub(rf"\b({MONTH_PATTERN})(?=\d)", r"\1 ", text, flags=_I)
+    return re.sub(r"(?<=\d)(?=[A-Z][a-z]{2,})", " ", text).strip()
+
+
+def _split_glued_day(m: re.Match[str]) -> str:
+    digits = m[2]
+    cut = 2 if 10 <= int(digits[-2:]) <= 31 else 1
+    return f"{m[1]}{digits[:-cut]} {digits[-cut:]} {m[3]}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    text: str
+    body: str
+    pos: int
+    endpos: int
+
+
+_CORR = (
+    r"(?:(?P<corr>Corrig[eé]ndum|Addendum|Adenda|Additif)\s*(?:No\.?\s*)?(?P<n>\d+)\s*"
+    r"(?:to|au|à\s+la|a\s+la|al|del?)?\s*(?:the\s+)?)?"
+)
+_REFERENCES = (
+    (
+        r"(?:TSB\s+)?(?:Collective\s+letter|Lettre\s+collective|Carta\s+colectiva)\s*(?:du\s+TSB\s+|de\s+la\s+TSB\s+|TSB\s+)?(?:No\.?\s*|N\.?º\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)",
+        "TSB Collective letter {x}",
+        "ITU-T",
+    ),
+    (
+        r"(?:TSB\s+Circular|Circulaire\s+(?:du\s+)?TSB|Circular\s+(?:de\s+la\s+)?TSB)\s*(?:No\.?\s*)?(?P<x>\d+)",
+        "TSB Circular {x}",
+        "ITU-T",
+    ),
+    (
+        r"(?:(?:Circular\s+Letter|Lettre\s+circulaire|Carta\s+circular)\s*)?(?P<x>\d+/[A-Z]*LCCE/\d+)",
+        "Circular Letter {x}",
+        "ITU-R",
+    ),
+    (
+        r"(?:(?:Administrative\s+Circular|Circulaire\s+administrative|Circular\s+administrativa)\s*)?(?P<x>CA(?:CE)?/\d+)",
+        "Administrative Circular {x}",
+        "ITU-R",
+    ),
+    (r"(?P<x>BDT/[A-Z0-9][A-Z0-9/.-]*[A-Z0-9])", "{x}", "ITU-D"),
+    (r"(?P<x>(?:DM|CL)-\d+/\d+)", "{x}", "ITU"),
+)
+_REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _REFERENCES]
+
+
+def find_reference(text: str) -> Reference | None:
+    """The letter's own reference: the first one in the text (a letter names others later)."""
+    found = []
+    for pattern, form, body in _REFERENCE_RES:
+        m = pattern.search(text)
+        if m:
+            reference = form.format(x=m["x"])
+            if m["corr"]:
+                kind = "Addendum" if m["corr"][0] in "Aa" else "Corrigendum"
+                reference = f"{kind} {m['n']} to {reference}"
+            found.append(Reference(reference, body, m.start(), m.end()))
+    return min(found, key=lambda r: r.pos) if found else None
+
+
+_BUREAUS = (
+    (
+        r"Telecommunication\s+Standardization\s+Bureau|Bureau\s+de\s+la\s+normalisation|Oficina\s+de\s+Normalización",
+        "ITU-T",
+    ),
+    (
+        r"Radiocommunication\s+Bureau|Bureau\s+des\s+radiocommunications|Oficina\s+de\s+Radiocomunicaciones",
+        "ITU-R",
+    ),
+    (
+        r"Telecommunication\s+Development\s+Bureau|Bureau\s+de\s+développement|Oficina\s+de\s+Desarrollo",
+        "ITU-D",
+    ),
+    (r"General\s+Secretariat|Secrétariat\s+général|Secretaría\s+General|Secretary-General", "ITU"),
+)
+
+
+def bureau_body(text: str) -> str | None:
+    """The body of the bureau named first, for a letter whose reference does not say."""
+    hits = [(m.start(), body) for p, body in _BUREAUS if (m := re.search(p, text, _I))]
+    return min(hits)[1] if hits else None
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    pos: int
+    endpos: int
+    groups: tuple[str, ...]
+
+
+_LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))*)"
+_GROUPS = (
+    (r"SG\s?\d+RG-[A-Z]+", lambda m: re.sub(r"\s", "", m[0])),
+    (
+        r"(?:Joint\s+Task\s+Group|JTG)\s*(?P<a>\d+)\s*[-/]\s*(?P<b>\d+)",
+        lambda m: f"JTG {m['a']}/{m['b']}",
+    ),
+    (
+        r"(?:Task\s+Group|TG|Groupe\s+d'action|Grupo\s+de\s+Tareas)\s*(?P<a>\d+/\d+)",
+        lambda m: f"TG {m['a']}",
+    ),
+    (
+        r"(?:Working\s+Part(?:y|ies)|WPs?|Groupes?\s+de\s+travail|Grupos?\s+de\s+Trabajo)\s*(?P<a>\d{1,2}(?:[A-F]\b|/\d{1,2}))"
+        + _LIST,
+        None,
+    ),
+    (
+        r"(?:Study\s+Group|SG|Commission\s+d'études|Comisión\s+de\s+Estudio)\s*(?P<a>\d{1,2})(?![\d/A-Z])",
+        lambda m: f"SG{m['a']}",
+    ),
+    (
+        r"\bTSAG\b|\bGCNT\b|Telecommunication\s+Standardization\s+Advisory\s+Group|Groupe\s+consultatif\s+de\s+la\s+normalisation|Grupo\s+Asesor\s+de\s+Normalización",
+        lambda m: "TSAG",
+    ),
+    (
+        r"\bRAG\b|\bGCR\b|Radiocommunication\s+Advisory\s+Group|Groupe\s+consultatif\s+des\s+radiocommunications|Grupo\s+Asesor\s+de\s+Radiocomunicaciones",
+        lambda m: "RAG",
+    ),
+    (
+        r"\bTDAG\b|\bGCDT\b|\bGADT\b|Telecommunication\s+Development\s+Advisory\s+Group|Groupe\s+consultatif\s+pour\s+le\s+développement|Grupo\s+Asesor\s+de\s+Desarrollo",
+        lambda m: "TDAG",
+    ),
+    (r"\bCWG-[A-Za-z&]+(?:-[A-Za-z]+)?", lambda m: m[0]),
+    (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
+    (
+        r"ITU\s+Council|Council\s+20\d\d|session\s+of\s+(?:the\s+)?(?:ITU\s+)?Council|Conseil\s+de\s+l'UIT|Consejo\s+de\s+la\s+UIT",
+        lambda m: "Council",
+    ),
+)
+_GROUP_RES = [(re.compile(p, _I), name) for p, name in _GROUPS]
+
+
+def _parties(m: re.Match[str]) -> tuple[str, ...]:
+    first = m["a"]
+    more = re.findall(r"\d{1,2}(?:[A-F]\b|/\d{1,2})", m["more"] or "")
+    return tuple(f"WP {p.upper()}" for p in (first, *more))
+
+
+def find_groups(text: str) -> list[GroupMention]:
+    """Every mention of a group, left to right; a list ("Working Parties 5A, 5B and 5C") is
+    one mention of several groups."""
+    found: list[GroupMention] = []
+    for pattern, name in _GROUP_RES:
+        for m in pattern.finditer(text):
+            if any(g.pos <= m.start() < g.endpos for g in found):
+                continue
+            groups = _parties(m) if name is None else (name(m),)
+            found.append(GroupMention(m.start(), m.end(), groups))
+    return sorted(found, key=lambda g: g.pos)

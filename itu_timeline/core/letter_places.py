@@ -1,0 +1,81 @@
+"""Where a meeting of a letter is held, and so its format and time zone: the known place
+named nearest to its dates (else the letter's first), none for a virtual meeting. Places
+that only date the letter ("Geneva, 11 September 2017"), sit in its letterhead ("CH-1211
+Geneva 20"), name a zone ("Geneva time") or cite a text ("Rev. Hammamet, 2016") are not
+venues."""
+
+import re
+
+from itu_timeline.core.letter_dates import Found, find_times
+from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.venues import VENUES, Venue, find_venues
+
+_I = re.IGNORECASE
+VIRTUAL = re.compile(
+    r"virtual|by\s+electronic\s+means|e-meeting|fully\s+online|online\s+meeting|en\s+ligne|"
+    r"virtuel|por\s+medios\s+electr|en\s+l[ií]nea|voie\s+électronique",
+    _I,
+)
+REMOTE = re.compile(
+    r"remote\s+participation|hybrid|participation\s+à\s+distance|participation\s+distante|"
+    r"participaci[oó]n\s+(?:a\s+distancia|remota)|hybride|h[ií]brid|participate\s+remotely",
+    _I,
+)
+HEADQUARTERS = re.compile(r"ITU\s+headquarters|siège\s+de\s+l'UIT|sede\s+de\s+la\s+UIT", _I)
+_NOT_A_VENUE_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d\s*\)|\d\d\b|\(?\s*time)", _I)
+_NOT_A_VENUE_BEFORE = re.compile(r"(?:Rev\.?|CH-\d{4}|heure\s+de|hora\s+de)\s*$", _I)
+_ZONE_WORDS = (
+    (re.compile(r"Geneva\s+time|heure\s+de\s+Genève|hora\s+de\s+Ginebra", _I), "Europe/Zurich"),
+    (re.compile(r"\bUTC\b|\bGMT\b"), "UTC"),
+)
+NEAR_BEFORE, NEAR_AFTER = 220, 80
+
+
+class Places:
+    """The venues a letter names, read once, for settling each of its meetings."""
+
+    def __init__(self, text: str, days: list[Found]) -> None:
+        self.text = text
+        head_dates = {d.pos for d in days}
+        self.venues = [
+            (pos, venue)
+            for pos, venue in [*find_venues(text), *self._headquarters()]
+            if self._is_venue(pos, venue, head_dates)
+        ]
+        self.virtual = bool(VIRTUAL.search(text))
+        self.remote = bool(REMOTE.search(text))
+
+    def _headquarters(self) -> list[tuple[int, Venue]]:
+        return [(m.start(), VENUES["geneva"]) for m in HEADQUARTERS.finditer(self.text)]
+
+    def _is_venue(self, pos: int, venue: Venue, days: set[int]) -> bool:
+        after_name = pos + len(venue.city)
+        after = self.text[after_name : after_name + 12]
+        dated = re.match(r"\s*,\s*(?:le\s+)?", self.text[after_name:])
+        if dated and after_name + dated.end() in days:
+            return False  # "Geneva, 11 September 2017": where the letter was written
+        return not (
+            _NOT_A_VENUE_AFTER.match(after) or _NOT_A_VENUE_BEFORE.search(self.text[:pos][-12:])
+        )
+
+    def settle(self, meeting: Meeting) -> None:
+        """Give `meeting` its location, format and zone, from what the letter says."""
+        low, high = meeting.pos - NEAR_BEFORE, meeting.pos + NEAR_AFTER
+        near = [v for p, v in self.venues if low <= p <= high]
+        venue = near[-1] if near else (self.venues[0][1] if self.venues else None)
+        virtual_near = VIRTUAL.search(self.text, max(0, low - 100), high + 300)
+        if venue is not None and not virtual_near and not (self.virtual and not near):
+            meeting.location, meeting.timezone = venue.location, venue.zone
+            meeting.format = "hybrid" if self.remote else "in-person"
+        elif self.virtual:
+            meeting.format = "online"
+            meeting.timezone = self._named_zone()
+
+    def _named_zone(self) -> str | None:
+        """The zone a virtual meeting's letter names: with a time it prints, or in words."""
+        zoned = [c.zone for c in find_times(self.text) if c.zone and c.zone[0] not in "+-"]
+        if zoned:
+            return zoned[0]
+        hits = [(m.start(), zone) for pattern, zone in _ZONE_WORDS
+                if (m := pattern.search(self.text))]  # fmt: skip
+        return min(hits)[1] if hits else None

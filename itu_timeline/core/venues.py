@@ -1,0 +1,167 @@
+"""The places the ITU meets: a city as letters name it (in English, French or Spanish) to its
+English name, its country and its IANA zone. A place not in this table has no zone here: the
+`letter` command then asks for `--timezone`."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Venue:
+    city: str
+    country: str
+    zone: str
+
+    @property
+    def location(self) -> str:
+        return f"{self.city}, {self.country}"
+
+
+# city | country | zone | other spellings (French, Spanish, older names), "/"-separated
+_TABLE = """
+Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf
+Doha|Qatar|Asia/Qatar|
+Dubai|United Arab Emirates|Asia/Dubai|Dubaï
+Abu Dhabi|United Arab Emirates|Asia/Dubai|Abou Dhabi
+Kigali|Rwanda|Africa/Kigali|
+Buenos Aires|Argentina|America/Argentina/Buenos_Aires|
+Bangkok|Thailand|Asia/Bangkok|
+Hammamet|Tunisia|Africa/Tunis|
+Tunis|Tunisia|Africa/Tunis|Túnez
+Busan|Republic of Korea|Asia/Seoul|Pusan
+Seoul|Republic of Korea|Asia/Seoul|Séoul/Seúl
+Lisbon|Portugal|Europe/Lisbon|Lisbonne/Lisboa
+Hyderabad|India|Asia/Kolkata|
+New Delhi|India|Asia/Kolkata|New Delhi/Nueva Delhi/Delhi
+Addis Ababa|Ethiopia|Africa/Addis_Ababa|Addis-Abeba/Addis Abeba/Addis Abbeba
+Nairobi|Kenya|Africa/Nairobi|
+Kampala|Uganda|Africa/Kampala|
+Cairo|Egypt|Africa/Cairo|Le Caire/El Cairo
+Sharm el-Sheikh|Egypt|Africa/Cairo|Sharm El Sheikh/Charm el-Cheikh
+Abuja|Nigeria|Africa/Lagos|
+Accra|Ghana|Africa/Accra|
+Dakar|Senegal|Africa/Dakar|
+Abidjan|Côte d'Ivoire|Africa/Abidjan|
+Cotonou|Benin|Africa/Porto-Novo|
+Yaoundé|Cameroon|Africa/Douala|Yaounde
+Johannesburg|South Africa|Africa/Johannesburg|
+Cape Town|South Africa|Africa/Johannesburg|Le Cap/Ciudad del Cabo
+Livingstone|Zambia|Africa/Lusaka|
+Lusaka|Zambia|Africa/Lusaka|
+Harare|Zimbabwe|Africa/Harare|
+Gaborone|Botswana|Africa/Gaborone|
+Windhoek|Namibia|Africa/Windhoek|
+Maputo|Mozambique|Africa/Maputo|
+Marrakesh|Morocco|Africa/Casablanca|Marrakech
+Rabat|Morocco|Africa/Casablanca|
+Muscat|Oman|Asia/Muscat|Mascate
+Manama|Bahrain|Asia/Bahrain|
+Riyadh|Saudi Arabia|Asia/Riyadh|Riyad/Riad
+Amman|Jordan|Asia/Amman|
+Beirut|Lebanon|Asia/Beirut|Beyrouth
+Kuwait City|Kuwait|Asia/Kuwait|
+Istanbul|Türkiye|Europe/Istanbul|Estambul
+Antalya|Türkiye|Europe/Istanbul|
+Tashkent|Uzbekistan|Asia/Tashkent|Tachkent
+Almaty|Kazakhstan|Asia/Almaty|
+Astana|Kazakhstan|Asia/Almaty|
+Baku|Azerbaijan|Asia/Baku|Bakou
+Tbilisi|Georgia|Asia/Tbilisi|
+Yerevan|Armenia|Asia/Yerevan|Erevan/Ereván
+Minsk|Belarus|Europe/Minsk|
+Moscow|Russian Federation|Europe/Moscow|Moscou/Moscú
+St. Petersburg|Russian Federation|Europe/Moscow|Saint Petersburg/St Petersburg/Saint-Pétersbourg
+Sochi|Russian Federation|Europe/Moscow|Sotchi
+Beijing|China|Asia/Shanghai|Pékin/Pekín
+Shenzhen|China|Asia/Shanghai|
+Shanghai|China|Asia/Shanghai|
+Hangzhou|China|Asia/Shanghai|
+Tokyo|Japan|Asia/Tokyo|Tokio
+Kyoto|Japan|Asia/Tokyo|
+Singapore|Singapore|Asia/Singapore|Singapour/Singapur
+Kuala Lumpur|Malaysia|Asia/Kuala_Lumpur|
+Jakarta|Indonesia|Asia/Jakarta|Yakarta
+Bali|Indonesia|Asia/Makassar|
+Hanoi|Viet Nam|Asia/Ho_Chi_Minh|Hanói
+Ho Chi Minh City|Viet Nam|Asia/Ho_Chi_Minh|
+Manila|Philippines|Asia/Manila|Manille
+Colombo|Sri Lanka|Asia/Colombo|
+Kathmandu|Nepal|Asia/Kathmandu|Katmandou
+Dhaka|Bangladesh|Asia/Dhaka|
+Islamabad|Pakistan|Asia/Karachi|
+Tehran|Iran|Asia/Tehran|Téhéran/Teherán
+Ulaanbaatar|Mongolia|Asia/Ulaanbaatar|Oulan-Bator
+Sydney|Australia|Australia/Sydney|
+Nadi|Fiji|Pacific/Fiji|
+Ottawa|Canada|America/Toronto|
+Montreal|Canada|America/Toronto|Montréal
+Washington|United States|America/New_York|
+San Diego|United States|America/Los_Angeles|
+Mexico City|Mexico|America/Mexico_City|Ciudad de México
+Cancún|Mexico|America/Cancun|Cancun
+Lima|Peru|America/Lima|
+Bogotá|Colombia|America/Bogota|Bogota
+Cartagena|Colombia|America/Bogota|Carthagène
+Medellín|Colombia|America/Bogota|Medellin
+Quito|Ecuador|America/Guayaquil|
+Santiago|Chile|America/Santiago|
+Montevideo|Uruguay|America/Montevideo|
+Asunción|Paraguay|America/Asuncion|Asuncion
+Brasilia|Brazil|America/Sao_Paulo|Brasília
+Rio de Janeiro|Brazil|America/Sao_Paulo|
+San José|Costa Rica|America/Costa_Rica|San Jose
+Panama City|Panama|America/Panama|Ciudad de Panamá
+Santo Domingo|Dominican Republic|America/Santo_Domingo|Saint-Domingue
+Port of Spain|Trinidad and Tobago|America/Port_of_Spain|Port-d'Espagne/Puerto España
+Kingston|Jamaica|America/Jamaica|
+Bridgetown|Barbados|America/Barbados|
+Paris|France|Europe/Paris|París
+London|United Kingdom|Europe/London|Londres
+Berlin|Germany|Europe/Berlin|Berlín
+Bern|Switzerland|Europe/Zurich|Berne/Berna
+Brussels|Belgium|Europe/Brussels|Bruxelles/Bruselas
+Vienna|Austria|Europe/Vienna|Vienne/Viena
+Prague|Czech Republic|Europe/Prague|Praga
+Budapest|Hungary|Europe/Budapest|
+Warsaw|Poland|Europe/Warsaw|Varsovie/Varsovia
+Madrid|Spain|Europe/Madrid|
+Rome|Italy|Europe/Rome|Roma
+Ljubljana|Slovenia|Europe/Ljubljana|
+Sofia|Bulgaria|Europe/Sofia|Sofía
+Bucharest|Romania|Europe/Bucharest|Bucarest
+Athens|Greece|Europe/Athens|Athènes/Atenas
+Stockholm|Sweden|Europe/Stockholm|Estocolmo
+Helsinki|Finland|Europe/Helsinki|
+Copenhagen|Denmark|Europe/Copenhagen|Copenhague
+Sophia Antipolis|France|Europe/Paris|
+Malta|Malta|Europe/Malta|Malte/Valletta
+"""
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so 'Genève' and 'geneve' meet."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[\s.-]+", " ", plain.casefold()).strip()
+
+
+def _table() -> dict[str, Venue]:
+    names: dict[str, Venue] = {}
+    for line in _TABLE.strip().splitlines():
+        city, country, zone, others = line.split("|")
+        venue = Venue(city, country, zone)
+        for name in [city, *filter(None, others.split("/"))]:
+            names[_fold(name)] = venue
+    return names
+
+
+VENUES = _table()
+_NAMES = sorted(VENUES, key=len, reverse=True)
+_VENUE_RE = re.compile(r"\b(" + "|".join(re.escape(n) for n in _NAMES) + r")\b")
+
+
+def find_venues(text: str) -> list[tuple[int, Venue]]:
+    """Where in `text` a known place is named, and which. Positions are those of `text`: the
+    folding keeps one character for one (accents drop, but only from letters that stay)."""
+    folded = "".join((_fold(c) or " ")[:1] for c in text)
+    return [(m.start(), VENUES[m[1]]) for m in _VENUE_RE.finditer(folded)]

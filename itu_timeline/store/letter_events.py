@@ -1,0 +1,89 @@
+"""The meetings of a letter as event tables of a calendar file (`letter --format toml`,
+`letter --add`): dates as the letter states them, `basis = "official"`, the letter as the
+`source`, its deadlines as the event's own. Each table carries a UID made of the letter's
+reference (a corrigendum's or addendum's is that of the letter it corrects) and the group, so
+that a later version of the letter updates the same event through the import merge."""
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from itu_timeline.base.errors import UsageError
+from itu_timeline.core.letter_model import LetterDeadline, Meeting, zone_of
+from itu_timeline.core.text import slug
+
+KINDS = (
+    (re.compile(r"^SG\d+$"), "study-group"),
+    (re.compile(r"^(?:TSAG|RAG|TDAG)$"), "advisory-group"),
+    (re.compile(r"^Council$"), "council"),
+    (re.compile(r"^(?:WP|TG|JTG|CWG|SG\d+RG|RPM)"), "working-group"),
+)
+WORKSHOP = re.compile(r"workshop|forum|symposium|seminar|atelier|taller|seminario|colloque", re.I)
+
+
+def uid_of(meeting: Meeting, same_group_before: int) -> str:
+    """Stable across versions of the letter: not its dates, which a corrigendum changes."""
+    base = re.sub(r"^(?:Corrigendum|Addendum) \d+ to ", "", meeting.reference)
+    who = meeting.group or meeting.title
+    number = f"-{same_group_before + 1}" if same_group_before else ""
+    return f"letter:{slug(base)}:{slug(who)}{number}"
+
+
+def event_table(meeting: Meeting, uid: str, zone: str | None) -> dict[str, Any]:
+    """The event's fields, as `import` gives them to the merge."""
+    timezone = meeting.timezone or zone
+    if timezone is None:
+        where = meeting.location or "its place"
+        raise UsageError(
+            f"{meeting.reference}: {meeting.title} ({meeting.start}): {where} is not in the "
+            "table of places the ITU meets, and the letter names no time zone; give --timezone"
+        )
+    dated = f" of {meeting.letter_date}" if meeting.letter_date else ""
+    notes = [*meeting.notes]
+    if meeting.opening is not None:
+        notes.insert(0, f"Opens at {meeting.opening:%H:%M} local time on the first day.")
+    return {
+        "uid": uid,
+        "title": meeting.title,
+        "body": meeting.body,
+        "kind": _kind(meeting),
+        "start": meeting.start,
+        "end": meeting.end,
+        "location": meeting.location,
+        "timezone": timezone,
+        "format": meeting.format,
+        "status": "confirmed",
+        "basis": "official",
+        "source": meeting.reference + dated,
+        "notes": " ".join(notes) or None,
+        "deadlines": [_deadline(d, meeting.reference) for d in meeting.deadlines],
+    }
+
+
+def _kind(meeting: Meeting) -> str:
+    if meeting.group is None:
+        return "workshop" if WORKSHOP.search(meeting.title) else "other"
+    return next((kind for pattern, kind in KINDS if pattern.match(meeting.group)), "other")
+
+
+def _deadline(deadline: LetterDeadline, reference: str) -> dict[str, Any]:
+    """A deadline at its day, or at its local time in the zone the letter names (a fixed
+    offset such as CET's is written as the same instant in UTC)."""
+    table: dict[str, Any] = {"name": deadline.name, "at": deadline.day, "source": reference}
+    if deadline.time is not None:
+        moment = datetime.combine(deadline.day, deadline.time, zone_of(deadline.zone))
+        zone = deadline.zone or "Europe/Zurich"
+        if zone[0] in "+-":
+            moment, zone = moment.astimezone(UTC), "UTC"
+        table["at"] = moment.replace(tzinfo=None)
+        table["timezone"] = zone
+    return table
+
+
+def date_changes(before: dict[str, Any], after: dict[str, Any]) -> str | None:
+    """'dates 2020-05-25..2020-06-04 → 2020-06-08..2020-06-19' when an update moved them."""
+    old = (before.get("start"), before.get("end"))
+    new = (after.get("start"), after.get("end"))
+    if old == new:
+        return None
+    return f"dates {old[0]}..{old[1]} → {new[0]}..{new[1]}"

@@ -1,0 +1,145 @@
+"""The text of a letter as it arrives: plain text, a saved web page, a PDF (its text layer,
+with pypdf), a Word file (.docx: its XML read with the standard library), or an e-mail whose
+body or attachment is the letter. What a file is, is told by its bytes first (a PDF, a ZIP),
+then by its name. Only `letter` imports this module, and pypdf only for a PDF."""
+
+import email
+import email.policy
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import PurePath
+from xml.etree import ElementTree
+
+from itu_timeline.base.errors import UsageError
+from itu_timeline.core.letter_head import find_reference, normalize
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_EMAIL_HEAD = re.compile(rb"^(?:[A-Za-z-]+:[^\n]*\n)+", re.M)
+MAX_BYTES = 20 * 1024 * 1024  # a letter is a few pages; a larger file is not one
+
+
+def letter_text(data: bytes, name: str) -> str:
+    """The text of the letter in `data`, a file called `name` ('-' for standard input)."""
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{name}: {len(data)} bytes is too large for a letter")
+    suffix = PurePath(name).suffix.casefold()
+    if data.startswith(b"%PDF"):
+        return _pdf_text(data, name)
+    if data.startswith(b"PK\x03\x04"):
+        return _docx_text(data, name)
+    if suffix == ".eml" or (suffix not in (".txt", ".html", ".htm") and _looks_like_mail(data)):
+        return _mail_text(data, name)
+    text = _decoded(data, name)
+    if suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype\s+html|html)", text, re.I):
+        return _html_text(text)
+    return text
+
+
+def _decoded(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UsageError(f"{name}: not text, PDF, DOCX, HTML or e-mail")
+
+
+def _looks_like_mail(data: bytes) -> bool:
+    head = _EMAIL_HEAD.match(data[:4000])
+    return bool(head and re.search(rb"^(?:From|MIME-Version|Received):", head[0], re.M | re.I))
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = PdfReader(io.BytesIO(data)).pages
+        return "\n".join(page.extract_text() or "" for page in pages)
+    except (PdfReadError, ValueError, KeyError, OSError) as err:
+        raise UsageError(f"{name}: not a readable PDF ({err})") from err
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    """Paragraphs one a line; a table's cells joined by ' / ' on one line a row, as text
+    extraction from Word gives them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = ElementTree.fromstring(archive.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as err:
+        raise UsageError(f"{name}: not a readable DOCX file ({err})") from err
+    body = root.find(f"{_W}body")
+    lines: list[str] = []
+    for block in [] if body is None else list(body):
+        if block.tag == f"{_W}p":
+            lines.append(_paragraph(block))
+        elif block.tag == f"{_W}tbl":
+            for row in block.iter(f"{_W}tr"):
+                cells = row.iter(f"{_W}tc")
+                lines.append(" / ".join(" ".join(map(_paragraph, c.iter(f"{_W}p"))) for c in cells))
+    return "\n".join(lines)
+
+
+def _paragraph(paragraph: ElementTree.Element) -> str:
+    parts = []
+    for node in paragraph.iter():
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag in (f"{_W}tab", f"{_W}br"):
+            parts.append(" " if node.tag == f"{_W}tab" else "\n")
+    return "".join(parts)
+
+
+class _Text(HTMLParser):
+    BLOCKS = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "td"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skipping += tag in ("script", "style")
+        if tag in self.BLOCKS:
+            self.parts.append(" / " if tag == "td" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skipping -= tag in ("script", "style") and self.skipping > 0
+        if tag in ("p", "div", "tr", "table", "li"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def _mail_text(data: bytes, name: str) -> str:
+    """The first attachment that is a letter, else the body."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    bodies: list[str] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        filename = part.get_filename()
+        if filename:
+            text = letter_text(payload, f"{name}: {filename}")
+            if find_reference(normalize(text)):
+                return text
+        elif part.get_content_type() in ("text/plain", "text/html"):
+            text = _decoded(payload, name)
+            bodies.append(_html_text(text) if part.get_content_subtype() == "html" else text)
+    if not bodies:
+        raise UsageError(f"{name}: an e-mail with no text and no letter attached")
+    return bodies[0]

@@ -1,0 +1,125 @@
+"""The letter corpus (tests/data/letters): every fixture's text read by `letter` gives its
+truth. Run as a script on another folder of fixtures to measure accuracy without asserting:
+    python tests/test_letter_corpus.py /work/letters-heldout
+"""
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from itu_timeline.core.letter import NotALetter, read_letter
+
+TODAY = date(2026, 12, 3)
+LETTERS = Path(__file__).parent / "data" / "letters"
+EXACT = ("reference", "letter_date", "body", "group", "start", "end", "location", "format",
+         "opening", "timezone")  # fmt: skip
+
+
+def read(path: Path) -> Any:
+    """The records `letter --format json` gives for a fixture, or {"error": true}."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return [m.record() for m in read_letter(text, path.name, TODAY)]
+    except NotALetter:
+        return {"error": True}
+
+
+def printed(due: str, text: str) -> bool:
+    """Whether a deadline's day (and time) appear in the letter, in any of its forms."""
+    from itu_timeline.core.letter_dates import find_dates, find_times, resolve
+    from itu_timeline.core.letter_head import normalize
+
+    flat = normalize(text)
+    day = due[:10]
+    days = {resolve(f.start, _year(due)).isoformat()
+            for f in find_dates(flat) if not f.is_span}  # fmt: skip
+    if day not in days:
+        return False
+    if len(due) == 10:
+        return True
+    clock = due[11:16]
+    return any(f"{c.hour:02}:{c.minute:02}" == clock for c in find_times(flat))
+
+
+def _year(due: str) -> date:
+    return date.fromisoformat(due[:10])
+
+
+def score(got: Any, truth: Any) -> tuple[int, int, list[str]]:
+    """(fields exact, fields stated, what differs) for one letter."""
+    if isinstance(truth, dict) or isinstance(got, dict):
+        same = isinstance(truth, dict) and isinstance(got, dict)
+        return int(same), 1, [] if same else [f"error: got {got!r}"]
+    right, total, wrong = 0, 0, []
+    for i, want in enumerate(truth):
+        have = got[i] if i < len(got) else {}
+        for key in EXACT:
+            total += 1
+            if have.get(key) == want[key]:
+                right += 1
+            else:
+                wrong.append(f"meeting {i + 1} {key}: {have.get(key)!r} != {want[key]!r}")
+        theirs = Counter((d["due"], d["stated"]) for d in want["deadlines"])
+        ours = Counter((d["due"], d["stated"]) for d in have.get("deadlines", []))
+        total += max(sum(theirs.values()), sum(ours.values()))
+        right += sum((theirs & ours).values())
+        if theirs != ours:
+            wrong.append(f"meeting {i + 1} deadlines: missing {sorted((theirs - ours).elements())}"
+                         f", extra {sorted((ours - theirs).elements())}")  # fmt: skip
+    if len(got) > len(truth):
+        total += len(EXACT) * (len(got) - len(truth))
+        wrong.append(f"{len(got) - len(truth)} meeting(s) too many")
+    return right, total, wrong
+
+
+def invented(got: Any, text: str) -> list[str]:
+    """Deadlines marked stated whose date or time the letter does not print."""
+    if isinstance(got, dict):
+        return []
+    stated = [d["due"] for m in got for d in m["deadlines"] if d["stated"]]
+    return [due for due in stated if not printed(due, text)]
+
+
+def fixtures(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
+
+
+@pytest.mark.parametrize("text", fixtures(LETTERS), ids=lambda p: p.stem)
+def test_the_letter_reads_as_its_truth(text: Path) -> None:
+    truth = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    got = read(text)
+    right, total, wrong = score(got, truth)
+    assert wrong == []
+    assert right == total
+
+
+@pytest.mark.parametrize("text", fixtures(LETTERS), ids=lambda p: p.stem)
+def test_no_deadline_is_invented(text: Path) -> None:
+    got = read(text)
+    assert invented(got, text.read_text(encoding="utf-8")) == []
+    for meeting in [] if isinstance(got, dict) else got:
+        assert all(d["name"] for d in meeting["deadlines"])
+        assert ("deadlines" in meeting["not_stated"]) == (not meeting["deadlines"])
+
+
+def measure(folder: Path) -> None:
+    right = total = 0
+    made_up: list[str] = []
+    for text in fixtures(folder):
+        truth = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+        got = read(text)
+        r, t, wrong = score(got, truth)
+        right, total = right + r, total + t
+        made_up += [f"{text.name}: {d}" for d in invented(got, text.read_text(encoding="utf-8"))]
+        print(f"{text.stem}: {r}/{t}", *(f"\n    {w}" for w in wrong))
+    print(f"fields exact: {right}/{total} = {100 * right / max(total, 1):.1f} %")
+    print(f"stated deadlines not printed: {len(made_up)}", *made_up, sep="\n    ")
+
+
+if __name__ == "__main__":
+    measure(Path(sys.argv[1]) if len(sys.argv) > 1 else LETTERS)
