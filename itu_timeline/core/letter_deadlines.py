@@ -112,15 +112,23 @@ def _names(
 
 def _before_sentence_end(after: str) -> str:
     """The items of a table row: its first line, and the lines after it that go on with a
-    bullet or in lower case, up to the end of a sentence."""
-    stop = re.search(r"\.\s+(?=[A-Z])|\n(?![-•·a-z])", after)
-    return after[: stop.start()] if stop else after[:300]
+    bullet, in lower case, or as a phrase wrapped from it (not a sentence of its own)."""
+    lines = after.split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        wrapped = not re.search(r"\.(?:\s|$)", line) and len(line) < 90
+        if not line or not (re.match(r"[-•·a-z]", line) or wrapped):
+            break
+        kept.append(line)
+    text = "\n".join(kept)
+    stop = re.search(r"\.\s+(?=[A-Z])", text)
+    return text[: stop.start()] if stop else text[:300]
 
 
 def _clean(item: str) -> str:
     item = re.sub(r"\([^)]*\)?", "", item)
     item = re.sub(r"\(?\s*\d{3,4}\s*(?:hours|hrs)?\s*(?:UTC|CET|Geneva time)?\s*\)?", "", item)
-    return item.strip(" -–:;,./()").strip()[:150]
+    return " ".join(item.split()).strip(" -–:;,./()").strip()[:150]
 
 
 def _distinct(deadlines: list[LetterDeadline]) -> list[LetterDeadline]:

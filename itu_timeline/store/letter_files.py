@@ -93,26 +93,43 @@ def _paragraph(paragraph: ElementTree.Element) -> str:
 
 
 class _Text(HTMLParser):
-    BLOCKS = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "td"})
+    """Text as a browser lays it out: white space collapsed, a line for each block, a
+    table's cells joined by ' / '; scripts and styles left out."""
+
+    BLOCKS = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.empty = False  # in a paragraph with no text yet: Word's way to leave a line
+
+    def _break(self) -> None:
+        if self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.skipping += tag in ("script", "style")
         if tag in self.BLOCKS:
-            self.parts.append(" / " if tag == "td" else "\n")
+            self._break()
+            self.empty = tag == "p"
+        elif tag == "td" and self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append(" / ")
 
     def handle_endtag(self, tag: str) -> None:
-        self.skipping -= tag in ("script", "style") and self.skipping > 0
-        if tag in ("p", "div", "tr", "table", "li"):
+        if tag in ("script", "style") and self.skipping:
+            self.skipping -= 1
+        if tag == "p" and self.empty:
             self.parts.append("\n")
+        if tag in self.BLOCKS:
+            self._break()
+        self.empty = False
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        text = re.sub(r"\s+", " ", data)
+        if not self.skipping and text.strip():
+            self.empty = False
+            self.parts.append(text.lstrip() if self.parts[-1:] == ["\n"] else text)
 
 
 def _html_text(html: str) -> str:

@@ -1,0 +1,166 @@
+"""`letter` on the command line: its outputs, `--add` through the import merge (twice is
+nothing, a corrigendum moves the dates), the letter's deadlines over the rules', and the
+one-line refusals."""
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from .conftest import HEADER, Run
+
+# In the shape of TSB Collective letter 2/3 (11 December 2017), in our words.
+LETTER = """\
+International Telecommunication Union
+Telecommunication Standardization Bureau
+Geneva, 11 December 2017
+Ref: / TSB Collective letter 2/3
+Subject: / Meeting of Study Group 3; Geneva, 9-18 April 2018
+Dear Sir/Madam,
+The next meeting of Study Group 3 takes place at ITU headquarters in Geneva from 9 to 18
+April 2018. The opening session starts at 0930 hours on the first day.
+Key deadlines:
+9 February 2018 / - Submit ITU-T Member contributions for which translation is requested
+26 February 2018 / - Submit requests for fellowships
+9 March 2018 / - Pre-registration
+27 March 2018 / - Submit ITU-T Member contributions
+Yours faithfully,
+"""
+CORRIGENDUM = (
+    LETTER.replace("Ref: / TSB", "Ref: / Corrigendum 1 to TSB")
+    .replace("9-18 April", "16-25 April")
+    .replace("from 9 to 18", "from 16 to 25")
+)
+CUT = LETTER.split("Key deadlines")[0]
+RULES = (
+    HEADER
+    + """
+[[rules]]
+id = "itut-contributions"
+name = "Contributions due"
+match = { body = "ITU-T", kind = "study-group" }
+before = "13 days"
+"""
+)
+
+
+@pytest.fixture
+def letter(tmp_path: Path) -> Path:
+    path = tmp_path / "cl-2-3.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    return path
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_json_gives_the_meeting_and_the_deadlines_as_printed(run: Run, letter: Path) -> None:
+    result = run("letter", str(letter), "--format", "json")
+    assert result.exit_code == 0, result.output
+    (meeting,) = json.loads(result.stdout)
+    assert meeting["reference"] == "TSB Collective letter 2/3"
+    assert (meeting["start"], meeting["end"], meeting["opening"]) == (
+        "2018-04-09", "2018-04-18", "09:30")  # fmt: skip
+    assert [d["due"] for d in meeting["deadlines"]] == [
+        "2018-02-09", "2018-02-26", "2018-03-09", "2018-03-27"]  # fmt: skip
+    assert all(d["stated"] and not d["time_stated"] for d in meeting["deadlines"])
+    assert meeting["not_stated"] == []
+
+
+def test_toml_is_a_calendar_that_validates(run: Run, letter: Path, tmp_path: Path) -> None:
+    result = run("letter", str(letter))
+    assert result.exit_code == 0, result.output
+    (event,) = tomllib.loads(result.stdout)["events"]
+    assert event["basis"] == "official"
+    assert event["source"] == "TSB Collective letter 2/3 of 2017-12-11"
+    assert event["id"] == "itu-t-sg3-meeting-2018"
+    assert len(event["deadlines"]) == 4
+    calendar = write(tmp_path, "c.toml", "schema = 2\n" + result.stdout)
+    assert run("validate", str(calendar), calendars=[calendar]).exit_code == 0
+
+
+def test_adding_the_same_letter_twice_leaves_the_file_byte_identical(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "mine.toml"
+    first = run("letter", str(letter), "--add", "--calendar", str(target))
+    assert first.exit_code == 0, first.output
+    assert "1 added" in first.stdout
+    before = target.read_bytes()
+    again = run("letter", str(letter), "--add", "--calendar", str(target), today="2026-06-02")
+    assert "1 unchanged" in again.stdout
+    assert target.read_bytes() == before
+
+
+def test_a_corrigendum_moves_the_dates_and_says_so(run: Run, letter: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    run("letter", str(letter), "--add", "--calendar", str(target))
+    corrected = write(tmp_path, "corr.txt", CORRIGENDUM)
+    result = run("letter", str(corrected), "--add", "--calendar", str(target))
+    assert result.exit_code == 0, result.output
+    assert "dates 2018-04-09..2018-04-18 → 2018-04-16..2018-04-25" in result.stdout
+    (event,) = tomllib.loads(target.read_text(encoding="utf-8"))["events"]
+    assert (event["start"].isoformat(), event["revision"]) == ("2018-04-16", 1)
+    assert event["source"].startswith("Corrigendum 1 to TSB Collective letter 2/3")
+
+
+def test_upcoming_shows_the_letters_deadlines_not_the_rules(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    target = write(tmp_path, "mine.toml", RULES)
+    run("letter", str(letter), "--add", "--calendar", str(target))
+    result = run("upcoming", "--days", "120", calendars=[target], today="2018-01-01")
+    assert "Submit ITU-T Member contributions" in result.stdout
+    assert "Contributions due" not in result.stdout
+    shown = run("show", "itu-t-sg3-meeting-2018", calendars=[target], today="2018-01-01")
+    assert "(printed in TSB Collective letter 2/3)" in shown.stdout
+
+
+def test_a_letter_cut_before_its_deadlines_gives_none_and_the_rule_stays(
+    run: Run, tmp_path: Path
+) -> None:
+    cut = write(tmp_path, "cut.txt", CUT)
+    (meeting,) = json.loads(run("letter", str(cut), "--format", "json").stdout)
+    assert meeting["deadlines"] == []
+    assert "deadlines" in meeting["not_stated"]
+    target = write(tmp_path, "mine.toml", RULES)
+    run("letter", str(cut), "--add", "--calendar", str(target))
+    result = run("upcoming", "--days", "120", calendars=[target], today="2018-01-01")
+    assert "Contributions due" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "text", ["Dear all, lunch is at noon on 3 May 2027.\n", "", "%%%\x00\n"], ids=str
+)
+def test_a_text_that_is_no_letter_is_one_line_and_exit_2(
+    run: Run, tmp_path: Path, text: str
+) -> None:
+    path = write(tmp_path, "note.txt", text)
+    result = run("letter", str(path))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "note.txt" in result.stderr
+
+
+def test_an_unknown_place_asks_for_a_zone(run: Run, tmp_path: Path) -> None:
+    text = LETTER.replace("Geneva", "Xanadu").replace("ITU headquarters", "the venue")
+    path = write(tmp_path, "far.txt", text.replace("Xanadu, 11 December", "Geneva, 11 December"))
+    refused = run("letter", str(path))
+    assert refused.exit_code == 2
+    assert "--timezone" in refused.stderr
+    given = run("letter", str(path), "--timezone", "Asia/Tokyo")
+    assert given.exit_code == 0, given.output
+    assert 'timezone = "Asia/Tokyo"' in given.stdout
+
+
+def test_a_deadline_time_in_utc_keeps_its_zone(run: Run, tmp_path: Path) -> None:
+    text = LETTER.replace("27 March 2018 / -", "27 March 2018 (1600 hours UTC) / -")
+    path = write(tmp_path, "utc.txt", text)
+    (meeting,) = json.loads(run("letter", str(path), "--format", "json").stdout)
+    assert meeting["deadlines"][-1]["due"] == "2018-03-27T16:00+00:00"
+    assert meeting["deadlines"][-1]["time_stated"] is True
