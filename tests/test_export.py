@@ -39,8 +39,8 @@ def test_the_bundled_calendar_passes_two_strict_parsers_with_one_vevent_per_item
     strict = vobject.readOne(data.decode("utf-8"), validate=True)
     assert len(strict.contents["vevent"]) == len(events)
     deadlines = [e for e in events if str(e["summary"]).startswith("Deadline: ")]
-    assert len(events) - len(deadlines) == 95  # 99 events less the 4 without announced days
-    assert len(deadlines) == 167
+    assert len(events) - len(deadlines) == 97  # 114 events less the 17 without announced days
+    assert len(deadlines) == 170
     assert len({str(e["uid"]) for e in events}) == len(events)
     for event in events:
         assert {"uid", "dtstamp", "dtstart", "summary"} <= {k.lower() for k in event}

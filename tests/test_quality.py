@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from itu_timeline.core.deadlines import all_deadlines
-from itu_timeline.core.model import Basis, Body, Calendar, DeadlineSpec, Event, Kind
-from itu_timeline.core.quality import summarize, warnings
+from itu_timeline.core.model import Basis, Body, Calendar, DeadlineSpec, Event, Kind, Rule
+from itu_timeline.core.quality import same_thing, summarize, warnings
 
 BASE = Event(
     id="sg17",
@@ -62,3 +62,25 @@ def test_the_summary_counts_by_body_and_kind() -> None:
     calendar = Calendar(events=(BASE, replace(BASE, id="c", body=Body.ITU, kind=Kind.COUNCIL)))
     summary = summarize(calendar, [])
     assert (summary.events, summary.by_body) == (2, {"ITU-T": 1, "ITU": 1})
+
+
+def test_two_deadline_names_say_the_same_thing_by_spelling_or_two_shared_words() -> None:
+    rule_20 = "Preparatory documents published (Rule 20)"
+    assert same_thing(rule_20, "All secretariat documents published")
+    assert same_thing("Register", "Registration")
+    assert same_thing("Contributions to be translated", "Contributions for action to be translated")
+    assert not same_thing("Contributions due", "Contributions to be translated")
+    assert not same_thing("Member State contributions", "Documents posted (Decision 556)")
+    assert not same_thing("Draft biennial budget published", "All secretariat documents published")
+
+
+def test_a_rule_deadline_two_days_from_the_events_own_of_the_same_meaning_is_a_twin() -> None:
+    own = DeadlineSpec(name="All secretariat documents published", at=date(2027, 2, 13))
+    rule = Rule(id="r20", name="Preparatory documents published (Rule 20)", before="28 days")
+    council = replace(BASE, id="c27", body=Body.ITU, kind=Kind.COUNCIL, deadlines=(own,))
+    calendar = Calendar(events=(council,), rules=(rule,))
+    [twin] = [str(w) for w in warnings(calendar, all_deadlines(calendar))]
+    assert twin.startswith("cal.toml: event 'c27': field 'deadlines': 'Preparatory documents")
+    far = replace(rule, before="5 weeks")  # a week apart: two deadlines, whatever their names
+    calendar = Calendar(events=(council,), rules=(far,))
+    assert warnings(calendar, all_deadlines(calendar)) == []

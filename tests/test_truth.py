@@ -12,7 +12,7 @@ import vobject
 
 from itu_timeline.core.deadlines import all_deadlines
 from itu_timeline.core.loader import bundled_path, load
-from itu_timeline.core.model import Basis, Format, Status
+from itu_timeline.core.model import Basis, Format
 from itu_timeline.core.quality import OFFICIAL
 
 from .conftest import Run, WriteCalendar
@@ -56,6 +56,22 @@ name = "Register"
 at = 2027-03-01
 """
 
+TSAG_2018 = """\
+schema = 2
+timezone = "Europe/Zurich"
+
+[[events]]
+id = "tsag-2018-02"
+title = "TSAG, second meeting of 2017-2020"
+body = "ITU-T"
+kind = "advisory-group"
+start = 2018-02-26
+end = 2018-03-02
+location = "Geneva, Switzerland"
+format = "in-person"
+source = "https://docsbay.net/tsb-collective-letter-2-tsag"
+"""
+
 
 def test_no_deadline_shows_a_time_that_its_source_does_not_give(run: Run) -> None:
     result = run("upcoming", "--days", "3000", "-f", "json", calendars=BUNDLED, today="2022-01-01")
@@ -88,22 +104,36 @@ def test_a_date_only_deadline_counts_down_to_the_end_of_its_day(run: Run) -> Non
 def test_an_event_known_only_to_the_month_may_be_under_way_with_no_day_in_any_format(
     run: Run,
 ) -> None:
-    for today, event_id in (("2027-04-02", "cpm27-2"), ("2027-06-15", "c27")):
-        plain = run("upcoming", calendars=BUNDLED, today=today).stdout
-        [line] = [line for line in plain.splitlines() if f"  {event_id}  " in line]
-        assert "dates not announced — may be under way" in line
-        assert " in " not in line.split(event_id)[0]  # no "in N days"
-        records = json.loads(run("upcoming", "-f", "json", calendars=BUNDLED, today=today).stdout)
-        [record] = [r for r in records if r["event_id"] == event_id]
-        assert (record["date"], record["days_left"], record["end"]) == (None, None, None)
-        assert record["period"] in ("2027-04", "2027-06..2027-07")
-        csv = run("upcoming", "-f", "csv", calendars=BUNDLED, today=today).stdout
-        [row] = [r for r in csv.splitlines() if f",{event_id}," in r]
-        assert ",,," in row  # date, end and due are empty
-        table = run("upcoming", "-f", "table", calendars=BUNDLED, today=today).stdout
-        assert "may be under way" in table
+    today, event_id = "2027-04-02", "cpm27-2"
+    plain = run("upcoming", calendars=BUNDLED, today=today).stdout
+    [line] = [line for line in plain.splitlines() if f"  {event_id}  " in line]
+    assert "dates not announced — may be under way" in line
+    assert " in " not in line.split(event_id)[0]  # no "in N days"
+    records = json.loads(run("upcoming", "-f", "json", calendars=BUNDLED, today=today).stdout)
+    [record] = [r for r in records if r["event_id"] == event_id]
+    assert (record["date"], record["days_left"], record["end"]) == (None, None, None)
+    assert record["period"] == "2027-04"
+    csv = run("upcoming", "-f", "csv", calendars=BUNDLED, today=today).stdout
+    [row] = [r for r in csv.splitlines() if f",{event_id}," in r]
+    assert ",,," in row  # date, end and due are empty
+    table = run("upcoming", "-f", "table", calendars=BUNDLED, today=today).stdout
+    assert "may be under way" in table
+
+
+def test_council_2027_is_known_to_the_year_only_and_never_said_to_be_under_way(run: Run) -> None:
+    """Resolution 77's June-July did not hold for C26 (28 April - 8 May 2026): no month."""
     shown = run("show", "c27", calendars=BUNDLED, today="2027-01-01").stdout
-    assert "Dates:     June–July 2027 (dates not announced)\n" in shown
+    assert "Dates:     2027 (dates not announced)\n" in shown
+    assert "June–July" not in shown
+    june = run("upcoming", calendars=BUNDLED, today="2027-06-15").stdout
+    [line] = [line for line in june.splitlines() if "  c27  " in line]
+    assert "dates not announced" in line
+    assert "under way" not in line
+    records = json.loads(
+        run("upcoming", "-f", "json", calendars=BUNDLED, today="2027-06-15").stdout
+    )
+    [record] = [r for r in records if r["event_id"] == "c27"]
+    assert (record["period"], record["countdown"]) == ("2027", "dates not announced")
 
 
 def test_an_end_not_announced_is_said_plainly(run: Run, write_calendar: WriteCalendar) -> None:
@@ -148,22 +178,39 @@ def test_a_timed_event_added_on_the_command_line_is_shown_and_exported_at_its_in
     assert strict.vevent.dtstart.value == datetime(2027, 3, 10, 13, 0, tzinfo=UTC)
 
 
-def test_status_and_basis_are_two_questions(run: Run) -> None:
+def test_status_says_whether_it_takes_place_as_the_organiser_announced(run: Run) -> None:
+    """Announced on an official page, past or future, with or without an outcome page seen:
+    confirmed. Known only from a secondary source or a cycle: tentative, even when past."""
     calendar = load(BUNDLED)
-    confirmed = run("list", "--status", "confirmed", "--to", "2025-12-31", calendars=BUNDLED)
-    for event_id in ("wtsa-20", "cpm23-2", "gsr-24", "tsag-2025-05", "wsis20-hle-2025"):
-        assert f"  {event_id}  " in confirmed.stdout  # reported, and known to have taken place
+    confirmed = run("list", "--status", "confirmed", calendars=BUNDLED).stdout
+    for event_id in ("c26", "pp-26", "sg17-vplen-2026-04", "sg13-2025-10", "sg17-2025-12"):
+        assert f"  {event_id}  " in confirmed
+    tentative = run("list", "--status", "tentative", calendars=BUNDLED).stdout
+    for event_id in ("wtsa-20", "tsag-2025-05", "wsis20-prep-1", "sg17-ws-2026-07", "c27"):
+        assert f"  {event_id}  " in tentative
     official = run("list", "--basis", "official", "-f", "json", calendars=BUNDLED).stdout
     records = json.loads(official)
     assert records
     assert all(OFFICIAL.search(r["source"]) for r in records)
-    assert {r["basis"] for r in records} == {"official"}
-    announced_only = {
-        e.id: e.status for e in calendar.events if e.id in ("sg13-2025-10", "sg2-2026-09")
-    }
-    assert set(announced_only.values()) == {Status.TENTATIVE}
+    assert {(r["basis"], r["status"]) for r in records} == {("official", "confirmed")}
     assert all(e.basis is not None for e in calendar.events)
     assert {e.basis for e in calendar.events} == set(Basis)
+    shown = run("show", "c26", calendars=BUNDLED).stdout
+    assert "Status:    confirmed (as the organiser last announced it)\n" in shown
+
+
+def test_the_translation_deadline_is_the_letters_when_earlier_than_two_months(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    """TSB Collective Letter 2/TSAG printed 22 December 2017 for TSAG on 26 February 2018:
+    66 days, earlier than the written two months (26 December)."""
+    tsag = write_calendar(TSAG_2018, name="tsag.toml")
+    result = run("upcoming", "--days", "100", calendars=[*BUNDLED, tsag], today="2017-12-01")
+    [line] = [
+        line for line in result.stdout.splitlines() if "Contributions to be translated" in line
+    ]
+    assert line.startswith("  2017-12-22  ")
+    assert "in 21 days" in line
 
 
 def test_no_visa_fellowship_or_translation_deadline_for_an_online_meeting() -> None:

@@ -55,7 +55,7 @@ class Basis(StrEnum):
     OFFICIAL = "official"  # read on an official page of the organiser
     REPORTED = "reported"  # read in a secondary source
     DERIVED = "derived"  # computed from a rule
-    EXPECTED = "expected"  # from the organiser's usual cycle
+    EXPECTED = "expected"  # from the usual cycle, or marked provisional (TBC) by the organiser
 
 
 class Format(StrEnum):

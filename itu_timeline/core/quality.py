@@ -18,7 +18,12 @@ LONGEST_DAYS = 60
 SIMILAR_TITLES = 0.85
 TWIN_DAYS = 3
 SIMILAR_NAMES = 0.7  # deadline names are short: "Register" and "Registration" say the same
+SHARED_WORDS = 2  # "Preparatory documents published" and "All secretariat documents published"
 _NUMBERS = re.compile(r"\d+")
+_ASIDE = re.compile(r"\([^)]*\)")  # "(Rule 20)", "(last day)": where a name comes from
+_WORD = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: no "of", "and", "for"
+_STEM = 5  # "documents"/"document", "translated"/"translation" compare alike
+_EMPTY_WORDS = frozenset({"with", "from", "last", "days", "date", "deadline", "meeting", "before"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,8 @@ def idle_rule_warnings(calendar: Calendar) -> list[Problem]:
 
 def twin_deadline_warnings(deadlines: list[Deadline]) -> list[Problem]:
     """Two deadlines of one event, within 3 days of each other, whose names say the same
-    thing: probably one deadline from two sources (a rule and the event's own)."""
+    thing (`same_thing`): probably one deadline from two sources (two rules, or a rule and
+    the event's own)."""
     by_event: dict[str, list[Deadline]] = defaultdict(list)
     for deadline in deadlines:
         by_event[deadline.event.id].append(deadline)
@@ -70,12 +76,27 @@ def twin_deadline_warnings(deadlines: list[Deadline]) -> list[Problem]:
         for i, first in enumerate(group):
             for second in group[i + 1 :]:
                 close = abs((first.day - second.day).days) <= TWIN_DAYS
-                if close and _similar(first.name, second.name, SIMILAR_NAMES):
+                if close and same_thing(first.name, second.name):
                     message = (
                         f"'{second.name}' looks like '{first.name}' ({first.day}, {second.day})"
                     )
                     found.append(_warn(first.event, "deadlines", message))
     return found
+
+
+def same_thing(first: str, second: str) -> bool:
+    """Two deadline names say the same thing when they are spelt alike ("Register",
+    "Registration"), or when, leaving out what stands in parentheses, they share two words
+    of substance compared by their first letters ("Preparatory documents published (Rule
+    20)", "All secretariat documents published"). One shared word is not enough:
+    "Contributions due" and "Contributions to be translated" are two deadlines."""
+    shared = _key_words(first) & _key_words(second)
+    return len(shared) >= SHARED_WORDS or _similar(first, second, SIMILAR_NAMES)
+
+
+def _key_words(name: str) -> set[str]:
+    words = _WORD.findall(_ASIDE.sub(" ", name).casefold())
+    return {word[:_STEM] for word in words if word not in _EMPTY_WORDS}
 
 
 def event_warnings(event: Event) -> list[Problem]:

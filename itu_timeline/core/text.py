@@ -33,7 +33,7 @@ BASIS_WORDS = {
     Basis.OFFICIAL: "read on an official page",
     Basis.REPORTED: "reported by a secondary source",
     Basis.DERIVED: "computed from a rule",
-    Basis.EXPECTED: "expected from the usual cycle",
+    Basis.EXPECTED: "expected from the usual cycle, or marked provisional by the organiser",
 }
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.

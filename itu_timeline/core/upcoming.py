@@ -9,7 +9,7 @@ from enum import StrEnum
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import reach_days
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
-from itu_timeline.core.model import Calendar, Deadline, Event, Rule
+from itu_timeline.core.model import Calendar, Deadline, Event, Precision, Rule
 from itu_timeline.core.query import Filter, select
 from itu_timeline.core.zones import get_zone
 
@@ -111,7 +111,10 @@ def _in_window(event: Event, today: date, last: date) -> bool:
 
 def _event_item(event: Event, now: Now) -> Item:
     if event.is_approximate:  # no day to count down to, nor to be urgent about
-        return Item(event, None, None, None, None, Urgency.LATER, event.first_day <= now.today)
+        # Known months that have begun: it may be under way. A year alone says nothing of
+        # the month, so it is never said to be under way (Council 2027 in June 2027).
+        begun = event.precision is Precision.MONTH and event.first_day <= now.today
+        return Item(event, None, None, None, None, Urgency.LATER, begun)
     if isinstance(event.start, datetime):
         instant = event.start.replace(tzinfo=get_zone(event.timezone))
         day = instant.astimezone(now.zone).date()

@@ -25,6 +25,13 @@ from itu_timeline.core.upcoming import Item, countdown
 DATE_WIDTH = len("2026-11-09..2026-11-27")
 BODY_WIDTH = 5
 KIND_WIDTH = len("plenipotentiary")
+# What `status` answers: does the meeting take place as its organiser last announced it?
+STATUS_WORDS = {
+    Status.CONFIRMED: "as the organiser last announced it",
+    Status.TENTATIVE: "no firm announcement by the organiser seen",
+    Status.POSTPONED: "postponed, as the organiser announced",
+    Status.CANCELLED: "cancelled, as the organiser announced",
+}
 
 
 def event_line(event: Event, zone: ZoneInfo) -> str:
@@ -108,7 +115,7 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         ("Body", event.body.value),
         ("Kind", event.kind.value),
         ("Format", event.format.value if event.format else ""),
-        ("Status", event.status.value),
+        ("Status", f"{event.status.value} ({STATUS_WORDS[event.status]})"),
         ("Known", f"{event.basis.value} ({BASIS_WORDS[event.basis]})" if event.basis else ""),
         ("Where", safe(event.location or "")),
         ("Time zone", event.timezone),
