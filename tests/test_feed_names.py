@@ -11,11 +11,13 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from itu_timeline.cli.main import whole_app
+from itu_timeline.core.loader import bundled_path
 
 from .conftest import static_server
 
 app = whole_app()
 CURATED = "ITU meetings (itu-timeline)"  # the bundled calendar's name
+STAMP = tomllib.loads(bundled_path().read_text(encoding="utf-8"))["published"]  # bumped by edits
 APT = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:test\r
@@ -53,7 +55,7 @@ def site(tmp_path: Path) -> Iterator[str]:
     (folder / "apt.ics").write_text(APT, newline="")
     (folder / "new.toml").write_text(curated("2027-03-01T00:00:00Z", "PP-26 (newer copy)"))
     (folder / "old.toml").write_text(curated("2020-01-01T00:00:00Z", "PP-26 (older copy)"))
-    (folder / "same.toml").write_text(curated("2026-11-29T00:00:00Z", "PP-26 (same stamp)"))
+    (folder / "same.toml").write_text(curated(STAMP.isoformat(), "PP-26 (same stamp)"))
     with static_server(folder) as url:
         yield url
 
@@ -104,7 +106,10 @@ def test_a_copy_not_newer_than_the_bundled_one_changes_no_event(
     older = "older than" if stale == "old" else "not newer than"
     note = f"feed '{stale}': {older} the bundled copy, not used"
     assert note in cli(home, "validate").stdout
-    assert "The curated calendar: bundled (published 2026-11-29" in cli(home, "validate").stdout
+    assert (
+        f"The curated calendar: bundled (published {STAMP.isoformat()})"
+        in cli(home, "validate").stdout
+    )
     [row] = json.loads(cli(home, "feeds", "list", "-f", "json").stdout)
     assert row["curated"] == f"{older} the bundled copy, not used"
     assert "The curated calendar: bundled" in cli(home, "show", "pp-26").stdout
