@@ -56,8 +56,7 @@ def score(got: Any, truth: Any) -> tuple[int, int, list[str]]:
         same = isinstance(truth, dict) and isinstance(got, dict)
         return int(same), 1, [] if same else [f"error: got {got!r}"]
     right, total, wrong = 0, 0, []
-    for i, want in enumerate(truth):
-        have = got[i] if i < len(got) else {}
+    for i, (want, have) in enumerate(paired(got, truth)):
         for key in EXACT:
             total += 1
             if have.get(key) == want[key]:
@@ -75,6 +74,21 @@ def score(got: Any, truth: Any) -> tuple[int, int, list[str]]:
         total += len(EXACT) * (len(got) - len(truth))
         wrong.append(f"{len(got) - len(truth)} meeting(s) too many")
     return right, total, wrong
+
+
+def paired(got: list[Any], truth: list[Any]) -> list[tuple[Any, Any]]:
+    """Each meeting of the truth with the one read for it: same group and first day, else
+    same group, else same first day, else the next one left ({} when none is)."""
+    left = list(got)
+    pairs = []
+    for want in truth:
+        keys = (("group", "start"), ("group",), ("start",), ())
+        tests = [lambda m, k=k, w=want: all(m[x] == w[x] for x in k) for k in keys]
+        have = next((m for test in tests for m in left if test(m)), {})
+        if have:
+            left.remove(have)
+        pairs.append((want, have))
+    return pairs
 
 
 def invented(got: Any, text: str) -> list[str]:

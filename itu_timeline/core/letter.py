@@ -19,6 +19,7 @@ from itu_timeline.core.letter_head import (
     find_groups,
     find_reference,
     normalize,
+    sector_body,
 )
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_places import Places
@@ -41,27 +42,31 @@ class NotALetter(UsageError):
 
 def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     """The meetings announced in a letter's text, in the order of their first days. A year
-    the letter leaves out is taken near its date (else its first full date, else `today`)."""
+    the letter leaves out is taken near its date (else its first full date, else `today`).
+    A text without reference (one that starts at 'Subject:') is a letter when it names a
+    group and a sector."""
     text = normalize(raw)
     reference = find_reference(text)
-    body = reference.body if reference else bureau_body(text)
-    if reference is None or body is None:
+    groups = find_groups(text)
+    body = reference.body if reference else (bureau_body(text) or sector_body(text))
+    if body is None or (reference is None and not groups):
         raise NotALetter(f"{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)")
     dates = find_dates(text)
-    letter_date = _letter_date(text, reference.endpos, dates)
+    letter_date = _letter_date(text, reference.endpos if reference else -99, dates)
     dated = (resolve(d.start, today) for d in dates if d.start[0])
     near = letter_date or next(dated, today)
-    groups = find_groups(text)
-    base = Meeting(reference.text, letter_date, body, None, "", date.min, date.min)
-    found = _meetings(text, dates, groups, base, near)
+    printed = reference.text if reference else None
+    key = reference.key if reference else None
+    base = Meeting(printed, letter_date, body, None, "", date.min, date.min, key=key)
+    found = merged(_without_umbrellas(_meetings(text, dates, groups, base, near)))
     if not found:
-        raise NotALetter(f"{origin}: {reference.text} announces no meeting with dates")
+        raise NotALetter(f"{origin}: {printed or 'the letter'} announces no meeting with dates")
     places = Places(text, [d for d in dates if not d.is_span])
     for meeting in found:
         places.settle(meeting)
     attach_deadlines(text, dates, found, letter_date, near)
     attach_opening(text, found)
-    return sorted(merged(found), key=lambda m: (m.start, m.group or ""))
+    return sorted(found, key=lambda m: (m.start, m.group or ""))
 
 
 def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
@@ -85,6 +90,7 @@ def _meetings(
     letter_date = base.letter_date
     default = _main_group(text, groups)
     found: list[Meeting] = []
+    spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
     previous_end = 0
     for found_date in dates:
         window = text[previous_end : found_date.pos]
@@ -93,14 +99,19 @@ def _meetings(
         past = letter_date is not None and start < letter_date
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
-        if not found_date.is_span and not _single_day_meeting(window):
+        after = text[found_date.endpos : found_date.endpos + 60]
+        event_after = EVENT_WORDS.search(after) and not DEADLINE_WORDS.search(after)
+        if not found_date.is_span and (
+            any(a <= start <= b for a, b in spans)  # a day of a meeting, not one of its own
+            or not (event_after or _single_day_meeting(window))
+        ):
             continue
         named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
-        workshop = EVENT_WORDS.search(window) and not named
+        workshop = (EVENT_WORDS.search(window) or event_after) and not named
         chosen: tuple[str | None, ...] = named[-1].groups if named else (
             (None,) if workshop else (default,))  # fmt: skip
         for group in chosen:
-            title = _title(base.body, group, window if workshop else "")
+            title = _title(base.body, group, (window + " " + after) if workshop else "")
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
     return found
@@ -126,6 +137,22 @@ def _title(body: str, group: str | None, window: str) -> str:
     return f"{body} {group} meeting"
 
 
+def _without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
+    """Without a span that only sums up others: one that holds two or more other meetings,
+    one of them of its own group ("Working Parties 5A, 5B and 5C, 6-17 July" over the rows
+    "WP 5A 6-16 July", ...; a subject's "13-16 March" over a seminar on 13-14 and the
+    group's meeting on 15-16)."""
+
+    def inside(m: Meeting, n: Meeting) -> bool:
+        return (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
+
+    def umbrella(m: Meeting) -> bool:
+        held = {(n.start, n.end) for n in meetings if inside(m, n)}
+        return len(held) >= 2 and any(n.group == m.group and inside(m, n) for n in meetings)
+
+    return [m for m in meetings if not umbrella(m)]
+
+
 def merged(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting for each group: the same meeting named twice (subject and body) is one,
     and where the letter gives a group two spans that overlap or touch, the wider span is
@@ -143,9 +170,7 @@ def merged(meetings: list[Meeting]) -> list[Meeting]:
                 f"{meeting.start}..{meeting.end}: the wider span is taken"
             )
             twin.start, twin.end = min(twin.start, meeting.start), max(twin.end, meeting.end)
-        dues = {(d.name, d.due) for d in twin.deadlines}
-        twin.deadlines += [d for d in meeting.deadlines if (d.name, d.due) not in dues]
-        twin.deadlines = [d for d in twin.deadlines if d.day < twin.start]
+        twin.mentions += (meeting.pos, *meeting.mentions)
     return kept
 
 

@@ -28,12 +28,15 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DE = r"(?:\s*de)?"  # Spanish: "9 de abril de 2018"
 _NOTE = r"(?:\s*\([a-zé ]{1,20}\))?"  # "27 (afternoon)"
-_SEP = r"\s*(?:-|to|until|au|al|a|through)\s*"
+_SEP = (
+    r"(?:\s*-\s*|\s+(?:to|until|au|al|a|through)\s+|\s+(?P<conj>y|et|and)\s+)"
+    r"(?:el\s+|le\s+)?"
+)
 
 # One day: day, month, optional year.
 ONE = rf"(?P<d>{_DAY}){_NOTE}{_DE}\s*(?P<m>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y>{_YEAR}))?"
 SPAN = (
-    rf"(?:from\s+|du\s+|del\s+|de\s+)?(?P<d1>{_DAY}){_NOTE}"
+    rf"(?:from\s+|du\s+|del\s+|de\s+|los\s+días\s+|les\s+)?(?P<d1>{_DAY}){_NOTE}"
     rf"(?:{_DE}\s*(?P<m1>{MONTH_PATTERN}){_DE}(?:\s*(?P<y1>{_YEAR}))?)?"
     rf"{_SEP}(?P<d2>{_DAY}){_NOTE}{_DE}\s*(?P<m2>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y2>{_YEAR}))?"
 )
@@ -85,8 +88,10 @@ def find_dates(text: str) -> list[Found]:
         m2, y2 = _month(m["m2"]), _num(m["y2"])
         m1 = _month(m["m1"]) if m["m1"] else m2
         y1 = _num(m["y1"]) or (None if y2 is None else y2 - (m1 > m2))
-        found.append(Found(m.start(), m.end(), (y1, m1, _num(m["d1"]) or 0),
-                           (y2, m2, _num(m["d2"]) or 0), m[0]))  # fmt: skip
+        first, last = (y1, m1, _num(m["d1"]) or 0), (y2, m2, _num(m["d2"]) or 0)
+        if m["conj"] and not _next_day(first, last):
+            continue  # "3 and 10 May" are two days, not a span
+        found.append(Found(m.start(), m.end(), first, last, m[0]))
         taken.append((m.start(), m.end()))
     for m in US_RE.finditer(text):
         if not free(m):
@@ -103,6 +108,14 @@ def find_dates(text: str) -> list[Found]:
         found.append(Found(m.start(), m.end(), day, day, m[0]))
         taken.append((m.start(), m.end()))
     return sorted((f for f in found if _valid(f)), key=lambda f: f.pos)
+
+
+def _next_day(first: tuple[int | None, int, int], last: tuple[int | None, int, int]) -> bool:
+    try:
+        one = date(first[0] or 2001, first[1], first[2])
+        return (date(last[0] or 2001, last[1], last[2]) - one).days == 1
+    except ValueError:
+        return False
 
 
 def _valid(found: Found) -> bool:

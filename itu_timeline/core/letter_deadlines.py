@@ -26,13 +26,16 @@ KEY_DEADLINES = re.compile(
     _I,
 )
 HEADER = re.compile(r"(?:deadline|date\s+limite|plazo|fecha\s+l[ií]mite)[a-zé ]{0,40}", _I)
-OPEN_WORDS = re.compile(r"open|ouvr|inaugur|apertura|commence|débute|comenzar|start", _I)
+OPEN_WORDS = re.compile(
+    r"open|ouvr|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start", _I
+)
 NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge", _I)
 KEY_REACH = 1500  # how far after its heading a key-deadlines table can run, in characters
 ROW_GAP = 40  # at most this much text between a meeting's span and the deadline of its row
 _AT = re.compile(r"[\s(,;:]*(?:at|à|a\s+las)?\s*", _I)  # "26 April 2021 (at 1600 hours"
 _ON = re.compile(r"[\s,)]*(?:on|le|el|del?)?\s*", _I)  # "1600 hours UTC on 26 April"
-_ITEM_SPLIT = re.compile(r"\s+[-•·]\s+|\n[-•·]|\s*;\s*|\s/\s*-?\s*|^\s*[-•·/:]\s*")
+_AT_CLOCK = re.compile(r"\b(?:at|à|a\s+las?|from|dès)\s*$", _I)  # "opens at 0930 hours"
+_ITEM_SPLIT = re.compile(r"\s+[-•·]\s+|\n[-•·|]|\s*[;|]\s*|\s/\s*-?\s*|^\s*[-•·/:|]\s*")
 
 
 def attach_deadlines(
@@ -41,7 +44,11 @@ def attach_deadlines(
     """Give each meeting the deadlines the letter dates for it."""
     clocks = find_times(text)
     key = KEY_DEADLINES.search(text)
-    at = {m.pos: [n for n in meetings if n.pos == m.pos] for m in meetings}
+    at = {p: [n for n in meetings if p in (n.pos, *n.mentions)]
+          for m in meetings for p in (m.pos, *m.mentions)}  # fmt: skip
+    first_start = min(m.start for m in meetings)
+    # A letter's key deadlines are its groups' (a workshop the day before has none of them).
+    common = [m for m in meetings if m.group is not None] or meetings
     owners: dict[int, list[Meeting]] = {}  # a date's position -> the meetings of its row
     for i, found in enumerate(dates):
         if found.is_span or found.pos in at:
@@ -57,13 +64,18 @@ def attach_deadlines(
         context = gap[-120:] + after[:120]
         if row is None and not in_table and not DEADLINE_WORDS.search(context):
             continue
-        if letter_date and day < letter_date:
-            continue
+        if (letter_date and day < letter_date) or (row is None and day >= first_start):
+            continue  # before the letter, or a day of the letter's meetings themselves
         if row is not None:
             owners[found.pos] = row
-        clock = _clock_of(found, clocks, text)
+        clock = _clock_of(found, clocks, text) or (
+            _header_clock(text, found, clocks) if row else None
+        )
+        if row is not None and clock is not None and day == row[0].start:
+            _row_opening(row, clock)  # "Monday 6 July 2015 at 1100 hours" in the row
+            continue
         names = _names(text, found, gap, after, row is not None, in_table)
-        targets = row if row is not None else meetings
+        targets = row if row is not None else common
         for meeting in targets:
             if day < meeting.start:
                 meeting.deadlines += [_deadline(n, day, clock) for n in names]
@@ -94,6 +106,22 @@ def _clock_of(found: Found, clocks: list[Clock], text: str) -> Clock | None:
     return None
 
 
+def _header_clock(text: str, found: Found, clocks: list[Clock]) -> Clock | None:
+    """The time a table's heading gives its deadline column ("Deadline for contributions
+    1600 hours UTC")."""
+    headers = list(HEADER.finditer(text, 0, found.pos))
+    if not headers:
+        return None
+    end = headers[-1].end()
+    return next((c for c in clocks if end <= c.pos <= end + 40), None)
+
+
+def _row_opening(row: list[Meeting], clock: Clock) -> None:
+    for meeting in row:
+        if meeting.opening is None:
+            meeting.opening = time(clock.hour, clock.minute)
+
+
 def _names(
     text: str, found: Found, gap: str, after: str, in_row: bool, in_table: bool
 ) -> list[str]:
@@ -116,8 +144,8 @@ def _before_sentence_end(after: str) -> str:
     lines = after.split("\n")
     kept = [lines[0]]
     for line in lines[1:]:
-        wrapped = not re.search(r"\.(?:\s|$)", line) and len(line) < 90
-        if not line or not (re.match(r"[-•·a-z]", line) or wrapped):
+        wrapped = not re.search(r"[.;](?:\s|$)", line) and len(line) < 40
+        if not line or not (re.match(r"[-•·|a-z]", line) or wrapped):
             break
         kept.append(line)
     text = "\n".join(kept)
@@ -144,8 +172,25 @@ def _distinct(deadlines: list[LetterDeadline]) -> list[LetterDeadline]:
 
 
 def attach_opening(text: str, meetings: list[Meeting]) -> None:
-    """The opening time: the first time after a word of opening, not one of registration.
-    A meeting takes the one printed after it, else the letter's first."""
+    """The opening time: a time printed after a word of opening, not one of registration.
+    A meeting takes the first printed after it and before the next meeting is announced;
+    one printed after every meeting (the meetings open at...) is every meeting's."""
+    openings = _openings(text)
+    starts = sorted({m.pos for m in meetings})
+    for meeting in meetings:
+        after = [p for p in starts if p > meeting.pos]
+        until = after[0] if after else len(text)
+        own = [c for p, c in openings if meeting.pos < p < until]
+        common = [c for p, c in openings if p > starts[-1]]
+        clock = own[0] if own else (common[0] if common else None)
+        if clock is None or meeting.opening is not None:
+            continue
+        meeting.opening = time(clock.hour, clock.minute)
+        if meeting.timezone is None and clock.zone and clock.zone[0] not in "+-":
+            meeting.timezone = clock.zone
+
+
+def _openings(text: str) -> list[tuple[int, Clock]]:
     clocks = find_times(text)
     openings: list[tuple[int, Clock]] = []
     for m in OPEN_WORDS.finditer(text):
@@ -153,13 +198,8 @@ def attach_opening(text: str, meetings: list[Meeting]) -> None:
         if NOT_OPENING.search(before):
             continue
         clock = next((c for c in clocks if m.end() <= c.pos <= m.end() + 60), None)
-        if clock and not NOT_OPENING.search(text, m.end(), clock.pos):
+        if clock is None or not _AT_CLOCK.search(text, 0, clock.pos):
+            continue  # "Opening session 1600 hours UTC": a table's headings, not an opening
+        if not NOT_OPENING.search(text, m.end(), clock.pos):
             openings.append((m.start(), clock))
-    if not openings:
-        return
-    for meeting in meetings:
-        later = [c for p, c in openings if p > meeting.pos]
-        clock = later[0] if later else openings[0][1]
-        meeting.opening = time(clock.hour, clock.minute)
-        if meeting.timezone is None and clock.zone and clock.zone[0] not in "+-":
-            meeting.timezone = clock.zone
+    return openings

@@ -4,6 +4,7 @@ and the groups it names ("Study Group 13" -> SG13, "Working Parties 5A, 5B and 5
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from itu_timeline.core.letter_dates import MONTH_PATTERN
@@ -25,6 +26,9 @@ def normalize(text: str) -> str:
     text = re.sub(rf"(?<=[a-z])(?=\d{{1,2}} ?{MONTH_PATTERN})", " ", text, flags=_I)
     text = re.sub(r"(?<=[a-z])(?=(?:19|20)\d\d\b)", " ", text)
     text = re.sub(rf"\b({MONTH_PATTERN})(?=\d)", r"\1 ", text, flags=_I)
+    text = re.sub(r"(?<=[a-z])(?=\d+/)", " ", text)  # "Letter5/LCCE/91"
+    text = re.sub(r"(\b(?:WP|Part(?:y|ies))\s*\d{1,2}[A-F])(?=\d)", r"\1 ", text)  # "5A28 April"
+    text = re.sub(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})", " ", text)  # "UTCOpening"
     return re.sub(r"(?<=\d)(?=[A-Z][a-z]{2,})", " ", text).strip()
 
 
@@ -36,7 +40,8 @@ def _split_glued_day(m: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class Reference:
-    text: str
+    text: str  # as printed ("Carta Colectiva TSB 9/SG3RG-LAC")
+    key: str  # the same in English, whatever the language, for the letter's UIDs
     body: str
     pos: int
     endpos: int
@@ -48,7 +53,7 @@ _CORR = (
 )
 _REFERENCES = (
     (
-        r"(?:TSB\s+)?(?:Collective\s+letter|Lettre\s+collective|Carta\s+colectiva)\s*(?:du\s+TSB\s+|de\s+la\s+TSB\s+|TSB\s+)?(?:No\.?\s*|N\.?º\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)",
+        r"(?:TSB\s+)?(?:Collective\s+letter|Lettre\s+collective|Carta\s+colectiva)\s*(?:du\s+TSB\s+|de\s+la\s+TSB\s+|TSB\s+)?(?:No\.?\s*|N\.?º\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)(?:\s+(?:du|de\s+la)\s+TSB\b)?",
         "TSB Collective letter {x}",
         "ITU-T",
     ),
@@ -74,17 +79,33 @@ _REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _
 
 
 def find_reference(text: str) -> Reference | None:
-    """The letter's own reference: the first one in the text (a letter names others later)."""
+    """The letter's own reference, as printed: the one after 'Ref', else the first in the text
+    (a letter names others later)."""
     found = []
     for pattern, form, body in _REFERENCE_RES:
-        m = pattern.search(text)
-        if m:
-            reference = form.format(x=m["x"])
+        for m in pattern.finditer(text):
+            key = form.format(x=m["x"])
             if m["corr"]:
                 kind = "Addendum" if m["corr"][0] in "Aa" else "Corrigendum"
-                reference = f"{kind} {m['n']} to {reference}"
-            found.append(Reference(reference, body, m.start(), m.end()))
-    return min(found, key=lambda r: r.pos) if found else None
+                key = f"{kind} {m['n']} to {key}"
+            after_ref = bool(
+                re.search(r"R[eé]f\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()])
+            )
+            printed = " ".join(m[0].split())
+            found.append(
+                (not after_ref, m.start(), Reference(printed, key, body, m.start(), m.end()))
+            )
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+_SECTORS = re.compile(r"\b(?:ITU|UIT)-([TRD])\b")
+
+
+def sector_body(text: str) -> str | None:
+    """The body a text without reference or bureau speaks of most ('ITU-T Member
+    contributions')."""
+    counts = Counter(_SECTORS.findall(text))
+    return f"ITU-{counts.most_common(1)[0][0]}" if counts else None
 
 
 _BUREAUS = (

@@ -44,7 +44,7 @@ def zone_of(zone: str | None) -> tzinfo:
 class Meeting:
     """One meeting a letter announces."""
 
-    reference: str
+    reference: str | None
     letter_date: date | None
     body: str
     group: str | None
@@ -58,10 +58,12 @@ class Meeting:
     deadlines: list[LetterDeadline] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     pos: int = 0  # where in the letter's text it is announced
+    mentions: tuple[int, ...] = ()  # where else (the same meeting in the subject and the body)
+    key: str | None = None  # the reference in English: the same letter in any language
 
     @property
     def not_stated(self) -> list[str]:
-        keys = ("letter_date", "group", "location", "opening", "timezone")
+        keys = ("reference", "letter_date", "group", "location", "opening", "timezone")
         missing = [k for k in keys if getattr(self, k) is None]
         return [*missing, *(["deadlines"] if not self.deadlines else [])]
 

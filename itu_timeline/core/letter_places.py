@@ -73,9 +73,9 @@ class Places:
 
     def _named_zone(self) -> str | None:
         """The zone a virtual meeting's letter names: with a time it prints, or in words."""
+        if _ZONE_WORDS[0][0].search(self.text):
+            return "Europe/Zurich"  # its hours in Geneva time (deadlines are often in UTC)
         zoned = [c.zone for c in find_times(self.text) if c.zone and c.zone[0] not in "+-"]
         if zoned:
             return zoned[0]
-        hits = [(m.start(), zone) for pattern, zone in _ZONE_WORDS
-                if (m := pattern.search(self.text))]  # fmt: skip
-        return min(hits)[1] if hits else None
+        return "UTC" if _ZONE_WORDS[1][0].search(self.text) else None

@@ -29,8 +29,8 @@ Buenos Aires|Argentina|America/Argentina/Buenos_Aires|
 Bangkok|Thailand|Asia/Bangkok|
 Hammamet|Tunisia|Africa/Tunis|
 Tunis|Tunisia|Africa/Tunis|Túnez
-Busan|Republic of Korea|Asia/Seoul|Pusan
-Seoul|Republic of Korea|Asia/Seoul|Séoul/Seúl
+Busan|Korea (Rep. of)|Asia/Seoul|Pusan
+Seoul|Korea (Rep. of)|Asia/Seoul|Séoul/Seúl
 Lisbon|Portugal|Europe/Lisbon|Lisbonne/Lisboa
 Hyderabad|India|Asia/Kolkata|
 New Delhi|India|Asia/Kolkata|New Delhi/Nueva Delhi/Delhi
@@ -90,7 +90,7 @@ Colombo|Sri Lanka|Asia/Colombo|
 Kathmandu|Nepal|Asia/Kathmandu|Katmandou
 Dhaka|Bangladesh|Asia/Dhaka|
 Islamabad|Pakistan|Asia/Karachi|
-Tehran|Iran|Asia/Tehran|Téhéran/Teherán
+Tehran|Iran (Islamic Republic of)|Asia/Tehran|Téhéran/Teherán
 Ulaanbaatar|Mongolia|Asia/Ulaanbaatar|Oulan-Bator
 Sydney|Australia|Australia/Sydney|
 Nadi|Fiji|Pacific/Fiji|

@@ -23,8 +23,10 @@ WORKSHOP = re.compile(r"workshop|forum|symposium|seminar|atelier|taller|seminari
 
 def uid_of(meeting: Meeting, same_group_before: int) -> str:
     """Stable across versions of the letter: not its dates, which a corrigendum changes."""
-    base = re.sub(r"^(?:Corrigendum|Addendum) \d+ to ", "", meeting.reference)
     who = meeting.group or meeting.title
+    if meeting.key is None:  # a text without its reference: its body, group and year
+        return f"letter:{slug(meeting.body)}:{slug(who)}:{meeting.start.year}"
+    base = re.sub(r"^(?:Corrigendum|Addendum) \d+ to ", "", meeting.key)
     number = f"-{same_group_before + 1}" if same_group_before else ""
     return f"letter:{slug(base)}:{slug(who)}{number}"
 
@@ -54,7 +56,7 @@ def event_table(meeting: Meeting, uid: str, zone: str | None) -> dict[str, Any]:
         "format": meeting.format,
         "status": "confirmed",
         "basis": "official",
-        "source": meeting.reference + dated,
+        "source": (meeting.reference or "ITU letter (no reference in the text)") + dated,
         "notes": " ".join(notes) or None,
         "deadlines": [_deadline(d, meeting.reference) for d in meeting.deadlines],
     }
@@ -66,10 +68,10 @@ def _kind(meeting: Meeting) -> str:
     return next((kind for pattern, kind in KINDS if pattern.match(meeting.group)), "other")
 
 
-def _deadline(deadline: LetterDeadline, reference: str) -> dict[str, Any]:
+def _deadline(deadline: LetterDeadline, reference: str | None) -> dict[str, Any]:
     """A deadline at its day, or at its local time in the zone the letter names (a fixed
     offset such as CET's is written as the same instant in UTC)."""
-    table: dict[str, Any] = {"name": deadline.name, "at": deadline.day, "source": reference}
+    table: dict[str, Any] = {"name": deadline.name, "at": deadline.day}
     if deadline.time is not None:
         moment = datetime.combine(deadline.day, deadline.time, zone_of(deadline.zone))
         zone = deadline.zone or "Europe/Zurich"
@@ -77,6 +79,8 @@ def _deadline(deadline: LetterDeadline, reference: str) -> dict[str, Any]:
             moment, zone = moment.astimezone(UTC), "UTC"
         table["at"] = moment.replace(tzinfo=None)
         table["timezone"] = zone
+    if reference is not None:
+        table["source"] = reference
     return table
 
 
