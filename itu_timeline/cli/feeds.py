@@ -69,7 +69,7 @@ def add(
     )
     feeds.add(feed)
     outcome = feeds.refresh(feed, settings.now.instant, timeout, max_mib * 2**20)
-    if outcome.result == "failed":
+    if outcome.result in ("failed", "refused"):  # refused: too big to read
         feeds.remove(feed.name)
         raise UsageError(f"{url}: {outcome.message}; not subscribed")
     report("note", [f"subscribed to '{feed.name}': {events_count(outcome.state.events)}"])

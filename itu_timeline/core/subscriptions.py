@@ -36,6 +36,13 @@ class Subscription:
     tags: tuple[str, ...] = ()
 
 
+def bad_name(name: str) -> str | None:
+    """Why `name` cannot name a feed (it names the files of its copy), or None if it can."""
+    if NAME.match(name):
+        return None
+    return f"'{name}' cannot name a feed; use lowercase letters, digits and '-'"
+
+
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "itu-timeline" / "feeds.toml"
@@ -63,6 +70,8 @@ def subscriptions(environ: Mapping[str, str] = os.environ) -> list[Subscription]
     for i, raw in enumerate(document.get("feeds", []), 1):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             raise CalendarUnreadable(f"{path}: feed #{i} has no name")
+        if why := bad_name(raw["name"]):  # hand-edited to '../../x', it would write outside
+            raise CalendarUnreadable(f"{path}: feed #{i}: {why}")
         tags = raw.get("tags", [])
         found.append(
             Subscription(

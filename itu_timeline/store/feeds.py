@@ -19,11 +19,12 @@ from urllib.parse import urlsplit
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarInvalid, TimelineError, UsageError
-from itu_timeline.core.loader import parse_toml
+from itu_timeline.base.locks import exclusive
+from itu_timeline.core.loader import max_file_bytes, parse_toml
 from itu_timeline.core.schema import SCHEMA, parse_document
 from itu_timeline.core.subscriptions import (
-    NAME,
     Subscription,
+    bad_name,
     config_path,
     copies_dir,
     copy_path,
@@ -32,8 +33,6 @@ from itu_timeline.core.subscriptions import (
 from itu_timeline.core.text import events_count, slug
 from itu_timeline.store import toml_text
 from itu_timeline.store.fetch import FetchError, fetch
-from itu_timeline.store.importer import ImportOptions, collect
-from itu_timeline.store.merging import merge
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -85,24 +84,24 @@ def name_from(url: str) -> str:
 def add(subscription: Subscription) -> None:
     """Add a subscription to feeds.toml (the caller fetches it once and removes it again if
     that fails)."""
-    if not NAME.match(subscription.name):
-        raise UsageError(
-            f"'{subscription.name}' cannot name a feed; use lowercase letters, digits and '-'"
-        )
-    known = subscriptions()
-    if any(s.name == subscription.name for s in known):
-        raise UsageError(f"a feed named '{subscription.name}' is already subscribed")
-    if any(s.url == subscription.url for s in known):
-        raise UsageError(f"{subscription.url} is already subscribed")
-    _write_subscriptions([*known, subscription])
+    if why := bad_name(subscription.name):
+        raise UsageError(why)
+    with exclusive(config_path()):  # ten `feeds add` at once: ten subscriptions
+        known = subscriptions()
+        if any(s.name == subscription.name for s in known):
+            raise UsageError(f"a feed named '{subscription.name}' is already subscribed")
+        if any(s.url == subscription.url for s in known):
+            raise UsageError(f"{subscription.url} is already subscribed")
+        _write_subscriptions([*known, subscription])
 
 
 def remove(name: str) -> None:
-    known = subscriptions()
-    if not any(s.name == name for s in known):
-        names = ", ".join(s.name for s in known) or "none"
-        raise UsageError(f"no feed named '{name}' (subscribed: {names})")
-    _write_subscriptions([s for s in known if s.name != name])
+    with exclusive(config_path()):
+        known = subscriptions()
+        if not any(s.name == name for s in known):
+            names = ", ".join(s.name for s in known) or "none"
+            raise UsageError(f"no feed named '{name}' (subscribed: {names})")
+        _write_subscriptions([s for s in known if s.name != name])
     for path in (copy_path(name), _state_path(name)):
         path.unlink(missing_ok=True)
 
@@ -117,6 +116,7 @@ def refresh(
     """Fetch one feed and, if it can be read and is not a sudden shrink, replace its copy."""
     state = State.of(feed.name)
     state.last_attempt = now
+    max_bytes = min(max_bytes, max_file_bytes())  # what is fetched must be readable
     has_copy = copy_path(feed.name).is_file()
     try:
         got = fetch(
@@ -133,19 +133,34 @@ def refresh(
         state.save(feed.name)
         return Outcome(feed.name, "failed", state.last_error, state)
     count = len(document.get("events", []))
-    if has_copy and count < state.events * SHRINK and not accept_shrink:
-        state.last_error = f"it now holds {events_count(count)}, after {state.events}: not applied"
-        state.save(feed.name)
-        return Outcome(
-            feed.name, "refused", state.last_error + " (--accept-shrink applies it)", state
-        )
-
     text = toml_text.dumps(document).encode()
+    refusal = _refusal(count, len(text), state.events if has_copy else None, accept_shrink)
+    if refusal:
+        state.last_error = refusal
+        state.save(feed.name)
+        return Outcome(feed.name, "refused", refusal, state)
     changed = not has_copy or copy_path(feed.name).read_bytes() != text
     if changed:
         _write_in_cache(copy_path(feed.name), text)
     state.etag, state.last_modified, state.events = got.etag, got.last_modified, count
     return _done(feed, state, now, "updated" if changed else "unchanged", events_count(count))
+
+
+def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> str | None:
+    """Why a copy that was read is not kept: every reading command would refuse a copy over
+    the read limit, and a sudden shrink is more likely a broken export than a calendar."""
+    limit = max_file_bytes()
+    if size > limit:
+        return (
+            f"its copy would be {size:,} bytes, over the {limit:,} that reading accepts "
+            "(ITU_TIMELINE_MAX_MIB): not kept"
+        )
+    if before is not None and count < before * SHRINK and not accept_shrink:
+        return (
+            f"it now holds {events_count(count)}, after {before}: not applied "
+            "(--accept-shrink applies it)"
+        )
+    return None
 
 
 def _write_in_cache(path: Path, data: bytes) -> None:
@@ -185,6 +200,9 @@ def _is_toml(body: bytes, content_type: str, url: str) -> bool:
 def _from_ics(feed: Subscription, body: bytes, now: datetime) -> dict[str, Any]:
     """An .ics feed as a calendar: merged into the previous copy, so ids stay the same, and
     without the events the feed no longer holds (a feed speaks for its own events)."""
+    from itu_timeline.store.importer import ImportOptions, collect  # icalendar: .ics feeds only
+    from itu_timeline.store.merging import merge
+
     options = ImportOptions(feed.body, feed.kind, feed.tags, "UTC")
     today = now.date()
     # Messages name what was fetched as the server's answer: the command names the feed, and a
