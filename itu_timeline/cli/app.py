@@ -131,6 +131,20 @@ class ErrorBoundary(TyperGroup):
             ctx.exit(err.exit_code)
 
 
+def _system_zone() -> str:
+    """The system's zone, or UTC with a note saying that none could be found."""
+    found = system_zone_name()
+    if found is None:
+        report(
+            "note",
+            [
+                "the system's time zone could not be found (TZ, /etc/localtime, /etc/timezone); "
+                "times are shown in UTC (use --tz or set TZ)"
+            ],
+        )
+    return found or "UTC"
+
+
 def _usage_error(ctx: Any, err: UsageProblem) -> None:
     """A usage error of the parser (a bad choice, an unknown option) as our one line; a
     command run with nothing after it (`itu-timeline`, `itu-timeline feeds`) gets its help."""
@@ -243,8 +257,8 @@ def main_options(
     ] = False,
 ) -> None:
     if tz is None and (odd := unreadable_tz()) is not None:
-        report("note", [f"TZ={odd!r} is not an IANA zone name; times are shown in UTC (use --tz)"])
-    zone = get_zone(tz or system_zone_name())
+        report("note", [f"TZ={odd!r} is not an IANA zone name; it is not used (use --tz)"])
+    zone = get_zone(tz or _system_zone())
     clock = datetime.now(zone)  # the one place the wall clock is read
     now = Now(clock, zone) if today is None else Now.pinned_to(first_day(today, clock.date()), zone)
     ctx.obj = Settings(

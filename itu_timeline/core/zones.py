@@ -1,9 +1,9 @@
-"""IANA time zones: looked up once each, with errors that say what to do."""
+"""IANA time zones: looked up once each, with errors that say what to do; the system's zone."""
 
 import os
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
 
 from itu_timeline.base.errors import DateInputError
 
@@ -31,18 +31,70 @@ def unreadable_tz() -> str | None:
     return from_env if from_env and not is_valid_zone(from_env) else None
 
 
-def system_zone_name() -> str:
-    """The machine's IANA zone: $TZ, else where /etc/localtime points, else UTC."""
+def system_zone_name() -> str | None:
+    """The machine's IANA zone, or None when nothing names one. In order: $TZ; where
+    /etc/localtime links to (the common case, read without importing anything); what tzlocal
+    reads (/etc/timezone, the distributions' clock files, a TZ naming a file); and, for an
+    /etc/localtime that is a copy (common in containers), the zone whose file it equals."""
     from_env = os.environ.get("TZ", "").lstrip(":")
     if from_env and is_valid_zone(from_env):
         return from_env
+    localtime = Path("/etc/localtime")
+    linked = None if from_env else _linked_zone(localtime)  # a TZ=/path/to/zone is tzlocal's
+    if linked is not None:
+        return linked
+    import tzlocal  # only off the common path: it loads the tz database resources
+
     try:
-        target = Path("/etc/localtime").resolve(strict=True)
+        named: str | None = tzlocal.get_localzone_name()
+    except ZoneInfoNotFoundError:  # conflicting settings: none of them is trusted
+        named = None
+    if named and is_valid_zone(named):
+        return named
+    return zone_of_copy(localtime)
+
+
+def _linked_zone(link: Path) -> str | None:
+    """The zone a symlink such as /etc/localtime -> /usr/share/zoneinfo/Europe/Zurich names."""
+    if not link.is_symlink():
+        return None
+    try:
+        parts = link.resolve(strict=True).parts
     except OSError:
-        return "UTC"
-    parts = target.parts
-    if "zoneinfo" in parts:
-        name = "/".join(parts[parts.index("zoneinfo") + 1 :])
-        if is_valid_zone(name):
-            return name
-    return "UTC"
+        return None
+    if "zoneinfo" not in parts:
+        return None
+    name = "/".join(parts[parts.index("zoneinfo") + 1 :])
+    return name if is_valid_zone(name) else None
+
+
+def zone_of_copy(path: Path) -> str | None:
+    """The IANA name of the zone whose tz database file has the same bytes as `path` (an
+    /etc/localtime copied rather than linked); a file in the database proper is preferred to
+    a link to it (Europe/Zurich, not Europe/Busingen). None when no file matches."""
+    try:
+        wanted = path.read_bytes()
+    except OSError:
+        return None
+    for folder in (Path(p) for p in TZPATH):
+        matches = sorted(_same_bytes(folder, wanted), key=lambda f: (f.is_symlink(), f))
+        names = ["/".join(f.relative_to(folder).parts) for f in matches]
+        found = next((n for n in names if is_valid_zone(n)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _same_bytes(folder: Path, wanted: bytes) -> list[Path]:
+    """The files under `folder` whose bytes are `wanted` (the size compared first)."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if f not in ("posix", "right")]  # copies, leap seconds
+        for name in files:
+            candidate = Path(root, name)
+            try:
+                if candidate.stat().st_size == len(wanted) and candidate.read_bytes() == wanted:
+                    found.append(candidate)
+            except OSError:
+                continue
+    return found
