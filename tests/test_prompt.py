@@ -7,6 +7,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from .conftest import SAMPLE
@@ -28,7 +29,19 @@ def at_the_prompt(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int, Path]:
         ready, _, _ = select.select([master], [], [], 30)
         assert ready, f"no prompt; the terminal showed {shown!r}"
         shown += os.read(master, 1024)
+    waiting_for_input(process.pid)
     return process, master, path
+
+
+def waiting_for_input(pid: int) -> None:
+    """Until the process sleeps in its read of the terminal, as it does when a person presses
+    Ctrl-C: a signal that lands between CPython's check for signals and its read() is only
+    seen after the next key, and the test would wait for ever."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    for _ in range(600):
+        if not wchan.exists() or wchan.read_text() not in ("", "0"):
+            return
+        time.sleep(0.05)
 
 
 def test_ctrl_c_at_the_prompt_exits_130_quietly_and_removes_nothing(tmp_path: Path) -> None:
