@@ -38,6 +38,7 @@ status = "tentative"
 basis = "reported"
 url = "https://example.org/meeting"
 source = "https://www.itu.int/source"
+outcome = "https://www.itu.int/outcome"
 tags = ["tag-one"]
 notes = "A note."
 revision = 3
@@ -65,6 +66,7 @@ IN_ICS = {
     "basis": "Dates: reported (reported by a secondary source).",
     "url": "URL:https://example.org/meeting",
     "source": "\\nSource: https://www.itu.int/source",
+    "outcome": "Seen to take place: https://www.itu.int/outcome",
     "tags": "CATEGORIES:ITU-T,study-group,tag-one",
     "notes": "DESCRIPTION:A note.",
     "revision": "SEQUENCE:3",
@@ -89,6 +91,7 @@ FROM_ICS = {
     "basis": "X-ITU-TIMELINE-BASIS",
     "url": "URL",
     "source": "X-ITU-TIMELINE-SOURCE",
+    "outcome": "X-ITU-TIMELINE-OUTCOME",  # no standard property: ours, as export writes it
     "tags": "CATEGORIES",
     "notes": "DESCRIPTION",
     "revision": None,  # the event's own count of edits
@@ -165,6 +168,7 @@ def test_show_prints_every_field_that_has_a_value(tmp_path: Path) -> None:
         "basis": "reported (reported by a secondary source)",
         "url": "https://example.org/meeting",
         "source": "https://www.itu.int/source",
+        "outcome": "Outcome:   took place: https://www.itu.int/outcome",
         "tags": "tag-one",
         "notes": "A note.",
         "revision": "Revision:  3",

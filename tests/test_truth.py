@@ -12,7 +12,7 @@ import vobject
 
 from itu_timeline.core.deadlines import all_deadlines
 from itu_timeline.core.loader import bundled_path, load
-from itu_timeline.core.model import Basis, Format
+from itu_timeline.core.model import Basis, Format, Status
 from itu_timeline.core.quality import OFFICIAL
 
 from .conftest import Run, WriteCalendar
@@ -254,3 +254,46 @@ def test_an_end_can_be_made_unknown_only_in_a_schema_2_file(
     assert done.exit_code == 0, done.stderr
     [call] = [e for e in load([new]).events if e.id == "call"]
     assert call.end is None
+
+
+SEEN = """\
+schema = 2
+timezone = "Europe/Zurich"
+
+[[events]]
+id = "held"
+title = "A meeting seen to take place"
+body = "ITU-T"
+kind = "study-group"
+start = 2027-03-15
+end = 2027-03-19
+status = "tentative"
+basis = "reported"
+source = "news.example"
+outcome = "https://www.itu.int/summary <b>"
+notes = "Reported only."
+"""
+
+
+def test_whether_it_took_place_is_a_fact_apart_from_its_status(
+    run: Run, write_calendar: WriteCalendar, tmp_path: Path
+) -> None:
+    """`outcome` (where it was seen to take place) is shown by `show`, on the page and in
+    the .ics, and changes nothing of `status`, which stays what the evidence of the dates
+    says."""
+    calendar = {e.id: e for e in load(BUNDLED).events}
+    assert calendar["wsis20-prep-1"].outcome  # the UN DESA account, on a mailing list
+    assert calendar["wsis20-prep-1"].status is Status.TENTATIVE  # reported all the same
+    assert calendar["sg13-2025-10"].outcome is None  # no outcome page seen
+    assert calendar["sg13-2025-10"].status is Status.CONFIRMED  # announced all the same
+    path = write_calendar(SEEN)
+    shown = run("show", "held", calendars=[path], today="2027-03-01").stdout
+    assert "Outcome:   took place: https://www.itu.int/summary <b>\n" in shown
+    assert "Status:    tentative" in shown
+    ics = run("export", calendars=[path], today="2027-03-01").stdout
+    ics = ics.replace("\r\n", "\n").replace("\n ", "")
+    assert "Seen to take place: https://www.itu.int/summary <b>" in ics
+    site = tmp_path / "site"
+    assert run("publish", str(site), calendars=[path], today="2027-03-01").exit_code == 0
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Seen to take place</dt><dd>https://www.itu.int/summary &lt;b&gt;</dd>" in page

@@ -68,7 +68,7 @@ _EVENT_PARAMS = keyword_options(
         "status": Annotated[
             str | None,
             typer.Option(
-                help="Does it take place as listed: confirmed, tentative, postponed, cancelled.",
+                help="As the organiser last announced? confirmed, tentative, postponed, cancelled.",
                 autocompletion=choices_of(Status),
             ),
         ],
@@ -81,6 +81,9 @@ _EVENT_PARAMS = keyword_options(
         ],
         "url": Annotated[str | None, typer.Option(help="The meeting's page.")],
         "source": Annotated[str | None, typer.Option(help="Where the dates were read.")],
+        "outcome": Annotated[
+            str | None, typer.Option(help="Where the meeting was seen to take place.")
+        ],
         "tag": Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")],
         "notes": Annotated[str | None, typer.Option(help="Free text.")],
         "deadline": Annotated[

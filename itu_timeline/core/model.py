@@ -164,6 +164,9 @@ class Event:
     basis: Basis | None = None
     url: str | None = None
     source: str | None = None
+    # Where the meeting was seen to take place (a summary, a report): a fact apart from
+    # `status`, which says only whether it takes place as its organiser announced it.
+    outcome: str | None = None
     tags: tuple[str, ...] = ()
     notes: str | None = None
     revision: int = 0

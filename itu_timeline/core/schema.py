@@ -135,6 +135,7 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     status, basis = t.choice("status", Status, Status.CONFIRMED), t.choice("basis", Basis)
     meeting_format = t.choice("format", Format)
     url, source, tags, notes = t.text("url"), t.text("source"), t.strings("tags"), t.notes()
+    outcome = t.text("outcome")
     updated, uid, imported = t.day("updated"), t.text("uid"), t.fingerprints("imported")
     if (
         len(t.problems) > before
@@ -162,6 +163,7 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
         basis=basis,
         url=url,
         source=source,
+        outcome=outcome,
         tags=tags,
         notes=notes,
         revision=revision,

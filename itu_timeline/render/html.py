@@ -134,6 +134,8 @@ def _event(event: Event, deadlines: list[Deadline], page: Page) -> str:
         ("Dates known", escape(BASIS_WORDS[event.basis]) if event.basis else "not said"),
         ("Source", _link(event.source) if event.source else "not given"),
     ]
+    if event.outcome:  # only where a source says it took place: silence is no news
+        rows.append(("Seen to take place", _link(event.outcome)))
     if event.url and event.url != event.source:
         rows.append(("Page", _link(event.url)))
     if event.notes:

@@ -161,6 +161,7 @@ def _add_ours(component: icalendar.Event, event: Event) -> None:
     ours = {
         "timezone": event.timezone,
         "source": event.source,
+        "outcome": event.outcome,
         "notes": event.notes,
         "basis": event.basis.value if event.basis else None,
         "format": event.format.value if event.format else None,
@@ -232,6 +233,8 @@ def _event_description(event: Event, deadlines: list[Deadline]) -> str:
         )
     if event.source:
         lines.append(f"Source: {event.source}")
+    if event.outcome:
+        lines.append(f"Seen to take place: {event.outcome}")
     if deadlines:
         lines += ["", "Deadlines:", *(f"- {d.name}: {_local(d)}" for d in deadlines)]
     return "\n".join(lines)

@@ -122,6 +122,7 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         ("Tags", ", ".join(safe(t) for t in event.tags)),
         ("URL", safe(event.url or "")),
         ("Source", safe(event.source or "")),
+        ("Outcome", f"took place: {safe(event.outcome)}" if event.outcome else ""),
         ("Revision", str(event.revision) if event.revision else ""),
         ("Updated", event.updated.isoformat() if event.updated else ""),
         ("UID", safe(event.uid or "")),

@@ -33,7 +33,7 @@ Moment = date | datetime
 OUR_UID = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@itu-timeline$")
 STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 # Written by `export`, read back here, so an export imports into the same fields.
-OURS = ("timezone", "source", "notes", "basis", "format", "end")
+OURS = ("timezone", "source", "outcome", "notes", "basis", "format", "end")
 EXPORTED_DEADLINE = "a deadline written by export (it comes back from its rule)"
 _LINE_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _TEXT_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
@@ -80,6 +80,7 @@ def to_event(occurrence: Occurrence, options: ImportOptions, notes: list[str]) -
         "basis": _choice([own.get("basis", "")], Basis),
         "url": _line(str(component.get("url", ""))) or None,
         "source": own.get("source"),
+        "outcome": own.get("outcome"),
         "tags": list(dict.fromkeys(_line(t) for t in tags if t.strip())) or None,
         # Our own export's DESCRIPTION repeats what has fields of its own: only its notes count.
         "notes": own.get("notes") if own else _text(str(component.get("description", ""))) or None,

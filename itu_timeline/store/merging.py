@@ -20,7 +20,7 @@ from itu_timeline.store.importer import OUR_UID
 # The fields a source gives and a re-import may change; body, kind and the option tags are
 # set once, when an event is first imported.
 FROM_SOURCE = ("title", "start", "end", "location", "timezone", "format", "status", "basis",
-               "url", "source", "notes")  # fmt: skip
+               "url", "source", "outcome", "notes")  # fmt: skip
 TAGS = "tags"
 
 
