@@ -13,21 +13,15 @@ from datetime import date, timedelta
 from itu_timeline.base.errors import UsageError
 from itu_timeline.core.letter_dates import Found, find_dates, resolve
 from itu_timeline.core.letter_deadlines import DEADLINE_WORDS, attach_deadlines, attach_opening
-from itu_timeline.core.letter_head import (
-    GroupMention,
-    bureau_body,
-    find_groups,
-    find_reference,
-    normalize,
-    sector_body,
-)
+from itu_timeline.core.letter_groups import GroupMention, find_groups
+from itu_timeline.core.letter_head import bureau_body, find_reference, normalize, sector_body
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_places import Places
 
 _I = re.IGNORECASE
 MEETING_WORDS = re.compile(
     r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque|"
-    r"meeting|réunion|reunión|session|held|meet\b|will\s+take\s+place",
+    r"meeting|réunion|reunión|session|held|meets?\b|se\s+reuni|will\s+take\s+place",
     _I,
 )
 EVENT_WORDS = re.compile(
@@ -56,8 +50,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     dated = (resolve(d.start, today) for d in dates if d.start[0])
     near = letter_date or next(dated, today)
     printed = reference.text if reference else None
-    key = reference.key if reference else None
-    base = Meeting(printed, letter_date, body, None, "", date.min, date.min, key=key)
+    base = Meeting(printed, letter_date, body, None, "", date.min, date.min)
     found = merged(_without_umbrellas(_meetings(text, dates, groups, base, near)))
     if not found:
         raise NotALetter(f"{origin}: {printed or 'the letter'} announces no meeting with dates")
@@ -75,11 +68,21 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
     for found in dates:
         if found.is_span or found.start[0] is None:
             continue
-        if (head and found.pos == head.end()) or 0 <= found.pos - after <= 3:
+        right_after = after >= 0 and _DATED.fullmatch(text, after, found.pos)
+        if (head and found.pos == head.end()) or right_after:
             return resolve(found.start, date(2000, 1, 1))
     dated = re.search(r"\b(?:Date|Fecha)\s*:\s*", text, _I)
     hit = next((f for f in dates if dated and f.pos == dated.end()), None)
+    if hit is None:  # else the first full day above the subject, alone on its line
+        subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)
+        above = subject.start() if subject else 0
+        hit = next((f for f in dates if f.pos < above and not f.is_span
+                    and text[f.endpos : f.endpos + 1] in ("\n", "")
+                    and text[max(0, f.pos - 1) : f.pos] in ("\n", "")), None)  # fmt: skip
     return resolve(hit.start, date(2000, 1, 1)) if hit and hit.start[0] else None
+
+
+_DATED = re.compile(r"\W{0,4}(?:le|el|of|dated?)?\W{0,3}", _I)  # "CACE/560\nLe 20 février"
 
 
 def _meetings(
@@ -100,21 +103,35 @@ def _meetings(
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
+        named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
         event_after = EVENT_WORDS.search(after) and not DEADLINE_WORDS.search(after)
         if not found_date.is_span and (
             any(a <= start <= b for a, b in spans)  # a day of a meeting, not one of its own
-            or not (event_after or _single_day_meeting(window))
+            or not (event_after or _single_day_meeting(window, bool(named)))
         ):
             continue
-        named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
         workshop = (EVENT_WORDS.search(window) or event_after) and not named
-        chosen: tuple[str | None, ...] = named[-1].groups if named else (
+        chosen: tuple[str | None, ...] = _listed(named, text) if named else (
             (None,) if workshop else (default,))  # fmt: skip
         for group in chosen:
             title = _title(base.body, group, (window + " " + after) if workshop else "")
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
     return found
+
+
+_AND = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,|and|et|y)\s*(?:the|la|le|el)?\s*", _I)
+
+
+def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:
+    """The groups of the last mention, and of those joined to it by 'and' ("the Working
+    Group on Private Sector Issues (WGPS) and the Working Group on ...")."""
+    chosen = [named[-1]]
+    for mention in reversed(named[:-1]):
+        if not _AND.fullmatch(text, mention.endpos, chosen[0].pos):
+            break
+        chosen.insert(0, mention)
+    return tuple(dict.fromkeys(g for m in chosen for g in m.groups))
 
 
 def _main_group(text: str, groups: list[GroupMention]) -> str | None:
@@ -124,9 +141,11 @@ def _main_group(text: str, groups: list[GroupMention]) -> str | None:
     return first.groups[0] if first else None
 
 
-def _single_day_meeting(window: str) -> bool:
+def _single_day_meeting(window: str, named: bool) -> bool:
+    """A day that a meeting is held on: said so, or a group's day ("(WGHRD) on 27 January")."""
     tail = window[-160:]
-    return bool(MEETING_WORDS.search(tail)) and not DEADLINE_WORDS.search(tail)
+    held = MEETING_WORDS.search(tail) or (named and re.search(r"\b(?:on|le|el)\s*$", tail))
+    return bool(held) and not DEADLINE_WORDS.search(tail)
 
 
 def _title(body: str, group: str | None, window: str) -> str:

@@ -23,13 +23,15 @@ def normalize(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
     text = _GLUED_REF.sub(_split_glued_day, text)
     text = re.sub(rf"(?<=\d)(?={MONTH_PATTERN})", " ", text, flags=_I)
-    text = re.sub(rf"(?<=[a-z])(?=\d{{1,2}} ?{MONTH_PATTERN})", " ", text, flags=_I)
+    text = re.sub(
+        rf"(?<=[a-z])(?=\d{{1,2}} ?(?:- ?\d{{1,2}} )?(?:de )?{MONTH_PATTERN})", " ", text, flags=_I
+    )
     text = re.sub(r"(?<=[a-z])(?=(?:19|20)\d\d\b)", " ", text)
     text = re.sub(rf"\b({MONTH_PATTERN})(?=\d)", r"\1 ", text, flags=_I)
     text = re.sub(r"(?<=[a-z])(?=\d+/)", " ", text)  # "Letter5/LCCE/91"
     text = re.sub(r"(\b(?:WP|Part(?:y|ies))\s*\d{1,2}[A-F])(?=\d)", r"\1 ", text)  # "5A28 April"
     text = re.sub(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})", " ", text)  # "UTCOpening"
-    return re.sub(r"(?<=\d)(?=[A-Z][a-z]{2,})", " ", text).strip()
+    return re.sub(r"(?<=\d)(?=[A-Z][^\W\d_]{2,})", " ", text).strip()
 
 
 def _split_glued_day(m: re.Match[str]) -> str:
@@ -40,8 +42,7 @@ def _split_glued_day(m: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class Reference:
-    text: str  # as printed ("Carta Colectiva TSB 9/SG3RG-LAC")
-    key: str  # the same in English, whatever the language, for the letter's UIDs
+    text: str  # in English, whatever the letter's language: the same letter in any
     body: str
     pos: int
     endpos: int
@@ -72,29 +73,31 @@ _REFERENCES = (
         "Administrative Circular {x}",
         "ITU-R",
     ),
-    (r"(?P<x>BDT/[A-Z0-9][A-Z0-9/.-]*[A-Z0-9])", "{x}", "ITU-D"),
-    (r"(?P<x>(?:DM|CL)-\d+/\d+)", "{x}", "ITU"),
+    (
+        r"(?P<x>(?:(?:Circular|Circulaire|Carta\s+circular)\s+)?BDT/[A-Z0-9][A-Z0-9/.-]*[A-Z0-9])",
+        "{x}",
+        "ITU-D",
+    ),
+    (r"(?P<x>(?:DM|CL)-\d+(?:/\d+)?)\b", "{x}", "ITU"),
 )
 _REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _REFERENCES]
 
 
 def find_reference(text: str) -> Reference | None:
-    """The letter's own reference, as printed: the one after 'Ref', else the first in the text
-    (a letter names others later)."""
+    """The letter's own reference, in English: the one after 'Ref', else the first in the
+    text (a letter names others later). A DM letter's body is that of the bureau sending it."""
     found = []
     for pattern, form, body in _REFERENCE_RES:
         for m in pattern.finditer(text):
-            key = form.format(x=m["x"])
+            key = form.format(x=re.sub(r"^(?:Circulaire|Carta\s+circular)", "Circular", m["x"]))
             if m["corr"]:
                 kind = "Addendum" if m["corr"][0] in "Aa" else "Corrigendum"
                 key = f"{kind} {m['n']} to {key}"
             after_ref = bool(
                 re.search(r"R[eé]f\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()])
             )
-            printed = " ".join(m[0].split())
-            found.append(
-                (not after_ref, m.start(), Reference(printed, key, body, m.start(), m.end()))
-            )
+            sender = (bureau_body(text) or body) if body == "ITU" else body
+            found.append((not after_ref, m.start(), Reference(key, sender, m.start(), m.end())))
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
@@ -129,71 +132,3 @@ def bureau_body(text: str) -> str | None:
     """The body of the bureau named first, for a letter whose reference does not say."""
     hits = [(m.start(), body) for p, body in _BUREAUS if (m := re.search(p, text, _I))]
     return min(hits)[1] if hits else None
-
-
-@dataclass(frozen=True)
-class GroupMention:
-    pos: int
-    endpos: int
-    groups: tuple[str, ...]
-
-
-_LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))*)"
-_GROUPS = (
-    (r"SG\s?\d+RG-[A-Z]+", lambda m: re.sub(r"\s", "", m[0])),
-    (
-        r"(?:Joint\s+Task\s+Group|JTG)\s*(?P<a>\d+)\s*[-/]\s*(?P<b>\d+)",
-        lambda m: f"JTG {m['a']}/{m['b']}",
-    ),
-    (
-        r"(?:Task\s+Group|TG|Groupe\s+d'action|Grupo\s+de\s+Tareas)\s*(?P<a>\d+/\d+)",
-        lambda m: f"TG {m['a']}",
-    ),
-    (
-        r"(?:Working\s+Part(?:y|ies)|WPs?|Groupes?\s+de\s+travail|Grupos?\s+de\s+Trabajo)\s*(?P<a>\d{1,2}(?:[A-F]\b|/\d{1,2}))"
-        + _LIST,
-        None,
-    ),
-    (
-        r"(?:Study\s+Group|SG|Commission\s+d'études|Comisión\s+de\s+Estudio)\s*(?P<a>\d{1,2})(?![\d/A-Z])",
-        lambda m: f"SG{m['a']}",
-    ),
-    (
-        r"\bTSAG\b|\bGCNT\b|Telecommunication\s+Standardization\s+Advisory\s+Group|Groupe\s+consultatif\s+de\s+la\s+normalisation|Grupo\s+Asesor\s+de\s+Normalización",
-        lambda m: "TSAG",
-    ),
-    (
-        r"\bRAG\b|\bGCR\b|Radiocommunication\s+Advisory\s+Group|Groupe\s+consultatif\s+des\s+radiocommunications|Grupo\s+Asesor\s+de\s+Radiocomunicaciones",
-        lambda m: "RAG",
-    ),
-    (
-        r"\bTDAG\b|\bGCDT\b|\bGADT\b|Telecommunication\s+Development\s+Advisory\s+Group|Groupe\s+consultatif\s+pour\s+le\s+développement|Grupo\s+Asesor\s+de\s+Desarrollo",
-        lambda m: "TDAG",
-    ),
-    (r"\bCWG-[A-Za-z&]+(?:-[A-Za-z]+)?", lambda m: m[0]),
-    (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
-    (
-        r"ITU\s+Council|Council\s+20\d\d|session\s+of\s+(?:the\s+)?(?:ITU\s+)?Council|Conseil\s+de\s+l'UIT|Consejo\s+de\s+la\s+UIT",
-        lambda m: "Council",
-    ),
-)
-_GROUP_RES = [(re.compile(p, _I), name) for p, name in _GROUPS]
-
-
-def _parties(m: re.Match[str]) -> tuple[str, ...]:
-    first = m["a"]
-    more = re.findall(r"\d{1,2}(?:[A-F]\b|/\d{1,2})", m["more"] or "")
-    return tuple(f"WP {p.upper()}" for p in (first, *more))
-
-
-def find_groups(text: str) -> list[GroupMention]:
-    """Every mention of a group, left to right; a list ("Working Parties 5A, 5B and 5C") is
-    one mention of several groups."""
-    found: list[GroupMention] = []
-    for pattern, name in _GROUP_RES:
-        for m in pattern.finditer(text):
-            if any(g.pos <= m.start() < g.endpos for g in found):
-                continue
-            groups = _parties(m) if name is None else (name(m),)
-            found.append(GroupMention(m.start(), m.end(), groups))
-    return sorted(found, key=lambda g: g.pos)
