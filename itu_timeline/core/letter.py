@@ -99,7 +99,9 @@ def _meetings(
         window = text[previous_end : found_date.pos]
         previous_end = found_date.endpos
         start, end = resolve(found_date.start, near), resolve(found_date.end, near)
-        past = letter_date is not None and start < letter_date
+        past = letter_date is not None and (
+            start < letter_date or (start == letter_date and not found_date.is_span)
+        )  # a day before the letter, or the letter's own date
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
@@ -120,7 +122,11 @@ def _meetings(
     return found
 
 
-_AND = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,|and|et|y)\s*(?:the|la|le|el)?\s*", _I)
+_AND = re.compile(
+    r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|et|y)\s+(?:(?:the\s+)?[\w-]+\s+meeting\s+of\s+)?"
+    r"(?:the|la|le|el)?\s*",
+    _I,
+)
 
 
 def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:

@@ -78,7 +78,8 @@ _REFERENCES = (
         "{x}",
         "ITU-D",
     ),
-    (r"(?P<x>(?:DM|CL)-\d+(?:/\d+)?)\b", "{x}", "ITU"),
+    (r"(?P<x>(?:DM|CL)-\d+(?:/\d+)?)(?!\d)", "{x}", "ITU"),
+    (r"Circular-LC\s*(?P<x>\d+)", "Circular-LC {x}", "ITU"),
 )
 _REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _REFERENCES]
 

@@ -12,8 +12,8 @@ from itu_timeline.core.venues import VENUES, Venue, find_venues
 
 _I = re.IGNORECASE
 VIRTUAL = re.compile(
-    r"virtual|by\s+electronic\s+means|e-meeting|fully\s+online|online\s+meeting|en\s+ligne|"
-    r"virtuel|por\s+medios\s+electr|en\s+l[ií]nea|voie\s+électronique",
+    r"virtual|by\s+electronic\s+means|e-meeting|fully\s+online|online\s+meeting|virtuel|"
+    r"por\s+medios\s+electr|voie\s+électronique",  # not "online": registration is online too
     _I,
 )
 REMOTE = re.compile(

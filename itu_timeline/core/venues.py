@@ -59,6 +59,62 @@ Muscat|Oman|Asia/Muscat|Mascate
 Manama|Bahrain|Asia/Bahrain|
 Riyadh|Saudi Arabia|Asia/Riyadh|Riyad/Riad
 Amman|Jordan|Asia/Amman|
+Damascus|Syrian Arab Republic|Asia/Damascus|Damas/Damasco
+Khartoum|Sudan|Africa/Khartoum|Khartoum/Jartum
+Algiers|Algeria|Africa/Algiers|Alger/Argel
+Tripoli|Libya|Africa/Tripoli|Trípoli
+Baghdad|Iraq|Asia/Baghdad|Bagdad
+Djibouti|Djibouti|Africa/Djibouti|Yibuti
+Dar es Salaam|Tanzania|Africa/Dar_es_Salaam|
+Arusha|Tanzania|Africa/Dar_es_Salaam|
+Victoria Falls|Zimbabwe|Africa/Harare|
+Kinshasa|Democratic Republic of the Congo|Africa/Kinshasa|
+Brazzaville|Congo|Africa/Brazzaville|
+Libreville|Gabon|Africa/Libreville|
+Lomé|Togo|Africa/Lome|Lome
+Niamey|Niger|Africa/Niamey|
+Bamako|Mali|Africa/Bamako|
+Ouagadougou|Burkina Faso|Africa/Ouagadougou|
+Lagos|Nigeria|Africa/Lagos|
+Antananarivo|Madagascar|Indian/Antananarivo|
+Port Louis|Mauritius|Indian/Mauritius|
+Caracas|Venezuela|America/Caracas|
+La Paz|Bolivia|America/La_Paz|
+Guatemala City|Guatemala|America/Guatemala|Ciudad de Guatemala
+San Salvador|El Salvador|America/El_Salvador|
+Tegucigalpa|Honduras|America/Tegucigalpa|
+Managua|Nicaragua|America/Managua|
+Havana|Cuba|America/Havana|La Havane/La Habana
+Georgetown|Guyana|America/Guyana|
+Paramaribo|Suriname|America/Paramaribo|
+Nassau|Bahamas|America/Nassau|
+Bishkek|Kyrgyzstan|Asia/Bishkek|Bichkek/Biskek
+Dushanbe|Tajikistan|Asia/Dushanbe|Douchanbé
+Chisinau|Moldova|Europe/Chisinau|Chişinău/Chisináu
+Kyiv|Ukraine|Europe/Kyiv|Kiev/Kiev
+Vientiane|Lao P.D.R.|Asia/Vientiane|
+Phnom Penh|Cambodia|Asia/Phnom_Penh|
+Thimphu|Bhutan|Asia/Thimphu|
+Suva|Fiji|Pacific/Fiji|
+Port Moresby|Papua New Guinea|Pacific/Port_Moresby|
+Bratislava|Slovakia|Europe/Bratislava|
+Zagreb|Croatia|Europe/Zagreb|
+Belgrade|Serbia|Europe/Belgrade|Belgrado
+Vilnius|Lithuania|Europe/Vilnius|
+Riga|Latvia|Europe/Riga|
+Tallinn|Estonia|Europe/Tallinn|
+Oslo|Norway|Europe/Oslo|
+Dublin|Ireland|Europe/Dublin|
+Amsterdam|Netherlands|Europe/Amsterdam|
+The Hague|Netherlands|Europe/Amsterdam|La Haye/La Haya
+Munich|Germany|Europe/Berlin|Munich/Múnich/München
+Mainz|Germany|Europe/Berlin|Mayence/Maguncia
+Lausanne|Switzerland|Europe/Zurich|
+Zurich|Switzerland|Europe/Zurich|Zürich/Zúrich
+Florence|Italy|Europe/Rome|Florencia/Firenze
+Turin|Italy|Europe/Rome|Turín/Torino
+Valencia|Spain|Europe/Madrid|Valence
+Barcelona|Spain|Europe/Madrid|Barcelone
 Beirut|Lebanon|Asia/Beirut|Beyrouth
 Kuwait City|Kuwait|Asia/Kuwait|
 Istanbul|Türkiye|Europe/Istanbul|Estambul
