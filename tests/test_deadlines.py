@@ -133,8 +133,8 @@ def test_upcoming_orders_events_and_deadlines_by_instant_and_reports_days_left()
         ("deadline", "sg17", 1, "tomorrow"),
         ("event", "sg17", 13, "in 13 days"),
     ]
-    # the deadline is 48 hours away (23:59 tomorrow): within 7 days, not within 24 hours
-    assert [i.urgency for i in items] == [Urgency.NOW, Urgency.SOON, Urgency.LATER]
+    # due tomorrow (at 23:59, 48 hours away): as urgent as a meeting that starts tomorrow
+    assert [i.urgency for i in items] == [Urgency.NOW, Urgency.NOW, Urgency.LATER]
 
 
 def test_past_deadlines_only_with_overdue_and_only_while_the_event_has_not_ended() -> None:

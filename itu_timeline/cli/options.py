@@ -15,7 +15,7 @@ import typer
 from itu_timeline.base.errors import TimelineError, UsageError
 from itu_timeline.cli.app import Settings
 from itu_timeline.core.dates import first_day, last_day
-from itu_timeline.core.model import Basis, Body, Kind, Status
+from itu_timeline.core.model import Basis, Body, Kind, Precision, Status
 from itu_timeline.core.query import Filter, make_filter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,7 +99,10 @@ _FILTER_PARAMS = keyword_options(
             ),
         ],
         "tag": Annotated[
-            list[str] | None, typer.Option("--tag", "-t", help="Only events with this tag.")
+            list[str] | None,
+            typer.Option(
+                "--tag", "-t", metavar="TAG", help="Only events with this tag (repeatable)."
+            ),
         ],
         "status": Annotated[
             list[Status] | None,
@@ -121,17 +124,36 @@ _FILTER_PARAMS = keyword_options(
         ],
         "feed": Annotated[
             list[str] | None,
-            typer.Option("--feed", help="Only events from this subscribed feed (repeatable)."),
+            typer.Option(
+                "--feed", metavar="NAME", help="Only events from this subscribed feed (repeatable)."
+            ),
+        ],
+        "precision": Annotated[
+            list[Precision] | None,
+            typer.Option(
+                "--precision",
+                case_sensitive=False,
+                metavar="PRECISION",
+                help="Only events whose dates are announced to the day, month or year "
+                "(repeatable).",
+            ),
         ],
         "search": Annotated[
             str | None,
-            typer.Option("--search", "-s", help="Text in the id, title, location, notes or tags."),
+            typer.Option(
+                "--search",
+                "-s",
+                metavar="TEXT",
+                help="Text in the id, title, location, notes or tags.",
+            ),
         ],
         "from_": Annotated[
-            str | None, typer.Option("--from", help="Events ending on or after this date.")
+            str | None,
+            typer.Option("--from", metavar="DATE", help="Events ending on or after this date."),
         ],
         "to": Annotated[
-            str | None, typer.Option("--to", help="Events starting on or before this date.")
+            str | None,
+            typer.Option("--to", metavar="DATE", help="Events starting on or before this date."),
         ],
     }
 )
@@ -153,6 +175,7 @@ def _make_filter(raw: dict[str, Any], today: date) -> Filter:
         statuses=raw["status"] or (),
         bases=raw["basis"] or (),
         feeds=raw["feed"] or (),
+        precisions=raw["precision"] or (),
         search=raw["search"],
         start=for_option("--from", lambda t: first_day(t, today), raw["from_"])
         if raw["from_"]
@@ -174,7 +197,11 @@ class OutputFormat(StrEnum):
 FormatOption = Annotated[
     OutputFormat | None,
     typer.Option(
-        "--format", "-f", help="Output format (default: table on a terminal, plain otherwise)."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="FORMAT",
+        help=f"{choices(OutputFormat)} (default: table on a terminal, plain otherwise).",
     ),
 ]
 

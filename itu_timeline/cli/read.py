@@ -73,8 +73,9 @@ def upcoming(
 ) -> None:
     """Events starting or ongoing, and deadlines due, within the next --days, soonest first.
 
-    Quiet when nothing is due, so a cron job mails only when there is something to say.
-    Plain lines start with an urgency mark: '!!' due within 24 hours, '! ' within 7 days.
+    Quiet when nothing is new, so a cron job mails only when there is something to say: an
+    event without announced days only in the window its month or year begins in. Plain lines
+    start with an urgency mark: '!!' today or tomorrow, '! ' within 7 days, 'x ' overdue.
 
     \b
     Examples:
@@ -82,28 +83,31 @@ def upcoming(
       itu-timeline --tz America/New_York upcoming --days 90 --body ITU-T
       itu-timeline upcoming --check --days 7 && echo "something is due this week"
     """
+    from itu_timeline.core.upcoming import news
     from itu_timeline.core.upcoming import upcoming as find_upcoming
 
     settings: Settings = ctx.obj
     # A past deadline can be of any age: --overdue reads every event, not only the window's.
     calendar = settings.calendar(None if overdue else days)
     items = find_upcoming(calendar, filters, settings.now, days, overdue)
-    if check:  # something with a day to be due on: events known only to the month do not count
-        if not any(i.days_left is not None for i in items):
+    if check:
+        if not news(items):
             raise NegativeCheck()
         return
     match chosen_format(fmt):
         case OutputFormat.TABLE:
-            from itu_timeline.render.table import items_table
+            from itu_timeline.render.table import items_table, undated_footer
 
-            if items:
-                print_rich(settings, items_table(items, settings.now.zone, terminal_width()))
+            if shown := news(items):
+                print_rich(settings, items_table(shown, settings.now.zone, terminal_width()))
             else:
                 sys.stderr.write(_nothing_soon(settings, filters, days))
+            if footer := undated_footer([i for i in items if not i.is_news]):
+                print_rich(settings, footer)
         case OutputFormat.PLAIN:
             from itu_timeline.render.plain import item_lines
 
-            sys.stdout.write(item_lines(items, settings.now.zone))
+            sys.stdout.write(item_lines(news(items), settings.now.zone))
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import item_record, to_json
 

@@ -84,6 +84,7 @@ def _site_files(
     from dateutil.relativedelta import relativedelta
 
     from itu_timeline.core.deadlines import all_deadlines
+    from itu_timeline.core.upcoming import news
     from itu_timeline.core.upcoming import upcoming as find_upcoming
     from itu_timeline.render.html import Feed, Page, page_html
     from itu_timeline.render.ics import ExportOptions, chunks, feeds_by_body, worker_count
@@ -111,7 +112,7 @@ def _site_files(
         today=today,
         zone=zone,
         days=days,
-        upcoming=find_upcoming(calendar, filters, settings.now, days),
+        upcoming=news(find_upcoming(calendar, filters, settings.now, days)),
         events=events,
         deadlines=all_deadlines(calendar, events),
         chart=(today, today + relativedelta(months=12, days=-1)),

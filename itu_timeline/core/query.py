@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from itu_timeline.core.model import Basis, Body, Event, Kind, Status
+from itu_timeline.core.model import Basis, Body, Event, Kind, Precision, Status
 from itu_timeline.core.subscriptions import feed_of
 
 
@@ -19,6 +19,7 @@ class Filter:
     statuses: frozenset[Status] = frozenset()
     bases: frozenset[Basis] = frozenset()
     feeds: frozenset[str] = frozenset()
+    precisions: frozenset[Precision] = frozenset()
     search: str | None = None
     start: date | None = None  # keep events whose span overlaps [start, end]
     end: date | None = None
@@ -30,6 +31,7 @@ class Filter:
             and (not self.statuses or event.status in self.statuses)
             and (not self.bases or event.basis in self.bases)
             and (not self.feeds or feed_of(event.origin) in self.feeds)
+            and (not self.precisions or event.precision in self.precisions)
             and (not self.tags or not self.tags.isdisjoint(t.casefold() for t in event.tags))
             and (self.start is None or event.last_day >= self.start)
             and (self.end is None or event.first_day <= self.end)
@@ -61,6 +63,7 @@ def make_filter(
     statuses: Iterable[Status] = (),
     bases: Iterable[Basis] = (),
     feeds: Iterable[str] = (),
+    precisions: Iterable[Precision] = (),
     search: str | None = None,
     start: date | None = None,
     end: date | None = None,
@@ -72,6 +75,7 @@ def make_filter(
         statuses=frozenset(statuses),
         bases=frozenset(bases),
         feeds=frozenset(feeds),
+        precisions=frozenset(precisions),
         search=folded(search) if search else None,
         start=start,
         end=end,

@@ -15,7 +15,9 @@ from itu_timeline.core.zones import get_zone
 
 
 class Urgency(StrEnum):
-    NOW = "now"  # due within 24 hours, or an event starting today or tomorrow, or ongoing
+    """The same scale for events and deadlines, by whole days left in the reader's zone."""
+
+    NOW = "now"  # today or tomorrow, or an event under way
     SOON = "soon"  # within 7 days
     LATER = "later"
     PAST = "past"  # an overdue deadline
@@ -33,10 +35,20 @@ class Item:
     days_left: int | None  # whole days from today to `day`
     urgency: Urgency
     ongoing: bool = False
+    # For an event whose days are not announced: whether its period (its month or year)
+    # begins inside the window. Only then is it news; otherwise it was already news the day
+    # its period began, and a daily cron run would repeat it every day of a year.
+    begins_in_window: bool = True
 
     @property
     def type(self) -> str:
         return "deadline" if self.deadline else "event"
+
+    @property
+    def is_news(self) -> bool:
+        """Whether a reader acting on the window should see it: every dated item, and an
+        event without announced days only in the window its period begins in."""
+        return self.day is not None or self.begins_in_window
 
     def sort_key(self) -> tuple[bool, date, datetime, str, str]:
         """By the day shown, then the instant; events without days after all the others."""
@@ -62,7 +74,7 @@ def upcoming(
     today = now.today
     last = today + timedelta(days=days)
     events = select(calendar.events, keep)
-    items = [_event_item(e, now) for e in events if _in_window(e, today, last)]
+    items = [_event_item(e, now, last) for e in events if _in_window(e, today, last)]
     reach = _longest_offset(calendar.rules)
     candidates = [e for e in events if _may_have_deadlines(e, today, last, reach, overdue)]
     for deadline in all_deadlines(calendar, candidates):
@@ -109,12 +121,19 @@ def _in_window(event: Event, today: date, last: date) -> bool:
     return event.first_day <= last and event.last_day >= today
 
 
-def _event_item(event: Event, now: Now) -> Item:
+def news(items: Iterable[Item]) -> list[Item]:
+    """The items a reader acts on (see `Item.is_news`): what plain lines, `--check`, the
+    digest and the page show."""
+    return [i for i in items if i.is_news]
+
+
+def _event_item(event: Event, now: Now, last: date) -> Item:
     if event.is_approximate:  # no day to count down to, nor to be urgent about
         # Known months that have begun: it may be under way. A year alone says nothing of
         # the month, so it is never said to be under way (Council 2027 in June 2027).
         begun = event.precision is Precision.MONTH and event.first_day <= now.today
-        return Item(event, None, None, None, None, Urgency.LATER, begun)
+        begins = now.today <= event.first_day <= last
+        return Item(event, None, None, None, None, Urgency.LATER, begun, begins)
     if isinstance(event.start, datetime):
         instant = event.start.replace(tzinfo=get_zone(event.timezone))
         day = instant.astimezone(now.zone).date()
@@ -124,26 +143,24 @@ def _event_item(event: Event, now: Now) -> Item:
         instant = datetime.combine(event.first_day, time(0), get_zone(event.timezone))
         day, ongoing = event.first_day, event.first_day < now.today <= event.last_day
     days_left = (day - now.today).days
-    soon = ongoing or days_left <= 1
-    urgency = Urgency.NOW if soon else Urgency.SOON if days_left <= 7 else Urgency.LATER
-    return Item(event, None, day, instant, days_left, urgency, ongoing)
+    return Item(event, None, day, instant, days_left, _urgency(days_left, ongoing), ongoing)
 
 
 def _deadline_item(deadline: Deadline, now: Now) -> Item:
-    """The deadline as a row; days left are counted between calendar days in the display zone
-    (for a deadline with no time, its own day)."""
-    day = deadline.day_in(now.zone)
-    days_left = (day - now.today).days
-    remaining = deadline.due - now.instant
-    if remaining < timedelta(0):
-        urgency = Urgency.PAST
-    elif remaining <= timedelta(hours=24):
-        urgency = Urgency.NOW
-    elif remaining <= timedelta(days=7):
-        urgency = Urgency.SOON
-    else:
-        urgency = Urgency.LATER
-    return Item(deadline.event, deadline, day, deadline.due, days_left, urgency)
+    """The deadline as a row. Its instant decides, in the reader's zone: for a deadline with
+    no time stated, the end of its day in its own zone — still open east of it after the
+    day has ended there. `day` stays the day the source states."""
+    days_left = (deadline.due.astimezone(now.zone).date() - now.today).days
+    urgency = Urgency.PAST if deadline.due < now.instant else _urgency(days_left, False)
+    return Item(
+        deadline.event, deadline, deadline.day_in(now.zone), deadline.due, days_left, urgency
+    )
+
+
+def _urgency(days_left: int, ongoing: bool) -> Urgency:
+    if ongoing or days_left <= 1:
+        return Urgency.NOW
+    return Urgency.SOON if days_left <= 7 else Urgency.LATER
 
 
 def countdown(item: Item) -> str:

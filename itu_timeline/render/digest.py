@@ -43,7 +43,9 @@ def digest(
     link_of = dict(zip((id(i) for i in dated), links, strict=True))
 
     def entry(item: Item) -> str:
-        return line(item_when(item, zone), countdown(item), item_text(item), link_of[id(item)])
+        return line(
+            item_when(item, zone), countdown(item), item_text(item, zone), link_of[id(item)]
+        )
 
     match fmt:
         case "markdown":

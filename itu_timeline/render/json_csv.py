@@ -130,6 +130,7 @@ ITEM_FIELDS = (
     "format",
     "time_stated",
     "period",
+    "news",
     "feed",
 )
 
@@ -157,6 +158,7 @@ def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
         "format": event.format.value if event.format else None,
         "time_stated": deadline.timed if deadline else None,
         "period": iso_span(event, zone) if event.is_approximate else None,
+        "news": item.is_news,
         "feed": feed_of(event.origin),
     }
 

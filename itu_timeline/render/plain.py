@@ -9,7 +9,7 @@ first three are padded to fixed widths.
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from itu_timeline.core.model import Event, Status
+from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import (
     BASIS_WORDS,
@@ -77,18 +77,29 @@ def item_when(item: Item, zone: ZoneInfo) -> str:
     return iso_span(item.event, zone)
 
 
-def item_text(item: Item) -> str:
+def local_close(deadline: Deadline, zone: ZoneInfo) -> str:
+    """' (until 2026-10-09 11:59 your time)' where the reader's zone is not the deadline's
+    own: the moment it closes for the reader, which the date the source states hides (a
+    deadline of 8 October in Geneva is still open on the 9th in Kiribati)."""
+    local = deadline.due.astimezone(zone)
+    if local.utcoffset() == deadline.due.utcoffset():
+        return ""
+    return f" (until {local:%Y-%m-%d %H:%M} your time)"
+
+
+def item_text(item: Item, zone: ZoneInfo) -> str:
     event = item.event
     if item.deadline is None:
+        # An event without announced days: its months stand in the when column and the
+        # countdown says the days are not announced, so the title needs no note.
         text = safe(event.title)
-        if event.is_approximate:
-            text += f" ({approximate_note(event)})"
-        elif not event.end_known:
+        if not event.is_approximate and not event.end_known:
             text += f" {END_NOT_ANNOUNCED}"
     else:
         text = f"Deadline: {safe(item.deadline.name)} — {safe(event.title)}"
         if not item.deadline.timed:
             text += f" {TIME_NOT_STATED}"
+        text += local_close(item.deadline, zone)
     if event.status is not Status.CONFIRMED:
         text += f" [{event.status.value}]"
     return text
@@ -98,7 +109,8 @@ def item_line(item: Item, zone: ZoneInfo) -> str:
     mark = URGENCY_MARKS[item.urgency.value]
     return (
         f"{mark}{item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<{COUNTDOWN_WIDTH}}  "
-        f"{item.type:<8}  {item.event.body.value:<{BODY_WIDTH}}  {item.event.id}  {item_text(item)}"
+        f"{item.type:<8}  {item.event.body.value:<{BODY_WIDTH}}  {item.event.id}  "
+        f"{item_text(item, zone)}"
     )
 
 

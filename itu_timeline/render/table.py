@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from itu_timeline.core.model import Event, Status
-from itu_timeline.core.text import human_span, month_year, safe
+from itu_timeline.core.text import events_count, human_span, month_year, safe
 from itu_timeline.core.upcoming import Item, Urgency, countdown
 from itu_timeline.render.plain import URGENCY_MARKS, item_text, item_when
 from itu_timeline.render.styles import body_style
@@ -45,7 +45,7 @@ def events_table(events: Iterable[Event], zone: ZoneInfo, width: int = ROOMY) ->
 def _cells(event: Event, zone: ZoneInfo) -> list[Text]:
     title = Text(safe(event.title))
     if event.status is not Status.CONFIRMED:
-        title.append(f" ({event.status.value})", style=STATUS_STYLES[event.status])
+        title.append(f" [{event.status.value}]", style=STATUS_STYLES[event.status])
     title.append(f"\n{event.id}", style="dim")  # the id to pass to `show`, `edit`, `remove`
     return [
         Text(human_span(event, zone)),
@@ -74,7 +74,7 @@ def items_table(items: Iterable[Item], zone: ZoneInfo, width: int = ROOMY) -> Ta
     for item in items:
         style = URGENCY_STYLES[item.urgency]
         mark = URGENCY_MARKS[item.urgency.value]  # said in text too: never by colour alone
-        what = Text(item_text(item), style="bold" if item.deadline else "")
+        what = Text(item_text(item, zone), style="bold" if item.deadline else "")
         what.append(f"\n{item.event.id}", style="dim")
         table.add_row(
             Text(mark + item_when(item, zone), style=style),
@@ -94,3 +94,18 @@ def records_table(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> T
     for record in records:
         table.add_row(*(Text(safe("" if record[f] is None else str(record[f]))) for f in fields))
     return table
+
+
+def undated_footer(items: Sequence[Item]) -> Text | None:
+    """One line for the events whose days are not announced and whose period began before
+    the window: they are not news today, but a reader at a terminal may want to know."""
+    if not items:
+        return None
+    events = [i.event for i in items]
+    years = sorted({e.first_day.year for e in events} | {e.last_day.year for e in events})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    precisions = sorted({e.precision.value for e in events})
+    command = f"itu-timeline list --from {years[0]} --to {years[-1]}" + "".join(
+        f" --precision {p}" for p in precisions
+    )
+    return Text(f"Also in {span}, dates not announced: {events_count(len(events))} — {command}")

@@ -1,0 +1,180 @@
+"""`upcoming` answers "what is new to act on in the window": an event whose days are not
+announced is news only in the window its period begins in, and countdowns are true in the
+reader's zone."""
+
+import json
+
+import pytest
+
+from .conftest import HEADER, Run, WriteCalendar
+
+UNDATED = (
+    HEADER
+    + """
+[[events]]
+id = "wtsa-28"
+title = "WTSA-28"
+body = "ITU-T"
+kind = "assembly"
+start = 2028-01-01
+end = 2028-12-31
+precision = "year"
+status = "tentative"
+
+[[events]]
+id = "c27"
+title = "ITU Council 2027"
+body = "ITU"
+kind = "council"
+start = 2027-01-01
+end = 2027-12-31
+precision = "year"
+status = "tentative"
+
+[[events]]
+id = "cpm27-2"
+title = "CPM27-2"
+body = "ITU-R"
+kind = "preparatory"
+start = 2027-04-01
+end = 2027-04-30
+precision = "month"
+status = "tentative"
+"""
+)
+
+
+@pytest.mark.parametrize("today", ["2027-02-15", "2027-06-10", "2028-05-10"])
+def test_plain_upcoming_is_silent_on_a_day_with_nothing_new(
+    run: Run, write_calendar: WriteCalendar, today: str
+) -> None:
+    path = write_calendar(UNDATED)
+    result = run("upcoming", "--days", "7", calendars=[path], today=today)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert run("upcoming", "--check", calendars=[path], today=today).exit_code == 1
+
+
+def test_a_month_is_news_once_in_the_window_it_begins_in(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(UNDATED)
+    result = run("upcoming", "--days", "7", calendars=[path], today="2027-03-30")
+    assert result.stdout.count("cpm27-2") == 1
+    assert "2027-04" in result.stdout
+    assert "dates not announced" in result.stdout
+    assert result.stdout.count("dates not announced") == 1, "said once, not twice on a line"
+    assert run("upcoming", "--check", calendars=[path], today="2027-03-30").exit_code == 0
+    later = run("upcoming", "--days", "7", calendars=[path], today="2027-04-02")
+    assert later.stdout == ""
+
+
+def test_a_year_is_news_in_the_window_that_holds_its_first_day(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(UNDATED)
+    result = run("upcoming", "--days", "7", calendars=[path], today="2026-12-28")
+    assert len(result.stdout.splitlines()) == 1
+    assert "  c27  ITU Council 2027" in result.stdout
+
+
+def test_json_keeps_every_undated_event_and_says_which_are_news(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(UNDATED)
+    result = run("upcoming", "-f", "JSON", "--days", "7", calendars=[path], today="2027-03-30")
+    items = {i["event_id"]: i for i in json.loads(result.stdout)}
+    assert set(items) == {"c27", "cpm27-2"}
+    assert items["cpm27-2"]["news"] is True
+    assert items["c27"]["news"] is False
+    assert items["c27"]["date"] is None
+    assert items["c27"]["days_left"] is None
+    assert items["c27"]["period"] == "2027"
+
+
+def test_a_terminal_table_names_the_rest_in_one_footer_line(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(UNDATED)
+    result = run("upcoming", "-f", "table", "--days", "7", calendars=[path], today="2027-02-15")
+    assert "c27" not in result.stdout.replace("list --from", "")
+    footer = " ".join(result.stdout.split())
+    assert "Also in 2027, dates not announced: 1 event" in footer
+    assert "list --from 2027 --to 2027 --precision year" in footer
+
+
+def test_the_precision_filter_keeps_only_events_announced_so(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(UNDATED)
+    result = run("list", "--from", "2027", "--to", "2027", "--precision", "YEAR", calendars=[path])
+    assert [line.split()[3] for line in result.stdout.splitlines()] == ["c27"]
+
+
+GENEVA_DEADLINE = (
+    HEADER.replace("schema = 1", "schema = 2")
+    + """
+[[events]]
+id = "c26-final"
+title = "ITU Council 2026, final meeting"
+body = "ITU"
+kind = "council"
+start = 2026-11-07
+end = 2026-11-07
+location = "Doha, Qatar"
+timezone = "Asia/Qatar"
+
+[[events.deadlines]]
+name = "All secretariat documents"
+at = 2026-10-08
+timezone = "Europe/Zurich"
+
+[[events.deadlines]]
+name = "Timed contributions"
+at = 2026-10-16T23:59:00
+timezone = "Europe/Zurich"
+"""
+)
+
+
+def test_a_deadline_still_open_in_the_readers_zone_is_today(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    """8 October ends in Geneva at 21:59 UTC: 11:59 on the 9th in Kiribati (UTC+14)."""
+    path = write_calendar(GENEVA_DEADLINE)
+    args = ("--tz", "Pacific/Kiritimati", "upcoming", "--days", "2")
+    item = json.loads(run(*args, "-f", "json", calendars=[path], today="2026-10-09").stdout)[0]
+    assert (item["deadline"], item["date"], item["days_left"]) == (
+        "All secretariat documents",
+        "2026-10-08",
+        0,
+    )
+    assert (item["countdown"], item["urgency"]) == ("today", "now")
+    line = run(*args, calendars=[path], today="2026-10-09").stdout
+    assert line.startswith("!!2026-10-08")
+    assert "today" in line
+    assert "(until 2026-10-09 12:00 your time)" in line
+
+
+def test_the_reader_in_the_deadlines_own_zone_sees_no_local_moment(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(GENEVA_DEADLINE)
+    out = run("--tz", "Europe/Zurich", "upcoming", calendars=[path], today="2026-10-07").stdout
+    assert "your time" not in out
+
+
+def test_urgency_marks_are_the_same_for_events_and_deadlines(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    """Seven days away is '! ' for a deadline at 23:59 as for a meeting."""
+    path = write_calendar(GENEVA_DEADLINE)
+    out = run(
+        "--tz", "Europe/Zurich", "upcoming", "--days", "40", calendars=[path], today="2026-10-09"
+    ).stdout
+    deadline = next(line for line in out.splitlines() if "Timed contributions" in line)
+    assert deadline.startswith("! 2026-10-16 23:59")
+    meeting = run(
+        "--tz", "Europe/Zurich", "upcoming", calendars=[path], today="2026-10-31"
+    ).stdout.splitlines()[-1]
+    assert meeting.startswith("! 2026-11-07")
