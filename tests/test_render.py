@@ -15,6 +15,7 @@ from rich.console import Console
 from itu_timeline.core.clock import Now
 from itu_timeline.core.model import Body, Calendar, Event, Kind, Precision, Rule, Status
 from itu_timeline.core.query import make_filter
+from itu_timeline.core.text import escape_invisible
 from itu_timeline.core.upcoming import upcoming
 from itu_timeline.render.chart import ASCII, chart_lines
 from itu_timeline.render.json_csv import EVENT_FIELDS, event_record, item_record, to_csv, to_json
@@ -155,5 +156,6 @@ def test_the_chart_draws_bars_markers_and_today_in_ascii() -> None:
     )
 )
 def test_json_is_the_same_text_as_dumping_the_list_at_once(records: list[dict[str, Any]]) -> None:
-    expected = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    """The same text but for the hidden characters escaped (tests/test_reader_safety.py)."""
+    expected = escape_invisible(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
     assert "".join(to_json(records)) == expected

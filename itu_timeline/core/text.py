@@ -41,6 +41,19 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_KEEP_NEWLINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# What the JSON and TOML writers escape as \uXXXX, beyond the C0 controls they escape anyway:
+# DEL, the C1 controls (U+009B starts a terminal command on its own), the marks, embeddings,
+# overrides and isolates of bidirectional text, and the line and paragraph separators (which
+# end a line in JavaScript). Escaped, they read back as the same text.
+_INVISIBLE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_invisible(encoded: str) -> str:
+    """JSON or TOML text with the characters above as \\uXXXX escapes: only for text in which
+    they can stand nowhere but inside a quoted string, where that escape means them."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def _visible(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from itertools import repeat
+from urllib.parse import quote
 
 import icalendar
 
@@ -24,6 +25,7 @@ from itu_timeline.core.text import (
     END_NOT_ANNOUNCED,
     TIME_NOT_STATED,
     dates_label,
+    safe,
     slug,
 )
 from itu_timeline.core.zones import get_zone
@@ -41,6 +43,9 @@ ICS_STATUS = {
 # RFC 5545 TEXT allows no control characters but HTAB; newlines are escaped by the library.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _URI_CONTROLS = re.compile("[\x00-\x1f\x7f]")
+# The C1 controls and the bidirectional overrides and isolates: TEXT has no escape for them,
+# so they are made visible as on a terminal (<U+202E>); in a URI they are percent-encoded.
+_INVISIBLE = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -54,14 +59,17 @@ class ExportOptions:
 
 def text(value: str) -> str:
     """Calendar text as iCalendar TEXT: CR LF and lone CR become LF (escaped as \\n), and
-    other control characters are dropped, so nothing can end a property early."""
-    return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    other C0 control characters are dropped, so nothing can end a property early; C1 controls
+    and bidirectional overrides are shown as the terminal shows them."""
+    dropped = _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub(lambda m: safe(m.group()), dropped)
 
 
 def uri(value: str) -> str:
-    """A URL as an iCalendar URI: no control characters at all (no URL has any, and the
-    library refuses CR and LF there rather than escape them)."""
-    return _URI_CONTROLS.sub("", value)
+    """A URL as an iCalendar URI: no C0 control characters at all (no URL has any, and the
+    library refuses CR and LF there rather than escape them); C1 controls and bidirectional
+    overrides percent-encoded, as a browser would send them."""
+    return _INVISIBLE.sub(lambda m: quote(m.group()), _URI_CONTROLS.sub("", value))
 
 
 def event_uid(event: Event) -> str:

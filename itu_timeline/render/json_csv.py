@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.subscriptions import feed_of
-from itu_timeline.core.text import dates_label, iso_span, safe
+from itu_timeline.core.text import dates_label, escape_invisible, iso_span, safe
 from itu_timeline.core.upcoming import Item, countdown
 
 # A file's keys, less what is bookkeeping of a file (the UID an event was imported from and
@@ -63,11 +63,12 @@ def to_json(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     """A JSON list, one record at a time, so a large result never sits in memory whole: the
     same text as `json.dumps(records, indent=2, ensure_ascii=False)` (a test checks), written
     with the C encoder value by value, as the indenting encoder is pure Python and slow.
-    ensure_ascii=False keeps Arabic or Chinese titles readable; json still escapes control
-    characters."""
+    ensure_ascii=False keeps Arabic or Chinese titles readable; json still escapes C0 control
+    characters, and the C1 controls and bidirectional overrides are escaped here (`\u202e`),
+    so no reader of the file is shown text other than it reads."""
     separator = "[\n  "
     for record in records:
-        yield separator + _record(record)
+        yield separator + escape_invisible(_record(record))
         separator = ",\n  "
     yield "[]\n" if separator.startswith("[") else "\n]\n"
 
@@ -99,14 +100,28 @@ def to_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...]) -> str:
     return out.getvalue()
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection):
+# `=HYPERLINK(...)` would be a link, `=cmd|...` a command. (Tab and CR, which OWASP lists too,
+# cannot start a cell: `safe` has made them visible.)
+FORMULA_START = ("=", "+", "-", "@")
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):  # as JSON writes them, not Python's True/False
         return "true" if value else "false"
+    if isinstance(value, int):  # our own numbers (days left, revision): -3 stays a number
+        return str(value)
     if isinstance(value, list):
-        return ";".join(safe(str(v)) for v in value)
-    return safe(str(value), keep_newlines=True)
+        return _as_text(";".join(safe(str(v)) for v in value))
+    return _as_text(safe(str(value), keep_newlines=True))
+
+
+def _as_text(cell: str) -> str:
+    """A text cell that a spreadsheet would run as a formula, with the usual leading
+    apostrophe, which makes it text there."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 ITEM_FIELDS = (

@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from itu_timeline.core.model import DeadlineSpec, Event, Rule
+from itu_timeline.core.text import escape_invisible
 from itu_timeline.store.toml_text import dumps
 
 # The bookkeeping of one user's imports: what a source said at their last import is not a
@@ -26,7 +27,9 @@ def calendar_toml(
         "rules": [_table(rule) for rule in rules],
         "events": [_table(event) for event in events],
     }
-    return dumps(document)
+    # tomli-w escapes the C0 controls; the C1 controls and bidirectional overrides are
+    # escaped too (\u202e), so a subscriber or a reader of the file sees what it says.
+    return escape_invisible(dumps(document))
 
 
 def _table(item: Event | Rule | DeadlineSpec) -> dict[str, Any]:
