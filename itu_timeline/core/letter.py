@@ -49,8 +49,8 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     letter_date = _letter_date(text, reference.endpos if reference else -99, dates)
     dated = (resolve(d.start, today) for d in dates if d.start[0])
     near = letter_date or next(dated, today)
-    printed = reference.text if reference else None
-    base = Meeting(printed, letter_date, body, None, "", date.min, date.min)
+    printed, key = (reference.text, reference.key) if reference else (None, None)
+    base = Meeting(printed, letter_date, body, None, "", date.min, date.min, key=key)
     found = merged(_without_umbrellas(_meetings(text, dates, groups, base, near)))
     if not found:
         raise NotALetter(f"{origin}: {printed or 'the letter'} announces no meeting with dates")
@@ -105,6 +105,9 @@ def _meetings(
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
+        # The groups named before it in its own sentence (or row, or subject).
+        sentences = list(_SENTENCE_END.finditer(window))
+        window = window[sentences[-1].end() :] if sentences else window
         named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
         event_after = EVENT_WORDS.search(after) and not DEADLINE_WORDS.search(after)
         if not found_date.is_span and (
@@ -116,12 +119,13 @@ def _meetings(
         chosen: tuple[str | None, ...] = _listed(named, text) if named else (
             (None,) if workshop else (default,))  # fmt: skip
         for group in chosen:
-            title = _title(base.body, group, (window + " " + after) if workshop else "")
+            title = _title(base.body, group, (after if event_after else window) if workshop else "")
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _AND = re.compile(
     r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|et|y)\s+(?:(?:the\s+)?[\w-]+\s+meeting\s+of\s+)?"
     r"(?:the|la|le|el)?\s*",
@@ -158,7 +162,8 @@ def _title(body: str, group: str | None, window: str) -> str:
     if group is None:
         m = EVENT_WORDS.search(window)
         phrase = window[m.start() :] if m else "Meeting"
-        return re.split(r"[.;(]| on$| from$| will ", phrase.strip())[0].strip()[:90] or "Meeting"
+        words = " ".join(re.split(r"[.;(]| will |, (?:el|le|the|on)\b", phrase)[0].split())
+        return words[:90].rstrip(" ,") or "Meeting"
     return f"{body} {group} meeting"
 
 

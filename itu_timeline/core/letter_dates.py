@@ -145,7 +145,8 @@ def resolve(day: tuple[int | None, int, int], near: date) -> date:
 
 _CLOCK = (
     r"(?<![\d/.:])(?:(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h|\s?h\s?)\s*(?P<min>[0-5]\d)"
-    r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET)))"
+    r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET))"
+    r"|(?:(?<=à )|(?<=at )|(?<=as ))(?P<hour>[01]?\d|2[0-3])(?=\s*(?:heures|horas|hours|h)\b(?!\s*\d)))"
     r"(?!\d)\s*(?:hours|hrs|horas|heures|h(?![a-z]))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?"
 )
 CLOCK_RE = re.compile(_CLOCK, _FLAGS)
@@ -179,8 +180,12 @@ class Clock:
 def find_times(text: str) -> list[Clock]:
     found = []
     for m in CLOCK_RE.finditer(text):
-        hour, minute = (int(m["hhmm"][:2]), int(m["hhmm"][2:])) if m["hhmm"] else (
-            int(m["h"]), int(m["min"]))  # fmt: skip
+        if m["hour"]:  # "à 16 heures UTC": a whole hour
+            hour, minute = int(m["hour"]), 0
+        elif m["hhmm"]:
+            hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+        else:
+            hour, minute = int(m["h"]), int(m["min"])
         if m["ampm"] and m["ampm"].lower().startswith("p") and hour < 12:
             hour += 12
         zone = ZONE_RE.match(text, m.end())

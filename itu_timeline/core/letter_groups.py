@@ -21,6 +21,10 @@ _LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))
 _GROUPS = (
     (r"SG\s?\d+RG-[A-Z]+", lambda m: re.sub(r"\s", "", m[0])),
     (
+        r"(?:Regional\s+Group\s+(?:of|for)\s+(?:ITU-T\s+)?Study\s+Group|Grupo\s+Regional\s+de\s+la\s+Comisi[oó]n\s+de\s+Estudio|Groupe\s+r[ée]gional\s+de\s+la\s+Commission\s+d'[ée]tudes)\s*(?P<a>\d{1,2})",
+        lambda m: f"SG{m['a']}RG",
+    ),
+    (
         r"(?:Joint\s+Task\s+Group|JTG)\s*(?P<a>\d+)\s*[-/]\s*(?P<b>\d+)",
         lambda m: f"JTG {m['a']}/{m['b']}",
     ),
@@ -106,4 +110,16 @@ def find_groups(text: str) -> list[GroupMention]:
                 continue
             groups = _parties(m) if name is None else (name(m),)
             found.append(GroupMention(m.start(), m.end(), groups))
-    return sorted(found, key=lambda g: g.pos)
+    return sorted(_with_regions(found), key=lambda g: g.pos)
+
+
+def _with_regions(found: list[GroupMention]) -> list[GroupMention]:
+    """A regional group named in words ("Grupo Regional de la Comisión de Estudio 3") is the
+    one the letter gives a region to (SG3RG-LAC), when it gives one."""
+    regions = {g for m in found for g in m.groups if re.fullmatch(r"SG\d+RG-[A-Z]+", g)}
+
+    def named(group: str) -> str:
+        known = [r for r in regions if r.startswith(group + "-")]
+        return known[0] if group.endswith("RG") and len(known) == 1 else group
+
+    return [GroupMention(m.pos, m.endpos, tuple(map(named, m.groups))) for m in found]

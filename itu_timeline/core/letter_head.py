@@ -42,7 +42,8 @@ def _split_glued_day(m: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class Reference:
-    text: str  # in English, whatever the letter's language: the same letter in any
+    text: str  # as printed, in the letter's language ("Carta Colectiva TSB 8/5")
+    key: str  # the same in English: one letter whatever the language of its copy
     body: str
     pos: int
     endpos: int
@@ -85,8 +86,8 @@ _REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _
 
 
 def find_reference(text: str) -> Reference | None:
-    """The letter's own reference, in English: the one after 'Ref', else the first in the
-    text (a letter names others later). A DM letter's body is that of the bureau sending it."""
+    """The letter's own reference: the one after 'Ref', else the first in the text (a letter
+    names others later). A DM letter's body is that of the bureau sending it."""
     found = []
     for pattern, form, body in _REFERENCE_RES:
         for m in pattern.finditer(text):
@@ -98,7 +99,9 @@ def find_reference(text: str) -> Reference | None:
                 re.search(r"R[eé]f\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()])
             )
             sender = (bureau_body(text) or body) if body == "ITU" else body
-            found.append((not after_ref, m.start(), Reference(key, sender, m.start(), m.end())))
+            printed = " ".join(m[0].split())
+            reference = Reference(printed, key, sender, m.start(), m.end())
+            found.append((not after_ref, m.start(), reference))
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 

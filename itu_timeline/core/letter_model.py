@@ -59,6 +59,7 @@ class Meeting:
     notes: list[str] = field(default_factory=list)
     pos: int = 0  # where in the letter's text it is announced
     mentions: tuple[int, ...] = ()  # where else (the same meeting in the subject and the body)
+    key: str | None = None  # the reference in English: one letter in any language
 
     @property
     def not_stated(self) -> list[str]:

@@ -24,9 +24,9 @@ WORKSHOP = re.compile(r"workshop|forum|symposium|seminar|atelier|taller|seminari
 def uid_of(meeting: Meeting, same_group_before: int) -> str:
     """Stable across versions of the letter: not its dates, which a corrigendum changes."""
     who = meeting.group or meeting.title
-    if meeting.reference is None:  # a text without its reference: its body, group and year
+    if meeting.key is None:  # a text without its reference: its body, group and year
         return f"letter:{slug(meeting.body)}:{slug(who)}:{meeting.start.year}"
-    base = re.sub(r"^(?:Corrigendum|Addendum) \d+ to ", "", meeting.reference)
+    base = re.sub(r"^(?:Corrigendum|Addendum) \d+ to ", "", meeting.key)
     number = f"-{same_group_before + 1}" if same_group_before else ""
     return f"letter:{slug(base)}:{slug(who)}{number}"
 
