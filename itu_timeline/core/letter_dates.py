@@ -146,7 +146,8 @@ def resolve(day: tuple[int | None, int, int], near: date) -> date:
 _CLOCK = (
     r"(?<![\d/.:])(?:(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h|\s?h\s?)\s*(?P<min>[0-5]\d)"
     r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET))"
-    r"|(?:(?<=à )|(?<=at )|(?<=as ))(?P<hour>[01]?\d|2[0-3])(?=\s*(?:heures|horas|hours|h)\b(?!\s*\d)))"
+    r"|(?:(?<=à )|(?<=at )|(?<=as ))(?P<hour>[01]?\d|2[0-3])"
+    r"(?=\s*(?:heures|horas|hours|h)\b(?!\s*\d)))"
     r"(?!\d)\s*(?:hours|hrs|horas|heures|h(?![a-z]))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?"
 )
 CLOCK_RE = re.compile(_CLOCK, _FLAGS)
