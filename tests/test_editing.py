@@ -150,7 +150,10 @@ def test_editing_a_bundled_event_writes_an_override_into_the_user_file(
 ADD_X = "add --id x --title T --body ITU"
 BAD_ARGUMENTS = [
     (f"{ADD_X} --start 2027-01-01 --kind meeting", "--kind: 'meeting' is not one of"),
-    (f"{ADD_X} --start 2027-01-05 --end 2027-01-01 --kind other", "2027-01-01 is before start"),
+    (
+        f"{ADD_X} --start 2027-01-05 --end 2027-01-01 --kind other",
+        "--end: 2027-01-01 is before --start",
+    ),
     (f"{ADD_X} --start soon --kind other", "cannot read the date 'soon'"),
     (f"{ADD_X} --start 2027-01-05 --kind other --timezone Mars/Base", "unknown time zone"),
     ("add --id c26 --title T --start 2027-01-05 --body ITU --kind other", "already in this file"),

@@ -49,3 +49,31 @@ def test_the_entry_point_lists_every_command_in_the_apps_help(args: list[str]) -
     ).stdout
     listed = [line.split()[0] for line in shown.split("Commands:")[1].splitlines() if line.strip()]
     assert listed[: len(MODULES_IN_ORDER)] == MODULES_IN_ORDER
+
+
+def _every_help() -> dict[str, str]:
+    """The help of the app, every command and every feeds subcommand, by command line."""
+    runner = CliRunner()
+    lines = [[], *([c] for c in COMMANDS)]
+    lines += [["feeds", name] for name in ("add", "list", "remove", "refresh")]
+    return {
+        " ".join(args): runner.invoke(app, [*args, "--help"], terminal_width=80).stdout
+        for args in lines
+    }
+
+
+PYTHON_METAVARS = ("<str>", "<int", "<float", "<path>", "INTEGER", "FLOAT", "{", "[default: None]")
+
+
+def test_no_help_shows_a_python_type_for_a_value_or_a_no_twin_nobody_needs() -> None:
+    """Values read as words (DATE, ZONE, ID, N), not as Python types; flags stand alone."""
+    for command, shown in _every_help().items():
+        assert shown, command
+        assert not [m for m in PYTHON_METAVARS if m in shown], (command, shown)
+        assert "--debug / --no-debug" not in shown, command
+
+
+def test_export_help_says_what_it_writes() -> None:
+    shown = " ".join(_every_help()["export"].split())
+    assert "all-day" not in shown or "timed" in shown
+    assert "date-only deadlines" in shown or "no time" in shown

@@ -3,10 +3,12 @@ announced is news only in the window its period begins in, and countdowns are tr
 reader's zone."""
 
 import json
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from .conftest import HEADER, Run, WriteCalendar
+from .conftest import HEADER, Run, WriteCalendar, app
 
 UNDATED = (
     HEADER
@@ -178,3 +180,62 @@ def test_urgency_marks_are_the_same_for_events_and_deadlines(
         "--tz", "Europe/Zurich", "upcoming", calendars=[path], today="2026-10-31"
     ).stdout.splitlines()[-1]
     assert meeting.startswith("! 2026-11-07")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "named"),
+    [
+        (["--today", "2026/12/03", "list"], {}, "--today: cannot read the date '2026/12/03'"),
+        (["list"], {"ITU_TIMELINE_TODAY": "bogus"}, "ITU_TIMELINE_TODAY: cannot read"),
+        (["list"], {"ITU_TIMELINE_TZ": "Bad/Zone"}, "ITU_TIMELINE_TZ: unknown time zone"),
+        (["--tz", "europe/zurich", "list"], {}, "did you mean Europe/Zurich?"),
+        (["list", "--tag"], {}, " list --help"),
+    ],
+)
+def test_an_error_names_the_option_or_variable_it_came_from(
+    sample: Path, args: list[str], env: dict[str, str], named: str
+) -> None:
+    result = CliRunner().invoke(app, ["--calendar", str(sample), *args], env=env)
+    assert result.exit_code == 2
+    assert named in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_every_bad_option_of_add_is_reported_at_once_as_an_option(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    result = run(
+        *("add", "--id", "z-2027", "--title", "Z", "--body", "ITU", "--kind", "other"),
+        *("--start", "2027-02-01", "--end", "2027-01-01", "--timezone", "Mars/X"),
+        *("--calendar", str(path)),
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "itu-timeline: error: --timezone: unknown time zone 'Mars/X'; "
+        "use an IANA name such as Europe/Zurich or UTC",
+        "itu-timeline: error: --end: 2027-01-01 is before --start 2027-02-01",
+    ]
+    assert not path.exists()
+
+
+def test_a_deadline_typed_with_its_zone_keeps_that_zone(run: Run, tmp_path: Path) -> None:
+    """23:59 Geneva, as the ITU means it, for a meeting in Doha."""
+    path = tmp_path / "mine.toml"
+    run(
+        *("add", "--id", "pp", "--title", "PP", "--body", "ITU", "--kind", "plenipotentiary"),
+        *("--start", "2026-11-09", "--timezone", "Asia/Qatar", "--calendar", str(path)),
+        *("--deadline", "Candidatures@2026-10-12T23:59 Europe/Zurich"),
+    )
+    out = run("--tz", "UTC", "show", "pp", calendars=[path], today="2026-10-01").stdout
+    assert "2026-10-12 21:59 UTC" in out
+    bad = run("edit", "pp", "--deadline", "X@2026-10-01 Mars/X", "--calendar", str(path))
+    assert bad.exit_code == 2
+    assert "--deadline: unknown time zone 'Mars/X'" in bad.stderr
+
+
+def test_unknown_feed_and_tag_values_get_a_note(run: Run) -> None:
+    feed = run("list", "--feed", "nosuch", env={"XDG_CONFIG_HOME": "/nonexistent"})
+    assert (feed.exit_code, feed.stdout) == (0, "")
+    assert "--feed: no subscribed feed is named 'nosuch'" in feed.stderr
+    tag = run("list", "--tag", "nosuchtag")
+    assert "--tag: no event has the tag 'nosuchtag'" in tag.stderr
+    assert "no event has" not in run("list", "--tag", "CYBER").stderr

@@ -6,12 +6,14 @@ import contextlib
 import errno
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click.core import ParameterSource
 from typer._click.exceptions import NoArgsIsHelpError
 from typer._click.exceptions import UsageError as UsageProblem
 from typer.core import TyperGroup
@@ -23,12 +25,15 @@ from itu_timeline.base.errors import (
     UnknownEventError,
     UsageError,
 )
+from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import DATE_FORMS, first_day
 from itu_timeline.core.model import Calendar, Event
 from itu_timeline.core.text import safe
 from itu_timeline.core.zones import get_zone, system_zone_name, unreadable_tz
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,10 @@ class ErrorBoundary(TyperGroup):
     tracebacks (unless --debug asks for them); so do the parser's own usage errors, as one
     line. Global options may also come after the command's name, where people put them."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        give_words(self)
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
             return super().parse_args(ctx, global_options_first(args, self))
@@ -131,6 +140,18 @@ class ErrorBoundary(TyperGroup):
             ctx.exit(err.exit_code)
 
 
+def _named(ctx: Any, param: str, parse: Callable[[str], T], text: str) -> T:
+    """`parse(text)`, with the option or the environment variable that gave `text` named
+    before any error: a value from ITU_TIMELINE_TZ is fixed there, not on the command line."""
+    try:
+        return parse(text)
+    except TimelineError as err:
+        option = next(p for p in ctx.command.params if p.name == param)
+        from_env = ctx.get_parameter_source(param) is ParameterSource.ENVIRONMENT
+        err.args = (f"{option.envvar if from_env else option.opts[0]}: {err}",)
+        raise
+
+
 def _system_zone() -> str:
     """The system's zone, or UTC with a note saying that none could be found."""
     found = system_zone_name()
@@ -151,9 +172,17 @@ def _usage_error(ctx: Any, err: UsageProblem) -> None:
     if isinstance(err, NoArgsIsHelpError):  # our own text, as --help prints it
         sys.stderr.write(err.format_message() + "\n")
         ctx.exit(EXIT_ERROR)
-    command = err.ctx.command_path if err.ctx else "itu-timeline"
-    report("error", [f"{err.format_message().rstrip('.')}; see {command} --help"])
+    report("error", [f"{err.format_message().rstrip('.')}; see {_command_path(ctx, err)} --help"])
     ctx.exit(EXIT_ERROR)
+
+
+def _command_path(ctx: Any, err: UsageProblem) -> str:
+    """The command whose help answers `err`: Click leaves an option missing its value
+    (`list --tag`) without a context, but the group knows which command it was invoking."""
+    if err.ctx is not None:
+        return str(err.ctx.command_path)
+    sub = getattr(ctx, "invoked_subcommand", None)
+    return f"{ctx.command_path} {sub}" if sub else str(ctx.command_path)
 
 
 # Global options that take a value, and those that do not, as they may follow a command.
@@ -258,9 +287,10 @@ def main_options(
 ) -> None:
     if tz is None and (odd := unreadable_tz()) is not None:
         report("note", [f"TZ={odd!r} is not an IANA zone name; it is not used (use --tz)"])
-    zone = get_zone(tz or _system_zone())
+    zone = _named(ctx, "tz", get_zone, tz) if tz else get_zone(_system_zone())
     clock = datetime.now(zone)  # the one place the wall clock is read
-    now = Now(clock, zone) if today is None else Now.pinned_to(first_day(today, clock.date()), zone)
+    pinned = today and _named(ctx, "today", lambda t: first_day(t, clock.date()), today)
+    now = Now.pinned_to(pinned, zone) if pinned else Now(clock, zone)
     ctx.obj = Settings(
         now=now,
         calendars=tuple(calendar or ()),

@@ -18,6 +18,7 @@ from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
 from itu_timeline.core.model import Basis, Body, Format, Kind, Precision, Status
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.text import is_web_address
+from itu_timeline.core.zones import get_zone
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 # Every field of a file is an option of add and edit, but those the program keeps itself.
@@ -88,7 +89,11 @@ _EVENT_PARAMS = keyword_options(
         "notes": Annotated[str | None, typer.Option(help="Free text.")],
         "deadline": Annotated[
             list[str] | None,
-            typer.Option(help="A deadline, NAME@-12d or NAME@2027-03-01T23:59 (repeatable)."),
+            typer.Option(
+                metavar="NAME@WHEN",
+                help="A deadline, NAME@-12d or NAME@2027-03-01T23:59, optionally followed by "
+                "its zone: 'Candidatures@2026-10-12T23:59 Europe/Zurich' (repeatable).",
+            ),
         ],
     }
 )
@@ -100,17 +105,33 @@ _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 DEADLINE_FORMS = (
     "write NAME@-14d (14 days before the start; also -2w, -1m), NAME@2027-03-01 (a date, "
-    "no time), or NAME@2027-03-01T23:59"
+    "no time), or NAME@2027-03-01T23:59, each optionally followed by a zone (Europe/Zurich)"
 )
 
 
 def deadline_table(text: str) -> dict[str, Any]:
-    """'Contributions due@-12d' or 'Register@2027-03-01T23:59' (or a date) -> a deadline table."""
+    """'Contributions due@-12d' or 'Register@2027-03-01T23:59' (or a date), optionally with
+    its zone after a space ('… Europe/Zurich'; else the event's) -> a deadline table."""
     name, sep, when = text.rpartition("@")
     if not sep or not name.strip():
         raise UsageError(f"cannot read '{text}': {DEADLINE_FORMS}")
+    when, zone = _zone_after(when)
+    table = _deadline_when(text, name.strip(), when)
+    return table | {"timezone": zone} if zone else table
+
+
+def _zone_after(when: str) -> tuple[str, str | None]:
+    """'2026-10-12T23:59 Europe/Zurich' -> the moment and the zone; a last word that is a
+    time ('2027-03-01 23:59') is no zone."""
+    words = when.split()
+    if len(words) < 2 or ":" in words[-1]:
+        return when, None
+    return " ".join(words[:-1]), get_zone(words[-1]).key
+
+
+def _deadline_when(text: str, name: str, when: str) -> dict[str, Any]:
     if m := _SHORT_BEFORE.match(when.strip()):
-        return {"name": name.strip(), "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
+        return {"name": name, "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
     if re.match(r"^\+?\d{1,5}[dwmy]$", when.strip()):
         before = "-" + when.strip().lstrip("+")
         raise UsageError(f"cannot read '{text}': a deadline before the start is {before}")
@@ -119,7 +140,7 @@ def deadline_table(text: str) -> dict[str, Any]:
     except TimelineError as err:
         raise UsageError(f"cannot read '{text}': {DEADLINE_FORMS}") from err
     at: date = value if "T" in when or " " in when.strip() else value.date()
-    return {"name": name.strip(), "at": at}
+    return {"name": name, "at": at}
 
 
 # Choices are read in any case (`--body itu-t`, `--kind Council`), as the filters read them.
@@ -136,6 +157,7 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
         "end": lambda text: None if text == UNKNOWN else _moment(text, today, last_day),
         "deadlines": deadline_table,
         "url": _web_address,
+        "timezone": lambda text: get_zone(text).key,
         **{key: functools.partial(_choice, values=enum) for key, enum in CHOICES.items()},
     }
     fields: dict[str, Any] = {}
@@ -154,9 +176,19 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
                 fields[key] = for_option(_flag(option), parse, value)
         except TimelineError as err:
             problems += err.lines()
+    problems += _span_problems(fields)
     if problems:
         raise UsageErrors(problems)
     return fields
+
+
+def _span_problems(fields: dict[str, Any]) -> list[str]:
+    """An --end before the --start, said of the options (the file's check would say it of
+    the field, after the other options were fixed)."""
+    start, end = fields.get("start"), fields.get("end")
+    if start is None or end is None or type(start) is not type(end) or end >= start:
+        return []
+    return [f"--end: {end.isoformat()} is before --start {start.isoformat()}"]
 
 
 def _choice(text: str, values: type[StrEnum]) -> str:

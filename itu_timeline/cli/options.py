@@ -5,7 +5,7 @@ name the option a bad value came from."""
 import functools
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
@@ -13,9 +13,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
-from itu_timeline.cli.app import Settings
+from itu_timeline.cli.app import Settings, report
 from itu_timeline.core.dates import first_day, last_day
-from itu_timeline.core.model import Basis, Body, Kind, Precision, Status
+from itu_timeline.core.model import Basis, Body, Event, Kind, Precision, Status
 from itu_timeline.core.query import Filter, make_filter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -164,7 +164,28 @@ def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
     keep = _make_filter(raw, today)
     if keep.start and keep.end and keep.end < keep.start:
         raise UsageError(f"--to {keep.end} is before --from {keep.start}")
+    if keep.feeds:
+        _note_unknown_feeds(keep.feeds)
     return keep
+
+
+def _note_unknown_feeds(names: frozenset[str]) -> None:
+    """An empty answer to `--feed nosuch` would look like a quiet feed: say it is none."""
+    from itu_timeline.core.subscriptions import subscriptions
+
+    known = {s.name for s in subscriptions()}
+    for name in sorted(names - known):
+        listed = ", ".join(sorted(known)) or "none"
+        report("note", [f"--feed: no subscribed feed is named '{name}' (subscribed: {listed})"])
+
+
+def note_unknown_tags(keep: Filter, events: Iterable[Event]) -> None:
+    """An empty answer to `--tag nosuch` would look like no meeting: say no event has it."""
+    if not keep.tags:
+        return
+    used = {t.casefold() for e in events for t in e.tags}
+    for tag in sorted(keep.tags - used):
+        report("note", [f"--tag: no event has the tag '{tag}'"])
 
 
 def _make_filter(raw: dict[str, Any], today: date) -> Filter:

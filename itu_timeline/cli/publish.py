@@ -54,9 +54,11 @@ def export(
 ) -> None:
     """An iCalendar (.ics) file of the filtered events and their deadlines.
 
-    Events are all-day; each deadline is its own timed event (in UTC) related to its event.
-    UIDs are stable, so importing again or refreshing a subscription updates instead of
-    duplicating. Events whose days are not announced are left out (a note says which).
+    An event with dates is an all-day event; one with times is timed (in UTC). Each deadline
+    is an event of its own, related to its meeting: timed (in UTC) where its source gives a
+    time, all-day on its date where it gives none (no time is made up). UIDs are stable, so
+    importing again or refreshing a subscription updates instead of duplicating. Events whose
+    days are not announced are left out (a note says how many).
 
     \b
     Examples:

@@ -14,6 +14,7 @@ from itu_timeline.cli.options import (
     OutputFormat,
     chosen_format,
     for_option,
+    note_unknown_tags,
     with_filters,
 )
 from itu_timeline.cli.output import print_chart, print_rich, terminal_width
@@ -35,7 +36,9 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
       itu-timeline list -s "study group 17" --from today
     """
     settings: Settings = ctx.obj
-    events = select(settings.calendar().events, filters)
+    calendar = settings.calendar()
+    note_unknown_tags(filters, calendar.events)
+    events = select(calendar.events, filters)
     match chosen_format(fmt):
         case OutputFormat.TABLE:
             from itu_timeline.render.table import events_table
@@ -236,8 +239,9 @@ def validate(
     """Check calendar files: every problem listed on stderr, a summary on stdout.
 
     Errors are what the loader refuses. Warnings are data-quality findings: an event without a
-    source, a confirmed event whose source is not an official page, likely duplicates, a
-    deadline after its event starts, an event longer than 60 days, control characters.
+    source, an official event whose source is not an official page, a deadline after its
+    event starts, two deadlines of one event that say the same thing, a rule that matches no
+    event, an event longer than 60 days, control characters.
     Exit 1 when there is any error (or any warning with --strict).
 
     \b

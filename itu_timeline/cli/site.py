@@ -22,7 +22,8 @@ MARKER = ".itu-timeline-site"
 BaseUrlOption = Annotated[
     str | None,
     typer.Option(
-        help="Where the site is served (https://…): gives webcal:// subscription links.",
+        help="Where the published site is served (https://…): publish gives webcal:// "
+        "subscription links; digest links each entry to the event on the page.",
         show_default=False,
     ),
 ]

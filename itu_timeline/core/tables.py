@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from itu_timeline.base.errors import DateInputError, Problem
 from itu_timeline.core.dates import parse_time
-from itu_timeline.core.zones import is_valid_zone
+from itu_timeline.core.zones import is_valid_zone, unknown_zone
 
 # Dates outside these years are refused: the arithmetic around them (a day after the last day,
 # "8 months before" the first) must never leave what Python's dates can hold.
@@ -132,7 +132,7 @@ class Table:
     def zone(self, key: str) -> str | None:
         value = self.text(key)
         if value is not None and not is_valid_zone(value):
-            self.problem(key, f"unknown time zone '{value}'; use an IANA name like Europe/Zurich")
+            self.problem(key, unknown_zone(value))
             return None
         return value
 

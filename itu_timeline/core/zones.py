@@ -19,10 +19,30 @@ def is_valid_zone(name: str) -> bool:
 
 def get_zone(name: str) -> ZoneInfo:
     if not is_valid_zone(name):
-        raise DateInputError(
-            f"unknown time zone '{name}'; use an IANA name such as Europe/Zurich or UTC"
-        )
+        raise DateInputError(unknown_zone(name))
     return ZoneInfo(name)
+
+
+def unknown_zone(name: str) -> str:
+    """What to say of a name that is no IANA zone: the one it most likely meant, if any."""
+    guess = zone_guess(name)
+    hint = f"did you mean {guess}?" if guess else "use an IANA name such as Europe/Zurich or UTC"
+    return f"unknown time zone '{name}'; {hint}"
+
+
+def zone_guess(name: str) -> str | None:
+    """The IANA zone a mistyped name most likely meant: the same in another case
+    ('europe/zurich'), else the closest spelling ('Europe/Zurik'). Only on the error path:
+    listing every zone reads the whole database."""
+    from difflib import get_close_matches
+    from zoneinfo import available_timezones
+
+    zones = available_timezones()
+    by_case = {z.casefold(): z for z in zones}
+    if name.casefold() in by_case:
+        return by_case[name.casefold()]
+    close = get_close_matches(name.casefold(), list(by_case), n=1, cutoff=0.8)
+    return by_case[close[0]] if close else None
 
 
 def unreadable_tz() -> str | None:

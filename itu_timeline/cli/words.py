@@ -1,0 +1,79 @@
+"""`--help` that reads as words: every value an option takes is named for what it is (DATE,
+ZONE, FILE, N), never for its Python type (`<str>`, `<int range>`), a required argument is
+written `ID` rather than `{ID}`, and an off-by-default flag has no `--no-` twin that nobody
+would type. Applied to each command as it is looked up, so one table serves them all."""
+
+from typing import Any
+
+from typer._click.core import Command
+from typer.core import TyperArgument, TyperGroup, TyperOption
+
+# Options named for what their value is, where the option's own name does not say it.
+WORDS = {
+    "today": "DATE",
+    "from_": "DATE",
+    "to": "DATE",
+    "since": "DATE",
+    "tz": "ZONE",
+    "timezone": "ZONE",
+    "calendar": "FILE",
+    "state": "FILE",
+    "output": "FILE",
+    "svg": "FILE",
+    "html": "FILE",
+    "output_dir": "DIR",
+    "alarm": "DURATION",
+    "at": "DAYS",
+    "clear": "FIELD",
+    "remove_deadline": "NAME",
+    "start": "WHEN",
+    "end": "WHEN",
+    "url": "URL",
+    "source": "SOURCE",
+    "outcome": "SOURCE",
+    "base_url": "URL",
+}
+
+
+def give_words(command: Command) -> Command:
+    """`command` (and, for a group, its subcommands) with a word for every value."""
+    for param in command.params:
+        if isinstance(param, TyperOption):
+            _option_words(param)
+        elif isinstance(param, TyperArgument) and param.metavar is None:
+            param.metavar = (param.name or "value").upper()
+    if isinstance(command, TyperGroup):
+        for sub in command.commands.values():
+            give_words(sub)
+    else:
+        _plain_usage(command)
+    return command
+
+
+def _option_words(option: TyperOption) -> None:
+    if option.is_flag:
+        if option.default is False:
+            option.secondary_opts = []  # `--debug`, not `--debug / --no-debug`
+        return
+    if option.metavar is not None:
+        return
+    choices = getattr(option.type, "choices", None)
+    if choices:
+        option.metavar = "|".join(str(c) for c in choices)
+    elif getattr(option.type, "name", "") in ("int", "int range"):
+        option.metavar = "N"
+    elif getattr(option.type, "name", "") in ("float", "float range"):
+        option.metavar = "SECONDS" if option.name == "timeout" else "NUMBER"
+    else:
+        name = option.name or "value"
+        option.metavar = WORDS.get(name, name.upper().replace("_", "-"))
+
+
+def _plain_usage(command: Command) -> None:
+    """Usage lines without Typer's braces around required arguments."""
+    collect = command.collect_usage_pieces
+
+    def pieces(ctx: Any) -> list[str]:
+        return [p.removeprefix("{").removesuffix("}") for p in collect(ctx)]
+
+    setattr(command, "collect_usage_pieces", pieces)  # noqa: B010 (mypy: no method assignment)
