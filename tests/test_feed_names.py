@@ -5,6 +5,7 @@ bundled calendar, and every command that says which copy is in use says the same
 import json
 import tomllib
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from .conftest import static_server
 app = whole_app()
 CURATED = "ITU meetings (itu-timeline)"  # the bundled calendar's name
 STAMP = tomllib.loads(bundled_path().read_text(encoding="utf-8"))["published"]  # bumped by edits
+NEWER = STAMP + timedelta(hours=1)  # not after the copy is fetched: a later stamp is refused
 APT = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:test\r
@@ -53,7 +55,7 @@ def site(tmp_path: Path) -> Iterator[str]:
     folder = tmp_path / "site"
     folder.mkdir()
     (folder / "apt.ics").write_text(APT, newline="")
-    (folder / "new.toml").write_text(curated("2027-03-01T00:00:00Z", "PP-26 (newer copy)"))
+    (folder / "new.toml").write_text(curated(NEWER.isoformat(), "PP-26 (newer copy)"))
     (folder / "old.toml").write_text(curated("2020-01-01T00:00:00Z", "PP-26 (older copy)"))
     (folder / "same.toml").write_text(curated(STAMP.isoformat(), "PP-26 (same stamp)"))
     with static_server(folder) as url:
@@ -122,7 +124,7 @@ def test_the_newest_copy_is_used_and_every_command_names_it(
     [pp26] = json.loads(cli(home, "list", "-s", "pp-26", "-f", "json").stdout)
     assert pp26["title"] == "PP-26 (newer copy)"
     checked = cli(home, "validate").stdout
-    assert "The curated calendar: feed 'new' (published 2027-03-01T00:00:00+00:00)" in checked
+    assert f"The curated calendar: feed 'new' (published {NEWER.isoformat()})" in checked
     assert "feed 'old': older than the feed 'new' copy, not used" in checked
     assert "The curated calendar: feed 'new'" in cli(home, "show", "pp-26").stdout
     rows = {

@@ -7,14 +7,17 @@ import http.server
 import json
 import threading
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from itu_timeline.cli.main import whole_app
+from itu_timeline.core.loader import bundled_path
 
 app = whole_app()
 
@@ -337,10 +340,13 @@ source = "https://pp.itu.int/2026/"
 """.encode()
 
 
+NEWER = tomllib.loads(bundled_path().read_text(encoding="utf-8"))["published"] + timedelta(hours=1)
+
+
 def test_a_newer_curated_calendar_replaces_the_bundled_one_and_an_older_never(
     server: Server, home: dict[str, str]
 ) -> None:
-    server.routes["/events.toml"] = send(curated("2027-03-01T00:00:00Z", "PP-26 (from the feed)"))
+    server.routes["/events.toml"] = send(curated(NEWER.isoformat(), "PP-26 (from the feed)"))
     assert cli(home, "feeds", "add", server.url + "/events.toml", "--name", "itu").exit_code == 0
     events = json.loads(cli(home, "list", "-f", "json").stdout)
     assert [e["title"] for e in events] == ["PP-26 (from the feed)"]  # the bundled one is replaced

@@ -135,8 +135,10 @@ def test_feeds_add_follows_the_published_toml(
     publish(run, site, "--body", "ITU-T")
     home = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "c")}
     runner = CliRunner()
-    added = runner.invoke(app, ["feeds", "add", f"{url}/events.toml", "--name", "site"], env=home)
+    follow = ["feeds", "add", f"{url}/events.toml", "--name", "site", "--allow-override"]
+    added = runner.invoke(app, follow, env=home)  # its ids are the bundled calendar's
     assert added.exit_code == 0, added.output
+    assert "with ids of the curated calendar" in added.stderr
     listed = runner.invoke(app, ["--today", "2026-06-01", "list", "--format", "json"], env=home)
     records = json.loads(listed.stdout)
     from_site = [r for r in records if r["feed"] == "site"]

@@ -44,6 +44,9 @@ def add(
         typer.Option(help="Kind of events that do not say.", autocompletion=choices_of(Kind)),
     ] = None,
     tag: Annotated[list[str] | None, typer.Option(help="Tag its events (repeatable).")] = None,
+    allow_override: Annotated[
+        bool, typer.Option(help="Let its events replace the curated calendar's of the same id.")
+    ] = False,
     timeout: TimeoutOption = 20.0,
     max_mib: MaxMibOption = 20,
 ) -> None:
@@ -66,12 +69,14 @@ def add(
         body=for_option("--body", lambda v: one_of(v, Body), body) if body else None,
         kind=for_option("--kind", lambda v: one_of(v, Kind), kind) if kind else None,
         tags=tuple(tag or ()),
+        allow_override=allow_override,
     )
     feeds.add(feed)
     outcome = feeds.refresh(feed, settings.now.instant, timeout, max_mib * 2**20)
     if outcome.result in ("failed", "refused"):  # refused: too big to read
         feeds.remove(feed.name)
         raise UsageError(f"{url}: {outcome.message}; not subscribed")
+    report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
     report("note", [f"subscribed to '{feed.name}': {events_count(outcome.state.events)}"])
 
 
@@ -185,6 +190,7 @@ def refresh(
     never = []
     for feed in [f for f in known if not names or f.name in names]:
         outcome = feeds.refresh(feed, now, timeout, max_mib * 2**20, accept_shrink)
+        report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
         stale = _stale(outcome.state.last_success, now, max_age)
         if outcome.result in ("failed", "refused") and (
             stale or verbose or outcome.result == "refused"

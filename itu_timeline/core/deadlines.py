@@ -26,10 +26,12 @@ from itu_timeline.core.zones import get_zone
 
 def rule_matches(rule: Rule, event: Event) -> bool:
     """Every key of `match` must fit (an event whose format is not known fits no `format`);
-    several values for one key are alternatives. Ids in `exclude` never fit."""
+    several values for one key are alternatives. Ids in `exclude` never fit, nor, for a feed's
+    rule, the ids of other files' events."""
     match = rule.match
     return (
         event.id not in rule.exclude
+        and (rule.within is None or event.id in rule.within)
         and (
             "format" not in match or (event.format is not None and event.format in match["format"])
         )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable, Problem
+from itu_timeline.core.feed_scope import FUTURE, from_the_future, with_scoped_rules
 from itu_timeline.core.model import Calendar, Event, Rule
 from itu_timeline.core.schema import CalendarFile, parse_document
 
@@ -152,7 +153,8 @@ def _load_all(paths: list[Path]) -> Calendar:
             problems.extend(err.problems)
     if problems:
         raise CalendarInvalid(problems)
-    return merge(*curated_copy(files))
+    kept, curated, left_out = curated_copy(files)
+    return merge(with_scoped_rules(kept, curated), curated, left_out)
 
 
 def curated_copy(
@@ -176,7 +178,8 @@ def curated_copy(
         f for f in files
         if f.name == bundled.name and f.published is not None and f is not bundled
     ]  # fmt: skip
-    newest = max(copies, key=lambda f: f.published or stamp, default=bundled)
+    trusted = [f for f in copies if not from_the_future(f.path, f.published)]
+    newest = max(trusted, key=lambda f: f.published or stamp, default=bundled)
     in_use = newest if newest.published and newest.published > stamp else bundled
     left_out = {id(f) for f in [bundled, *copies] if f is not in_use}
     kept = [f for f in files if id(f) not in left_out]
@@ -191,14 +194,16 @@ def merge(
     """The events and rules of `files`, a later file's winning; named after the curated
     calendar when it is read (whatever feeds come before it), else after the first file."""
     events: dict[str, Event] = {}
-    rules: dict[str, Rule] = {}
+    rules: dict[object, Rule] = {}
     for document in files:
         for event in document.events:
             events.pop(event.id, None)  # an override takes the later file's place in the order
             events[event.id] = event
         for rule in document.rules:
-            rules.pop(rule.id, None)
-            rules[rule.id] = rule
+            # A feed's rule reaches only its own events: it replaces no rule of the calendar.
+            key = rule.id if rule.within is None else (document.path, rule.id)
+            rules.pop(key, None)
+            rules[key] = rule
     name = (curated and curated.name) or next((f.name for f in files if f.name), "ITU meetings")
     return Calendar(
         events=tuple(events.values()),
@@ -225,6 +230,9 @@ def curated_notes(calendar: Calendar) -> list[str]:
     when = f" (published {published.isoformat()})" if published else ""
     notes = [f"The curated calendar: {which(path)}{when}"]
     for other, stamp in calendar.left_out:
+        if published and stamp and stamp > published:  # left out although newer: a false stamp
+            notes.append(f"{which(other)}: {FUTURE.format(stamp=stamp.isoformat())}")
+            continue
         older = "older than" if published and stamp and stamp < published else "not newer than"
         notes.append(f"{which(other)}: {older} the {which(path)} copy, not used")
     return notes

@@ -141,6 +141,8 @@ class Rule:
     source: str | None = None
     notes: str | None = None
     origin: Path | None = field(default=None, metadata=INTERNAL)
+    # The only event ids it reaches, for a feed's rule: its own events (core/feed_scope.py).
+    within: frozenset[str] | None = field(default=None, metadata=INTERNAL)
 
 
 @pickled_as_values

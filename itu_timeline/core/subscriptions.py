@@ -9,6 +9,7 @@ Subscriptions are in `$XDG_CONFIG_HOME/itu-timeline/feeds.toml`, in the order th
     body = "ITU-T"          # defaults for events of an .ics feed that do not say
     kind = "study-group"
     tags = ["standards"]
+    allow_override = true   # its events may replace the curated calendar's of the same ids
 
 The last good copy of each feed is a calendar file in our own format (an .ics feed is
 imported into one), `$XDG_CACHE_HOME/itu-timeline/feeds/NAME.toml`, beside what the server
@@ -34,6 +35,7 @@ class Subscription:
     body: str | None = None
     kind: str | None = None
     tags: tuple[str, ...] = ()
+    allow_override: bool = False  # its events may replace the curated calendar's of the same id
 
 
 def bad_name(name: str) -> str | None:
@@ -80,6 +82,7 @@ def subscriptions(environ: Mapping[str, str] = os.environ) -> list[Subscription]
                 body=raw.get("body"),
                 kind=raw.get("kind"),
                 tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+                allow_override=raw.get("allow_override") is True,
             )
         )
     return found

@@ -11,7 +11,7 @@ broken export upstream must not wipe a calendar) unless the user accepts it.
 
 import contextlib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarInvalid, TimelineError, UsageError
 from itu_timeline.base.locks import exclusive
+from itu_timeline.core.feed_scope import FUTURE, from_the_future
 from itu_timeline.core.loader import max_file_bytes, parse_toml
 from itu_timeline.core.schema import SCHEMA, parse_document
 from itu_timeline.core.subscriptions import (
@@ -32,6 +33,7 @@ from itu_timeline.core.subscriptions import (
 )
 from itu_timeline.core.text import events_count, slug
 from itu_timeline.store import toml_text
+from itu_timeline.store.feed_claims import claims, is_curated_copy
 from itu_timeline.store.fetch import FetchError, fetch
 
 DEFAULT_TIMEOUT = 20.0
@@ -49,6 +51,7 @@ class State:
     last_attempt: datetime | None = None
     last_error: str | None = None
     events: int = 0
+    claimed: list[str] = field(default_factory=list)  # its ids that the curated calendar has
 
     @classmethod
     def of(cls, name: str) -> "State":
@@ -72,6 +75,7 @@ class Outcome:
     result: str  # updated | unchanged | failed | refused
     message: str
     state: State
+    warnings: tuple[str, ...] = ()  # what it claims of others' ids; a stamp from the future
 
 
 def name_from(url: str) -> str:
@@ -128,6 +132,7 @@ def refresh(
         if got.status == 304:
             return _done(feed, state, now, "unchanged", "not modified since the last fetch")
         document = _calendar(feed, got.body, got.content_type, now)
+        warnings, state.claimed = claims(feed, document, state.claimed, first=not has_copy)
     except TimelineError as err:
         state.last_error = " ".join(err.lines())[:500]
         state.save(feed.name)
@@ -143,7 +148,14 @@ def refresh(
     if changed:
         _write_in_cache(copy_path(feed.name), text)
     state.etag, state.last_modified, state.events = got.etag, got.last_modified, count
-    return _done(feed, state, now, "updated" if changed else "unchanged", events_count(count))
+    published = document.get("published")
+    if is_curated_copy(document.get("name"), published) and from_the_future(
+        copy_path(feed.name), published
+    ):
+        stamp = document["published"].isoformat()
+        warnings.append(FUTURE.format(stamp=stamp) + " (it is read as a feed of its own)")
+    outcome = _done(feed, state, now, "updated" if changed else "unchanged", events_count(count))
+    return replace(outcome, warnings=tuple(warnings))
 
 
 def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> str | None:
@@ -243,6 +255,8 @@ def _write_subscriptions(feeds: list[Subscription]) -> None:
         table |= {k: v for k, v in (("body", feed.body), ("kind", feed.kind)) if v}
         if feed.tags:
             table["tags"] = list(feed.tags)
+        if feed.allow_override:
+            table["allow_override"] = True
         tables.append(table)
     text = toml_text.dumps({"feeds": tables})
     write_atomically(config_path(), text.encode(), make_folders=True)

@@ -3,7 +3,7 @@ with `published` so that a subscriber's copy is replaced only by a newer one. Ev
 from the model's one field list, so what is read back equals what was written."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -24,12 +24,23 @@ def calendar_toml(
         "schema": 2,
         "name": name,
         "published": published,
-        "rules": [_table(rule) for rule in rules],
+        "rules": [_table(_unscoped(rule)) for rule in rules],
         "events": [_table(event) for event in events],
     }
     # tomli-w escapes the C0 controls; the C1 controls and bidirectional overrides are
     # escaped too (\u202e), so a subscriber or a reader of the file sees what it says.
     return escape_invisible(dumps(document))
+
+
+def _unscoped(rule: Rule) -> Rule:
+    """A feed's rule, which reaches only its own events, with those events named in its
+    `match`: published, it must not reach every event of a subscriber's calendar. Its id
+    takes the feed's name, as another rule may have its id."""
+    if rule.within is None:
+        return rule
+    ids = sorted(rule.within & set(rule.match.get("id", rule.within)))
+    name = f"{rule.origin.stem}-{rule.id}" if rule.origin else rule.id
+    return replace(rule, id=name, match={**rule.match, "id": tuple(ids)}, within=None)
 
 
 def _table(item: Event | Rule | DeadlineSpec) -> dict[str, Any]:
