@@ -239,3 +239,30 @@ def test_unknown_feed_and_tag_values_get_a_note(run: Run) -> None:
     tag = run("list", "--tag", "nosuchtag")
     assert "--tag: no event has the tag 'nosuchtag'" in tag.stderr
     assert "no event has" not in run("list", "--tag", "CYBER").stderr
+
+
+def test_a_narrow_table_keeps_words_whole_and_files_a_year_under_its_year(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(
+        UNDATED
+        + """
+[[events]]
+id = "pp-26"
+title = "Plenipotentiary Conference 2026 (PP-26)"
+body = "ITU"
+kind = "plenipotentiary"
+start = 2026-11-09
+end = 2026-11-27
+location = "Doha, Qatar"
+"""
+    )
+    narrow = CliRunner().invoke(
+        app, ["-c", str(path), "list", "-f", "table"], env={"COLUMNS": "60"}, terminal_width=60
+    )
+    words = narrow.stdout.split()
+    assert "plenipotentiary" in words
+    assert "Plenipotentiary" in words
+    wide = run("list", "-f", "table", calendars=[path], env={"COLUMNS": "100"}).stdout
+    assert "January" not in wide
+    assert "│2027 " in wide

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from rich.table import Table
 from rich.text import Text
 
-from itu_timeline.core.model import Event, Status
+from itu_timeline.core.model import Event, Precision, Status
 from itu_timeline.core.text import events_count, human_span, month_year, safe
 from itu_timeline.core.upcoming import Item, Urgency, countdown
 from itu_timeline.render.plain import URGENCY_MARKS, item_text, item_when
@@ -26,31 +26,48 @@ ROOMY = 80
 
 
 def events_table(events: Iterable[Event], zone: ZoneInfo, width: int = ROOMY) -> Table:
-    """The timeline grouped by the month each event starts in."""
-    # Every column may wrap, to a width that still reads, so that at 60 columns nothing is cut.
+    """The timeline grouped by the month each event starts in; an event known only to the
+    year under its year, never under a January it may not be in. Below 80 columns the kind
+    moves under the title, beside the id, so that no column is too narrow for its words."""
+    shown = list(events)
+    roomy = width >= ROOMY
+    # Every column may wrap, at spaces: a word is split only when it is longer than its
+    # column, which is as wide as the longest title word (up to 16) allows.
+    longest = max((len(w) for e in shown for w in e.title.split()), default=8)
     table = Table(header_style="bold", pad_edge=False)
-    table.add_column("Dates", min_width=8, no_wrap=width >= ROOMY)
+    table.add_column("Dates", min_width=8, max_width=None if roomy else 11, no_wrap=roomy)
     table.add_column("Body", no_wrap=True)
-    table.add_column("Kind", max_width=15, min_width=5, overflow="fold")
-    table.add_column("Event (id)", ratio=3, min_width=8, overflow="fold")
+    if roomy:
+        table.add_column("Kind", no_wrap=True)
+    table.add_column("Event (id)", ratio=3, min_width=min(longest, 15), overflow="fold")
     table.add_column("Where", ratio=1, min_width=5, overflow="fold")
-    for month, group in groupby(events, key=lambda e: month_year(e.first_day)):
-        table.add_row(Text(month, style="bold underline"))
+    for heading, group in groupby(shown, key=_heading):
+        table.add_row(Text(heading, style="bold underline"))
         for event in group:
-            table.add_row(*_cells(event, zone))
+            table.add_row(*_cells(event, zone, roomy))
         table.add_section()
     return table
 
 
-def _cells(event: Event, zone: ZoneInfo) -> list[Text]:
+def _heading(event: Event) -> str:
+    return (
+        str(event.first_day.year)
+        if event.precision is Precision.YEAR
+        else month_year(event.first_day)
+    )
+
+
+def _cells(event: Event, zone: ZoneInfo, roomy: bool) -> list[Text]:
     title = Text(safe(event.title))
     if event.status is not Status.CONFIRMED:
         title.append(f" [{event.status.value}]", style=STATUS_STYLES[event.status])
-    title.append(f"\n{event.id}", style="dim")  # the id to pass to `show`, `edit`, `remove`
+    # the id to pass to `show`, `edit`, `remove`
+    title.append(f"\n{event.id}" if roomy else f"\n{event.id} · {event.kind.value}", style="dim")
+    kind = [Text(event.kind.value)] if roomy else []
     return [
         Text(human_span(event, zone)),
         Text(event.body.value, style=body_style(event.body.value)),
-        Text(event.kind.value),
+        *kind,
         title,
         Text(safe(event.location or "")),
     ]
