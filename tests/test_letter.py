@@ -1,0 +1,141 @@
+"""The letter parser on the shapes the issue names: dates in three languages, glued words,
+times and their zones, a letter that contradicts itself; and, as properties, that every day
+written as letters write it reads back as that day."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.core.letter import NotALetter, read_letter
+from itu_timeline.core.letter_dates import find_dates, resolve
+from itu_timeline.core.letter_head import find_reference, normalize
+
+TODAY = date(2026, 12, 3)
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+SPANS = {
+    "en": "from {d1} {m1} {y1} to {d2} {m2} {y2}",
+    "fr": "du {d1} {m1} {y1} au {d2} {m2} {y2}",
+    "es": "del {d1} de {m1} de {y1} al {d2} de {m2} de {y2}",
+}
+
+
+def written(day: date, language: str) -> tuple[str, str, str]:
+    return str(day.day), MONTHS[language].split()[day.month - 1], str(day.year)
+
+
+@given(
+    st.dates(min_value=date(2005, 1, 1), max_value=date(2035, 12, 31)),
+    st.integers(min_value=0, max_value=30),
+    st.sampled_from(sorted(SPANS)),
+)
+def test_a_span_written_in_any_of_three_languages_reads_back(
+    start: date, length: int, language: str
+) -> None:
+    end = start + timedelta(days=length)
+    d1, m1, y1 = written(start, language)
+    d2, m2, y2 = written(end, language)
+    text = SPANS[language].format(d1=d1, m1=m1, y1=y1, d2=d2, m2=m2, y2=y2)
+    (found,) = find_dates(normalize(f"Subject: meeting, {text}."))
+    assert (resolve(found.start, start), resolve(found.end, start)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Geneva, 9-18 avril 2018", ("2018-04-09", "2018-04-18")),
+        ("Ginebra, del 9 al 18 de abril de 2018", ("2018-04-09", "2018-04-18")),
+        ("Geneva, 26 February - 2 March 2018", ("2018-02-26", "2018-03-02")),
+        ("Geneva, 27 (afternoon) - 30 November 2017", ("2017-11-27", "2017-11-30")),
+        ("Genève, les 8 et 9 mai 2012", ("2012-05-08", "2012-05-09")),
+        ("held on 31 December 2017 - 2 January 2018", ("2017-12-31", "2018-01-02")),
+        ("Geneva, 6-17\nNovember\n2017", ("2017-11-06", "2017-11-17")),
+    ],
+)
+def test_spans_as_letters_print_them(text: str, span: tuple[str, str]) -> None:
+    (found,) = [f for f in find_dates(normalize(text)) if f.is_span]
+    near = date(2017, 1, 1)
+    assert (resolve(found.start, near).isoformat(), resolve(found.end, near).isoformat()) == span
+
+
+def test_two_days_joined_by_and_that_do_not_follow_are_no_span() -> None:
+    assert not any(f.is_span for f in find_dates("on 3 and 10 May 2027"))
+
+
+def test_a_reference_glued_to_the_letters_date_is_taken_apart() -> None:
+    text = normalize("Circular Letter 5/LCCE/676 March 2017")
+    reference = find_reference(text)
+    assert reference is not None
+    assert reference.text == "Circular Letter 5/LCCE/67"
+    (found,) = find_dates(text)
+    assert resolve(found.start, TODAY) == date(2017, 3, 6)
+
+
+LETTER = """\
+Radiocommunication Bureau
+Circular Letter 9/LCCE/89 / 23 August 2005
+Subject: Meetings of Working Parties 9A and 9D
+The meetings will be held at ITU Headquarters in Geneva as shown below.
+Groups / Meeting dates / Deadline for contributions
+Working Party 9A / 23-30 November 2005 / 18 November 2005 at 08:00 hours Geneva time
+Working Party 9D / 22-30 November 2005 / 17 November 2005 at 23:59 CET
+Study Group 9 / 22-30 November 2005
+Study Group 9 / 1-2 December 2005
+"""
+
+
+def meetings(text: str) -> dict[str, dict[str, object]]:
+    return {str(m.group): m.record() for m in read_letter(text, "letter.txt", TODAY)}
+
+
+def test_each_row_is_a_meeting_with_its_own_deadline_in_its_zone() -> None:
+    found = meetings(LETTER)
+    assert [d["due"] for d in found["WP 9A"]["deadlines"]] == ["2005-11-18T08:00+01:00"]  # type: ignore[attr-defined]
+    assert [d["due"] for d in found["WP 9D"]["deadlines"]] == ["2005-11-17T23:59+01:00"]  # type: ignore[attr-defined]
+    assert found["WP 9A"]["location"] == "Geneva, Switzerland"
+
+
+def test_a_group_given_two_spans_gets_the_wider_and_a_note() -> None:
+    sg9 = meetings(LETTER)["SG9"]
+    assert (sg9["start"], sg9["end"]) == ("2005-11-22", "2005-12-02")
+    assert sg9["notes"] == [
+        "the letter gives 2005-11-22..2005-11-30 and 2005-12-01..2005-12-02: "
+        "the wider span is taken"
+    ]
+
+
+def test_a_time_with_no_zone_is_geneva_time_and_summer_counts() -> None:
+    text = LETTER.replace(
+        "18 November 2005 at 08:00 hours Geneva time", "18 June 2005 at 1600 hours"
+    )
+    text = text.replace("23 August 2005", "23 May 2005")
+    (due,) = meetings(text)["WP 9A"]["deadlines"]  # type: ignore[misc]
+    assert due["due"] == "2005-06-18T16:00+02:00"
+
+
+def test_a_virtual_meeting_is_online_with_the_zone_the_letter_names() -> None:
+    text = (
+        "Circular Letter 5/LCCE/91 / 29 January 2021\n"
+        "Subject: Working Party 5B (virtual meeting), 10-21 May 2021\n"
+        "Deadline for contributions: 3 May 2021 (1600 hours UTC).\n"
+    )
+    (meeting,) = meetings(text).values()
+    assert (meeting["format"], meeting["location"], meeting["timezone"]) == ("online", None, "UTC")
+    assert [d["due"] for d in meeting["deadlines"]] == ["2021-05-03T16:00+00:00"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes of the staff party, 12 May 2027.",
+        "TSB Collective letter 3/13\nThank you for your contributions.",
+    ],
+)
+def test_no_letter_or_no_meeting_is_refused(text: str) -> None:
+    with pytest.raises(NotALetter):
+        read_letter(text, "x.txt", TODAY)
