@@ -16,7 +16,8 @@ TODAY = date(2026, 12, 3)
 MONTHS = {
     "en": "January February March April May June July August September October November December",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
 }
 SPANS = {
     "en": "from {d1} {m1} {y1} to {d2} {m2} {y2}",
