@@ -96,8 +96,8 @@ def meetings(text: str) -> dict[str, dict[str, object]]:
 
 def test_each_row_is_a_meeting_with_its_own_deadline_in_its_zone() -> None:
     found = meetings(LETTER)
-    assert [d["due"] for d in found["WP 9A"]["deadlines"]] == ["2005-11-18T08:00+01:00"]  # type: ignore[attr-defined]
-    assert [d["due"] for d in found["WP 9D"]["deadlines"]] == ["2005-11-17T23:59+01:00"]  # type: ignore[attr-defined]
+    assert [d["due"] for d in found["WP 9A"]["deadlines"]] == ["2005-11-18T08:00+01:00"]
+    assert [d["due"] for d in found["WP 9D"]["deadlines"]] == ["2005-11-17T23:59+01:00"]
     assert found["WP 9A"]["location"] == "Geneva, Switzerland"
 
 
@@ -115,7 +115,7 @@ def test_a_time_with_no_zone_is_geneva_time_and_summer_counts() -> None:
         "18 November 2005 at 08:00 hours Geneva time", "18 June 2005 at 1600 hours"
     )
     text = text.replace("23 August 2005", "23 May 2005")
-    (due,) = meetings(text)["WP 9A"]["deadlines"]  # type: ignore[misc]
+    (due,) = meetings(text)["WP 9A"]["deadlines"]
     assert due["due"] == "2005-06-18T16:00+02:00"
 
 
@@ -127,7 +127,7 @@ def test_a_virtual_meeting_is_online_with_the_zone_the_letter_names() -> None:
     )
     (meeting,) = meetings(text).values()
     assert (meeting["format"], meeting["location"], meeting["timezone"]) == ("online", None, "UTC")
-    assert [d["due"] for d in meeting["deadlines"]] == ["2021-05-03T16:00+00:00"]  # type: ignore[attr-defined]
+    assert [d["due"] for d in meeting["deadlines"]] == ["2021-05-03T16:00+00:00"]
 
 
 @pytest.mark.parametrize(
