@@ -116,6 +116,10 @@ def test_the_2027_calendar_has_every_cycle_the_fact_sheets_give(events: dict[str
         assert events[event_id].source, event_id
         assert events[event_id].basis in (Basis.EXPECTED, Basis.REPORTED), event_id
     assert events["ai-summit-2028"].precision is Precision.YEAR
+    assert (events["wtdc-29"].first_day, events["wtdc-29"].basis) == (
+        date(2029, 1, 1),
+        Basis.EXPECTED,
+    )
 
 
 def test_remote_participation_said_by_a_source_is_hybrid(events: dict[str, Event]) -> None:
