@@ -78,6 +78,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
         return str(fields["id"])
 
     update = update_file(target, change, create=True)
+    report("warning", update.warnings())
     how = " (id made from the title and start)" if derived else ""
     created = " (a new file)" if update.created else ""
     report("note", [f"added '{update.value}' to {target}{created}{how}"])
@@ -143,7 +144,7 @@ def edit(
             for_option("--remove-deadline", functools.partial(remove_deadline_of, table), name)
         edit_event(table, fields, cleared, settings.today)
 
-    update_file(target, change, create=True)
+    report("warning", update_file(target, change, create=True).warnings())
     copied = f" (a copy of the event in {origin}, which it now overrides)" if original else ""
     report("note", [f"changed '{event_id}' in {target}{copied}"])
 
@@ -165,11 +166,11 @@ def remove(
       itu-timeline remove national-consultation-2029 --yes
     """
     from itu_timeline.store.edits import find, remove_event
-    from itu_timeline.store.locked import update_file
+    from itu_timeline.store.locked import read_valid, update_file
 
     settings: Settings = ctx.obj
     target = calendar or _home_of(settings, event_id)
-    table = find(loader.read_document(target), event_id)
+    table = find(read_valid(target), event_id)
     if table is None:
         raise UsageError(f"'{event_id}' is not in {target}; name its file with --calendar")
     if not yes:
@@ -178,7 +179,8 @@ def remove(
         title = safe(str(table.get("title")))
         if not _confirmed(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
             raise NegativeCheck("nothing removed")
-    update_file(target, lambda document: remove_event(document, event_id))
+    update = update_file(target, lambda document: remove_event(document, event_id))
+    report("warning", update.warnings())
     report("note", [f"removed '{event_id}' from {target}"])
 
 

@@ -89,6 +89,7 @@ def import_ics(
         create=True,
         dry_run=dry_run,
     )
+    report("warning", update.warnings())
     reading, merged = batch.reading, update.value
     report("warning", [f"{file}: VEVENT '{s.name}' skipped: {s.reason}"
                        for s in reading.skipped if s.reason != EXPORTED_DEADLINE])  # fmt: skip
@@ -98,13 +99,14 @@ def import_ics(
     sys.stdout.write(_summary(batch, merged, (first, last), update.written, dry_run, target))
 
 
-def _comment_lines(path: Path) -> int:
-    """Lines that are TOML comments (a rewrite keeps none)."""
+def _comments_in(path: Path) -> int:
+    """The comments in a file, full-line and trailing (the canonical form keeps none)."""
+    from itu_timeline.store.toml_text import comment_count
+
     try:
-        text = path.read_text(encoding="utf-8")
+        return comment_count(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return 0  # the update reports what is wrong with the file
-    return sum(1 for line in text.splitlines() if line.lstrip().startswith("#"))
 
 
 def _summary(
@@ -157,10 +159,10 @@ def fmt(
 
     settings: Settings = ctx.obj
     path = file or settings.target(None)
-    comments = _comment_lines(path)
-    update = update_file(path, upgrade)
+    comments = _comments_in(path)
+    update = update_file(path, upgrade, canonical=True)
     if comments and update.written:
-        report("warning", [f"{path}: {comments} comment line(s) dropped: say it in values"])
+        report("warning", [f"{path}: {comments} comment(s) dropped: say it in values"])
     if update.value:
         report("note", [f"upgraded {path} to schema 2"])
     elif update.written:

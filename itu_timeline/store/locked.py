@@ -1,8 +1,9 @@
 """Changing calendar files safely: under an exclusive lock (a `.lock` file beside the real
-file, symlinks followed), read, change, validate the whole result with the loader's own
-validator, then write it atomically, or not at all when nothing changed. If anything fails,
-the file is left exactly as it was."""
+file, symlinks followed), read and validate, change, validate the whole result with the
+loader's own validator, then write it atomically, or not at all when nothing changed. If
+anything fails, the file is left exactly as it was."""
 
+import copy
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,13 +28,27 @@ class Update(Generic[T]):
     path: Path
     written: bool  # False: the result was the same bytes, or a dry run
     created: bool
+    lost: int = 0  # comments not kept: the change could only be written in canonical form
+
+    def warnings(self) -> list[str]:
+        if not self.lost:
+            return []
+        return [f"{self.path}: could not be changed in place; rewritten in canonical form, "
+                f"{self.lost} comment(s) not kept"]  # fmt: skip
 
 
 def update_file(
-    path: Path, change: Callable[[dict[str, Any]], T], create: bool = False, dry_run: bool = False
+    path: Path,
+    change: Callable[[dict[str, Any]], T],
+    create: bool = False,
+    dry_run: bool = False,
+    canonical: bool = False,
 ) -> Update[T]:
-    """Apply `change` to the document in `path` and write it back if it changed. With
-    `create`, a missing file (and its folders) is created, in schema 2."""
+    """Apply `change` to the document in `path` and write it back if it changed. The file is
+    validated first: a file with problems is refused as it is, before anything is changed.
+    Only what changed is rewritten (comments and form of the rest are kept), unless
+    `canonical` asks for the whole file in canonical form (`fmt`). With `create`, a missing
+    file (and its folders) is created, in schema 2."""
     from filelock import FileLock, Timeout
 
     target = real_target(path)
@@ -43,13 +58,13 @@ def update_file(
     try:
         with lock:
             exists = target.exists()
+            document = read_valid(path) if exists or not create else {"schema": SCHEMA}
             old = target.read_bytes() if exists else None
-            document = read_document(path) if exists or not create else {"schema": SCHEMA}
+            before = copy.deepcopy(document)
             result = change(document)
-            text = toml_text.dumps(document).encode("utf-8")
-            _, problems = parse_document(tomllib.loads(text.decode("utf-8")), path)
-            if problems:
-                raise CalendarInvalid(problems)
+            text, kept = _text(old, before, document, canonical)
+            lost = 0 if kept or canonical else toml_text.comment_count((old or b"").decode())
+            _check(tomllib.loads(text.decode("utf-8")), path)
             write = not dry_run and text != old
             if write:
                 write_atomically(path, text)
@@ -57,7 +72,32 @@ def update_file(
         raise WriteError(f"{path}: another itu-timeline holds its lock ({lock.lock_file})") from err
     except OSError as err:
         raise WriteError(f"{path}: cannot lock or write: {err.strerror or err}") from err
-    return Update(result, path, write, write and not exists)
+    return Update(result, path, write, write and not exists, lost if write else 0)
+
+
+def read_valid(path: Path) -> dict[str, Any]:
+    """The parsed document of a calendar file that has no problems; else `CalendarInvalid`."""
+    document = read_document(path)
+    _check(document, path)
+    return document
+
+
+def _check(document: dict[str, Any], path: Path) -> None:
+    _, problems = parse_document(document, path)
+    if problems:
+        raise CalendarInvalid(problems)
+
+
+def _text(
+    old: bytes | None, before: dict[str, Any], after: dict[str, Any], canonical: bool
+) -> tuple[bytes, bool]:
+    """The new file: the old one with only the change made, else the canonical form (and
+    whether the old file's form was kept)."""
+    if old is not None and not canonical:
+        kept = toml_text.patched(old.decode("utf-8"), before, after)
+        if kept is not None:
+            return kept.encode("utf-8"), True
+    return toml_text.dumps(after).encode("utf-8"), old is None
 
 
 def _make_folder(folder: Path) -> None:
