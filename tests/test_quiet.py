@@ -266,3 +266,36 @@ location = "Doha, Qatar"
     wide = run("list", "-f", "table", calendars=[path], env={"COLUMNS": "100"}).stdout
     assert "January" not in wide
     assert "│2027 " in wide
+
+
+BARE_VEVENT = (
+    "BEGIN:VEVENT\r\nUID:bare@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20270301\r\nSUMMARY:A meeting sent as a bare VEVENT\r\nEND:VEVENT\r\n"
+)
+
+
+def test_import_reads_a_bare_vevent_as_mail_clients_send_it(run: Run, tmp_path: Path) -> None:
+    source, target = tmp_path / "invite.ics", tmp_path / "mine.toml"
+    source.write_text(BARE_VEVENT)
+    result = run("import", str(source), "--calendar", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "1 added" in result.stdout
+    assert "A meeting sent as a bare VEVENT" in run("list", calendars=[target]).stdout
+
+
+def test_a_bare_vtodo_is_counted_and_skipped(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "todo.ics"
+    source.write_text("BEGIN:VTODO\r\nUID:t@example.org\r\nSUMMARY:Write\r\nEND:VTODO\r\n")
+    result = run("import", str(source), "--calendar", str(tmp_path / "mine.toml"))
+    assert result.exit_code == 0
+    assert "not imported: 1 VTODO" in result.stdout
+
+
+def test_one_bad_line_outside_every_event_loses_only_itself(run: Run, tmp_path: Path) -> None:
+    source, target = tmp_path / "damaged.ics", tmp_path / "mine.toml"
+    body = BARE_VEVENT.replace("bare@", "kept@")
+    source.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nno colon here\r\n{body}END:VCALENDAR\r\n")
+    result = run("import", str(source), "--calendar", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "1 added" in result.stdout
+    assert "1 line outside any event could not be read: skipped" in result.stderr

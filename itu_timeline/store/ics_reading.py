@@ -8,7 +8,9 @@ is not iCalendar at all is an error. What the library warns about (a time zone i
 guess) is collected as notes, never printed by the library itself.
 """
 
+import contextlib
 import hashlib
+import re
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -47,26 +49,72 @@ class Reading:
     notes: list[str] = field(default_factory=list)
 
 
-def parse_file(path: Path) -> list[Any]:
+def parse_file(path: Path, notes: list[str] | None = None) -> list[Any]:
     """The VCALENDARs in `path`; a file that is not iCalendar at all is one error."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
-    return parse_bytes(data, str(path))
+    return parse_bytes(data, str(path), notes)
 
 
-def parse_bytes(data: bytes, path: str) -> list[Any]:
-    import icalendar
+# What mail clients and other tools hand out as "an .ics": one component without the
+# VCALENDAR around it. It is read as the calendar it stands for.
+BARE = (b"BEGIN:VEVENT", b"BEGIN:VTODO", b"BEGIN:VJOURNAL")
+_WRAP = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//itu-timeline//bare component//EN\r\n",
+         b"\r\nEND:VCALENDAR\r\n")  # fmt: skip
+_CONTENT_LINE = re.compile(rb"^[A-Za-z0-9-]+(;[^:]*)?:")
 
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
+
+def parse_bytes(data: bytes, path: str, notes: list[str] | None = None) -> list[Any]:
+    """The VCALENDARs of `data`. A bare VEVENT (or VTODO, VJOURNAL) is wrapped in one; a line
+    that is no content line outside every component is dropped with a note in `notes`, so
+    one damaged header does not lose the events after it."""
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n").upper()
+    if start.startswith(BARE):
+        data = _WRAP[0] + data + _WRAP[1]
+    elif not start.startswith(b"BEGIN:VCALENDAR"):
         raise CalendarUnreadable(f"{path}: not an iCalendar file (no BEGIN:VCALENDAR at the start)")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return list(icalendar.Calendar.from_ical(data, multiple=True))
+        return _calendars(data)
     except Exception as err:  # the parser's own errors are many kinds; each means "not valid"
+        kept, dropped = _without_stray_lines(data)
+        if dropped:
+            with contextlib.suppress(Exception):
+                calendars = _calendars(kept)
+                if notes is not None:
+                    notes.append(f"{_lines(dropped)} outside any event could not be read: skipped")
+                return calendars
         raise CalendarUnreadable(f"{path}: not a valid iCalendar file ({err})") from err
+
+
+def _calendars(data: bytes) -> list[Any]:
+    import icalendar
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(icalendar.Calendar.from_ical(data, multiple=True))
+
+
+def _without_stray_lines(data: bytes) -> tuple[bytes, int]:
+    """`data` without the lines that are no content line (`NAME[;PARAMS]:VALUE`) and stand
+    in a VCALENDAR but in none of its components; and how many there were."""
+    kept, dropped, depth = [], 0, 0
+    for line in re.split(rb"\r?\n(?![ \t])", data):  # unfolded: a line and its continuations
+        upper = line.upper()
+        if upper.startswith(b"BEGIN:"):
+            depth += 1
+        elif upper.startswith(b"END:"):
+            depth -= 1
+        elif depth == 1 and line.strip() and not _CONTENT_LINE.match(line):
+            dropped += 1
+            continue
+        kept.append(line)
+    return b"\r\n".join(kept), dropped
+
+
+def _lines(count: int) -> str:
+    return "1 line" if count == 1 else f"{count} lines"
 
 
 def read(calendars: list[Any], first: date, last: date) -> Reading:

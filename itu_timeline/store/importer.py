@@ -197,9 +197,12 @@ def collect(
     """The events of an .ics file (or of `data`, which messages call `source`) as event
     tables, each checked by the calendar validator alone, so one bad VEVENT is skipped with
     its reason and the others are imported."""
-    calendars = parse_file(Path(source)) if data is None else parse_bytes(data, str(source))
+    parsed: list[str] = []
+    calendars = (
+        parse_file(Path(source), parsed) if data is None else parse_bytes(data, str(source), parsed)
+    )
     reading = read(calendars, first, last)
-    notes = list(reading.notes)
+    notes = [*parsed, *reading.notes]
     chosen: dict[str, dict[str, Any]] = {}
     for occurrence in reading.occurrences:
         name = name_of(occurrence.component)
