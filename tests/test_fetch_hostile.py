@@ -148,6 +148,11 @@ def test_a_tls_failure_is_one_line(home: dict[str, str]) -> None:
     with raw_server(answer(head("Content-Length: 0")), read_head=False) as url:
         line = refused(home, url.replace("http:", "https:") + "/feed.ics", "--timeout", "2")
     assert "the secure connection failed" in line
+    with raw_server(lambda conn, stop: stop.wait(5), read_head=False) as url:  # says nothing
+        began = time.monotonic()
+        line = refused(home, url.replace("http:", "https:") + "/feed.ics", "--timeout", "1")
+    assert "no answer within 1 s" in line
+    assert time.monotonic() - began < 2.5
 
 
 def cut(data: bytes) -> bytes:

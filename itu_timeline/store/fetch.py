@@ -182,20 +182,33 @@ class _Reader(io.RawIOBase):
         return self._sock.recv_into(buffer)
 
 
-class _TimedHTTP(http.client.HTTPConnection):
+class _TimedTCP(http.client.HTTPConnection):
+    """Connects within the time left, and leaves the socket waiting at most what is then
+    left: a TLS handshake on it (HTTPSConnection's) has that long in all."""
+
     clock: _Clock
 
     def connect(self) -> None:
-        self.timeout = self.clock.left()  # connecting waits at most the time left, too
+        self.timeout = self.clock.left()
+        super().connect()
+        self.sock.settimeout(self.clock.left())
+
+
+class _TimedHTTP(_TimedTCP):
+    def connect(self) -> None:
         super().connect()
         self.sock = _TimedSocket(self.sock, self.clock)
 
 
-class _TimedHTTPS(_TimedHTTP, http.client.HTTPSConnection):
-    """TLS is set up by HTTPSConnection on the plain socket, then the socket is timed."""
+class _TimedHTTPS(http.client.HTTPSConnection, _TimedTCP):
+    """HTTPSConnection sets TLS up on the timed plain socket; then every read is timed."""
+
+    def connect(self) -> None:
+        super().connect()
+        self.sock = _TimedSocket(self.sock, self.clock)
 
 
-def _connection(cls: type[_TimedHTTP], clock: _Clock, host: str, **kwargs: Any) -> _TimedHTTP:
+def _connection(cls: type[_TimedTCP], clock: _Clock, host: str, **kwargs: Any) -> _TimedTCP:
     connection = cls(host, **kwargs)
     connection.clock = clock
     return connection
