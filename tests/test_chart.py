@@ -95,7 +95,8 @@ def test_groups_have_headers_and_the_legend_names_the_bodies(
     names = [line[:labels].rstrip() for line in lines]
     assert names.index("ITU") < names.index("One day in October") < names.index("ITU-T")
     assert names.index("ITU-T") + 1 == names.index("A meeting for all of March")
-    assert lines[-1].startswith("= ITU  = ITU-T  ~ dates not announced  * deadline  | today")
+    # plain text has no colour to tell bodies apart: the group headings name them
+    assert lines[-1].startswith("= meeting  ~ dates not announced  * deadline  | today")
     by_kind = run(
         "chart",
         "--by",

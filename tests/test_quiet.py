@@ -3,12 +3,16 @@ announced is news only in the window its period begins in, and countdowns are tr
 reader's zone."""
 
 import json
+from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from typer.testing import CliRunner
 
 from .conftest import HEADER, Run, WriteCalendar, app
+
+UTC_ZONE = ZoneInfo("UTC")
 
 UNDATED = (
     HEADER
@@ -299,3 +303,37 @@ def test_one_bad_line_outside_every_event_loses_only_itself(run: Run, tmp_path: 
     assert result.exit_code == 0, result.stderr
     assert "1 added" in result.stdout
     assert "1 line outside any event could not be read: skipped" in result.stderr
+
+
+def test_a_chart_of_an_empty_range_is_a_sentence_not_a_frame(run: Run) -> None:
+    result = run("chart", "--from", "2040", "--to", "2040")
+    assert result.exit_code == 0
+    assert result.stdout == "No events from 2040-01-01 to 2040-12-31.\n"
+
+
+def test_without_colour_the_legend_names_no_body_it_cannot_show(
+    write_calendar: WriteCalendar,
+) -> None:
+    """With NO_COLOR every body's bar is the same glyph: a key 'ITU ITU-T' would lie."""
+    from itu_timeline.core.loader import load
+    from itu_timeline.render.chart import MONOCHROME, UNICODE, chart_lines
+
+    events = load([write_calendar()]).events
+    args = (events, [], date(2026, 1, 1), date(2026, 12, 31), date(2026, 6, 1), 100, UTC_ZONE)
+    coloured = chart_lines(*args, by="kind", glyphs=UNICODE)[-1].plain
+    plain = [line.plain for line in chart_lines(*args, by="kind", glyphs=MONOCHROME)]
+    assert "█ ITU-T" in coloured
+    assert not any("█ ITU" in line for line in plain)
+    assert any("--by body" in line for line in plain)
+
+
+def test_show_draws_no_length_for_an_end_not_announced(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    run(
+        *("add", "--id", "open", "--title", "Open", "--body", "ITU", "--kind", "other"),
+        *("--start", "2026-06-10", "--end", "unknown", "--calendar", str(path)),
+    )
+    [row] = [line for line in run("show", "open", calendars=[path]).stdout.splitlines()
+             if line.startswith("Open ")]  # fmt: skip
+    assert row.count("=") == 1
+    assert "=?" in row

@@ -31,10 +31,11 @@ def print_chart(
 ) -> None:
     """A chart drawn by `draw(glyphs, columns)`: in colour to fit a terminal, or in plain ASCII
     (80 columns unless `width` says otherwise) for a pipe."""
-    from itu_timeline.render.chart import ASCII, UNICODE
+    from itu_timeline.render.chart import ASCII, MONOCHROME, UNICODE
 
     if sys.stdout.isatty():
-        print_rich(settings, *draw(UNICODE, width or terminal_width()), crop=True)
+        glyphs = MONOCHROME if settings.no_color else UNICODE
+        print_rich(settings, *draw(glyphs, width or terminal_width()), crop=True)
     else:
         sys.stdout.write("".join(line.plain + "\n" for line in draw(ASCII, width or 80)))
 

@@ -8,7 +8,7 @@ table, never from the locale.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
@@ -29,10 +29,15 @@ class Glyphs:
     marker: str
     today: str
     ellipsis: str
+    open_end: str
+    coloured: bool = True  # without colour, a bar's body cannot be told from its glyph
 
 
-UNICODE = Glyphs(bar="█", approximate="░", marker="◆", today="│", ellipsis="…")
-ASCII = Glyphs(bar="=", approximate="~", marker="*", today="|", ellipsis="...")
+UNICODE = Glyphs(bar="█", approximate="░", marker="◆", today="│", ellipsis="…", open_end="?")
+MONOCHROME = replace(UNICODE, coloured=False)  # NO_COLOR or --no-color at a terminal
+ASCII = Glyphs(
+    bar="=", approximate="~", marker="*", today="|", ellipsis="...", open_end="?", coloured=False
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ def chart_lines(
     """The chart as lines of `width` columns or fewer, never wrapped. With `full_titles` (for
     pictures, which have no terminal to fit) the title column grows to the longest title and
     the lines grow with it."""
+    if not events:  # a frame with no row in it says less than a sentence
+        return [Text(f"No events from {first.isoformat()} to {last.isoformat()}.")]
     labels = label_width(width)
     timeline = max(MIN_TIMELINE, width - labels - 1)
     if full_titles:
@@ -102,7 +109,8 @@ def chart_lines(
             )
     if legend:
         bodies = sorted({e.body for e in events}, key=list(Body).index)
-        lines += _legend(bodies, glyphs, labels + 1 + timeline)
+        open_end = any(not e.end_known for e in events)
+        lines += _legend(bodies, glyphs, labels + 1 + timeline, by, open_end)
     return lines
 
 
@@ -118,13 +126,13 @@ def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text
             year_marks.append((column, str(day.year), partial or day.month != 1))
         month_marks.append((column, MONTHS[day.month - 1][: 1 if short else 3], partial))
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-    years, dropped = _labels(scale.width, year_marks)
+    # A first year with too few columns for its label gives way to the next year's: the
+    # title column is for titles, and "Dec" before "2027 Jan" needs no year to be read.
+    years, _ = _labels(scale.width, year_marks)
     months, _ = _labels(scale.width, month_marks)
     pad = Text(" " * labels + " ")
-    # A first year with too few columns for its label is labelled in the title column.
-    year_pad = Text(f"{dropped[0]:>{labels}} ") if dropped else pad
     rows = [
-        year_pad + Text("".join(years), style="bold"),
+        pad + Text("".join(years), style="bold"),
         pad + Text("".join(months), style="bold"),
     ]
     if scale.days <= 92:  # short ranges get a row of day numbers, every Monday
@@ -191,6 +199,10 @@ def _event_row(
     if span is not None:
         glyph = glyphs.approximate if event.is_approximate else glyphs.bar
         style = body_style(event.body.value)
+        if not event.end_known:  # its first day's column, then a mark: no length made up
+            span = (span[0], span[0])
+            if span[0] + 1 < scale.width:
+                cells.append((span[0] + 1, glyphs.open_end, "bold"))
         cells += [(c, glyph, style) for c in range(span[0], span[1] + 1)]
     cells += [
         (scale.column(d), glyphs.marker, "bold yellow")
@@ -224,9 +236,16 @@ def _row(
     return line
 
 
-def _legend(bodies: list[Body], glyphs: Glyphs, width: int) -> list[Text]:
-    """The keys to the chart, packed into lines no wider than `width`."""
-    keys = [Text(glyphs.bar, style=body_style(b.value)) + Text(f" {b.value}") for b in bodies]
+def _legend(bodies: list[Body], glyphs: Glyphs, width: int, by: str, open_end: bool) -> list[Text]:
+    """The keys to the chart, packed into lines no wider than `width`. Without colour every
+    body's bar is the same glyph: the key names no colour it cannot show, and says how to
+    tell the bodies apart."""
+    if glyphs.coloured:
+        keys = [Text(glyphs.bar, style=body_style(b.value)) + Text(f" {b.value}") for b in bodies]
+    else:
+        keys = [Text(f"{glyphs.bar} meeting")]
+        keys += [] if by == "body" else [Text("(no colour: --by body groups rows by body)")]
+    keys += [Text(f"{glyphs.open_end} end not announced")] if open_end else []
     keys += [
         Text(f"{glyphs.approximate} dates not announced"),
         Text(glyphs.marker, style="bold yellow") + Text(" deadline"),
