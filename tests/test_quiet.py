@@ -337,3 +337,10 @@ def test_show_draws_no_length_for_an_end_not_announced(run: Run, tmp_path: Path)
              if line.startswith("Open ")]  # fmt: skip
     assert row.count("=") == 1
     assert "=?" in row
+
+
+@pytest.mark.parametrize(
+    "args", [["list", "-f", "JSON"], ["chart", "--by", "KIND"], ["digest", "-f", "Text"]]
+)
+def test_every_choice_is_read_in_any_case(run: Run, args: list[str]) -> None:
+    assert run(*args).exit_code == 0

@@ -1,7 +1,8 @@
 """`--help` that reads as words: every value an option takes is named for what it is (DATE,
 ZONE, FILE, N), never for its Python type (`<str>`, `<int range>`), a required argument is
 written `ID` rather than `{ID}`, and an off-by-default flag has no `--no-` twin that nobody
-would type. Applied to each command as it is looked up, so one table serves them all."""
+would type; and every choice is read in any case. Applied once to the whole app, so one table
+serves every command."""
 
 from typing import Any
 
@@ -55,9 +56,11 @@ def _option_words(option: TyperOption) -> None:
         if option.default is False:
             option.secondary_opts = []  # `--debug`, not `--debug / --no-debug`
         return
+    choices = getattr(option.type, "choices", None)
+    if choices:  # choices are read in any case everywhere (`-f JSON`, `--by Kind`)
+        option.type.case_sensitive = False  # type: ignore[attr-defined]
     if option.metavar is not None:
         return
-    choices = getattr(option.type, "choices", None)
     if choices:
         option.metavar = "|".join(str(c) for c in choices)
     elif getattr(option.type, "name", "") in ("int", "int range"):
