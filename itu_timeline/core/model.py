@@ -50,7 +50,7 @@ class Status(StrEnum):
 
 
 class Basis(StrEnum):
-    """How an event's dates are known (beside `status`, whether it takes place as listed)."""
+    """How an event's dates are known (beside `status`: does it take place as announced)."""
 
     OFFICIAL = "official"  # read on an official page of the organiser
     REPORTED = "reported"  # read in a secondary source
