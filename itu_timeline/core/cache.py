@@ -7,22 +7,29 @@ that a list of files makes (core/day_index.py), which `upcoming` reads.
 
 An entry is used only when it was made from the files as they are now (their paths, devices,
 inodes, sizes and modification times in nanoseconds), by the same Python version and the same
-code: a fingerprint of the source of the modules whose classes are pickled, or whose results
-are stored, is part of the key, because an old pickle unpickled into changed classes can come
-back with its fields silently shuffled. Anything else (a missing, stale, damaged or unreadable
-entry) means reading the files, never an error; a cache that cannot be written is skipped.
-Entries live in $XDG_CACHE_HOME/itu-timeline/ (~/.cache/itu-timeline/), readable by the owner
-only. An entry is a pickle of its key and content, then, for the day index, the events.
+code: the entries' format number and a fingerprint of every module of `core` and `base` (the
+classes pickled, and the code whose results are stored: reading, validating, merging) are
+part of the key, because an old pickle unpickled into changed classes can come back with its
+fields silently shuffled. Anything else (a missing, stale, damaged or unreadable entry) means
+reading the files, never an error; a cache that cannot be written is skipped.
+
+Unpickling runs code, so an entry is opened only when its folder and the file itself belong
+to the user running the program and are writable by no one else: an entry planted by another
+user (in a folder made beforehand, or a shared $XDG_CACHE_HOME) is never unpickled, and said
+once with --debug. Entries live in $XDG_CACHE_HOME/itu-timeline/ (~/.cache/itu-timeline/),
+readable by the owner only. An entry is a pickle of its key and content, then, for the day
+index, the events.
 """
 
 import contextlib
 import functools
 import os
 import pickle
+import stat
 import sys
 import time
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -39,14 +46,73 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "itu-timeline"
 
 
-# The modules whose classes are pickled, or whose results the entries hold, beside this one.
-_FINGERPRINTED = ("model", "schema", "tables", "dates", "deadlines", "zones", "day_index", "cache")
+# Bumped when the layout of an entry changes; the fingerprint below covers the code.
+FORMAT = 2
+_FINGERPRINTED = ("core", "base")  # every module whose classes are pickled or results kept
 
 
 @functools.cache
-def code_fingerprint() -> str:
-    sources = [(Path(__file__).parent / f"{name}.py").read_bytes() for name in _FINGERPRINTED]
-    return "-".join(f"{zlib.crc32(s):08x}{len(s):x}" for s in sources)
+def code_fingerprint() -> str | None:
+    return fingerprint_of(Path(__file__).parents[1])
+
+
+def fingerprint_of(package: Path) -> str | None:
+    """The entries' format and a checksum of every module of `_FINGERPRINTED` in `package` as
+    installed: its source, or its compiled file where only that was installed. None (no cache)
+    when there is neither, as then nothing tells this code from another."""
+    parts = [f"v{FORMAT}"]
+    for folder in _FINGERPRINTED:
+        try:
+            names = sorted(os.listdir(package / folder))
+        except OSError:
+            return None
+        modules = {n.rsplit(".", 1)[0] for n in names if n.endswith((".py", ".pyc"))}
+        for module in sorted(modules):
+            code = _module_bytes(package / folder, module)
+            parts.append(f"{module}:{zlib.crc32(code):08x}{len(code):x}")
+    return "-".join(parts) if len(parts) > 1 else None
+
+
+def _module_bytes(folder: Path, module: str) -> bytes:
+    for name in (f"{module}.py", f"{module}.pyc"):
+        with contextlib.suppress(OSError):
+            return (folder / name).read_bytes()
+    return b""
+
+
+# Who hears that a cache folder or entry is not trusted: the CLI, with --debug.
+_tell: list[Callable[[str], None]] = []
+_told: set[str] = set()
+
+
+def tell(callback: Callable[[str], None] | None) -> None:
+    """Who hears, from now on, the first time that a cache folder or entry is not trusted."""
+    _tell[:] = [callback] if callback else []
+    _told.clear()
+
+
+def _owned(info: os.stat_result) -> bool:
+    """Whether what `info` describes belongs to this user and no one else may write to it."""
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _distrust(path: Path, why: str) -> None:
+    if _tell and not _told:
+        _told.add(str(path))
+        _tell[0](f"{path}: {why}; the cache there is not used")
+
+
+def trusted_folder(folder: Path) -> bool:
+    """Whether entries in `folder` may be read: a folder of this user's, writable by no one
+    else. A folder that cannot be looked at is not one."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    if stat.S_ISDIR(info.st_mode) and _owned(info):
+        return True
+    _distrust(folder, "not a folder of yours, or writable by others")
+    return False
 
 
 def file_stamp(path: Path) -> Stamp | None:
@@ -70,9 +136,21 @@ def entry_path(kind: str, paths: Iterable[Path]) -> Path:
 def read_entry(entry: Path, stamps: Stamp) -> tuple[object, BinaryIO, int] | None:
     """The content of `entry` if it was made from files with these `stamps`, the entry still
     open (a newer one written meanwhile does not mix in), and where in it the content ends."""
-    try:
-        handle = entry.open("rb")
+    fingerprint = code_fingerprint()
+    if fingerprint is None or not trusted_folder(entry.parent):
+        return None
+    try:  # no symlink followed, no FIFO waited on; then the open file is the one checked
+        # the handle outlives this function (the day index reads on from it): no `with`
+        handle = open(os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb")  # noqa: SIM115
     except OSError:
+        return None
+    try:
+        info = os.fstat(handle.fileno())
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode) or not _owned(info):
+        handle.close()
+        _distrust(entry, "not a file of yours, or writable by others")
         return None
     try:
         length = int.from_bytes(handle.read(_LENGTH), "little")
@@ -80,7 +158,7 @@ def read_entry(entry: Path, stamps: Stamp) -> tuple[object, BinaryIO, int] | Non
     except Exception:  # a damaged or foreign entry is as good as none
         handle.close()
         return None
-    if key != (code_fingerprint(), sys.version_info[:2], stamps):
+    if key != (fingerprint, sys.version_info[:2], stamps):
         handle.close()
         return None
     return content, handle, _LENGTH + length
@@ -89,10 +167,15 @@ def read_entry(entry: Path, stamps: Stamp) -> tuple[object, BinaryIO, int] | Non
 def write_entry(entry: Path, stamps: Stamp, content: object, tail: bytes = b"") -> None:
     from itu_timeline.base.atomic import write_atomically  # only on a miss
 
-    key = (code_fingerprint(), sys.version_info[:2], stamps)
+    fingerprint = code_fingerprint()
+    if fingerprint is None:
+        return
+    key = (fingerprint, sys.version_info[:2], stamps)
     data = pickle.dumps((key, content), pickle.HIGHEST_PROTOCOL)
     with contextlib.suppress(OSError, WriteError):
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not trusted_folder(entry.parent):  # another's folder: nothing of ours goes there
+            return
         write_atomically(entry, len(data).to_bytes(_LENGTH, "little") + data + tail, 0o600)
         _prune(entry.parent)
 

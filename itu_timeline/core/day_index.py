@@ -100,8 +100,12 @@ def near(
                 return _events_near(saved, window, _Reader(handle, offset))
         finally:
             handle.close()
-    index, blobs = DayIndex.of(read_all())
-    if all(stamps):  # taken before reading: a file changed meanwhile makes the entry a miss
+    calendar = read_all()
+    index, blobs = DayIndex.of(calendar)
+    # Stamps taken before reading: a file changed meanwhile makes the entry a miss. An index
+    # without a file that could not be read is not kept, so each run says it is left out.
+    read = {*calendar.files, *(path for path, _ in calendar.left_out)}
+    if all(stamps) and read.issuperset(paths):
         write_entry(entry, stamps, index, blobs)
     return _events_near(index, window, blobs.__getitem__)
 

@@ -136,11 +136,23 @@ def load(paths: Iterable[Path], window: tuple[date, date] | None = None) -> Cale
     (for `upcoming`, `remind`, `digest`), only the events whose own days or deadlines are near
     it are read, from the day index (core/day_index.py)."""
     paths = list(paths)
+    _left_out_copies.clear()  # what this read leaves out, not an earlier one
     if window is None:
         return _load_all(paths)
     from itu_timeline.core.day_index import near
 
     return near(paths, window, lambda: _load_all(paths))
+
+
+# What the last `load` left out: feeds' copies that could not be read.
+_left_out_copies: list[str] = []
+
+
+def copies_left_out() -> list[str]:
+    """One warning for each feed copy that the last `load` left out (and forgets them)."""
+    said = list(dict.fromkeys(_left_out_copies))
+    _left_out_copies.clear()
+    return said
 
 
 def _load_all(paths: list[Path]) -> Calendar:
@@ -149,12 +161,31 @@ def _load_all(paths: list[Path]) -> Calendar:
     for path in paths:
         try:
             files.append(load_file(path))
-        except CalendarInvalid as err:
-            problems.extend(err.problems)
+        except (CalendarInvalid, CalendarUnreadable) as err:
+            if not _skip_copy(path, err):
+                if isinstance(err, CalendarUnreadable):
+                    raise
+                problems.extend(err.problems)
     if problems:
         raise CalendarInvalid(problems)
     kept, curated, left_out = curated_copy(files)
     return merge(with_scoped_rules(kept, curated), curated, left_out)
+
+
+def _skip_copy(path: Path, err: CalendarInvalid | CalendarUnreadable) -> bool:
+    """A feed's copy that cannot be read is left out with a warning, not an error: it is ours,
+    not the user's, and every reading command would stop on it until the feed is refreshed."""
+    from itu_timeline.core.subscriptions import feed_of
+
+    feed = feed_of(path)
+    if feed is None:
+        return False
+    lines = err.lines()
+    why = lines[0] if lines else "damaged"
+    _left_out_copies.append(
+        f"the copy of feed '{feed}' is left out ({why}); run `itu-timeline feeds refresh`"
+    )
+    return True
 
 
 def curated_copy(

@@ -90,7 +90,14 @@ def subscriptions(environ: Mapping[str, str] = os.environ) -> list[Subscription]
 
 def feed_copies(environ: Mapping[str, str] = os.environ) -> list[Path]:
     """The last good copy of each subscribed feed that has one, in the order added."""
-    return [p for s in subscriptions(environ) if (p := copy_path(s.name, environ)).is_file()]
+    return [p for s in subscriptions(environ) if _present(p := copy_path(s.name, environ))]
+
+
+def _present(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # there, maybe, but not to be looked at: reading it says why, once
+        return True
 
 
 def feed_of(path: Path | None, environ: Mapping[str, str] = os.environ) -> str | None:
