@@ -69,11 +69,9 @@ class Settings:
         (what `upcoming` and `remind` need, read fast from the cache)."""
         window = None if days is None else (self.today, self.today + timedelta(days=days))
         try:
-            calendar = loader.load(loader.default_sources(self.calendars), window)
+            return loader.load(loader.default_sources(self.calendars), window)
         except CalendarUnreadable as err:
             raise err.with_hint("check --calendar and ITU_TIMELINE_CALENDAR") from err
-        report("warning", loader.copies_left_out())
-        return calendar
 
 
 def report(level: str, lines: list[str]) -> None:
@@ -287,10 +285,7 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    if debug or "itu_timeline.core.cache" in sys.modules:  # (tests run many commands)
-        from itu_timeline.core import cache  # a cache not trusted is passed over quietly, but
-
-        cache.tell((lambda line: report("debug", [line])) if debug else None)  # for --debug
+    loader.listen(report, debug)  # what reading passes over: a warning, or for --debug
     if tz is None and (odd := unreadable_tz()) is not None:
         report("note", [f"TZ={odd!r} is not an IANA zone name; it is not used (use --tz)"])
     zone = _named(ctx, "tz", get_zone, tz) if tz else get_zone(_system_zone())

@@ -80,15 +80,22 @@ def _module_bytes(folder: Path, module: str) -> bytes:
     return b""
 
 
-# Who hears that a cache folder or entry is not trusted: the CLI, with --debug.
-_tell: list[Callable[[str], None]] = []
-_told: set[str] = set()
+# Who hears what reading passes over (the CLI's `report`), and whether --debug asks for more.
+_listeners: list[tuple[Callable[[str, list[str]], None], bool]] = []
+_said: set[str] = set()
 
 
-def tell(callback: Callable[[str], None] | None) -> None:
-    """Who hears, from now on, the first time that a cache folder or entry is not trusted."""
-    _tell[:] = [callback] if callback else []
-    _told.clear()
+def listen(report: Callable[[str, list[str]], None], debug: bool) -> None:
+    _listeners[:] = [(report, debug)]
+    _said.clear()
+
+
+def say(level: str, line: str) -> None:
+    """A warning, to whoever listens; a debug line only with --debug, and only the first."""
+    for report, debug in _listeners:
+        if level != "debug" or (debug and not _said):
+            _said.add(line)
+            report(level, [line])
 
 
 def _owned(info: os.stat_result) -> bool:
@@ -97,9 +104,7 @@ def _owned(info: os.stat_result) -> bool:
 
 
 def _distrust(path: Path, why: str) -> None:
-    if _tell and not _told:
-        _told.add(str(path))
-        _tell[0](f"{path}: {why}; the cache there is not used")
+    say("debug", f"{path}: {why}; the cache there is not used")
 
 
 def trusted_folder(folder: Path) -> bool:

@@ -10,7 +10,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -136,7 +136,6 @@ def load(paths: Iterable[Path], window: tuple[date, date] | None = None) -> Cale
     (for `upcoming`, `remind`, `digest`), only the events whose own days or deadlines are near
     it are read, from the day index (core/day_index.py)."""
     paths = list(paths)
-    _left_out_copies.clear()  # what this read leaves out, not an earlier one
     if window is None:
         return _load_all(paths)
     from itu_timeline.core.day_index import near
@@ -144,15 +143,12 @@ def load(paths: Iterable[Path], window: tuple[date, date] | None = None) -> Cale
     return near(paths, window, lambda: _load_all(paths))
 
 
-# What the last `load` left out: feeds' copies that could not be read.
-_left_out_copies: list[str] = []
+def listen(report: Callable[[str, list[str]], None], debug: bool) -> None:
+    """`report(level, lines)` hears, from now on, of a feed copy left out (a warning) and,
+    with `debug`, the first cache folder or entry not trusted."""
+    from itu_timeline.core import cache
 
-
-def copies_left_out() -> list[str]:
-    """One warning for each feed copy that the last `load` left out (and forgets them)."""
-    said = list(dict.fromkeys(_left_out_copies))
-    _left_out_copies.clear()
-    return said
+    cache.listen(report, debug)
 
 
 def _load_all(paths: list[Path]) -> Calendar:
@@ -182,8 +178,11 @@ def _skip_copy(path: Path, err: CalendarInvalid | CalendarUnreadable) -> bool:
         return False
     lines = err.lines()
     why = lines[0] if lines else "damaged"
-    _left_out_copies.append(
-        f"the copy of feed '{feed}' is left out ({why}); run `itu-timeline feeds refresh`"
+    from itu_timeline.core.cache import say
+
+    say(
+        "warning",
+        f"the copy of feed '{feed}' is left out ({why}); run `itu-timeline feeds refresh`",
     )
     return True
 
