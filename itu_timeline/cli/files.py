@@ -93,6 +93,7 @@ def import_ics(
     reading, merged = batch.reading, update.value
     report("warning", [f"{file}: VEVENT '{s.name}' skipped: {s.reason}"
                        for s in reading.skipped if s.reason != EXPORTED_DEADLINE])  # fmt: skip
+    report("warning", [f"{file}: {line}" for line in reading.capped])
     report("note", [f"{file}: {note}" for note in batch.notes])
     report("note", [f"{c} (changed both here and in the source; the source's value was taken)"
                     for c in merged.conflicts])  # fmt: skip

@@ -14,15 +14,16 @@ import re
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.core.loader import max_file_bytes
 from itu_timeline.core.zones import is_valid_zone
+from itu_timeline.store.expansion import Bounds, Capped, expand
 
 NOT_EVENTS = ("VTODO", "VJOURNAL", "VFREEBUSY")
-HORIZON = timedelta(days=10 * 366)  # occurrences outside the window are counted this far out
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,23 @@ class Reading:
     not_imported: Counter[str] = field(default_factory=Counter)
     outside: int = 0  # occurrences of recurring events outside the window
     notes: list[str] = field(default_factory=list)
+    capped: list[str] = field(default_factory=list)  # series cut at a cap, and where
+    bounds: Bounds = field(default_factory=Bounds)  # what the file's recurrences may cost
 
 
 def parse_file(path: Path, notes: list[str] | None = None) -> list[Any]:
-    """The VCALENDARs in `path`; a file that is not iCalendar at all is one error."""
+    """The VCALENDARs in `path`; a file that is not iCalendar at all is one error, and so is
+    one over the size limit of calendar files (its parse would take memory without bound)."""
+    limit = max_file_bytes()
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as err:
         raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
+    if len(data) > limit:
+        raise CalendarUnreadable(
+            f"{path}: over the limit of {limit} bytes (set ITU_TIMELINE_MAX_MIB to allow more)"
+        )
     return parse_bytes(data, str(path), notes)
 
 
@@ -151,8 +161,15 @@ def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> 
     for uid, members in groups.items():
         try:
             _read_group(uid, members, zones, zone, (first, last), reading)
+        except Capped as capped:
+            reading.skipped.append(Skipped(_series_name(uid, members), str(capped)))
         except Exception as err:  # a broken series must not stop the rest of the file
             reading.skipped.append(Skipped(uid, f"cannot be expanded ({_short(err)})"))
+
+
+def _series_name(uid: str, members: list[Any]) -> str:
+    summary = next((str(m["summary"]) for m in members if "SUMMARY" in m), "")
+    return f"{uid} ({' '.join(summary.split())[:60]})" if summary else uid
 
 
 def _read_group(
@@ -170,29 +187,22 @@ def _read_group(
             own = uid if "RECURRENCE-ID" not in component else f"{uid}#{_day(component)}"
             reading.occurrences.append(Occurrence(component, own, zone))
         return
-    for occurrence in _expand(members, zones, window, reading):
-        reading.occurrences.append(Occurrence(occurrence, f"{uid}#{_day(occurrence)}", zone))
+    found = expand([*zones, *members], window, reading.bounds, _series_name(uid, members))
+    reading.outside += found.outside
+    reading.capped += [found.cut] if found.cut else []
+    expanded = found.occurrences
+    days = Counter(_day(o) for o in expanded)
+    for occurrence in expanded:  # several on one day (hourly): each keeps its time in its UID
+        day = _day(occurrence)
+        own = f"{uid}#{day}" if days[day] == 1 else f"{uid}#{_instant(occurrence)}"
+        reading.occurrences.append(Occurrence(occurrence, own, zone))
 
 
-def _expand(
-    members: list[Any], zones: list[Any], window: tuple[date, date], reading: Reading
-) -> list[Any]:
-    import icalendar
-    import recurring_ical_events
-
-    series = icalendar.Calendar()
-    for component in [*zones, *members]:
-        series.add_component(component)
-    first, last = window
-    found = recurring_ical_events.of(series).between(first - HORIZON, last + HORIZON)
-    inside = [o for o in found if first <= _start_day(o) <= last]
-    reading.outside += len(found) - len(inside)
-    return inside
-
-
-def _start_day(component: Any) -> date:
+def _instant(component: Any) -> str:
     start = component.decoded("dtstart")
-    return start.date() if isinstance(start, datetime) else start
+    if isinstance(start, datetime) and start.tzinfo is not None:
+        return start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return str(start.strftime("%Y-%m-%dT%H:%M:%S"))
 
 
 def _day(component: Any) -> str:
