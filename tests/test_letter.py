@@ -1,4 +1,4 @@
-"""The letter parser on the shapes the issue names: dates in three languages, glued words,
+"""The letter parser on the shapes the issue names: dates in five languages (and Chinese), glued words,
 times and their zones, a letter that contradicts itself; and, as properties, that every day
 written as letters write it reads back as that day."""
 
@@ -19,10 +19,14 @@ MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
     "diciembre",
 }
+MONTHS["ru"] = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+MONTHS["ar"] = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
 SPANS = {
     "en": "from {d1} {m1} {y1} to {d2} {m2} {y2}",
     "fr": "du {d1} {m1} {y1} au {d2} {m2} {y2}",
     "es": "del {d1} de {m1} de {y1} al {d2} de {m2} de {y2}",
+    "ru": "с {d1} {m1} {y1} г. по {d2} {m2} {y2} г.",
+    "ar": "من {d1} {m1} {y1} إلى {d2} {m2} {y2}",
 }
 
 
@@ -35,7 +39,7 @@ def written(day: date, language: str) -> tuple[str, str, str]:
     st.integers(min_value=0, max_value=30),
     st.sampled_from(sorted(SPANS)),
 )
-def test_a_span_written_in_any_of_three_languages_reads_back(
+def test_a_span_written_in_any_of_five_languages_reads_back(
     start: date, length: int, language: str
 ) -> None:
     end = start + timedelta(days=length)
@@ -56,6 +60,9 @@ def test_a_span_written_in_any_of_three_languages_reads_back(
         ("Genève, les 8 et 9 mai 2012", ("2012-05-08", "2012-05-09")),
         ("held on 31 December 2017 - 2 January 2018", ("2017-12-31", "2018-01-02")),
         ("Geneva, 6-17\nNovember\n2017", ("2017-11-06", "2017-11-17")),
+        ("Женева, 6-17 ноября 2017 года", ("2017-11-06", "2017-11-17")),
+        ("جنيف، من ٦ إلى ١٧ نوفمبر ٢٠١٧", ("2017-11-06", "2017-11-17")),
+        ("日内瓦，2017年11月30日至12月1日", ("2017-11-30", "2017-12-01")),
     ],
 )
 def test_spans_as_letters_print_them(text: str, span: tuple[str, str]) -> None:

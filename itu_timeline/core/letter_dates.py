@@ -1,4 +1,5 @@
-"""Dates and times as ITU letters print them, in English, French and Spanish: single days
+"""Dates and times as ITU letters print them, in English, French and Spanish (and Russian,
+Arabic and Chinese dates): single days
 ("6 November 2017", "1er mars 2018", "9 de abril de 2018"), spans ("6-17 November 2017",
 "from 26 February to 2 March 2018", "du 9 au 18 avril 2018", "del 9 al 18 de abril de 2018",
 "27 (afternoon) - 30 November") and times of day ("0930 hours", "16:00 UTC", "9 h 30").
@@ -8,36 +9,37 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    1: "january jan janvier janv enero ene",
-    2: "february feb février fevrier févr febrero",
-    3: "march mar mars marzo",
-    4: "april apr avril abril abr",
-    5: "may mai mayo",
-    6: "june jun juin junio",
-    7: "july jul juillet julio",
-    8: "august aug août aout agosto ago",
-    9: "september sept sep septembre septiembre setiembre",
-    10: "october oct octobre octubre",
-    11: "november nov novembre noviembre",
-    12: "december dec décembre decembre déc diciembre dic",
+MONTHS = {  # English, French, Spanish; then Russian (genitive, as dates use it) and Arabic
+    1: "january jan janvier janv enero ene января يناير",
+    2: "february feb février fevrier févr febrero февраля فبراير",
+    3: "march mar mars marzo марта مارس",
+    4: "april apr avril abril abr апреля أبريل ابريل",
+    5: "may mai mayo мая مايو",
+    6: "june jun juin junio июня يونيو يونيه",
+    7: "july jul juillet julio июля يوليو يوليه",
+    8: "august aug août aout agosto ago августа أغسطس",
+    9: "september sept sep septembre septiembre setiembre сентября سبتمبر",
+    10: "october oct octobre octubre октября أكتوبر",
+    11: "november nov novembre noviembre ноября نوفمبر",
+    12: "december dec décembre decembre déc diciembre dic декабря ديسمبر",
 }
 MONTH_OF = {name: n for n, names in MONTHS.items() for name in names.split()}
-MONTH_PATTERN = "(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?(?![a-zà-ü])"
+MONTH_PATTERN = "(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?(?![^\W\d_])"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DE = r"(?:\s*de)?"  # Spanish: "9 de abril de 2018"
+_G = r"(?:\s*(?:г\.|года))?"  # Russian: "17 ноября 2017 г."
 _NOTE = r"(?:\s*\([a-zé ]{1,20}\))?"  # "27 (afternoon)"
 _SEP = (
-    r"(?:\s*-\s*|\s+(?:to|until|au|al|a|through)\s+|\s+(?P<conj>y|et|and)\s+)"
+    r"(?:\s*-\s*|\s+(?:to|until|au|al|a|through|по|إلى)\s+|\s+(?P<conj>y|et|and|и)\s+)"
     r"(?:el\s+|le\s+)?"
 )
 
 # One day: day, month, optional year.
 ONE = rf"(?P<d>{_DAY}){_NOTE}{_DE}\s*(?P<m>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y>{_YEAR}))?"
 SPAN = (
-    rf"(?:from\s+|du\s+|del\s+|de\s+|los\s+días\s+|les\s+)?(?P<d1>{_DAY}){_NOTE}"
-    rf"(?:{_DE}\s*(?P<m1>{MONTH_PATTERN}){_DE}(?:\s*(?P<y1>{_YEAR}))?)?"
+    rf"(?:from\s+|du\s+|del\s+|de\s+|los\s+días\s+|les\s+|с\s+|من\s+)?(?P<d1>{_DAY}){_NOTE}"
+    rf"(?:{_DE}\s*(?P<m1>{MONTH_PATTERN}){_DE}(?:\s*(?P<y1>{_YEAR}){_G})?)?"
     rf"{_SEP}(?P<d2>{_DAY}){_NOTE}{_DE}\s*(?P<m2>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y2>{_YEAR}))?"
 )
 # "November 6-17, 2017", "February 26 - March 2, 2018", "November 6, 2017"
@@ -46,6 +48,11 @@ US = (
     rf",?\s*(?P<y2>{_YEAR})"
 )
 ISO = r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"
+# "2017年11月6日至17日", "2017年11月30日至12月1日"
+CHINESE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
+    r"(?:\s*(?:至|到|-)\s*(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日)?"
+)
 _FLAGS = re.IGNORECASE
 SPAN_RE = re.compile(rf"(?<![\d/]){SPAN}", _FLAGS)
 ONE_RE = re.compile(rf"(?<![\d/.]){ONE}", _FLAGS)
@@ -99,6 +106,12 @@ def find_dates(text: str) -> list[Found]:
         y, m1 = _num(m["y2"]), _month(m["m1"])
         end = (y, _month(m["m2"]) if m["m2"] else m1, _num(m["d2"] or m["d1"]) or 0)
         found.append(Found(m.start(), m.end(), (y, m1, _num(m["d1"]) or 0), end, m[0]))
+        taken.append((m.start(), m.end()))
+    for m in CHINESE_RE.finditer(text):
+        y, m1 = int(m["y"]), int(m["m1"])
+        m2 = int(m["m2"] or m1)
+        end = (y + (m2 < m1), m2, int(m["d2"] or m["d1"]))
+        found.append(Found(m.start(), m.end(), (y, m1, int(m["d1"])), end, m[0]))
         taken.append((m.start(), m.end()))
     for m in [*ONE_RE.finditer(text), *ISO_RE.finditer(text)]:
         if not free(m):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itu_timeline.core.letter_dates import MONTH_PATTERN
 
 _I = re.IGNORECASE
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic-Indic
 _GLUED_REF = re.compile(rf"(/)(\d{{3,}})\s?({MONTH_PATTERN})", _I)
 
 
@@ -17,7 +18,7 @@ def normalize(text: str) -> str:
     """Single spaces, at most one empty line, dashes as '-', and words that extraction glued together
     taken apart where a month or a number shows where ("5/LCCE/676 March 2017" is reference
     5/LCCE/67 of 6 March 2017)."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").translate(_DIGITS)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'")
     text = re.sub(r"[^\S\n]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))

@@ -21,6 +21,11 @@ REMOTE = re.compile(
     r"participaci[oó]n\s+(?:a\s+distancia|remota)|hybride|h[ií]brid|participate\s+remotely",
     _I,
 )
+HELD = re.compile(
+    r"held|take[sn]?\s+place|meets?\b|will\s+meet|host|lugar|celebrar|reunir|tiendr|aura\s+lieu|"
+    r"auront\s+lieu|réunira|at\s+ITU|à\s+l'UIT|en\s+la\s+sede|au\s+siège",
+    _I,
+)
 HEADQUARTERS = re.compile(r"ITU\s+headquarters|siège\s+de\s+l'UIT|sede\s+de\s+la\s+UIT", _I)
 _NOT_A_VENUE_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d\s*\)|\d\d\b|\(?\s*time)", _I)
 _NOT_A_VENUE_BEFORE = re.compile(r"(?:Rev\.?|CH-\d{4}|heure\s+de|hora\s+de)\s*$", _I)
@@ -39,17 +44,16 @@ class Places:
         head_dates = {d.pos for d in days}
         self.venues = [
             (pos, venue)
-            for pos, venue in [*find_venues(text), *self._headquarters()]
-            if self._is_venue(pos, venue, head_dates)
+            for pos, end, venue in [*find_venues(text), *self._headquarters()]
+            if self._is_venue(pos, end, head_dates)
         ]
         self.virtual = bool(VIRTUAL.search(text))
         self.remote = bool(REMOTE.search(text))
 
-    def _headquarters(self) -> list[tuple[int, Venue]]:
-        return [(m.start(), VENUES["geneva"]) for m in HEADQUARTERS.finditer(self.text)]
+    def _headquarters(self) -> list[tuple[int, int, Venue]]:
+        return [(m.start(), m.end(), VENUES["geneva"]) for m in HEADQUARTERS.finditer(self.text)]
 
-    def _is_venue(self, pos: int, venue: Venue, days: set[int]) -> bool:
-        after_name = pos + len(venue.city)
+    def _is_venue(self, pos: int, after_name: int, days: set[int]) -> bool:
         after = self.text[after_name : after_name + 12]
         dated = re.match(r"\s*,\s*(?:le\s+)?", self.text[after_name:])
         if dated and after_name + dated.end() in days:
@@ -62,7 +66,7 @@ class Places:
         """Give `meeting` its location, format and zone, from what the letter says."""
         low, high = meeting.pos - NEAR_BEFORE, meeting.pos + NEAR_AFTER
         near = [v for p, v in self.venues if low <= p <= high]
-        venue = near[-1] if near else (self.venues[0][1] if self.venues else None)
+        venue = near[-1] if near else self._letters_venue()
         virtual_near = VIRTUAL.search(self.text, max(0, low - 100), high + 300)
         if venue is not None and not virtual_near and not (self.virtual and not near):
             meeting.location, meeting.timezone = venue.location, venue.zone
@@ -70,6 +74,11 @@ class Places:
         elif self.virtual:
             meeting.format = "online"
             meeting.timezone = self._named_zone()
+
+    def _letters_venue(self) -> Venue | None:
+        """The place the letter says its meetings are held in, else the first it names."""
+        held = [v for p, v in self.venues if HELD.search(self.text[max(0, p - 90) : p])]
+        return (held or [v for _, v in self.venues] or [None])[0]
 
     def _named_zone(self) -> str | None:
         """The zone a virtual meeting's letter names: with a time it prints, or in words."""

@@ -20,9 +20,9 @@ class Venue:
 
 # city | country | zone | other spellings (French, Spanish, older names), "/"-separated
 _TABLE = """
-Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf
-Doha|Qatar|Asia/Qatar|
-Dubai|United Arab Emirates|Asia/Dubai|Dubaï
+Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf/Женева/جنيف
+Doha|Qatar|Asia/Qatar|Доха/الدوحة
+Dubai|United Arab Emirates|Asia/Dubai|Dubaï/Дубай/دبي
 Abu Dhabi|United Arab Emirates|Asia/Dubai|Abou Dhabi
 Kigali|Rwanda|Africa/Kigali|
 Buenos Aires|Argentina|America/Argentina/Buenos_Aires|
@@ -196,9 +196,10 @@ Malta|Malta|Europe/Malta|Malte/Valletta
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents, so 'Genève' and 'geneve' meet."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[\s.-]+", " ", plain.casefold()).strip()
+    """Lower case without accents, so 'Genève' and 'geneve' meet (other scripts kept)."""
+    marks = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in marks if not unicodedata.combining(c))
+    return re.sub(r"[\s.-]+", " ", plain).strip()
 
 
 def _table() -> dict[str, Venue]:
@@ -216,8 +217,8 @@ _NAMES = sorted(VENUES, key=len, reverse=True)
 _VENUE_RE = re.compile(r"\b(" + "|".join(re.escape(n) for n in _NAMES) + r")\b")
 
 
-def find_venues(text: str) -> list[tuple[int, Venue]]:
-    """Where in `text` a known place is named, and which. Positions are those of `text`: the
-    folding keeps one character for one (accents drop, but only from letters that stay)."""
+def find_venues(text: str) -> list[tuple[int, int, Venue]]:
+    """Where in `text` a known place is named (start, end), and which. Positions are those of
+    `text`: the folding keeps one character for one (accents drop, the letters stay)."""
     folded = "".join((_fold(c) or " ")[:1] for c in text)
-    return [(m.start(), VENUES[m[1]]) for m in _VENUE_RE.finditer(folded)]
+    return [(m.start(), m.end(), VENUES[m[1]]) for m in _VENUE_RE.finditer(folded)]
