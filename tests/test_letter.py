@@ -1,6 +1,6 @@
-"""The letter parser on the shapes the issue names: dates in five languages (and Chinese), glued words,
-times and their zones, a letter that contradicts itself; and, as properties, that every day
-written as letters write it reads back as that day."""
+"""The letter parser on the shapes the issue names: dates in five languages (and Chinese),
+glued words, times and their zones, a letter that contradicts itself; and, as a property,
+that a span written as letters write it reads back as itself."""
 
 from datetime import date, timedelta
 

@@ -78,7 +78,8 @@ class Places:
     def _letters_venue(self) -> Venue | None:
         """The place the letter says its meetings are held in, else the first it names."""
         held = [v for p, v in self.venues if HELD.search(self.text[max(0, p - 90) : p])]
-        return (held or [v for _, v in self.venues] or [None])[0]
+        named = held or [v for _, v in self.venues]
+        return named[0] if named else None
 
     def _named_zone(self) -> str | None:
         """The zone a virtual meeting's letter names: with a time it prints, or in words."""
