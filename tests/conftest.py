@@ -119,9 +119,11 @@ Run = Callable[..., Result]
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test caches parsed calendars in its own folder, never in the user's home."""
+    """Every test caches parsed calendars in its own folder, never in the user's home, and
+    keeps its state (feed copies, the change log, reminders) in another."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return folder
 
 

@@ -105,6 +105,7 @@ def home(tmp_path: Path) -> dict[str, str]:
     return {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
 
@@ -119,7 +120,7 @@ def subscribe(server: Server, home: dict[str, str], path: str = "/feed.ics", *ex
 
 
 def copy(home: dict[str, str]) -> Path:
-    return Path(home["XDG_CACHE_HOME"]) / "itu-timeline" / "feeds" / "team.toml"
+    return Path(home["XDG_STATE_HOME"]) / "itu-timeline" / "feeds" / "team.toml"
 
 
 def test_a_feed_is_subscribed_fetched_and_read_without_the_network(

@@ -60,6 +60,7 @@ def add(
     from itu_timeline.core.subscriptions import Subscription
     from itu_timeline.store import feeds
     from itu_timeline.store.fetch import http_url
+    from itu_timeline.store.subscribing import check_new, subscribe
 
     settings: Settings = ctx.obj
     for_option("URL", http_url, url)
@@ -71,11 +72,18 @@ def add(
         tags=tuple(tag or ()),
         allow_override=allow_override,
     )
-    feeds.add(feed)
+    check_new(feed)
+    feeds.forget(feed.name)  # what an earlier subscription of that name may have left
+    # Fetched before feeds.toml is touched: a feed that cannot be read leaves it as it was.
     outcome = feeds.refresh(feed, settings.now.instant, timeout, max_mib * 2**20)
     if outcome.result in ("failed", "refused"):  # refused: too big to read
-        feeds.remove(feed.name)
+        feeds.forget(feed.name)
         raise UsageError(f"{url}: {outcome.message}; not subscribed")
+    try:
+        subscribe(feed)
+    except TimelineError:
+        feeds.forget(feed.name)
+        raise
     report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
     report("note", [f"subscribed to '{feed.name}': {events_count(outcome.state.events)}"])
 

@@ -12,8 +12,11 @@ Subscriptions are in `$XDG_CONFIG_HOME/itu-timeline/feeds.toml`, in the order th
     allow_override = true   # its events may replace the curated calendar's of the same ids
 
 The last good copy of each feed is a calendar file in our own format (an .ics feed is
-imported into one), `$XDG_CACHE_HOME/itu-timeline/feeds/NAME.toml`, beside what the server
-said of it (`NAME.state.toml`: validators, last success, last error, event count).
+imported into one), `$XDG_STATE_HOME/itu-timeline/feeds/NAME.toml`, beside what the server
+said of it (`NAME.state.toml`: validators, last success, last error, event count). They are
+state, not cache: the cache folder may be deleted at any time, and a feed's copy must outlive
+that (it holds the ids its events were given, and the shrink guard's count). Copies that
+earlier versions kept in `$XDG_CACHE_HOME/itu-timeline/feeds/` are moved on first use.
 """
 
 import os
@@ -50,9 +53,40 @@ def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "itu-timeline" / "feeds.toml"
 
 
+def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """`$XDG_STATE_HOME/itu-timeline`: what the program keeps for the user (feed copies, the
+    change log, what `remind` said), which no cleaning of caches may lose."""
+    base = environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "itu-timeline"
+
+
 def copies_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    return state_dir(environ) / "feeds"
+
+
+def _earlier_copies_dir(environ: Mapping[str, str]) -> Path:
     base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "itu-timeline" / "feeds"
+
+
+def move_earlier_copies(environ: Mapping[str, str] = os.environ) -> None:
+    """Move the copies and states that earlier versions kept in the cache folder to the state
+    folder, once; a file already in the state folder wins. What cannot be moved stays where
+    it is, to be tried again next time."""
+    earlier = _earlier_copies_dir(environ)
+    if not earlier.is_dir():
+        return
+    import shutil
+
+    target = copies_dir(environ)
+    try:
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for path in earlier.glob("*.toml"):
+            if not (target / path.name).exists():
+                shutil.move(path, target / path.name)
+        shutil.rmtree(earlier)
+    except OSError:
+        return  # a read-only cache, or a race with another run: reading goes on either way
 
 
 def copy_path(name: str, environ: Mapping[str, str] = os.environ) -> Path:
@@ -90,6 +124,7 @@ def subscriptions(environ: Mapping[str, str] = os.environ) -> list[Subscription]
 
 def feed_copies(environ: Mapping[str, str] = os.environ) -> list[Path]:
     """The last good copy of each subscribed feed that has one, in the order added."""
+    move_earlier_copies(environ)
     return [p for s in subscriptions(environ) if _present(p := copy_path(s.name, environ))]
 
 

@@ -1,7 +1,8 @@
-"""Subscribing to feeds and refreshing them, so that the calendar stays current without a new
-release. A feed is an .ics calendar or a calendar in our own TOML format; its last good copy
-is kept as a calendar file (store/importer.py and store/merging.py turn an .ics into one,
-so event ids stay the same from one refresh to the next).
+"""Refreshing feeds, so that the calendar stays current without a new release (feeds.toml
+itself is changed by store/subscribing.py). A feed is an .ics calendar or a calendar in our
+own TOML format; its last good copy is kept as a calendar file (store/importer.py and
+store/merging.py turn an .ics into one, so event ids stay the same from one refresh to the
+next).
 
 Refreshing is careful: a conditional GET (a 304 rewrites nothing); the new copy is parsed and
 validated before it replaces the old one, atomically; a copy that cannot be read keeps the
@@ -18,23 +19,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from itu_timeline.base.atomic import write_atomically
-from itu_timeline.base.errors import CalendarInvalid, TimelineError, UsageError
-from itu_timeline.base.locks import exclusive
+from itu_timeline.base.errors import CalendarInvalid, Problem, TimelineError
 from itu_timeline.core.feed_scope import FUTURE, from_the_future
 from itu_timeline.core.loader import max_file_bytes, parse_toml
 from itu_timeline.core.schema import SCHEMA, parse_document
 from itu_timeline.core.subscriptions import (
     Subscription,
-    bad_name,
-    config_path,
     copies_dir,
     copy_path,
-    subscriptions,
 )
 from itu_timeline.core.text import events_count, slug
 from itu_timeline.store import toml_text
 from itu_timeline.store.feed_claims import claims, is_curated_copy
 from itu_timeline.store.fetch import FetchError, fetch
+from itu_timeline.store.subscribing import unsubscribe
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -66,7 +64,7 @@ class State:
         import tomli_w
 
         values = {k: v for k, v in self.__dict__.items() if v is not None}
-        _write_in_cache(_state_path(name), tomli_w.dumps(values).encode())
+        _write_copy(_state_path(name), tomli_w.dumps(values).encode())
 
 
 @dataclass(frozen=True)
@@ -85,27 +83,14 @@ def name_from(url: str) -> str:
     return slug(f"{parts.hostname or 'feed'} {stem}", limit=60) or "feed"
 
 
-def add(subscription: Subscription) -> None:
-    """Add a subscription to feeds.toml (the caller fetches it once and removes it again if
-    that fails)."""
-    if why := bad_name(subscription.name):
-        raise UsageError(why)
-    with exclusive(config_path()):  # ten `feeds add` at once: ten subscriptions
-        known = subscriptions()
-        if any(s.name == subscription.name for s in known):
-            raise UsageError(f"a feed named '{subscription.name}' is already subscribed")
-        if any(s.url == subscription.url for s in known):
-            raise UsageError(f"{subscription.url} is already subscribed")
-        _write_subscriptions([*known, subscription])
-
-
 def remove(name: str) -> None:
-    with exclusive(config_path()):
-        known = subscriptions()
-        if not any(s.name == name for s in known):
-            names = ", ".join(s.name for s in known) or "none"
-            raise UsageError(f"no feed named '{name}' (subscribed: {names})")
-        _write_subscriptions([s for s in known if s.name != name])
+    """Unsubscribe, and drop the feed's copy and state."""
+    unsubscribe(name)
+    forget(name)
+
+
+def forget(name: str) -> None:
+    """Drop a feed's copy and state (a first fetch that failed leaves nothing behind)."""
     for path in (copy_path(name), _state_path(name)):
         path.unlink(missing_ok=True)
 
@@ -146,7 +131,7 @@ def refresh(
         return Outcome(feed.name, "refused", refusal, state)
     changed = not has_copy or copy_path(feed.name).read_bytes() != text
     if changed:
-        _write_in_cache(copy_path(feed.name), text)
+        _write_copy(copy_path(feed.name), text)
     state.etag, state.last_modified, state.events = got.etag, got.last_modified, count
     published = document.get("published")
     if is_curated_copy(document.get("name"), published) and from_the_future(
@@ -175,12 +160,11 @@ def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> 
     return None
 
 
-def _write_in_cache(path: Path, data: bytes) -> None:
-    """Feed copies live in the cache folder, beside the pickles of the parsed calendars,
-    which must be writable only by their owner (SECURITY.md): made 0700 here too, as the
-    cache makes it, when a feed is the first to need it."""
+def _write_copy(path: Path, data: bytes) -> None:
+    """Feed copies live in the state folder, readable by their owner only (a feed's URL and
+    events may be private): made 0700 when a feed is the first to need it."""
     with contextlib.suppress(OSError):  # if it cannot be made, the write says why
-        copies_dir().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        copies_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
     write_atomically(path, data, make_folders=True)
 
 
@@ -191,15 +175,26 @@ def _done(feed: Subscription, state: State, now: datetime, result: str, message:
 
 
 def _calendar(feed: Subscription, body: bytes, content_type: str, now: datetime) -> dict[str, Any]:
-    """The fetched body as a calendar document in our format, validated whole."""
-    if _is_toml(body, content_type, feed.url):
-        document = parse_toml(_text(body), copy_path(feed.name))
-    else:
-        document = _from_ics(feed, body, now)
-    _, problems = parse_document(document, copy_path(feed.name))
-    if problems:
-        raise CalendarInvalid(problems)
+    """The fetched body as a calendar document in our format, validated whole. Its problems
+    are named by the feed's URL: the last good copy, which is left as it was, is not at fault."""
+    try:
+        if _is_toml(body, content_type, feed.url):
+            document = parse_toml(_text(body), copy_path(feed.name))
+        else:
+            document = _from_ics(feed, body, now)
+        _, problems = parse_document(document, copy_path(feed.name))
+        if problems:
+            raise CalendarInvalid(problems)
+    except CalendarInvalid as err:
+        raise CalendarInvalid([_at_url(p, feed) for p in err.problems]) from err
     return document
+
+
+def _at_url(problem: Problem, feed: Subscription) -> Problem:
+    where = str(copy_path(feed.name))
+    if problem.file.startswith(where):
+        return replace(problem, file=feed.url + problem.file[len(where) :])
+    return problem
 
 
 def _is_toml(body: bytes, content_type: str, url: str) -> bool:
@@ -245,21 +240,6 @@ def _text(body: bytes) -> str:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise FetchError(f"it is not UTF-8 text (bad byte at offset {err.start})") from err
-
-
-def _write_subscriptions(feeds: list[Subscription]) -> None:
-
-    tables = []
-    for feed in feeds:
-        table: dict[str, Any] = {"name": feed.name, "url": feed.url}
-        table |= {k: v for k, v in (("body", feed.body), ("kind", feed.kind)) if v}
-        if feed.tags:
-            table["tags"] = list(feed.tags)
-        if feed.allow_override:
-            table["allow_override"] = True
-        tables.append(table)
-    text = toml_text.dumps({"feeds": tables})
-    write_atomically(config_path(), text.encode(), make_folders=True)
 
 
 def _state_path(name: str) -> Path:

@@ -1,0 +1,79 @@
+"""feeds.toml is the user's file: a subscription is added or removed with tomlkit, which keeps
+the user's comments, blank lines, order and keys unknown to us; under a lock (`feeds.toml.lock`
+beside it), so two `feeds add` at once both land; atomically, and only once the change is
+known to be good, so a failed command leaves the file byte for byte as it was."""
+
+from collections.abc import Callable
+from typing import Any
+
+from itu_timeline.base.atomic import write_atomically
+from itu_timeline.base.errors import CalendarUnreadable, UsageError, WriteError
+from itu_timeline.base.locks import exclusive
+from itu_timeline.core.subscriptions import Subscription, bad_name, config_path, subscriptions
+
+
+def check_new(subscription: Subscription) -> None:
+    """Refuse a name that cannot name a feed, or a name or URL already subscribed."""
+    if why := bad_name(subscription.name):
+        raise UsageError(why)
+    known = subscriptions()
+    if any(s.name == subscription.name for s in known):
+        raise UsageError(f"a feed named '{subscription.name}' is already subscribed")
+    if any(s.url == subscription.url for s in known):
+        raise UsageError(f"{subscription.url} is already subscribed")
+
+
+def subscribe(subscription: Subscription) -> None:
+    """Append the subscription as a `[[feeds]]` table of its own."""
+    import tomlkit
+
+    def append(document: Any) -> None:
+        check_new(subscription)  # again, under the lock: another run may have added it
+        table = tomlkit.table()
+        table.update({"name": subscription.name, "url": subscription.url})
+        table.update(
+            {k: v for k, v in (("body", subscription.body), ("kind", subscription.kind)) if v}
+        )
+        if subscription.tags:
+            table["tags"] = list(subscription.tags)
+        if subscription.allow_override:
+            table["allow_override"] = True
+        if "feeds" not in document:
+            document.append("feeds", tomlkit.aot())
+        document["feeds"].append(table)
+
+    _change(append)
+
+
+def unsubscribe(name: str) -> None:
+    """Remove the feed's table; every other line of the file stays as it was."""
+
+    def drop(document: Any) -> None:
+        known = subscriptions()
+        if not any(s.name == name for s in known):
+            names = ", ".join(s.name for s in known) or "none"
+            raise UsageError(f"no feed named '{name}' (subscribed: {names})")
+        tables = document["feeds"]
+        index = next(i for i, t in enumerate(tables) if t.get("name") == name)
+        del tables[index]
+
+    _change(drop)
+
+
+def _change(change: Callable[[Any], None]) -> None:
+    import tomlkit
+
+    path = config_path()
+    with exclusive(path):  # ten `feeds add` at once: ten subscriptions
+        try:
+            old = path.read_text(encoding="utf-8") if path.exists() else ""
+        except (OSError, UnicodeDecodeError) as err:
+            raise WriteError(f"{path}: cannot read it: {err}") from err
+        try:
+            document = tomlkit.parse(old)
+        except tomlkit.exceptions.TOMLKitError as err:
+            raise CalendarUnreadable(
+                f"{path}: the feed subscriptions cannot be read ({err})"
+            ) from err
+        change(document)
+        write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
