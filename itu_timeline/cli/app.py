@@ -80,8 +80,12 @@ def report(level: str, lines: list[str]) -> None:
         sys.stderr.write(f"itu-timeline: {level}: {safe(line)}\n")
 
 
-def find_event(calendar: Calendar, event_id: str) -> Event:
+def find_event(calendar: Calendar, event_id: str, loose: bool = False) -> Event:
+    """The event of this id; `loose` (for reading, never for changing) also takes a unique
+    start of an id (`apt-apg27`) or the UID the event had in its source (`apg27-6@apt.int`)."""
     event = calendar.event(event_id) or calendar.event(event_id.strip().casefold())
+    if event is None and loose:
+        event = _by_uid_or_prefix(calendar, event_id.strip())
     if event is None:
         from difflib import get_close_matches
 
@@ -89,6 +93,17 @@ def find_event(calendar: Calendar, event_id: str) -> Event:
         hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else None
         raise UnknownEventError(f"no event with id '{event_id}'", hint)
     return event
+
+
+def _by_uid_or_prefix(calendar: Calendar, text: str) -> Event | None:
+    by_uid = [e for e in calendar.events if e.uid == text]
+    if len(by_uid) == 1:
+        return by_uid[0]
+    starting = [e for e in calendar.events if e.id.startswith(text.casefold())]
+    if len(starting) > 1:
+        names = ", ".join(e.id for e in starting[:5]) + (", ..." if len(starting) > 5 else "")
+        raise UnknownEventError(f"'{text}' starts several ids: {names}", "give more of it")
+    return starting[0] if starting else None
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -193,6 +193,8 @@ def show(
     \b
     Examples:
       itu-timeline show pp-26
+      itu-timeline show apt-apg27          # a unique start of an id
+      itu-timeline show apg27-6@apt.int    # the UID it has in its feed
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
     from itu_timeline.core.upcoming import deadline_items
@@ -201,7 +203,7 @@ def show(
 
     settings: Settings = ctx.obj
     calendar = settings.calendar()
-    event = find_event(calendar, event_id)
+    event = find_event(calendar, event_id, loose=True)
     items = deadline_items(event, calendar.rules, settings.now)
     sys.stdout.write(show_text(event, items, settings.now.zone))
     if calendar.curated and event.origin == calendar.curated[0]:

@@ -215,6 +215,9 @@ def _day(component: Any) -> str:
     return (moment.date() if isinstance(moment, datetime) else moment).isoformat()
 
 
+CONTENT_UID = "@no-uid.itu-timeline"  # the domain of the UIDs made for VEVENTs without one
+
+
 def _content_uid(component: Any) -> str:
     """A UID for a VEVENT that has none, made from what it says, so the same file gives the
     same UID every time (DTSTAMP, which exporters renew on every run, is left out)."""
@@ -225,7 +228,7 @@ def _content_uid(component: Any) -> str:
     digest = hashlib.sha256(
         b"\x00".join(p if isinstance(p, bytes) else str(p).encode() for p in parts)
     )
-    return f"{digest.hexdigest()[:20]}@no-uid.itu-timeline"
+    return f"{digest.hexdigest()[:20]}{CONTENT_UID}"
 
 
 def _first(value: Any) -> Any:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from itu_timeline.core.text import slug
 from itu_timeline.store.edits import events_of, make_id, normalize, unique_id
+from itu_timeline.store.ics_reading import CONTENT_UID
 from itu_timeline.store.importer import OUR_UID
 
 # The fields a source gives and a re-import may change; body, kind and the option tags are
@@ -22,6 +24,7 @@ from itu_timeline.store.importer import OUR_UID
 FROM_SOURCE = ("title", "start", "end", "location", "timezone", "format", "status", "basis",
                "url", "source", "outcome", "notes")  # fmt: skip
 TAGS = "tags"
+SHORT_UID = 20  # a UID's local part longer than this is named by a hash: it is no word
 
 
 @dataclass
@@ -38,9 +41,11 @@ def merge(
     prefix: str = "",
     fields: tuple[str, ...] = FROM_SOURCE,
 ) -> Merged:
-    """Merge `incoming` event tables into `document`. New events get ids from their titles
-    (after `prefix`, so the events of two feeds never take each other's ids), or the id in a
-    UID that `export` wrote. `fields` are those the source gives (a letter gives deadlines)."""
+    """Merge `incoming` event tables into `document`. New events get the id in a UID that
+    `export` wrote; else, with a `prefix` (a feed's name, so the events of two feeds never take
+    each other's ids), one from their UID, which stays when the title changes; else one from
+    their title (an import into the user's own file). An event already there keeps its id.
+    `fields` are those the source gives (a letter gives deadlines)."""
     merged = Merged()
     events = events_of(document)
     by_uid = {e.get("uid"): e for e in events if e.get("uid")}
@@ -55,6 +60,24 @@ def merge(
         else:
             _merge_event(existing, source, today, merged, fields)
     return merged
+
+
+def uid_slug(uid: str) -> str:
+    """A short, readable name for a source's UID, the same every time: the part before '@'
+    when it is short, else 8 hex digits of a hash (a UUID, a content UID, Google's 26
+    letters), and the day of an occurrence of a recurring event.
+
+    >>> uid_slug("apg27-6@apt.int"), uid_slug("weekly@x.org#2027-01-15")
+    ('apg27-6', 'weekly-2027-01-15')
+    >>> uid_slug("550e8400-e29b-41d4-a716-446655440000@example.org")
+    'b822fc3e'
+    """
+    base, _, day = uid.partition("#")
+    local = base.partition("@")[0]
+    words = slug(local, limit=len(local) * 4)
+    if not words or len(words) > SHORT_UID or base.endswith(CONTENT_UID):
+        words = hashlib.sha256(base.encode()).hexdigest()[:8]
+    return f"{words}-{day}" if day else words
 
 
 def fingerprint(value: Any) -> str:
@@ -73,7 +96,12 @@ def _new_event(
     fields: tuple[str, ...],
 ) -> dict[str, Any]:
     m = OUR_UID.match(source["uid"])
-    wanted = m.group(1) if m else prefix + make_id(source["title"], source["start"])
+    if m:
+        wanted = m.group(1)
+    elif prefix:  # a feed's event: named by what stays when its title changes
+        wanted = prefix + uid_slug(source["uid"])
+    else:
+        wanted = make_id(source["title"], source["start"])
     event_id = unique_id(wanted, taken)
     taken.add(event_id)
     tags = list(dict.fromkeys([*option_tags, *source.get(TAGS, [])]))
