@@ -128,6 +128,20 @@ def private_cache(
 
 
 @pytest.fixture
+def home(tmp_path: Path) -> dict[str, str]:
+    """A user's own config, cache, data and state folders, for commands run with `as_user`."""
+    return {
+        f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
+        for kind in ("CONFIG", "CACHE", "DATA", "STATE")
+    }
+
+
+def as_user(home: dict[str, str], today: str, *args: str) -> Result:
+    """The CLI as that user runs it, on `today`, in UTC."""
+    return CliRunner().invoke(app, ["--today", today, "--tz", "UTC", *args], env=home)
+
+
+@pytest.fixture
 def write_calendar(tmp_path: Path) -> WriteCalendar:
     def write(text: str = SAMPLE, name: str = "events.toml") -> Path:
         path = tmp_path / name

@@ -10,14 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from itu_timeline.cli.main import whole_app
-
-from .conftest import static_server
+from .conftest import as_user, static_server
 from .test_feed_names import APT
 
-app = whole_app()
 MINE = """# My subscriptions: the ITU's own calendar first.
 [[feeds]]
 name = "apt"   # the APT's preparatory meetings
@@ -37,16 +34,8 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         yield folder, url
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> dict[str, str]:
-    return {
-        f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
-        for kind in ("CONFIG", "CACHE", "DATA", "STATE")
-    }
-
-
 def cli(home: dict[str, str], *args: str) -> Result:
-    return CliRunner().invoke(app, ["--today", "2027-01-01", "--tz", "UTC", *args], env=home)
+    return as_user(home, "2027-01-01", *args)
 
 
 def config(home: dict[str, str]) -> Path:
@@ -104,12 +93,17 @@ def test_a_broken_feed_is_blamed_on_its_url_not_on_the_last_good_copy(
     assert row["last_error"].startswith(f"{url}/cal.toml:3:")
 
 
+@pytest.fixture
+def apt_events(site: tuple[Path, str], home: dict[str, str]) -> str:
+    """Subscribed to the APT's feed: its events, as `list` gives them."""
+    assert cli(home, "feeds", "add", f"{site[1]}/apt.ics", "--name", "apt").exit_code == 0
+    return cli(home, "list", "--feed", "apt", "-f", "json").stdout
+
+
 def test_deleting_the_cache_folder_loses_no_feed_event(
-    site: tuple[Path, str], home: dict[str, str]
+    apt_events: str, home: dict[str, str]
 ) -> None:
-    _, url = site
-    assert cli(home, "feeds", "add", f"{url}/apt.ics", "--name", "apt").exit_code == 0
-    before = cli(home, "list", "--feed", "apt", "-f", "json").stdout
+    before = apt_events
     assert json.loads(before)
     shutil.rmtree(Path(home["XDG_CACHE_HOME"]))
     assert cli(home, "list", "--feed", "apt", "-f", "json").stdout == before
@@ -118,11 +112,9 @@ def test_deleting_the_cache_folder_loses_no_feed_event(
 
 
 def test_copies_kept_in_the_cache_by_earlier_versions_are_moved_to_the_state_folder(
-    site: tuple[Path, str], home: dict[str, str]
+    apt_events: str, home: dict[str, str]
 ) -> None:
-    _, url = site
-    assert cli(home, "feeds", "add", f"{url}/apt.ics", "--name", "apt").exit_code == 0
-    before = cli(home, "list", "--feed", "apt", "-f", "json").stdout
+    before = apt_events
     state = Path(home["XDG_STATE_HOME"]) / "itu-timeline" / "feeds"
     earlier = Path(home["XDG_CACHE_HOME"]) / "itu-timeline" / "feeds"
     shutil.rmtree(earlier.parent)

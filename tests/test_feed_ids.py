@@ -9,14 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from itu_timeline.cli.main import whole_app
-
-from .conftest import static_server
+from .conftest import as_user, static_server
 from .test_feed_names import APT
 
-app = whole_app()
 SECOND = APT.replace("apg27-6@apt.int", "apg27-7@apt.int").replace("6th", "7th")
 
 
@@ -29,16 +26,8 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         yield folder, url
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> dict[str, str]:
-    return {
-        f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
-        for kind in ("CONFIG", "CACHE", "DATA", "STATE")
-    }
-
-
 def cli(home: dict[str, str], *args: str, today: str = "2027-07-01") -> Result:
-    return CliRunner().invoke(app, ["--today", today, "--tz", "UTC", *args], env=home)
+    return as_user(home, today, *args)
 
 
 def serve(folder: Path, text: str) -> None:

@@ -9,14 +9,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from itu_timeline.cli.main import whole_app
 from itu_timeline.core.loader import bundled_path
 
-from .conftest import static_server
+from .conftest import as_user, static_server
 
-app = whole_app()
 CURATED = "ITU meetings (itu-timeline)"  # the bundled calendar's name
 STAMP = tomllib.loads(bundled_path().read_text(encoding="utf-8"))["published"]  # bumped by edits
 NEWER = STAMP + timedelta(hours=1)  # not after the copy is fetched: a later stamp is refused
@@ -62,16 +60,8 @@ def site(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> dict[str, str]:
-    return {
-        f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
-        for kind in ("CONFIG", "CACHE", "DATA", "STATE")
-    }
-
-
 def cli(home: dict[str, str], *args: str) -> Result:
-    return CliRunner().invoke(app, ["--today", "2027-01-01", "--tz", "UTC", *args], env=home)
+    return as_user(home, "2027-01-01", *args)
 
 
 def subscribe(home: dict[str, str], site: str, *names: str) -> None:
