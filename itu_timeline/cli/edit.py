@@ -19,7 +19,9 @@ from itu_timeline.cli.event_options import (
     with_event_fields,
 )
 from itu_timeline.cli.options import for_option
+from itu_timeline.cli.recording import recording
 from itu_timeline.core import loader
+from itu_timeline.core.changes import Source
 from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import safe
 
@@ -77,7 +79,8 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
         add_event(document, fields)
         return str(fields["id"])
 
-    update = update_file(target, change, create=True)
+    with recording(settings, Source("edit", str(target))):
+        update = update_file(target, change, create=True)
     report("warning", update.warnings())
     how = " (id made from the title and start)" if derived else ""
     created = " (a new file)" if update.created else ""
@@ -144,7 +147,9 @@ def edit(
             for_option("--remove-deadline", functools.partial(remove_deadline_of, table), name)
         edit_event(table, fields, cleared, settings.today)
 
-    report("warning", update_file(target, change, create=True).warnings())
+    with recording(settings, Source("edit", str(target))):
+        update = update_file(target, change, create=True)
+    report("warning", update.warnings())
     copied = f" (a copy of the event in {origin}, which it now overrides)" if original else ""
     report("note", [f"changed '{event_id}' in {target}{copied}"])
 
@@ -179,7 +184,8 @@ def remove(
         title = safe(str(table.get("title")))
         if not _confirmed(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
             raise NegativeCheck("nothing removed")
-    update = update_file(target, lambda document: remove_event(document, event_id))
+    with recording(settings, Source("edit", str(target))):
+        update = update_file(target, lambda document: remove_event(document, event_id))
     report("warning", update.warnings())
     report("note", [f"removed '{event_id}' from {target}"])
 

@@ -1,8 +1,9 @@
 """`itu-timeline feeds`: subscribe to remote calendars and keep them current. Only these
 commands touch the network; every other command reads the last good copies."""
 
+import sys
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,6 +14,9 @@ from itu_timeline.cli.options import FormatOption, for_option, one_of
 from itu_timeline.cli.output import print_records
 from itu_timeline.core.model import Body, Kind
 from itu_timeline.core.text import ago, events_count, safe
+
+if TYPE_CHECKING:
+    from itu_timeline.core.subscriptions import Subscription
 
 group = typer.Typer(
     name="feeds",
@@ -177,40 +181,54 @@ def refresh(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report every feed.")] = False,
 ) -> None:
-    """Fetch the feeds again. For cron: silent when all is well; a failing feed is reported
-    once its last good copy is older than --max-age days; exit 2 if a feed has never been
-    fetched.
+    """Fetch the feeds again. For cron: one line when something changed (`changes` says
+    what), silent otherwise; a failing feed is reported once its last good copy is older than
+    --max-age days; exit 2 if a feed has never been fetched.
 
     \b
     Examples:
       itu-timeline feeds refresh && itu-timeline remind
       itu-timeline feeds refresh itu --verbose
     """
+    from itu_timeline.cli.recording import recording, summary
+    from itu_timeline.core.changes import Source
     from itu_timeline.core.subscriptions import subscriptions
-    from itu_timeline.store import feeds
 
     settings: Settings = ctx.obj
+    limits = {"timeout": timeout, "max_bytes": max_mib * 2**20, "accept_shrink": accept_shrink}
     known = subscriptions()
     unknown = sorted(set(names or ()) - {f.name for f in known})
     if unknown:
         raise UsageError(f"no feed named {', '.join(unknown)}")
-    now = settings.now.instant.astimezone(UTC)
-    never = []
-    for feed in [f for f in known if not names or f.name in names]:
-        outcome = feeds.refresh(feed, now, timeout, max_mib * 2**20, accept_shrink)
-        report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
-        stale = _stale(outcome.state.last_success, now, max_age)
-        if outcome.result in ("failed", "refused") and (
-            stale or verbose or outcome.result == "refused"
-        ):
-            age = _copy_age(outcome.state.last_success, settings)
-            report("warning", [f"feed '{feed.name}' ({feed.url}): {outcome.message}{age}"])
-        elif verbose:
-            report("note", [f"feed '{feed.name}': {outcome.result} ({outcome.message})"])
-        if outcome.state.last_success is None:
-            never.append(feed.name)
+    chosen = [f for f in known if not names or f.name in names]
+    with recording(settings, Source("feed", ", ".join(f.name for f in chosen))) as found:
+        never = [f.name for f in chosen if not _refresh_one(f, settings, verbose, max_age, limits)]
+    if found:  # for cron: a line to mail when something changed, nothing when nothing did
+        sys.stdout.write(summary(found) + "\n")
     if never:
         raise NeverFetched(f"never fetched: {', '.join(never)}; no copy of it can be read yet")
+
+
+def _refresh_one(
+    feed: "Subscription", settings: Settings, verbose: bool, max_age: int, limits: dict[str, Any]
+) -> bool:
+    """Refresh one feed and say what `--verbose` and the rules for cron say to; whether it
+    has a good copy."""
+    from itu_timeline.store import feeds
+
+    now = settings.now.instant.astimezone(UTC)
+    outcome = feeds.refresh(feed, now, **limits)
+    report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
+    stale = _stale(outcome.state.last_success, now, max_age)
+    if outcome.result in ("failed", "refused") and (
+        stale or verbose or outcome.result == "refused"
+    ):
+        age = _copy_age(outcome.state.last_success, settings)
+        url = "" if outcome.message.startswith(feed.url) else f" ({feed.url})"  # named once
+        report("warning", [f"feed '{feed.name}'{url}: {outcome.message}{age}"])
+    elif verbose:
+        report("note", [f"feed '{feed.name}': {outcome.result} ({outcome.message})"])
+    return outcome.state.last_success is not None
 
 
 def _stale(last: datetime | None, now: datetime, max_age: int) -> bool:

@@ -12,6 +12,8 @@ from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
 from itu_timeline.cli.options import for_option, one_of
+from itu_timeline.cli.recording import recording
+from itu_timeline.core.changes import Source
 from itu_timeline.core.dates import first_day, last_day
 from itu_timeline.core.model import Body, Kind
 
@@ -83,12 +85,13 @@ def import_ics(
     )
     batch = collect(file, options, first, last)
     target = settings.target(calendar)
-    update = update_file(
-        target,
-        lambda doc: merge(doc, batch.events, options.tags, today),
-        create=True,
-        dry_run=dry_run,
-    )
+    with recording(settings, Source("import", str(file))):
+        update = update_file(
+            target,
+            lambda doc: merge(doc, batch.events, options.tags, today),
+            create=True,
+            dry_run=dry_run,
+        )
     report("warning", update.warnings())
     reading, merged = batch.reading, update.value
     report("warning", [f"{file}: VEVENT '{s.name}' skipped: {s.reason}"

@@ -17,6 +17,7 @@ from itu_timeline.cli.app import app
 # tests/test_help.py checks this list against the commands the modules define.
 COMMANDS = {
     "read": ("list", "upcoming", "remind", "show", "validate"),
+    "changes": ("changes",),
     "publish": ("export", "chart"),
     "site": ("publish", "digest"),
     "edit": ("add", "edit", "remove"),

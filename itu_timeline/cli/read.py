@@ -142,11 +142,13 @@ def remind(
         typer.Option(help="Print, but remember nothing (the default with --today and no --state)."),
     ] = False,
 ) -> None:
-    """For a daily cron job: one line per item whose days left just fell to a threshold.
+    """For a daily cron job: one line per item whose days left just fell to a threshold, and
+    one per change (`changes`) to an event or deadline within the largest threshold.
 
     Each item is reported once per threshold, and only the tightest threshold crossed since
     the last run is printed, so a day the machine was off is caught up without repeats. The
-    lines have the format of `upcoming`'s plain output. Prints nothing when nothing is new.
+    lines have the format of `upcoming`'s plain output. Each change is told once. Prints
+    nothing when nothing is new.
 
     \b
     Examples:
@@ -154,6 +156,8 @@ def remind(
       itu-timeline remind --at 60,14,2 --body ITU-T --state ~/itu-t.toml
       itu-timeline remind --dry-run
     """
+    from itu_timeline.cli.recording import changes_to_tell
+    from itu_timeline.core.changes import read_log
     from itu_timeline.core.reminders import (
         default_state_path,
         due_reminders,
@@ -171,21 +175,29 @@ def remind(
         dry_run = True
         report("note", ["--today is set and no --state is given: a dry run, nothing remembered"])
     calendar = settings.calendar(thresholds[0])
+    log = read_log()  # before the lock: a damaged log is not the reminder state's fault
     try:
         with remembered(path, dry_run) as memory:  # written back before anything is printed
             items = find_upcoming(calendar, filters, settings.now, days=thresholds[0])
             reminders = due_reminders(items, thresholds, memory)
+            changed = changes_to_tell(log, memory.reported, settings, filters, thresholds[0])
             memory.prune(settings.today)
     except StateError as err:
         raise err.with_hint("move it away to start afresh, or point --state elsewhere") from err
     sys.stdout.write("".join(item_line(r.item, settings.now.zone) + "\n" for r in reminders))
+    sys.stdout.writelines(changed)
 
 
 @commands.command()
 def show(
     ctx: typer.Context,
     event_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The event's id.", autocompletion=complete_ids)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The event's id, a unique start of it, or its UID in its source.",
+            autocompletion=complete_ids,
+        ),
     ],
 ) -> None:
     """One event in full: dates, place, status, source, and its deadlines with countdowns.

@@ -11,6 +11,7 @@ import typer
 from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import with_filters
+from itu_timeline.cli.recording import recently_changed
 from itu_timeline.core.query import Filter, select
 from itu_timeline.core.text import is_web_address
 
@@ -123,6 +124,7 @@ def _site_files(
             Feed("events.json", "The events as JSON", False),
         ],
         base_url=base_url,
+        changed=[c.text() for c in recently_changed(settings, filters, days=30)],
     )
     files["index.html"] = page_html(page).encode()
     files[MARKER] = b"A site written by itu-timeline publish; the next build replaces it.\n"
@@ -173,6 +175,7 @@ def digest(
         _check_base_url(base_url)
     # --days 7 is today and the six days after it: upcoming's reach counts the days after.
     items = find_upcoming(settings.calendar(days - 1), filters, settings.now, days - 1)
+    changed = recently_changed(settings, filters, days=7)
     sys.stdout.write(
         rendering.digest(
             items,
@@ -181,5 +184,6 @@ def digest(
             settings.now.zone,
             fmt.value,
             base_url,
+            [c.text() for c in changed],
         )
     )

@@ -13,6 +13,7 @@ from itu_timeline.core.text import MONTHS, is_web_address
 from itu_timeline.core.upcoming import Item, countdown
 from itu_timeline.render.plain import item_text, item_when
 
+CHANGED = "Changed this week"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # What makes markup inside a line (every entry starts with "- ", so line-start syntax such as
 # '#' or '1.' cannot occur): emphasis, code, links and images, HTML, entities, tables.
@@ -26,11 +27,13 @@ def digest(
     zone: ZoneInfo,
     fmt: str,
     base_url: str | None = None,
+    changed: Sequence[str] = (),
 ) -> str:
     """The digest of `items` (those with a day; events under way first) as `fmt`: markdown,
-    html or text. Empty when there is none, so that cron mails nothing."""
+    html or text, ending with what `changed` this week. Empty when there is nothing to say,
+    so that cron mails nothing."""
     dated = [i for i in items if i.day is not None]
-    if not dated:
+    if not dated and not changed:
         return ""
     title = "This week at the ITU" if days == 7 else f"The next {days} days at the ITU"
     span = f"{_day(today)} to {_day(today + timedelta(days=days - 1))}"
@@ -47,23 +50,18 @@ def digest(
             item_when(item, zone), countdown(item), item_text(item, zone), link_of[id(item)]
         )
 
+    sections = [(h, [entry(i) for i in group]) for h, group in groups]
+    if changed:
+        sections.append((CHANGED, [line("", "", text, None) for text in changed]))
     match fmt:
         case "markdown":
-            body = "".join(
-                f"\n## {heading}\n\n" + "".join(entry(i) for i in group)
-                for heading, group in groups
-            )
+            body = "".join(f"\n## {heading}\n\n" + "".join(e) for heading, e in sections)
             return f"# {title}\n\n{span}\n{body}"
         case "html":
-            body = "".join(
-                f"<h2>{heading}</h2>\n<ul>\n{''.join(entry(i) for i in group)}</ul>\n"
-                for heading, group in groups
-            )
+            body = "".join(f"<h2>{h}</h2>\n<ul>\n{''.join(e)}</ul>\n" for h, e in sections)
             return f"<h1>{title}</h1>\n<p>{span}</p>\n{body}"
         case _:
-            body = "".join(
-                f"\n{heading}\n" + "".join(entry(i) for i in group) for heading, group in groups
-            )
+            body = "".join(f"\n{heading}\n" + "".join(e) for heading, e in sections)
             return f"{title}, {span}\n{body}"
 
 
@@ -87,7 +85,7 @@ def _markdown(when: str, left: str, text: str, link: str | None) -> str:
         if link
         else _escaped(text)
     )
-    return f"- {when} ({left}): {what}\n"
+    return f"- {_when(when, left)}{what}\n"
 
 
 def _escaped(text: str) -> str:
@@ -96,11 +94,16 @@ def _escaped(text: str) -> str:
 
 def _html(when: str, left: str, text: str, link: str | None) -> str:
     what = f'<a href="{escape(link)}">{escape(text)}</a>' if link else escape(text)
-    return f"<li>{escape(when)} ({escape(left)}): {what}</li>\n"
+    return f"<li>{escape(_when(when, left))}{what}</li>\n"
 
 
 def _text(when: str, left: str, text: str, link: str | None) -> str:
-    return f"  {when} ({left}): {text}\n" + (f"    {link}\n" if link else "")
+    return f"  {_when(when, left)}{text}\n" + (f"    {link}\n" if link else "")
+
+
+def _when(when: str, left: str) -> str:
+    """'Monday 3 May (in 2 days): ' before an entry; nothing before a change."""
+    return f"{when} ({left}): " if when else ""
 
 
 _LINES: dict[str, Callable[[str, str, str, str | None], str]] = {

@@ -43,6 +43,7 @@ class Page:
     chart: tuple[date, date]
     feeds: Sequence[Feed]
     base_url: str | None
+    changed: Sequence[str] = ()  # what changed recently, newest first, as sentences
 
 
 def page_html(page: Page) -> str:
@@ -60,6 +61,7 @@ def page_html(page: Page) -> str:
             '<li><a href="#chart">Chart</a></li><li><a href="#timeline">Timeline</a></li>'
             '<li><a href="#subscribe">Subscribe</a></li></ul></nav>\n</header>\n<main>\n',
             _upcoming(page),
+            _changed(page),
             _chart(page),
             _timeline(page),
             _subscribe(page),
@@ -67,6 +69,13 @@ def page_html(page: Page) -> str:
             "before you rely on it.</p></footer>\n</body>\n</html>\n",
         ]
     )
+
+
+def _changed(page: Page) -> str:
+    if not page.changed:
+        return ""
+    entries = "".join(f"<li>{_text(text)}</li>\n" for text in page.changed)
+    return f'<section id="changed">\n<h2>Recently changed</h2>\n<ul>\n{entries}</ul>\n</section>\n'
 
 
 def _upcoming(page: Page) -> str:

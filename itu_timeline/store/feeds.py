@@ -180,6 +180,7 @@ def _calendar(feed: Subscription, body: bytes, content_type: str, now: datetime)
     try:
         if _is_toml(body, content_type, feed.url):
             document = parse_toml(_text(body), copy_path(feed.name))
+            _carry_revisions(_previous(feed.name), document)
         else:
             document = _from_ics(feed, body, now)
         _, problems = parse_document(document, copy_path(feed.name))
@@ -195,6 +196,26 @@ def _at_url(problem: Problem, feed: Subscription) -> Problem:
     if problem.file.startswith(where):
         return replace(problem, file=feed.url + problem.file[len(where) :])
     return problem
+
+
+def _carry_revisions(previous: dict[str, Any], document: dict[str, Any]) -> None:
+    """An event of a feed in our format that changed gets a `revision` above the one its
+    last copy had, whatever its publisher wrote, so that the SEQUENCE of its export rises
+    and calendar apps take the change."""
+    before = {e.get("id"): e for e in previous.get("events", []) if isinstance(e, dict)}
+    for event in document.get("events", []):
+        old = before.get(event.get("id")) if isinstance(event, dict) else None
+        had, has = (old or {}).get("revision", 0), event.get("revision", 0)
+        if old is None or not isinstance(had, int) or not isinstance(has, int):
+            continue  # new, or a revision the validator refuses
+        if has <= had and _content(event) != _content(old):
+            event["revision"] = had + 1
+        elif has < had:
+            event["revision"] = had
+
+
+def _content(event: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in event.items() if k not in ("revision", "updated")}
 
 
 def _is_toml(body: bytes, content_type: str, url: str) -> bool:

@@ -1,0 +1,182 @@
+"""What changed, with a feed served by a web server on 127.0.0.1: a refresh in which a
+meeting's dates move and a deadline is added is one line from `feeds refresh`, two entries of
+`changes` (old and new values, the feed), told once by `remind`, listed by `digest` and on
+the published page, and the exported event's SEQUENCE rises."""
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from itu_timeline.cli.main import whole_app
+
+from .conftest import static_server
+
+app = whole_app()
+COUNCIL = """schema = 2
+name = "ITU governance"
+timezone = "Europe/Zurich"
+
+[[events]]
+id = "council-2027"
+title = "ITU Council 2027"
+body = "ITU"
+kind = "council"
+start = {start}
+end = {end}
+location = "Geneva"
+source = "https://council.itu.int/2027/"
+{deadline}"""
+DEADLINE = """
+[[events.deadlines]]
+name = "Contributions from Member States"
+at = 2027-05-28
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    serve(folder, start="2027-06-10", end="2027-06-18")
+    with static_server(folder) as url:
+        yield folder, url
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> dict[str, str]:
+    return {
+        f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
+        for kind in ("CONFIG", "CACHE", "DATA", "STATE")
+    }
+
+
+def serve(folder: Path, start: str, end: str, deadline: str = "") -> None:
+    path = folder / "itu.toml"
+    stamp = path.stat().st_mtime + 10 if path.exists() else None
+    path.write_text(COUNCIL.format(start=start, end=end, deadline=deadline))
+    if stamp:
+        os.utime(path, (stamp, stamp))  # a later Last-Modified than the last fetch saw
+
+
+def cli(home: dict[str, str], today: str, *args: str) -> Result:
+    return CliRunner().invoke(app, ["--today", today, "--tz", "UTC", *args], env=home)
+
+
+@pytest.fixture
+def moved(site: tuple[Path, str], home: dict[str, str]) -> Result:
+    """Subscribed on 19 May, refreshed on 20 May with the dates moved and a deadline added."""
+    folder, url = site
+    assert (
+        cli(home, "2027-05-19", "feeds", "add", f"{url}/itu.toml", "--name", "itu").exit_code == 0
+    )
+    assert cli(home, "2027-05-19", "feeds", "refresh").stdout == ""  # nothing changed: silent
+    serve(folder, start="2027-06-17", end="2027-06-25", deadline=DEADLINE)
+    return cli(home, "2027-05-20", "feeds", "refresh")
+
+
+def test_a_refresh_that_changed_something_says_so_in_one_line(moved: Result) -> None:
+    assert moved.exit_code == 0, moved.stderr
+    [line] = moved.stdout.splitlines()
+    assert line == (
+        "5 changes from feed itu (dates moved 1, deadline added 1, deadline moved 3);"
+        " run itu-timeline changes to see them"
+    )  # three deadlines of the bundled rules for Council sessions moved with it
+
+
+def test_changes_lists_the_moved_dates_and_the_new_deadline(
+    moved: Result, home: dict[str, str]
+) -> None:
+    records = json.loads(cli(home, "2027-05-20", "changes", "--format", "json").stdout)
+    by_change = {r["change"]: r for r in records}
+    dates, deadline = by_change["dates"], by_change["deadline-added"]
+    assert (dates["old"], dates["new"]) == ("2027-06-10..2027-06-18", "2027-06-17..2027-06-25")
+    assert (deadline["deadline"], deadline["old"], deadline["new"]) == (
+        "Contributions from Member States",
+        None,
+        "2027-05-28",
+    )
+    assert {(r["feed"], r["event_id"], r["recorded"]) for r in records} == {
+        ("itu", "council-2027", "2027-05-20T00:00:00+00:00")
+    }
+    assert dates["text"] == (
+        "ITU Council 2027: dates 2027-06-10..2027-06-18 → 2027-06-17..2027-06-25"
+        " (feed itu, refreshed 2027-05-20)"
+    )
+    plain = cli(home, "2027-05-20", "changes", "--format", "plain").stdout
+    assert "council-2027  ITU Council 2027: dates 2027-06-10..2027-06-18 →" in plain
+    assert cli(home, "2027-05-20", "changes", "--body", "ITU-T", "-f", "json").stdout == "[]\n"
+    assert cli(home, "2027-07-30", "changes", "-f", "json").stdout == "[]\n"  # beyond 30 days
+    since = cli(home, "2027-07-30", "changes", "--since", "2027-05", "-f", "json").stdout
+    assert len(json.loads(since)) == len(records)
+
+
+def test_remind_tells_a_change_once(moved: Result, home: dict[str, str], tmp_path: Path) -> None:
+    state = str(tmp_path / "remind.toml")
+    told = cli(home, "2027-05-20", "remind", "--state", state).stdout
+    changed = [line for line in told.splitlines() if line.startswith("~ ")]
+    assert any("dates 2027-06-10..2027-06-18 → 2027-06-17..2027-06-25" in c for c in changed)
+    assert any("deadline added: Contributions from Member States, 2027-05-28" in c for c in changed)
+    assert cli(home, "2027-05-20", "remind", "--state", state).stdout == ""
+    later = cli(home, "2027-05-21", "remind", "--state", state).stdout
+    assert "~ " not in later  # the deadline's own 7-day threshold may speak; the change does not
+
+
+def test_digest_and_the_page_show_what_changed(
+    moved: Result, home: dict[str, str], tmp_path: Path
+) -> None:
+    digest = cli(home, "2027-05-20", "digest").stdout
+    assert "## Changed this week" in digest
+    assert "ITU Council 2027: dates 2027-06-10..2027-06-18 → 2027-06-17..2027-06-25" in digest
+    assert cli(home, "2027-05-20", "publish", str(tmp_path / "site-out")).exit_code == 0
+    page = (tmp_path / "site-out" / "index.html").read_text()
+    assert "Recently changed" in page
+    assert "deadline added: Contributions from Member States, 2027-05-28" in page
+
+
+def test_the_exported_sequence_of_a_changed_event_rises(
+    site: tuple[Path, str], home: dict[str, str]
+) -> None:
+    folder, url = site
+    assert (
+        cli(home, "2027-05-19", "feeds", "add", f"{url}/itu.toml", "--name", "itu").exit_code == 0
+    )
+    first = cli(home, "2027-05-19", "export", "--feed", "itu").stdout.splitlines()
+    serve(folder, start="2027-06-17", end="2027-06-25")
+    assert cli(home, "2027-05-20", "feeds", "refresh").exit_code == 0
+    second = cli(home, "2027-05-20", "export", "--feed", "itu").stdout.splitlines()
+    assert "SEQUENCE:0" in first
+    assert "SEQUENCE:1" in second
+
+
+def test_an_edit_and_an_import_are_recorded_with_their_file(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    added = cli(home, "2027-05-19", "add", "--id", "consult", "--title", "National consultation",
+                "--start", "2027-06-01", "--body", "other", "--kind", "preparatory")  # fmt: skip
+    assert added.exit_code == 0, added.stderr
+    assert (
+        cli(
+            home, "2027-05-20", "edit", "consult", "--start", "2027-06-08", "--end", "2027-06-08"
+        ).exit_code
+        == 0
+    )
+    ics = tmp_path / "apg.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:a@apt.int\r\n"
+        "DTSTART;VALUE=DATE:20270801\r\nSUMMARY:APG27-6\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert cli(home, "2027-05-21", "import", str(ics)).exit_code == 0
+    records = json.loads(cli(home, "2027-05-21", "changes", "-f", "json").stdout)
+    mine = str(Path(home["XDG_DATA_HOME"]) / "itu-timeline" / "events.toml")
+    assert records[1]["text"] == (
+        f"National consultation: dates 2027-06-01 → 2027-06-08 (edited in {mine}, 2027-05-20)"
+    )
+    assert [(r["change"], r["source"], r["file"], r["old"], r["new"]) for r in records] == [
+        ("added", "import", str(ics), None, "2027-08-01"),
+        ("dates", "edit", mine, "2027-06-01", "2027-06-08"),
+        ("added", "edit", mine, None, "2027-06-01"),
+    ]
