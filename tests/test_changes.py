@@ -180,3 +180,27 @@ def test_an_edit_and_an_import_are_recorded_with_their_file(
         ("dates", "edit", mine, "2027-06-01", "2027-06-08"),
         ("added", "edit", mine, None, "2027-06-01"),
     ]
+
+
+def test_a_hostile_title_stays_text_in_every_telling(
+    site: tuple[Path, str], home: dict[str, str], tmp_path: Path
+) -> None:
+    folder, url = site
+    assert (
+        cli(home, "2027-05-19", "feeds", "add", f"{url}/itu.toml", "--name", "itu").exit_code == 0
+    )
+    hostile = (
+        (folder / "itu.toml")
+        .read_text()
+        .replace('title = "ITU Council 2027"', 'title = "Council \\u001b[2J[bold]<b>x</b>"')
+    )
+    (folder / "itu.toml").write_text(hostile.replace("2027-06-10", "2027-06-11"))
+    os.utime(folder / "itu.toml", (2e9, 2e9))
+    assert cli(home, "2027-05-20", "feeds", "refresh").exit_code == 0
+    for args in (["changes", "-f", "plain"], ["changes", "-f", "table"], ["digest", "-f", "text"],
+                 ["remind", "--state", str(tmp_path / "r.toml")]):  # fmt: skip
+        out = cli(home, "2027-05-20", *args).stdout
+        assert "Council" in out
+        assert "\x1b" not in out
+    assert cli(home, "2027-05-20", "publish", str(tmp_path / "out")).exit_code == 0
+    assert "&lt;b&gt;x&lt;/b&gt;" in (tmp_path / "out" / "index.html").read_text()

@@ -11,6 +11,7 @@ from itu_timeline.cli.options import FormatOption, for_option, with_filters
 from itu_timeline.cli.output import print_records
 from itu_timeline.core.changes import Change
 from itu_timeline.core.query import Filter
+from itu_timeline.core.text import safe
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -51,7 +52,8 @@ def changes(
         else settings.today - timedelta(days=days - 1)
     )
     found = recent(read_log(), first, settings.today, settings.now.zone, filters.matches)
-    print_records(settings, fmt, [_record(c) for c in found], CHANGE_FIELDS, _line)
+    records = [_record(c) for c in found]
+    print_records(settings, fmt, records, CHANGE_FIELDS, _line, ("day", "event_id", "text"))
 
 
 def _record(change: Change) -> dict[str, Any]:
@@ -70,8 +72,9 @@ def _record(change: Change) -> dict[str, Any]:
         "body": change.body,
         "kind": change.kind,
         "text": change.text(),
+        "day": change.recorded.date().isoformat(),  # for the table only
     }
 
 
 def _line(record: dict[str, Any]) -> str:
-    return f"{record['recorded'][:10]}  {record['event_id']}  {record['text']}"
+    return f"{record['day']}  {record['event_id']}  {safe(record['text'])}"

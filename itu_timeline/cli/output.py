@@ -46,9 +46,11 @@ def print_records(
     records: list[dict[str, Any]],
     fields: tuple[str, ...],
     line: Callable[[dict[str, Any]], str],
+    columns: tuple[str, ...] | None = None,
 ) -> None:
     """Records in the `--format` asked for: JSON and CSV with `fields` as keys, a table of
-    them, or a `line` each (plain; nothing at all when there are none)."""
+    them (or of `columns`, to fit a terminal), or a `line` each (plain; nothing at all when
+    there are none)."""
     match chosen_format(fmt):
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import to_json
@@ -62,6 +64,6 @@ def print_records(
             from itu_timeline.render.table import records_table
 
             if records:
-                print_rich(settings, records_table(records, fields))
+                print_rich(settings, records_table(records, columns or fields))
         case OutputFormat.PLAIN:
             sys.stdout.writelines(line(r) + "\n" for r in records)

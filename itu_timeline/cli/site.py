@@ -13,7 +13,7 @@ from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import with_filters
 from itu_timeline.cli.recording import recently_changed
 from itu_timeline.core.query import Filter, select
-from itu_timeline.core.text import is_web_address
+from itu_timeline.core.text import is_web_address, safe
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -184,6 +184,6 @@ def digest(
             settings.now.zone,
             fmt.value,
             base_url,
-            [c.text() for c in changed],
+            [safe(c.text()) for c in changed],
         )
     )
