@@ -9,13 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from itu_timeline.cli.main import whole_app
+from .conftest import as_user, static_server
+from .test_letter_cli import CORRIGENDUM, LETTER
 
-from .conftest import static_server
-
-app = whole_app()
 COUNCIL = """schema = 2
 name = "ITU governance"
 timezone = "Europe/Zurich"
@@ -46,14 +44,6 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         yield folder, url
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> dict[str, str]:
-    return {
-        f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
-        for kind in ("CONFIG", "CACHE", "DATA", "STATE")
-    }
-
-
 def serve(folder: Path, start: str, end: str, deadline: str = "") -> None:
     path = folder / "itu.toml"
     stamp = path.stat().st_mtime + 10 if path.exists() else None
@@ -62,8 +52,7 @@ def serve(folder: Path, start: str, end: str, deadline: str = "") -> None:
         os.utime(path, (stamp, stamp))  # a later Last-Modified than the last fetch saw
 
 
-def cli(home: dict[str, str], today: str, *args: str) -> Result:
-    return CliRunner().invoke(app, ["--today", today, "--tz", "UTC", *args], env=home)
+cli = as_user
 
 
 @pytest.fixture
@@ -82,9 +71,10 @@ def test_a_refresh_that_changed_something_says_so_in_one_line(moved: Result) -> 
     assert moved.exit_code == 0, moved.stderr
     [line] = moved.stdout.splitlines()
     assert line == (
-        "5 changes from feed itu (dates moved 1, deadline added 1, deadline moved 3);"
-        " run itu-timeline changes to see them"
-    )  # three deadlines of the bundled rules for Council sessions moved with it
+        "6 changes from feed itu (dates moved 1, deadline added 1, deadline moved 3,"
+        " deadline removed 1); run itu-timeline changes to see them"
+    )  # three deadlines of the bundled rules for Council sessions moved with it, and the
+    # rule's contributions deadline gave way to the one the feed now prints
 
 
 def test_changes_lists_the_moved_dates_and_the_new_deadline(
@@ -204,3 +194,21 @@ def test_a_hostile_title_stays_text_in_every_telling(
         assert "\x1b" not in out
     assert cli(home, "2027-05-20", "publish", str(tmp_path / "out")).exit_code == 0
     assert "&lt;b&gt;x&lt;/b&gt;" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_a_letter_added_and_its_corrigendum_are_recorded(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    letter, corrigendum = tmp_path / "letter.txt", tmp_path / "corrigendum.txt"
+    letter.write_text(LETTER)
+    corrigendum.write_text(CORRIGENDUM)
+    assert cli(home, "2018-01-01", "letter", str(letter), "--add").exit_code == 0
+    assert cli(home, "2018-01-02", "letter", str(corrigendum), "--add").exit_code == 0
+    records = json.loads(cli(home, "2018-01-02", "changes", "-f", "json").stdout)
+    told = [(r["change"], r["source"], r["old"], r["new"]) for r in records]
+    assert told[0] == ("dates", "letter", "2018-04-09..2018-04-18", "2018-04-16..2018-04-25")
+    assert told[-1] == ("added", "letter", None, "2018-04-09..2018-04-18")
+    assert {c for c, *_ in told[1:-1]} == {"deadline-moved"}  # the deadlines before the dates
+    assert records[0]["text"].endswith(
+        "(from the letter Corrigendum 1 to TSB Collective letter 2/3, 2018-01-02)"
+    )

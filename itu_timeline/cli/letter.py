@@ -113,6 +113,8 @@ def _add(
     settings: Settings, meetings: list[Any], zone: str | None, calendar: Path | None,
     dry_run: bool,
 ) -> None:  # fmt: skip
+    from itu_timeline.cli.recording import recording
+    from itu_timeline.core.changes import Source
     from itu_timeline.store.letter_events import date_changes
     from itu_timeline.store.locked import update_file
     from itu_timeline.store.merging import FROM_SOURCE, merge
@@ -132,7 +134,9 @@ def _add(
         return merged
 
     target = settings.target(calendar)
-    update = update_file(target, change, create=True, dry_run=dry_run)
+    letter = next((m.reference for m in meetings if m.reference), str(target))
+    with recording(settings, Source("letter", letter)):  # what it changed, in `changes`
+        update = update_file(target, change, create=True, dry_run=dry_run)
     sys.stdout.writelines(f"{line}\n" for line in moved)
     report("note", [f"{c} (changed both here and in the letter; the letter's value was taken)"
                     for c in update.value.conflicts])  # fmt: skip
