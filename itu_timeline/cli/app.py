@@ -22,14 +22,13 @@ from itu_timeline.base.errors import (
     EXIT_ERROR,
     CalendarUnreadable,
     TimelineError,
-    UnknownEventError,
     UsageError,
 )
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import DATE_FORMS, first_day
-from itu_timeline.core.model import Calendar, Event
+from itu_timeline.core.model import Calendar
 from itu_timeline.core.text import safe
 from itu_timeline.core.zones import get_zone, system_zone_name, unreadable_tz
 
@@ -78,32 +77,6 @@ def report(level: str, lines: list[str]) -> None:
     """Diagnostics go to stderr, one line each, with calendar text made harmless."""
     for line in lines:
         sys.stderr.write(f"itu-timeline: {level}: {safe(line)}\n")
-
-
-def find_event(calendar: Calendar, event_id: str, loose: bool = False) -> Event:
-    """The event of this id; `loose` (for reading, never for changing) also takes a unique
-    start of an id (`apt-apg27`) or the UID the event had in its source (`apg27-6@apt.int`)."""
-    event = calendar.event(event_id) or calendar.event(event_id.strip().casefold())
-    if event is None and loose:
-        event = _by_uid_or_prefix(calendar, event_id.strip())
-    if event is None:
-        from difflib import get_close_matches
-
-        close = get_close_matches(event_id, [e.id for e in calendar.events], n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else None
-        raise UnknownEventError(f"no event with id '{event_id}'", hint)
-    return event
-
-
-def _by_uid_or_prefix(calendar: Calendar, text: str) -> Event | None:
-    by_uid = [e for e in calendar.events if e.uid == text]
-    if len(by_uid) == 1:
-        return by_uid[0]
-    starting = [e for e in calendar.events if e.id.startswith(text.casefold())]
-    if len(starting) > 1:
-        names = ", ".join(e.id for e in starting[:5]) + (", ..." if len(starting) > 5 else "")
-        raise UnknownEventError(f"'{text}' starts several ids: {names}", "give more of it")
-    return starting[0] if starting else None
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import NegativeCheck, UsageError
-from itu_timeline.cli.app import Settings, find_event, report
+from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import (
     REQUIRED_TO_ADD,
     EventId,
@@ -22,6 +22,7 @@ from itu_timeline.cli.options import for_option
 from itu_timeline.cli.recording import recording
 from itu_timeline.core import loader
 from itu_timeline.core.changes import Source
+from itu_timeline.core.query import find_event
 from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import safe
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from itu_timeline.base.errors import NegativeCheck, StateError, TimelineError, ValidationFailed
-from itu_timeline.cli.app import Settings, complete_ids, find_event, report
+from itu_timeline.cli.app import Settings, complete_ids, report
 from itu_timeline.cli.options import (
     FormatOption,
     OutputFormat,
@@ -19,7 +19,7 @@ from itu_timeline.cli.options import (
 )
 from itu_timeline.cli.output import print_chart, print_rich, terminal_width
 from itu_timeline.core import loader
-from itu_timeline.core.query import Filter, select
+from itu_timeline.core.query import Filter, find_event, select
 
 commands = typer.Typer()  # put on the app by cli.main
 

@@ -1,11 +1,13 @@
-"""Selecting and ordering events: the filters every reading command shares."""
+"""Selecting and ordering events: the filters every reading command shares, and finding one
+event by what a user typed."""
 
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from itu_timeline.core.model import Basis, Body, Event, Kind, Precision, Status
+from itu_timeline.base.errors import UnknownEventError
+from itu_timeline.core.model import Basis, Body, Calendar, Event, Kind, Precision, Status
 from itu_timeline.core.subscriptions import feed_of
 
 
@@ -89,3 +91,29 @@ def by_start(event: Event) -> tuple[date, str]:
 def select(events: Iterable[Event], keep: Filter) -> list[Event]:
     """The events `keep` matches, sorted by first day then id."""
     return sorted((e for e in events if keep.matches(e)), key=by_start)
+
+
+def find_event(calendar: Calendar, event_id: str, loose: bool = False) -> Event:
+    """The event of this id; `loose` (for reading, never for changing) also takes a unique
+    start of an id (`apt-apg27`) or the UID the event had in its source (`apg27-6@apt.int`)."""
+    event = calendar.event(event_id) or calendar.event(event_id.strip().casefold())
+    if event is None and loose:
+        event = _by_uid_or_prefix(calendar, event_id.strip())
+    if event is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(event_id, [e.id for e in calendar.events], n=3, cutoff=0.5)
+        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else None
+        raise UnknownEventError(f"no event with id '{event_id}'", hint)
+    return event
+
+
+def _by_uid_or_prefix(calendar: Calendar, text: str) -> Event | None:
+    by_uid = [e for e in calendar.events if e.uid == text]
+    if len(by_uid) == 1:
+        return by_uid[0]
+    starting = [e for e in calendar.events if e.id.startswith(text.casefold())]
+    if len(starting) > 1:
+        names = ", ".join(e.id for e in starting[:5]) + (", ..." if len(starting) > 5 else "")
+        raise UnknownEventError(f"'{text}' starts several ids: {names}", "give more of it")
+    return starting[0] if starting else None
