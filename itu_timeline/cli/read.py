@@ -22,6 +22,7 @@ from itu_timeline.core import loader
 from itu_timeline.core.query import Filter, find_event, select
 
 commands = typer.Typer()  # put on the app by cli.main
+ID_HELP = "The event's id, a unique start of it, or its UID in its source."
 
 
 @commands.command("list")
@@ -192,12 +193,7 @@ def remind(
 def show(
     ctx: typer.Context,
     event_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="The event's id, a unique start of it, or its UID in its source.",
-            autocompletion=complete_ids,
-        ),
+        str, typer.Argument(metavar="ID", help=ID_HELP, autocompletion=complete_ids)
     ],
 ) -> None:
     """One event in full: dates, place, status, source, and its deadlines with countdowns.
@@ -205,8 +201,7 @@ def show(
     \b
     Examples:
       itu-timeline show pp-26
-      itu-timeline show apt-apg27          # a unique start of an id
-      itu-timeline show apg27-6@apt.int    # the UID it has in its feed
+      itu-timeline show apt-apg27     # a unique start of an id, or its UID
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
     from itu_timeline.core.upcoming import deadline_items
