@@ -64,6 +64,27 @@ def test_comments_and_unknown_keys_survive_add_and_remove(
     assert config(home).read_text().rstrip() == mine.rstrip()
 
 
+@pytest.mark.parametrize(
+    "by_hand", ["", "feeds = []\n", 'feeds = [{name = "x", url = "{url}/x"}]\n']
+)
+def test_the_last_feed_removed_and_another_added_leave_a_file_that_reads(
+    by_hand: str, site: tuple[Path, str], home: dict[str, str]
+) -> None:
+    _, url = site
+    mine = "# mine\n" + by_hand.replace("{url}", url)
+    config(home).parent.mkdir(parents=True)
+    config(home).write_text(mine)
+    for name in ("apt", "team"):
+        assert cli(home, "feeds", "add", f"{url}/{name}.ics", "--name", name).exit_code == 0
+    for name in ("apt", "team", "x"):
+        cli(home, "feeds", "remove", name)
+    assert config(home).read_text().startswith("# mine\n")
+    again = cli(home, "feeds", "add", f"{url}/apt.ics", "--name", "apt")
+    assert again.exit_code == 0, again.stderr
+    [row] = json.loads(cli(home, "feeds", "list", "-f", "json").stdout)
+    assert row["name"] == "apt"
+
+
 @pytest.mark.parametrize("path", ["/broken.toml", "/missing.ics"])
 def test_a_failed_add_leaves_feeds_toml_byte_identical(
     path: str, site: tuple[Path, str], home: dict[str, str]

@@ -38,6 +38,14 @@ def subscribe(subscription: Subscription) -> None:
             table["tags"] = list(subscription.tags)
         if subscription.allow_override:
             table["allow_override"] = True
+        feeds = document.get("feeds")
+        if isinstance(feeds, tomlkit.items.Array) and len(feeds):  # inline tables, by hand
+            inline = tomlkit.inline_table()
+            inline.update(table)
+            feeds.append(inline)
+            return
+        if feeds is not None and not len(feeds):  # `feeds = []`: no table can follow it
+            del document["feeds"]
         if "feeds" not in document:
             document.append("feeds", tomlkit.aot())
         document["feeds"].append(table)
@@ -56,6 +64,8 @@ def unsubscribe(name: str) -> None:
         tables = document["feeds"]
         index = next(i for i, t in enumerate(tables) if t.get("name") == name)
         del tables[index]
+        if not len(tables):  # an empty array of tables is written `feeds = []`: none at all
+            del document["feeds"]
 
     _change(drop)
 
