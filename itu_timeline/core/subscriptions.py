@@ -74,7 +74,10 @@ def move_earlier_copies(environ: Mapping[str, str] = os.environ) -> None:
     folder, once; a file already in the state folder wins. What cannot be moved stays where
     it is, to be tried again next time."""
     earlier = _earlier_copies_dir(environ)
-    if not earlier.is_dir():
+    try:
+        if not earlier.is_dir():
+            return
+    except OSError:  # a cache folder not ours to look into (SECURITY.md): nothing to move
         return
     import shutil
 
