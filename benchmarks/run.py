@@ -46,9 +46,9 @@ def with_feeds(
     env: dict[str, str], folder: Path, feeds: int = 10, events: int = 1_000
 ) -> dict[str, str]:
     """An environment with `feeds` subscribed feeds of `events` events each, their last good
-    copies in the cache (as `feeds refresh` leaves them), warmed once."""
-    config, cache = folder / "feeds-config", folder / "feeds-cache"
-    copies = cache / "itu-timeline" / "feeds"
+    copies in the state folder (as `feeds refresh` leaves them), warmed once."""
+    config, cache, state = folder / "feeds-config", folder / "feeds-cache", folder / "feeds-state"
+    copies = state / "itu-timeline" / "feeds"
     copies.mkdir(parents=True)
     one = folder / "feed.toml"
     subprocess.run([PYTHON, str(HERE / "generate.py"), str(events), str(one)], check=True)
@@ -59,7 +59,8 @@ def with_feeds(
         lines.append(f'[[feeds]]\nname = "feed-{n}"\nurl = "https://example.org/{n}.ics"\n')
     (config / "itu-timeline").mkdir(parents=True)
     (config / "itu-timeline" / "feeds.toml").write_text("\n".join(lines))
-    feeds_env = {**env, "XDG_CONFIG_HOME": str(config), "XDG_CACHE_HOME": str(cache)}
+    feeds_env = {**env, "XDG_CONFIG_HOME": str(config), "XDG_CACHE_HOME": str(cache),
+                 "XDG_STATE_HOME": str(state)}  # fmt: skip
     subprocess.run([TOOL, "upcoming"], env=feeds_env, stdout=subprocess.DEVNULL, check=True)
     return feeds_env
 
@@ -121,11 +122,14 @@ def main() -> None:
         )
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        # No user calendar, no user cache: the bundled calendar only, measured as shipped.
+        # No user calendar, feeds, cache or state: the bundled calendar only, measured as
+        # shipped, and nothing of the user's read or written.
         env = {
             **os.environ,
             "XDG_DATA_HOME": str(folder / "data"),
             "XDG_CACHE_HOME": str(folder / "c"),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "XDG_STATE_HOME": str(folder / "state"),
         }
         env.pop("ITU_TIMELINE_CALENDAR", None)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
