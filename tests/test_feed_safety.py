@@ -3,12 +3,16 @@ nothing), feed names from feeds.toml checked like --name, and copies that readin
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from .test_feeds import cli, copy, home
-from .test_fetch_hostile import answer, head, raw_server
+from .test_fetch_hostile import answer, head, raw_server, trickle
 
 __all__ = ["home"]  # the fixture, shared with test_feeds.py
 
@@ -94,3 +98,26 @@ def test_the_fetch_limit_is_never_over_the_read_limit(home: dict[str, str]) -> N
         added = cli(small, "feeds", "add", url + "/f.ics", "--max-mib", "20")
     assert added.exit_code == 2
     assert "1,572,864 bytes, over the limit of 1,048,576" in added.stderr
+
+
+def test_an_add_interrupted_while_it_waits_leaves_no_subscription(home: dict[str, str]) -> None:
+    asked = threading.Event()
+    slow = trickle(head("Content-Length: 1000"), b"x")
+
+    def respond(conn: socket.socket, stop: threading.Event) -> None:
+        asked.set()
+        slow(conn, stop)
+
+    with raw_server(respond) as url:
+        adding = subprocess.Popen(
+            [*ADD, f"{url}/slow.ics", "--name", "slow"],
+            env=os.environ | home,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        assert asked.wait(60)
+        time.sleep(0.3)  # reading the body, one byte a second
+        adding.send_signal(signal.SIGINT)
+        adding.communicate(timeout=30)
+    assert adding.returncode != 0
+    assert json.loads(cli(home, "feeds", "list", "-f", "json").stdout) == []
