@@ -89,7 +89,7 @@ def parse_bytes(data: bytes, path: str, notes: list[str] | None = None) -> list[
         return _calendars(data)
     except Exception as err:  # the parser's own errors are many kinds; each means "not valid"
         kept, dropped = _without_stray_lines(data)
-        if dropped:
+        if dropped and kept is not None:
             with contextlib.suppress(Exception):
                 calendars = _calendars(kept)
                 if notes is not None:
@@ -106,9 +106,10 @@ def _calendars(data: bytes) -> list[Any]:
         return list(icalendar.Calendar.from_ical(data, multiple=True))
 
 
-def _without_stray_lines(data: bytes) -> tuple[bytes, int]:
+def _without_stray_lines(data: bytes) -> tuple[bytes | None, int]:
     """`data` without the lines that are no content line (`NAME[;PARAMS]:VALUE`) and stand
-    in a VCALENDAR but in none of its components; and how many there were."""
+    in a VCALENDAR but in none of its components; and how many there were. None when what
+    is left is not whole either (a BEGIN without its END): that file is broken, not odd."""
     kept, dropped, depth = [], 0, 0
     for line in re.split(rb"\r?\n(?![ \t])", data):  # unfolded: a line and its continuations
         upper = line.upper()
@@ -120,7 +121,7 @@ def _without_stray_lines(data: bytes) -> tuple[bytes, int]:
             dropped += 1
             continue
         kept.append(line)
-    return b"\r\n".join(kept), dropped
+    return (b"\r\n".join(kept) if depth == 0 else None), dropped
 
 
 def _lines(count: int) -> str:
