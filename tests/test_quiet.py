@@ -344,3 +344,15 @@ def test_show_draws_no_length_for_an_end_not_announced(run: Run, tmp_path: Path)
 )
 def test_every_choice_is_read_in_any_case(run: Run, args: list[str]) -> None:
     assert run(*args).exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["upcoming", "remind", "digest", "chart"])
+def test_a_today_near_the_end_of_time_is_one_line_not_a_traceback(run: Run, command: str) -> None:
+    result = run(command, today="9999-12-31")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("itu-timeline: error: --today: 9999-12-31 is too far")
+
+
+def test_the_last_month_a_calendar_holds_is_a_month(run: Run) -> None:
+    result = run("list", "--from", "9999-12")
+    assert (result.exit_code, result.stderr) == (0, "")

@@ -27,7 +27,7 @@ from itu_timeline.base.errors import (
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
-from itu_timeline.core.dates import DATE_FORMS, first_day
+from itu_timeline.core.dates import DATE_FORMS, pinned_today
 from itu_timeline.core.model import Calendar
 from itu_timeline.core.text import safe
 from itu_timeline.core.zones import get_zone, system_zone_name, unreadable_tz
@@ -278,7 +278,7 @@ def main_options(
         report("note", [f"TZ={odd!r} is not an IANA zone name; it is not used (use --tz)"])
     zone = _named(ctx, "tz", get_zone, tz) if tz else get_zone(_system_zone())
     clock = datetime.now(zone)  # the one place the wall clock is read
-    pinned = today and _named(ctx, "today", lambda t: first_day(t, clock.date()), today)
+    pinned = today and _named(ctx, "today", lambda t: pinned_today(t, clock.date()), today)
     now = Now.pinned_to(pinned, zone) if pinned else Now(clock, zone)
     ctx.obj = Settings(
         now=now,

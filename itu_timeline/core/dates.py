@@ -6,6 +6,7 @@ and offsets from today ``+30d``, ``-2w``, ``+3m``, ``+1y``.
 """
 
 import re
+from calendar import monthrange
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
@@ -43,8 +44,8 @@ def day_span(text: str, today: date) -> tuple[date, date]:
             year = int(m.group(1))
             return date(year, 1, 1), date(year, 12, 31)
         if m := _MONTH.match(value):
-            first = date(int(m.group(1)), int(m.group(2)), 1)
-            return first, first + relativedelta(months=1, days=-1)
+            year, month = int(m.group(1)), int(m.group(2))
+            return date(year, month, 1), date(year, month, monthrange(year, month)[1])
         day = date.fromisoformat(value)
     except ValueError as err:
         raise DateInputError(f"cannot read the date '{text}'; use {DATE_FORMS}") from err
@@ -135,3 +136,18 @@ def parse_local_datetime(text: str) -> datetime:
     if value.tzinfo is not None:
         raise DateInputError(f"'{text}' must not carry an offset; set a timezone instead")
     return value
+
+
+# A pinned today needs room around it: windows, charts and deadlines reach years from it.
+TODAY_YEARS = (1000, 9000)
+
+
+def pinned_today(text: str, today: date) -> date:
+    """The day `--today` names, within the years a calendar can hold around it."""
+    day = first_day(text, today)
+    low, high = TODAY_YEARS
+    if not low <= day.year <= high:
+        raise DateInputError(
+            f"{day.isoformat()} is too far from now: give a day in the years {low} to {high}"
+        )
+    return day
