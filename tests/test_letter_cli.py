@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import HEADER, Run
+from .conftest import RULED, Run
 
 # In the shape of TSB Collective letter 2/3 (11 December 2017), in our words.
 LETTER = """\
@@ -33,16 +33,6 @@ CORRIGENDUM = (
     .replace("from 9 to 18", "from 16 to 25")
 )
 CUT = LETTER.split("Key deadlines")[0]
-RULES = (
-    HEADER
-    + """
-[[rules]]
-id = "itut-contributions"
-name = "Contributions due"
-match = { body = "ITU-T", kind = "study-group" }
-before = "13 days"
-"""
-)
 
 
 @pytest.fixture
@@ -111,7 +101,7 @@ def test_a_corrigendum_moves_the_dates_and_says_so(run: Run, letter: Path, tmp_p
 def test_upcoming_shows_the_letters_deadlines_not_the_rules(
     run: Run, letter: Path, tmp_path: Path
 ) -> None:
-    target = write(tmp_path, "mine.toml", RULES)
+    target = write(tmp_path, "mine.toml", RULED)
     run("letter", str(letter), "--add", "--calendar", str(target))
     result = run("upcoming", "--days", "120", calendars=[target], today="2018-01-01")
     assert "Submit ITU-T Member contributions" in result.stdout
@@ -127,7 +117,7 @@ def test_a_letter_cut_before_its_deadlines_gives_none_and_the_rule_stays(
     (meeting,) = json.loads(run("letter", str(cut), "--format", "json").stdout)
     assert meeting["deadlines"] == []
     assert "deadlines" in meeting["not_stated"]
-    target = write(tmp_path, "mine.toml", RULES)
+    target = write(tmp_path, "mine.toml", RULED)
     run("letter", str(cut), "--add", "--calendar", str(target))
     result = run("upcoming", "--days", "120", calendars=[target], today="2018-01-01")
     assert "Contributions due" in result.stdout
