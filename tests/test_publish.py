@@ -4,7 +4,9 @@ from a real HTTP server. The page in a real browser is tests/test_browser.py."""
 
 import itertools
 import json
+import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -202,23 +204,25 @@ def test_a_failed_build_leaves_the_old_site_and_a_rebuild_cleans_up(
     publish(run, site, "--body", "ITU-R")
     assert site.is_symlink()
     assert not (site / "itu-t.ics").exists()
-    beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site."))
+    beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.build-"))
     assert len(beside) == 1  # the one build in use; the earlier one is gone
 
 
-def test_an_empty_folder_or_a_copy_of_a_site_is_replaced_whole(run: Run, tmp_path: Path) -> None:
+def test_an_empty_folder_or_a_copy_of_a_site_becomes_a_link_to_the_build(
+    run: Run, tmp_path: Path
+) -> None:
     (tmp_path / "empty").mkdir()
     publish(run, tmp_path / "empty")
+    publish(run, tmp_path / "built", "--body", "ITU-T")
     copy = tmp_path / "copy"
-    copy.mkdir()
-    (copy / ".itu-timeline-site").write_text("")
-    (copy / "stale.html").write_text("old")
-    publish(run, copy)
+    shutil.copytree(tmp_path / "built", copy)  # a real folder: a site copied by hand
+    publish(run, copy, "--body", "ITU-R")
     for site in (tmp_path / "empty", copy):
         assert site.is_symlink()
         assert (site / "index.html").is_file()
-    assert not (copy / "stale.html").exists()
-    assert [p.name for p in tmp_path.iterdir() if ".old-" in p.name] == []
+    assert not (copy / "itu-t.ics").exists()  # the copy's build wrote it; this one does not
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".copy."))
+    assert leftovers == sorted([".copy.lock", os.readlink(copy)])
 
 
 def test_a_file_or_a_folder_of_other_things_is_never_replaced(run: Run, tmp_path: Path) -> None:

@@ -15,10 +15,9 @@ the write lands where the user meant, with the permissions they set.
   by the next write of that target once it is an hour old; a younger one may belong to a run
   still writing.
 
-- A folder of files (a published site) is built beside its place and swapped in whole: see
-  `new_folder_beside` and `swap_in`.
-
-tests/test_writes.py checks that nothing else in the package opens a file for writing.
+A folder of files (a published site) is built beside its place and swapped in whole by
+`base/folders.py`, with these functions. tests/test_writes.py checks that nothing but these two
+modules opens a file for writing.
 """
 
 import contextlib
@@ -57,12 +56,12 @@ def open_atomically(
         yield from _write_in_place(path)
         return
     target = real_target(path)
-    _prepare_folder(target.parent, path, make_folders)
+    prepare_folder(target.parent, path, make_folders)
     old = _stat(target)
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise WriteError(f"{path}: cannot write in {target.parent}: {_why(err)}") from err
+        raise WriteError(f"{path}: cannot write in {target.parent}: {why(err)}") from err
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
@@ -71,10 +70,10 @@ def open_atomically(
         _carry_over(temp, old, mode)
         os.replace(temp, target)
     except OSError as err:
-        _remove(temp)
-        raise WriteError(f"{path}: cannot write: {_why(err)}") from err
+        remove_file(temp)
+        raise WriteError(f"{path}: cannot write: {why(err)}") from err
     except BaseException:
-        _remove(temp)
+        remove_file(temp)
         raise
     sync_folder(target.parent, path)
     remove_leftovers(target.parent, re.escape(f".{target.name}.") + RANDOM_PART + r"\.tmp")
@@ -92,7 +91,7 @@ def sync_folder(folder: Path, path: Path) -> None:
     except OSError as err:
         if err.errno not in (errno.EINVAL, errno.ENOTSUP):
             raise WriteError(
-                f"{path}: written, but {folder} could not be flushed to disk: {_why(err)}"
+                f"{path}: written, but {folder} could not be flushed to disk: {why(err)}"
             ) from err
     finally:
         os.close(handle)
@@ -123,65 +122,6 @@ def write_atomically(
         out.write(data)
 
 
-def new_folder_beside(path: Path, marker: str) -> Path:
-    """An empty folder in `path`'s parent (which is made if missing) to build its new content
-    in; the caller removes it (`discard`) if the build fails.
-
-    What is at `path` must be ours to replace: nothing, a symlink, an empty folder, or a
-    folder holding the file `marker` (which every build must contain). Anything else (a file,
-    a folder of other things, such as a home folder given by mistake) is refused before
-    anything is written."""
-    target = _place_of(path)
-    if target.exists() and not path.is_symlink():
-        if not target.is_dir():
-            raise WriteError(f"{path}: is a file, not a folder; give a folder for the site")
-        if any(target.iterdir()) and not (target / marker).is_file():
-            raise WriteError(
-                f"{path}: is a folder of other files, which a site would replace; give a new "
-                f"or empty folder (a folder of an earlier build holds {marker})"
-            )
-    _prepare_folder(target.parent, path, make_folders=True)
-    try:
-        folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.build-"))
-    except OSError as err:
-        raise WriteError(f"{path}: cannot make a folder in {target.parent}: {_why(err)}") from err
-    os.chmod(folder, 0o777 & ~_umask())  # as readable as a folder made by hand: it is served
-    return folder
-
-
-def swap_in(folder: Path, path: Path) -> None:
-    """Put a complete `folder` (from `new_folder_beside`) at `path`, so that readers see the
-    whole old content or the whole new one.
-
-    `path` becomes a symlink to the folder, replaced atomically; the folder it pointed to
-    before is removed. An existing real folder at `path` (from an earlier tool) is moved aside
-    and removed: there, for a moment between two renames, `path` does not exist."""
-    link = _place_of(path)
-    old = Path(os.path.realpath(link)) if link.is_symlink() else None
-    temp_link = link.parent / f".{link.name}.link-{folder.name}"
-    aside = link.parent / f".{link.name}.old-{folder.name}"
-    try:
-        os.symlink(folder.name, temp_link)
-        if link.is_dir() and not link.is_symlink():
-            os.rename(link, aside)
-            old = aside
-        os.replace(temp_link, link)
-    except OSError as err:
-        _remove(str(temp_link))
-        if aside.exists() and not link.exists():
-            with contextlib.suppress(OSError):
-                os.rename(aside, link)
-        raise WriteError(f"{path}: cannot put the new folder in place: {_why(err)}") from err
-    if old is not None and old.parent == link.parent and old.name.startswith(f".{link.name}."):
-        discard(old)  # only a folder of ours: never what a user's link pointed to
-
-
-def _place_of(path: Path) -> Path:
-    """Where a folder swapped in at `path` lives: its parent's symlinks followed, not its own
-    (a symlink at `path` is what is swapped)."""
-    return real_target(path.parent) / path.name if path.is_symlink() else real_target(path)
-
-
 def discard(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -200,10 +140,10 @@ def _write_in_place(path: Path) -> Iterator[BinaryIO]:
         with path.open("wb") as out:
             yield out
     except OSError as err:
-        raise WriteError(f"{path}: cannot write: {_why(err)}") from err
+        raise WriteError(f"{path}: cannot write: {why(err)}") from err
 
 
-def _prepare_folder(folder: Path, path: Path, make_folders: bool) -> None:
+def prepare_folder(folder: Path, path: Path, make_folders: bool) -> None:
     if folder.is_dir():
         return
     if not make_folders:
@@ -211,7 +151,7 @@ def _prepare_folder(folder: Path, path: Path, make_folders: bool) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise WriteError(f"{path}: cannot make the folder {folder}: {_why(err)}") from err
+        raise WriteError(f"{path}: cannot make the folder {folder}: {why(err)}") from err
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -224,23 +164,23 @@ def _stat(path: Path) -> os.stat_result | None:
 def _carry_over(temp: str, old: os.stat_result | None, mode: int | None) -> None:
     """The old file's mode, owner and group onto the new one; for a new file, the umask's."""
     if mode is None:
-        mode = stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask()
+        mode = stat.S_IMODE(old.st_mode) if old else 0o666 & ~umask()
     os.chmod(temp, mode)
     if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
         with contextlib.suppress(PermissionError):  # only root may give a file away
             os.chown(temp, old.st_uid, old.st_gid)
 
 
-def _umask() -> int:
+def umask() -> int:
     mask = os.umask(0o022)  # reading the umask means setting it; it is put straight back
     os.umask(mask)
     return mask
 
 
-def _why(err: OSError) -> str:
+def why(err: OSError) -> str:
     return err.strerror or str(err)
 
 
-def _remove(temp: str) -> None:
+def remove_file(temp: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(temp)

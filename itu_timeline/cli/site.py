@@ -12,13 +12,18 @@ from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import with_filters
 from itu_timeline.cli.recording import recently_changed
+from itu_timeline.core.model import Body
 from itu_timeline.core.query import Filter, select
 from itu_timeline.core.text import is_web_address, safe
 
 commands = typer.Typer()  # put on the app by cli.main
 
-# In every build: a folder that holds it is a site of ours, which `publish` may replace.
+# In every build: a folder that holds it is a site of ours, which `publish` may replace. It
+# lists the files the build wrote; the next build writes those again and keeps every other.
 MARKER = ".itu-timeline-site"
+MARKER_HEAD = "A site written by itu-timeline publish; the next build replaces the files below:"
+# The marker of builds before the list: what they wrote is every name a build can write.
+OLD_MARKER_HEAD = "A site written by itu-timeline publish; the next build replaces it."
 
 BaseUrlOption = Annotated[
     str | None,
@@ -55,6 +60,7 @@ def publish(
     .ics per body (itu-t.ics, …) are for calendar apps, events.toml for `feeds add`, and
     events.json has the keys of `list --format json`. The site is built beside DIR and
     swapped in whole (DIR becomes a symlink to it), so a server never serves half a build.
+    Files in DIR that publish did not write (CNAME, robots.txt) are kept.
     With --today pinned, two builds are byte-identical.
 
     \b
@@ -63,21 +69,43 @@ def publish(
       itu-timeline publish public --body ITU --title "ITU governance dates"
       itu-timeline publish site --today 2026-06-01 --days 200
     """
-    from itu_timeline.base.atomic import discard, new_folder_beside, swap_in, write_atomically
+    from itu_timeline.base.atomic import write_atomically
+    from itu_timeline.base.folders import building, copy_entries
 
     settings: Settings = ctx.obj
     if base_url is not None:
         _check_base_url(base_url)
     files = _site_files(settings, filters, title, base_url, days)
-    build = new_folder_beside(folder, MARKER)
-    try:
+    with building(folder, MARKER) as build:
+        theirs = _not_written_by_publish(folder, files)
+        copy_entries(folder, theirs, build)
         for name, data in files.items():
             write_atomically(build / name, data)
-        swap_in(build, folder)
-    except BaseException:
-        discard(build)
-        raise
     report("note", [f"published {len(files)} files into {folder}"])
+    if theirs:
+        report("note", [f"kept what publish did not write, as it was: {', '.join(theirs)}"])
+
+
+def _not_written_by_publish(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """The entries of the site in `folder` that no build wrote (a CNAME, a robots.txt): the
+    new build keeps them. One of the new build's own names among them is refused."""
+    try:
+        listed = (folder / MARKER).read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return []  # nothing there, or an empty folder: nothing to keep
+    except OSError as err:
+        raise UsageError(f"{folder / MARKER}: cannot read it: {err.strerror or err}") from err
+    ours = {MARKER, *listed[1:]}
+    if listed[:1] == [OLD_MARKER_HEAD]:
+        ours |= {*files, *(f"{body.value.lower()}.ics" for body in Body)}
+    theirs = sorted(entry.name for entry in folder.iterdir() if entry.name not in ours)
+    for name in theirs:
+        if name in files:
+            raise UsageError(
+                f"{folder / name}: publish did not write it, and this build writes a file of "
+                "that name; move it away (or rename it), then publish again"
+            )
+    return theirs
 
 
 def _site_files(
@@ -127,7 +155,7 @@ def _site_files(
         changed=[c.text() for c in recently_changed(settings, filters, days=30)],
     )
     files["index.html"] = page_html(page).encode()
-    files[MARKER] = b"A site written by itu-timeline publish; the next build replaces it.\n"
+    files[MARKER] = "".join(f"{line}\n" for line in (MARKER_HEAD, *sorted(files))).encode()
     return files
 
 
