@@ -147,3 +147,19 @@ def test_a_virtual_meeting_is_online_with_the_zone_the_letter_names() -> None:
 def test_no_letter_or_no_meeting_is_refused(text: str) -> None:
     with pytest.raises(NotALetter):
         read_letter(text, "x.txt", TODAY)
+
+
+def test_the_closing_formula_is_no_part_of_the_last_deadline() -> None:
+    """'Yours faithfully,' after a key-deadlines table is the letter ending, not an item."""
+    from datetime import date
+
+    from itu_timeline.core.letter import read_letter
+
+    text = (
+        "Geneva, 1 March 2027\nRef: TSB Collective letter 4/11\n"
+        "Subject: Meeting of Study Group 11; Geneva, 12-21 May 2027\nDear Sir/Madam,\n"
+        "Key deadlines:\n29 April 2027 / - Submit ITU-T Member contributions\n"
+        "Yours faithfully,\nSeizo Onoe\n"
+    )
+    [meeting] = read_letter(text, "4-11.txt", date(2027, 3, 1))
+    assert [d.name for d in meeting.deadlines] == ["Submit ITU-T Member contributions"]

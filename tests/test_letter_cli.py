@@ -154,3 +154,23 @@ def test_a_deadline_time_in_utc_keeps_its_zone(run: Run, tmp_path: Path) -> None
     (meeting,) = json.loads(run("letter", str(path), "--format", "json").stdout)
     assert meeting["deadlines"][-1]["due"] == "2018-03-27T16:00+00:00"
     assert meeting["deadlines"][-1]["time_stated"] is True
+
+
+def test_adding_a_letter_says_nothing_moved_of_events_it_does_not_touch(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    """A person's own events have no UID: they are not the letter's, nor one another's."""
+    target = write(
+        tmp_path,
+        "mine.toml",
+        "schema = 2\n"
+        + "".join(
+            f'\n[[events]]\nid = "{i}"\ntitle = "{i}"\nbody = "ITU"\nkind = "other"\n'
+            f"start = {day}\nend = {day}\n"
+            for i, day in (("late", "2027-09-01"), ("early", "2027-02-01"))
+        ),
+    )
+    result = run("letter", str(letter), "--add", "--calendar", str(target))
+    assert result.exit_code == 0, result.output
+    assert "→" not in result.stdout
+    assert "1 added" in result.stdout

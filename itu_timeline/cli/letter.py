@@ -124,10 +124,12 @@ def _add(
 
     def change(document: dict[str, Any]) -> Any:
         events = document.get("events", [])
-        before = {e.get("uid"): dict(e) for e in events if isinstance(e, dict)}
+        # Only events with a UID can be the letter's: the others (a person's own, without one)
+        # must not be compared with one another under a shared key of None.
+        before = {e["uid"]: dict(e) for e in events if isinstance(e, dict) and e.get("uid")}
         merged = merge(document, incoming, (), settings.today, fields=(*FROM_SOURCE, "deadlines"))
         for event in document.get("events", []):
-            old = before.get(event.get("uid"))
+            old = before.get(event["uid"]) if event.get("uid") else None
             said = old is not None and date_changes(old, event)
             if said:
                 moved.append(f"{event['id']}: {said}")

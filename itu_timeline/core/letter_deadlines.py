@@ -138,6 +138,14 @@ def _names(
     return [sentence or "Deadline"]
 
 
+# The letter's closing formula ends its last table: "Yours faithfully," is no wrapped item.
+_CLOSING = re.compile(
+    r"\s*(yours (faithfully|sincerely|truly)|(best|kind) regards|sincerely|veuillez agr|"
+    r"je vous prie|(le saluda )?atentamente|saludos)",
+    re.IGNORECASE,
+)
+
+
 def _before_sentence_end(after: str) -> str:
     """The items of a table row: its first line, and the lines after it that go on with a
     bullet, in lower case, or as a phrase wrapped from it (not a sentence of its own)."""
@@ -145,7 +153,7 @@ def _before_sentence_end(after: str) -> str:
     kept = [lines[0]]
     for line in lines[1:]:
         wrapped = not re.search(r"[.;](?:\s|$)", line) and len(line) < 40
-        if not line or not (re.match(r"[-•·|a-z]", line) or wrapped):
+        if not line or _CLOSING.match(line) or not (re.match(r"[-•·|a-z]", line) or wrapped):
             break
         kept.append(line)
     text = "\n".join(kept)
