@@ -14,6 +14,9 @@ from itu_timeline.store import expansion
 from itu_timeline.store.importer import ImportOptions, collect
 
 from .conftest import Run
+from .test_feeds import Server, cli, home, send, server
+
+__all__ = ["home", "server"]  # the fixtures of test_feeds.py: the same user, a server on 127.0.0.1
 
 WINDOW = (date(2025, 12, 2), date(2029, 12, 3))
 
@@ -62,7 +65,7 @@ def test_a_series_too_dense_before_the_window_is_skipped_and_named(tmp_path: Pat
     assert batch.events == []
     [skipped] = batch.reading.skipped
     assert skipped.name == "0@x (Since 2000)"
-    assert skipped.reason == "skipped: it recurs more than 50,000 times before 2025-12-02"
+    assert skipped.reason == "it recurs more than 50,000 times before 2025-12-02"
 
 
 def test_the_file_cap_covers_all_its_series(
@@ -74,7 +77,7 @@ def test_the_file_cap_covers_all_its_series(
     assert len(batch.events) == 30
     assert len(batch.reading.capped) == 1  # the second series, cut at ten
     [skipped] = batch.reading.skipped
-    assert skipped.reason == "skipped: the file's recurring events reached 30 occurrences"
+    assert skipped.reason == "the file's recurring events reached 30 occurrences"
 
 
 def test_a_rule_that_searches_for_ever_is_stopped_by_the_time_limit(
@@ -89,7 +92,7 @@ def test_a_rule_that_searches_for_ever_is_stopped_by_the_time_limit(
     batch = collect(ics(tmp_path, never, weekly), ImportOptions(), *WINDOW)
     assert time.monotonic() - started < 5
     reasons = {s.name: s.reason for s in batch.reading.skipped}
-    assert reasons["0@x (Never)"] == "skipped: expanding the file's recurring events took 1 s"
+    assert reasons["0@x (Never)"] == "expanding the file's recurring events took 1 s"
     assert "1@x (Weekly)" in reasons  # the file's time is used up
 
 
@@ -135,3 +138,15 @@ def test_an_ics_file_over_the_size_limit_is_one_error(
         "(set ITU_TIMELINE_MAX_MIB to allow more)\n"
     )
     assert not (tmp_path / "mine.toml").exists()
+
+
+def test_a_feed_is_bounded_the_same_way_and_says_which_series_it_cut(
+    server: Server, home: dict[str, str]
+) -> None:
+    server.routes["/minutely.ics"] = send(MINUTELY.encode())
+    result = cli(
+        home, "feeds", "add", server.url + "/minutely.ics", "--name", "m", today="2026-12-03"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "feed 'm': 'every-minute@x (Every minute)' recurs more often than is imported: cut " \
+        "after 2,000 occurrence(s)" in result.stderr  # fmt: skip

@@ -62,7 +62,7 @@ def expand(components: list[Any], window: tuple[date, date], bounds: Bounds, nam
 
     cap = min(SERIES_CAP, FILE_CAP - bounds.occurrences)
     if cap <= 0:
-        raise Capped(f"skipped: the file's recurring events reached {FILE_CAP:,} occurrences")
+        raise Capped(f"the file's recurring events reached {FILE_CAP:,} occurrences")
     if bounds.deadline is None:
         bounds.deadline = time.monotonic() + FILE_SECONDS
     series = icalendar.Calendar()
@@ -94,7 +94,7 @@ def _plan(query: Any, window: tuple[date, date], cap: int) -> _Plan:
             break
         if n >= WORK_CAP:
             if not inside:
-                raise Capped(f"skipped: it recurs more than {WORK_CAP:,} times before {first}")
+                raise Capped(f"it recurs more than {WORK_CAP:,} times before {first}")
             return _Plan(instant, outside, cut=True)
         if first <= day <= last:
             inside += 1
@@ -136,13 +136,13 @@ def _time_limit(seconds: float) -> Iterator[None]:
     """Raises `Capped` in the block after `seconds` (only in the main thread, where signals
     are delivered; elsewhere the block runs unlimited)."""
     if seconds <= 0:
-        raise Capped(f"skipped: expanding the file's recurring events took {FILE_SECONDS:g} s")
+        raise Capped(f"expanding the file's recurring events took {FILE_SECONDS:g} s")
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise Capped(f"skipped: expanding the file's recurring events took {FILE_SECONDS:g} s")
+        raise Capped(f"expanding the file's recurring events took {FILE_SECONDS:g} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

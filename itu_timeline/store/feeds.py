@@ -116,8 +116,10 @@ def refresh(
         )
         if got.status == 304:
             return _done(feed, state, now, "unchanged", "not modified since the last fetch")
-        document = _calendar(feed, got.body, got.content_type, now)
+        capped: list[str] = []  # recurring series of an .ics feed cut or skipped at a bound
+        document = _calendar(feed, got.body, got.content_type, now, capped)
         warnings, state.claimed = claims(feed, document, state.claimed, first=not has_copy)
+        warnings += capped
     except TimelineError as err:
         state.last_error = " ".join(err.lines())[:500]
         state.save(feed.name)
@@ -174,7 +176,9 @@ def _done(feed: Subscription, state: State, now: datetime, result: str, message:
     return Outcome(feed.name, result, message, state)
 
 
-def _calendar(feed: Subscription, body: bytes, content_type: str, now: datetime) -> dict[str, Any]:
+def _calendar(
+    feed: Subscription, body: bytes, content_type: str, now: datetime, capped: list[str]
+) -> dict[str, Any]:
     """The fetched body as a calendar document in our format, validated whole. Its problems
     are named by the feed's URL: the last good copy, which is left as it was, is not at fault."""
     try:
@@ -182,7 +186,7 @@ def _calendar(feed: Subscription, body: bytes, content_type: str, now: datetime)
             document = parse_toml(_text(body), copy_path(feed.name))
             _carry_revisions(_previous(feed.name), document)
         else:
-            document = _from_ics(feed, body, now)
+            document = _from_ics(feed, body, now, capped)
         _, problems = parse_document(document, copy_path(feed.name))
         if problems:
             raise CalendarInvalid(problems)
@@ -225,7 +229,7 @@ def _is_toml(body: bytes, content_type: str, url: str) -> bool:
     return "toml" in content_type or urlsplit(url).path.endswith(".toml") or b"SCHEMA" in head
 
 
-def _from_ics(feed: Subscription, body: bytes, now: datetime) -> dict[str, Any]:
+def _from_ics(feed: Subscription, body: bytes, now: datetime, capped: list[str]) -> dict[str, Any]:
     """An .ics feed as a calendar: merged into the previous copy, so ids stay the same, and
     without the events the feed no longer holds (a feed speaks for its own events)."""
     from itu_timeline.store.importer import ImportOptions, collect  # icalendar: .ics feeds only
@@ -237,6 +241,8 @@ def _from_ics(feed: Subscription, body: bytes, now: datetime) -> dict[str, Any]:
     # URL made a Path loses a slash (http:/host).
     window = (today - timedelta(days=366), today + timedelta(days=3 * 366))
     batch = collect("the server's answer", options, *window, body)
+    capped += batch.reading.capped
+    capped += [f"'{s.name}' skipped: {s.reason}" for s in batch.reading.skipped if s.capped]
     document = _previous(feed.name)
     merge(document, batch.events, feed.tags, today, prefix=f"{feed.name}-")
     keep = {e["uid"] for e in batch.events}

@@ -39,6 +39,7 @@ class Occurrence:
 class Skipped:
     name: str  # the UID, else the SUMMARY
     reason: str
+    capped: bool = False  # over a bound of store/expansion.py: said by feeds too
 
 
 @dataclass
@@ -163,7 +164,7 @@ def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> 
         try:
             _read_group(uid, members, zones, zone, (first, last), reading)
         except Capped as capped:
-            reading.skipped.append(Skipped(_series_name(uid, members), str(capped)))
+            reading.skipped.append(Skipped(_series_name(uid, members), str(capped), True))
         except Exception as err:  # a broken series must not stop the rest of the file
             reading.skipped.append(Skipped(uid, f"cannot be expanded ({_short(err)})"))
 
