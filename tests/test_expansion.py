@@ -59,9 +59,9 @@ def test_an_endless_minutely_series_is_cut_at_the_series_cap(tmp_path: Path) -> 
 
 def test_a_series_too_dense_before_the_window_is_skipped_and_named(tmp_path: Path) -> None:
     path = ics(tmp_path, "DTSTART:20000101T000000Z\r\nSUMMARY:Since 2000\r\nRRULE:FREQ=MINUTELY")
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: the machine may be shared
     batch = collect(path, ImportOptions(), *WINDOW)
-    assert time.monotonic() - started < 20
+    assert time.process_time() - started < 20
     assert batch.events == []
     [skipped] = batch.reading.skipped
     assert skipped.name == "0@x (Since 2000)"
@@ -88,9 +88,9 @@ def test_a_rule_that_searches_for_ever_is_stopped_by_the_time_limit(
         "DTSTART:20260101T000000Z\r\nSUMMARY:Never\r\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"
     )
     weekly = "DTSTART:20270104T090000Z\r\nSUMMARY:Weekly\r\nRRULE:FREQ=WEEKLY;COUNT=3"
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: the machine may be shared
     batch = collect(ics(tmp_path, never, weekly), ImportOptions(), *WINDOW)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 10  # the rule alone searches for a minute
     reasons = {s.name: s.reason for s in batch.reading.skipped}
     assert reasons["0@x (Never)"] == "expanding the file's recurring events took 1 s"
     assert "1@x (Weekly)" in reasons  # the file's time is used up
