@@ -71,13 +71,16 @@ def uid_slug(uid: str) -> str:
     ('apg27-6', 'weekly-2027-01-15')
     >>> uid_slug("550e8400-e29b-41d4-a716-446655440000@example.org")
     'b822fc3e'
+    >>> uid_slug("hourly@x.org#2027-01-15T05:00:00Z")
+    'hourly-2027-01-15t05-00-00z'
     """
     base, _, day = uid.partition("#")
     local = base.partition("@")[0]
     words = slug(local, limit=len(local) * 4)
     if not words or len(words) > SHORT_UID or base.endswith(CONTENT_UID):
         words = hashlib.sha256(base.encode()).hexdigest()[:8]
-    return f"{words}-{day}" if day else words
+    # an occurrence's day, or its instant where its series has several a day (T05:00:00Z)
+    return f"{words}-{slug(day)}" if day else words
 
 
 def fingerprint(value: Any) -> str:
