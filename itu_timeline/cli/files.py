@@ -67,7 +67,7 @@ def import_ics(
     """
     from itu_timeline.store.importer import EXPORTED_DEADLINE, ImportOptions, collect
     from itu_timeline.store.locked import update_file
-    from itu_timeline.store.merging import merge
+    from itu_timeline.store.merging import FROM_SOURCE, merge
 
     settings: Settings = ctx.obj
     today = settings.today
@@ -88,7 +88,10 @@ def import_ics(
     with recording(settings, Source("import", str(file))):
         update = update_file(
             target,
-            lambda doc: merge(doc, batch.events, options.tags, today),
+            # An export of ours gives each event's deadlines too.
+            lambda doc: merge(
+                doc, batch.events, options.tags, today, fields=(*FROM_SOURCE, "deadlines")
+            ),
             create=True,
             dry_run=dry_run,
         )
@@ -100,7 +103,27 @@ def import_ics(
     report("note", [f"{file}: {note}" for note in batch.notes])
     report("note", [f"{c} (changed both here and in the source; the source's value was taken)"
                     for c in merged.conflicts])  # fmt: skip
+    if update.written:
+        report("note", _masked(batch.events, target))
     sys.stdout.write(_summary(batch, merged, (first, last), update.written, dry_run, target))
+
+
+def _masked(tables: list[dict[str, Any]], target: Path) -> list[str]:
+    """A note when imported events (from an export of ours) have the ids of bundled events:
+    the copies override them, so later corrections to those events would not show."""
+    from itu_timeline.core.loader import bundled_path, load
+    from itu_timeline.store.importer import OUR_UID
+
+    if target.resolve() == bundled_path().resolve():
+        return []
+    ids = {m.group(1) for t in tables if (m := OUR_UID.match(t["uid"]))}
+    masked = sorted(ids & {e.id for e in load([bundled_path()]).events})
+    if not masked:
+        return []
+    shown = ", ".join(masked[:5]) + (f" and {len(masked) - 5} more" if len(masked) > 5 else "")
+    return [f"{len(masked)} imported event(s) have the ids of bundled events ({shown}): where "
+            f"{target} is read, its copies override them, and later corrections to them will "
+            "not show; remove the copies to follow the bundled calendar"]  # fmt: skip
 
 
 def _comments_in(path: Path) -> int:

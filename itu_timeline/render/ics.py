@@ -8,6 +8,7 @@ re-import or a subscription refresh updates events instead of duplicating them.
 """
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,6 +35,9 @@ PRODID = "-//itu-timeline//itu-timeline//EN"
 PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
 BATCH = 1000
 UID_DOMAIN = "itu-timeline"
+# What a deadline specification says besides its name (an own deadline's or a rule's), exported
+# on its event so that import gives it back.
+SPEC_KEYS = ("before", "at", "time", "timezone", "source", "notes")
 ICS_STATUS = {
     Status.CONFIRMED: "CONFIRMED",
     Status.TENTATIVE: "TENTATIVE",
@@ -136,7 +140,9 @@ def _batch(events: Sequence[Event], rules: tuple[Rule, ...], options: ExportOpti
     pieces = []
     for event in events:
         deadlines = event_deadlines(event, rules)
-        pieces.append(event_component(event, deadlines, options).to_ical())
+        component = event_component(event, deadlines, options)
+        _add_deadline_specs(component, deadlines, rules)
+        pieces.append(component.to_ical())
         if options.deadlines:
             pieces += [deadline_component(d, options).to_ical() for d in deadlines]
     return b"".join(pieces)
@@ -178,6 +184,26 @@ def _add_ours(component: icalendar.Event, event: Event) -> None:
     for key, value in ours.items():
         if value:
             component.add(f"x-itu-timeline-{key}", icalendar.vText(text(value)))
+
+
+def _add_deadline_specs(
+    component: icalendar.Event, deadlines: list[Deadline], rules: tuple[Rule, ...]
+) -> None:
+    """Each deadline's specification (its own, or its rule's: name, before or at, time, zone,
+    source, notes) as JSON in an X-ITU-TIMELINE-DEADLINE, so that `import` gives the event
+    back with the same deadlines, relative ones still relative, even where the rules are not.
+    Other clients ignore it."""
+    own = {spec.name.casefold(): spec for spec in deadlines[0].event.deadlines} if deadlines else {}
+    by_id = {rule.id: rule for rule in rules}
+    for deadline in deadlines:
+        made_by = by_id.get(deadline.rule_id or "") or own.get(deadline.name.casefold())
+        spec = {"name": deadline.name} | {
+            key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key in SPEC_KEYS
+            if (value := getattr(made_by, key, None)) is not None
+        }
+        value = json.dumps(spec, ensure_ascii=False, sort_keys=True)
+        component.add("x-itu-timeline-deadline", icalendar.vText(text(value)))
 
 
 def deadline_component(deadline: Deadline, options: ExportOptions) -> icalendar.Event:

@@ -4,12 +4,15 @@ its zone resolved (an IANA TZID, a Windows or vendor-prefixed name, a custom VTI
 written by `export`, every field of ours back in its own field (X-ITU-TIMELINE-* properties).
 
 A VEVENT that cannot become a valid event raises `Skip` with the reason. Deadlines written by
-`export` are skipped: they come back from the rules and the events.
+`export` are skipped as events: each comes back as a deadline of its event, from the
+specification export wrote on it (X-ITU-TIMELINE-DEADLINE).
 """
 
+import contextlib
+import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -34,7 +37,7 @@ OUR_UID = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@itu-timeline$")
 STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 # Written by `export`, read back here, so an export imports into the same fields.
 OURS = ("timezone", "source", "outcome", "notes", "basis", "format", "end")
-EXPORTED_DEADLINE = "a deadline written by export (it comes back from its rule)"
+EXPORTED_DEADLINE = "a deadline written by export (it comes back with its event)"
 _LINE_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _TEXT_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 
@@ -84,6 +87,7 @@ def to_event(occurrence: Occurrence, options: ImportOptions, notes: list[str]) -
         "tags": list(dict.fromkeys(_line(t) for t in tags if t.strip())) or None,
         # Our own export's DESCRIPTION repeats what has fields of its own: only its notes count.
         "notes": own.get("notes") if own else _text(str(component.get("description", ""))) or None,
+        "deadlines": _deadlines(component) or None,
         "uid": occurrence.uid,
     }
     return {k: v for k, v in event.items() if v is not None}
@@ -95,6 +99,33 @@ def _ours(component: Any) -> dict[str, str]:
         for key in OURS
         if f"X-ITU-TIMELINE-{key.upper()}" in component
     }
+
+
+def _deadlines(component: Any) -> list[dict[str, Any]]:
+    """The deadline specifications our own export wrote on the event (X-ITU-TIMELINE-DEADLINE,
+    JSON), as the event's own deadlines; one that cannot be read is left out."""
+    found = component.get("x-itu-timeline-deadline")
+    values = found if isinstance(found, list) else [] if found is None else [found]
+    specs = []
+    for value in values:
+        try:
+            spec = json.loads(_unescape(str(value)))
+        except ValueError:
+            continue
+        if isinstance(spec, dict) and all(isinstance(v, str) for v in spec.values()):
+            specs.append(_typed(spec))
+    return specs
+
+
+def _typed(spec: dict[str, str]) -> dict[str, Any]:
+    """`at` and `time` back from ISO text to TOML's date, local date-time and time."""
+    typed: dict[str, Any] = dict(spec)
+    with contextlib.suppress(ValueError):  # the validator names what stays text
+        if "at" in spec:
+            typed["at"] = (datetime if "T" in spec["at"] else date).fromisoformat(spec["at"])
+        if "time" in spec:
+            typed["time"] = time.fromisoformat(spec["time"])
+    return typed
 
 
 _ESCAPED = re.compile(r"\\([\\;,nN])")

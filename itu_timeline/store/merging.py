@@ -129,7 +129,8 @@ def _merge_event(
     memory = existing.get("imported") or _remember({}, fields)
     changed, conflicts = [], []
     for key in fields:
-        theirs, before = fingerprint(source.get(key)), memory.get(key)
+        # A field an older import did not remember: that import gave nothing for it.
+        theirs, before = fingerprint(source.get(key)), memory.get(key, fingerprint(None))
         if theirs == before:
             continue  # the source did not change it: the user's value stays
         if fingerprint(existing.get(key)) not in (before, theirs):
