@@ -34,12 +34,18 @@ def at_the_prompt(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int, Path]:
 
 
 def waiting_for_input(pid: int) -> None:
-    """Until the process sleeps in its read of the terminal, as it does when a person presses
-    Ctrl-C: a signal that lands between CPython's check for signals and its read() is only
-    seen after the next key, and the test would wait for ever."""
+    """Until the process has slept in the same place for a quarter of a second, as it does in
+    its read of the terminal when a person presses Ctrl-C: a signal that lands between
+    CPython's check for signals and its read() is only seen after the next key."""
     wchan = Path(f"/proc/{pid}/wchan")
+    seen, same = "", 0
     for _ in range(600):
-        if not wchan.exists() or wchan.read_text() not in ("", "0"):
+        if not wchan.exists():
+            return
+        now = wchan.read_text()
+        same = same + 1 if now == seen and now not in ("", "0") else 0
+        seen = now
+        if same >= 5:
             return
         time.sleep(0.05)
 
