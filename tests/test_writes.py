@@ -19,7 +19,7 @@ import pytest
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.core.loader import load
 
-from .conftest import SAMPLE, Run, WriteCalendar
+from .conftest import SAMPLE, Run, WriteCalendar, static_server
 
 PACKAGE = Path(__file__).parent.parent / "itu_timeline"
 TOOL = Path(sys.executable).parent / "itu-timeline"
@@ -356,6 +356,36 @@ def test_remind_on_a_pretended_day_remembers_nothing_unless_a_state_file_is_name
     assert recorded.stderr == ""
     assert state.exists()
     assert run("remind", "--state", str(state), today="2026-05-25").stdout == ""
+
+
+# --- feed copies -------------------------------------------------------------------------------
+
+
+def test_a_feed_refresh_waits_while_another_holds_the_feeds_lock(tmp_path: Path) -> None:
+    """Two refreshes of a feed take turns, so its copy and its state come from one fetch."""
+    from filelock import FileLock
+
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "events.toml").write_text(SAMPLE)
+    env = {**os.environ, **{f"XDG_{kind}_HOME": str(tmp_path / kind) for kind in
+           ("CONFIG", "STATE", "CACHE", "DATA")}}  # fmt: skip
+    copy = tmp_path / "STATE" / "itu-timeline" / "feeds" / "team.toml"
+    copy.parent.mkdir(parents=True)
+    with static_server(served) as url:
+        config = tmp_path / "CONFIG" / "itu-timeline" / "feeds.toml"
+        config.parent.mkdir(parents=True)
+        config.write_text(f'[[feeds]]\nname = "team"\nurl = "{url}/events.toml"\n')
+        with FileLock(f"{copy}.lock"):
+            waiting = subprocess.Popen(
+                [str(TOOL), "feeds", "refresh"], env=env, stderr=subprocess.PIPE, text=True
+            )
+            time.sleep(2)
+            assert waiting.poll() is None
+            assert not copy.exists()
+        _, err = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, err
+    assert "Test calendar" in copy.read_text()
 
 
 # --- output errors ----------------------------------------------------------------------------

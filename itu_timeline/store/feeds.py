@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarInvalid, Problem, TimelineError
+from itu_timeline.base.locks import LOCK_TIMEOUT_SECONDS, exclusive
 from itu_timeline.core.feed_scope import FUTURE, from_the_future
 from itu_timeline.core.loader import max_file_bytes, parse_toml
 from itu_timeline.core.schema import SCHEMA, parse_document
@@ -102,7 +103,17 @@ def refresh(
     max_bytes: int = DEFAULT_MAX_BYTES,
     accept_shrink: bool = False,
 ) -> Outcome:
-    """Fetch one feed and, if it can be read and is not a sudden shrink, replace its copy."""
+    """Fetch one feed and, if it can be read and is not a sudden shrink, replace its copy.
+    Under the feed's lock (`NAME.toml.lock` beside its copy): two refreshes at once (cron's
+    and one by hand) take turns, so a copy and its state (ETag, events) come from one fetch."""
+    _make_copies_dir()
+    with exclusive(copy_path(feed.name), timeout + LOCK_TIMEOUT_SECONDS):
+        return _refresh(feed, now, timeout, max_bytes, accept_shrink)
+
+
+def _refresh(
+    feed: Subscription, now: datetime, timeout: float, max_bytes: int, accept_shrink: bool
+) -> Outcome:
     state = State.of(feed.name)
     state.last_attempt = now
     max_bytes = min(max_bytes, max_file_bytes())  # what is fetched must be readable
@@ -163,11 +174,14 @@ def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> 
 
 
 def _write_copy(path: Path, data: bytes) -> None:
+    write_atomically(path, data, make_folders=True)
+
+
+def _make_copies_dir() -> None:
     """Feed copies live in the state folder, readable by their owner only (a feed's URL and
-    events may be private): made 0700 when a feed is the first to need it."""
+    events may be private): made 0700 when a feed is the first to need it, before its lock."""
     with contextlib.suppress(OSError):  # if it cannot be made, the write says why
         copies_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_atomically(path, data, make_folders=True)
 
 
 def _done(feed: Subscription, state: State, now: datetime, result: str, message: str) -> Outcome:
