@@ -343,3 +343,18 @@ def test_the_bundled_file_is_in_the_form_fmt_writes(run: Run, tmp_path: Path) ->
     copy.write_bytes(bundled_path().read_bytes())
     assert run("fmt", str(copy)).exit_code == 0
     assert copy.read_bytes() == bundled_path().read_bytes()
+
+
+def test_edit_changes_an_event_in_the_file_named_even_when_no_calendar_in_use_has_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """`--calendar FILE` is the file to change: an event only there is found there."""
+    path = tmp_path / "elsewhere.toml"
+    run(
+        *("add", "--id", "wp5d-2027-02", "--title", "WP 5D", "--body", "ITU-R"),
+        *("--kind", "working-group", "--start", "2027-02-01", "--end", "2027-02-10"),
+        *("--calendar", str(path)),
+    )
+    result = run("edit", "wp5d-2027-02", "--end", "2027-02-11", "--calendar", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "end = 2027-02-11" in path.read_text()

@@ -134,9 +134,12 @@ def edit(
         raise UsageError("an id cannot be edited; add the event under the new id and remove this")
     if not fields and not clear and not remove_deadline:
         raise UsageError("nothing to change: give options such as --start or --clear")
-    event = find_event(settings.calendar(), event_id)
-    origin = event.origin or loader.user_path()
-    target = calendar or (settings.target(None) if _replaced(origin) else origin)
+    if calendar is not None and _holds(calendar, event_id):  # the file named is the one
+        origin = target = calendar
+    else:
+        event = find_event(settings.calendar(), event_id)
+        origin = event.origin or loader.user_path()
+        target = calendar or (settings.target(None) if _replaced(origin) else origin)
     original = None if _same(origin, target) else find(loader.read_document(origin), event_id)
 
     def change(document: dict[str, Any]) -> None:
@@ -214,6 +217,14 @@ def _home_of(settings: Settings, event_id: str) -> Path:
             hint="to hide or correct it, edit it (the change goes into your own file)",
         )
     return origin
+
+
+def _holds(path: Path, event_id: str) -> bool:
+    """Whether the file named with --calendar has the event itself: then it is edited there,
+    whatever the calendars in use say (the file may not be one of them)."""
+    from itu_timeline.store.edits import find
+
+    return path.is_file() and find(loader.read_document(path), event_id) is not None
 
 
 def _replaced(origin: Path) -> bool:
