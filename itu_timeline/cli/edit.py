@@ -223,8 +223,9 @@ def _holds(path: Path, event_id: str) -> bool:
     """Whether the file named with --calendar has the event itself: then it is edited there,
     whatever the calendars in use say (the file may not be one of them)."""
     from itu_timeline.store.edits import find
+    from itu_timeline.store.locked import read_valid  # a malformed file: its one-line error
 
-    return path.is_file() and find(loader.read_document(path), event_id) is not None
+    return path.is_file() and find(read_valid(path), event_id) is not None
 
 
 def _replaced(origin: Path) -> bool:
