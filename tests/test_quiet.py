@@ -356,3 +356,20 @@ def test_a_today_near_the_end_of_time_is_one_line_not_a_traceback(run: Run, comm
 def test_the_last_month_a_calendar_holds_is_a_month(run: Run) -> None:
     result = run("list", "--from", "9999-12")
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_series_skipped_for_one_cause_is_one_warning_and_one_count(
+    run: Run, tmp_path: Path
+) -> None:
+    """An endless rule of zero-length occurrences: thousands skipped, said in two lines."""
+    source = tmp_path / "seconds.ics"
+    source.write_text(
+        "BEGIN:VEVENT\r\nUID:s@example.org\r\nSUMMARY:Every second\r\n"
+        "DTSTART:20270301T100000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"
+    )
+    result = run("import", str(source), "--calendar", str(tmp_path / "mine.toml"))
+    assert result.exit_code == 0
+    skipped = [line for line in result.stderr.splitlines() if "skipped:" in line]
+    assert len(skipped) == 1
+    assert "(and 1,999 more occurrences, for the same cause)" in skipped[0]
+    assert "2000 skipped (2000: end: … is not after start …)" in result.stdout

@@ -1,5 +1,6 @@
 """The commands that bring in or tidy whole calendar files: import, fmt."""
 
+import re
 import sys
 from collections import Counter
 from datetime import date, timedelta
@@ -97,8 +98,9 @@ def import_ics(
         )
     report("warning", update.warnings())
     reading, merged = batch.reading, update.value
-    report("warning", [f"{file}: VEVENT '{s.name}' skipped: {s.reason}"
-                       for s in reading.skipped if s.reason != EXPORTED_DEADLINE])  # fmt: skip
+    report(
+        "warning", _skip_lines(file, [s for s in reading.skipped if s.reason != EXPORTED_DEADLINE])
+    )
     report("warning", [f"{file}: {line}" for line in reading.capped])
     report("note", [f"{file}: {note}" for note in batch.notes])
     report("note", [f"{c} (changed both here and in the source; the source's value was taken)"
@@ -141,7 +143,7 @@ def _summary(
 ) -> str:
     counts, reading = merged.counts, batch.reading
     parts = [f"{counts[k]} {k}" for k in ("added", "updated", "unchanged")]
-    reasons = Counter(s.reason.split(" (")[0] for s in reading.skipped)
+    reasons = Counter(_kind(s.reason) for s in reading.skipped)
     skipped = f"{len(reading.skipped)} skipped"
     if reasons:
         skipped += " (" + "; ".join(f"{n}: {r}" for r, n in reasons.most_common()) + ")"
@@ -194,3 +196,29 @@ def fmt(
         report("note", [f"upgraded {path} to schema 2"])
     elif update.written:
         report("note", [f"rewrote {path} in canonical form"])
+
+
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?")
+
+
+def _kind(reason: str) -> str:
+    """A reason without its dates and asides, so that the occurrences of one series skipped
+    for one cause count as one kind ('end: … is not after start …')."""
+    return _MOMENT.sub("…", reason.split(" (")[0])
+
+
+def _skip_lines(file: Path, skipped: list[Any]) -> list[str]:
+    """One warning per VEVENT skipped; a series whose occurrences are skipped for one cause
+    is one line with their count, not a line each (an endless rule would print thousands)."""
+    by_series: dict[tuple[str, str], list[Any]] = {}
+    for s in skipped:
+        by_series.setdefault((s.name, _kind(s.reason)), []).append(s)
+    return [
+        f"{file}: VEVENT '{name}' skipped: {group[0].reason}"
+        + (
+            f" (and {len(group) - 1:,} more occurrences, for the same cause)"
+            if len(group) > 1
+            else ""
+        )
+        for (name, _), group in by_series.items()
+    ]
