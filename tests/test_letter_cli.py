@@ -138,14 +138,55 @@ def test_a_text_that_is_no_letter_is_one_line_and_exit_2(
 
 
 def test_an_unknown_place_asks_for_a_zone(run: Run, tmp_path: Path) -> None:
+    """Printed, the event has no zone and a warning names the option; added, it is refused."""
     text = LETTER.replace("Geneva", "Xanadu").replace("ITU headquarters", "the venue")
     path = write(tmp_path, "far.txt", text.replace("Xanadu, 11 December", "Geneva, 11 December"))
-    refused = run("letter", str(path))
+    printed = run("letter", str(path))
+    assert printed.exit_code == 0, printed.output
+    assert "timezone" not in printed.stdout
+    assert "give its zone with --timezone ZONE" in printed.stderr
+    target = tmp_path / "mine.toml"
+    refused = run("letter", str(path), "--add", "--calendar", str(target))
     assert refused.exit_code == 2
+    assert len(refused.stderr.splitlines()) == 1
     assert "--timezone" in refused.stderr
+    assert not target.exists()
     given = run("letter", str(path), "--timezone", "Asia/Tokyo")
     assert given.exit_code == 0, given.output
     assert 'timezone = "Asia/Tokyo"' in given.stdout
+    assert given.stderr == ""
+
+
+def test_the_zone_given_is_the_json_zone_and_a_known_place_keeps_its_own(
+    run: Run, tmp_path: Path, letter: Path
+) -> None:
+    text = LETTER.replace("Geneva", "Xanadu").replace("ITU headquarters", "the venue")
+    path = write(tmp_path, "far.txt", text.replace("Xanadu, 11 December", "Geneva, 11 December"))
+    (meeting,) = json.loads(
+        run("letter", str(path), "-f", "json", "--timezone", "Asia/Tokyo").stdout
+    )
+    assert meeting["timezone"] == "Asia/Tokyo"
+    assert "timezone" not in meeting["not_stated"]
+    kept = run("letter", str(letter), "-f", "json", "--timezone", "Asia/Tokyo")
+    assert json.loads(kept.stdout)[0]["timezone"] == "Europe/Zurich"
+    assert "--timezone Asia/Tokyo not used: Geneva, Switzerland gives Europe/Zurich" in kept.stderr
+
+
+def test_an_unknown_zone_names_the_option(run: Run, letter: Path) -> None:
+    result = run("letter", str(letter), "--timezone", "Mars/X")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("itu-timeline: error: --timezone: unknown time zone 'Mars/X'")
+
+
+def test_validate_strict_takes_an_added_letter_as_an_official_source(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    target = write(tmp_path, "mine.toml", "schema = 2\n")
+    assert run("letter", str(letter), "--add", "--calendar", str(target)).exit_code == 0
+    result = run("validate", "--strict", str(target), calendars=[target])
+    assert result.exit_code == 0, result.output
+    assert "official" not in result.stderr
 
 
 def test_a_deadline_time_in_utc_keeps_its_zone(run: Run, tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from itu_timeline.core.deadlines import all_deadlines
 from itu_timeline.core.model import Basis, Body, Calendar, DeadlineSpec, Event, Kind, Rule
 from itu_timeline.core.quality import same_thing, summarize, warnings
@@ -35,7 +37,8 @@ def test_each_warning_names_file_event_and_field() -> None:
         "cal.toml: event 'sg17': field 'source': no source: say where the dates were read"
     ]
     assert found(replace(BASE, source="https://news.example/x", basis=Basis.OFFICIAL)) == [
-        "cal.toml: event 'sg17': field 'basis': official, but the source is not an official page"
+        "cal.toml: event 'sg17': field 'basis': official, but the source is not an official "
+        "page or an ITU letter's reference"
     ]
     assert found(replace(BASE, source="https://news.example/x", basis=Basis.REPORTED)) == []
     assert "lasts 61 days" in found(replace(BASE, end=BASE.start + timedelta(days=60)))[0]
@@ -84,3 +87,32 @@ def test_a_rule_deadline_two_days_from_the_events_own_of_the_same_meaning_is_a_t
     far = replace(rule, before="5 weeks")  # a week apart: two deadlines, whatever their names
     calendar = Calendar(events=(council,), rules=(far,))
     assert warnings(calendar, all_deadlines(calendar)) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "TSB Collective letter 3/13, 12 March 2027",
+        "TSB Collective letter 2/3 of 2017-12-11",
+        "Corrigendum 1 to TSB Collective letter 2/3 of 2017-12-11",
+        "Circular Letter 5/LCCE/67 of 2017-03-06",
+        "Administrative Circular CACE/560",
+        "BDT/IP/CSTG-13",
+        "DM-05/1171 of 2005-06-01",
+        "Carta Colectiva TSB 8/5",
+    ],
+)
+def test_an_itu_letter_is_an_official_source(source: str) -> None:
+    assert found(replace(BASE, source=source, basis=Basis.OFFICIAL)) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a blog",
+        "ITU letter (no reference in the text) of 2017-12-11",
+        "see TSB Collective letter 2/3",
+    ],
+)
+def test_other_text_is_no_official_source(source: str) -> None:
+    assert len(found(replace(BASE, source=source, basis=Basis.OFFICIAL))) == 1

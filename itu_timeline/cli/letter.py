@@ -11,6 +11,8 @@ import typer
 from itu_timeline.base.errors import UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption
+from itu_timeline.cli.options import for_option
+from itu_timeline.core.letter_model import Meeting
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -63,15 +65,21 @@ def letter(
     from itu_timeline.store.letter_files import letter_text
 
     settings: Settings = ctx.obj
-    if timezone is not None:
-        get_zone(timezone)  # an unknown zone is refused before anything is read
+    if timezone is not None:  # an unknown zone is refused before anything is read
+        for_option("--timezone", get_zone, timezone)
     meetings = []
     for name in files:
         text = letter_text(_read(name), name)
         meetings += read_letter(text, "standard input" if name == "-" else name, settings.today)
+    _give_zone(meetings, timezone)
+    unzoned = [_no_zone(m) for m in meetings if m.timezone is None]
     if add:
-        _add(settings, meetings, timezone, calendar, dry_run)
-    elif format_ is LetterFormat.JSON:
+        if unzoned:
+            raise UsageError(unzoned[0])
+        _add(settings, meetings, calendar, dry_run)
+        return
+    report("warning", unzoned)
+    if format_ is LetterFormat.JSON:
         sys.stdout.write(json.dumps([m.record() for m in meetings], indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
     else:
@@ -80,7 +88,7 @@ def letter(
 
         taken: set[str] = set()
         tables = []
-        for table in _tables(meetings, timezone):
+        for table in _tables(meetings):
             event_id = unique_id(make_id(table["title"], table["start"]), taken)
             taken.add(event_id)
             tables.append(normalize({"id": event_id, **table}))
@@ -96,30 +104,51 @@ def _read(name: str) -> bytes:
         raise UsageError(f"{name}: cannot read: {err.strerror or err}") from err
 
 
-def _tables(meetings: list[Any], zone: str | None) -> list[dict[str, Any]]:
+def _give_zone(meetings: list[Meeting], zone: str | None) -> None:
+    """`--timezone` for the meetings whose zone the letter leaves unknown; a meeting whose
+    place gives another zone keeps it, and a note says so."""
+    if zone is None:
+        return
+    for meeting in meetings:
+        if meeting.timezone is None:
+            meeting.timezone = zone
+        elif meeting.timezone != zone:
+            where = meeting.location or "the letter"
+            report("note", [f"{_named(meeting)}: --timezone {zone} not used: {where} gives "
+                            f"{meeting.timezone}"])  # fmt: skip
+
+
+def _no_zone(meeting: Meeting) -> str:
+    where = f"{meeting.location} is not in the table of places the ITU meets" if (
+        meeting.location) else "the letter names no place and no time zone"  # fmt: skip
+    return f"{_named(meeting)}: {where}; give its zone with --timezone ZONE"
+
+
+def _named(meeting: Meeting) -> str:
+    return f"{meeting.reference or 'letter'}: {meeting.title} ({meeting.start})"
+
+
+def _tables(meetings: list[Meeting]) -> list[dict[str, Any]]:
     """The event tables, each with its UID (the same group twice in one letter numbered)."""
     from itu_timeline.store.letter_events import event_table, uid_of
 
     tables: list[dict[str, Any]] = []
-    seen: list[tuple[str, str]] = []
+    seen: list[tuple[str | None, str]] = []
     for meeting in meetings:
         key = (meeting.reference, meeting.group or meeting.title)
-        tables.append(event_table(meeting, uid_of(meeting, seen.count(key)), zone))
+        tables.append(event_table(meeting, uid_of(meeting, seen.count(key))))
         seen.append(key)
     return [{k: v for k, v in t.items() if v not in (None, [])} for t in tables]
 
 
-def _add(
-    settings: Settings, meetings: list[Any], zone: str | None, calendar: Path | None,
-    dry_run: bool,
-) -> None:  # fmt: skip
+def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry_run: bool) -> None:
     from itu_timeline.cli.recording import recording
     from itu_timeline.core.changes import Source
     from itu_timeline.store.letter_events import date_changes
     from itu_timeline.store.locked import update_file
     from itu_timeline.store.merging import FROM_SOURCE, merge
 
-    incoming = _tables(meetings, zone)
+    incoming = _tables(meetings)
     moved: list[str] = []
 
     def change(document: dict[str, Any]) -> Any:

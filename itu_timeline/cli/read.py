@@ -248,7 +248,7 @@ def validate(
     """Check calendar files: every problem listed on stderr, a summary on stdout.
 
     Errors are what the loader refuses. Warnings are data-quality findings: an event without a
-    source, an official event whose source is not an official page, a deadline after its
+    source, an official event whose source is no official page or letter, a deadline after its
     event starts, two deadlines of one event that say the same thing, a rule that matches no
     event, an event longer than 60 days, control characters.
     Exit 1 when there is any error (or any warning with --strict).

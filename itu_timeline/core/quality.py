@@ -14,6 +14,7 @@ from itu_timeline.core.zones import get_zone
 
 # Where the fact sheets count dates as verified: official ITU, UN, IGF and APT pages.
 OFFICIAL = re.compile(r"(^|[/.\s(])(itu\.int|un\.org|intgovforum\.org|apt\.int)\b", re.IGNORECASE)
+NOT_OFFICIAL = "official, but the source is not an official page or an ITU letter's reference"
 LONGEST_DAYS = 60
 SIMILAR_TITLES = 0.85
 TWIN_DAYS = 3
@@ -103,8 +104,8 @@ def event_warnings(event: Event) -> list[Problem]:
     found = []
     if not event.source:
         found.append(_warn(event, "source", "no source: say where the dates were read"))
-    elif event.basis is Basis.OFFICIAL and not OFFICIAL.search(event.source):
-        found.append(_warn(event, "basis", "official, but the source is not an official page"))
+    elif event.basis is Basis.OFFICIAL and not official_source(event.source):
+        found.append(_warn(event, "basis", NOT_OFFICIAL))
     if not event.is_approximate and event.days > LONGEST_DAYS:
         found.append(_warn(event, "end", f"lasts {event.days} days (over {LONGEST_DAYS})"))
     for field in ("title", "location", "notes", "url", "source"):
@@ -112,6 +113,17 @@ def event_warnings(event: Event) -> list[Problem]:
         if value and has_control_chars(value):
             found.append(_warn(event, field, "contains control characters"))
     return found
+
+
+def official_source(source: str) -> bool:
+    """An official page, or an ITU letter named by its reference ("TSB Collective letter
+    3/13, 12 March 2027", as `letter --add` writes it): the letter is the organiser's own."""
+    if OFFICIAL.search(source):
+        return True
+    from itu_timeline.core.letter_head import find_reference  # only for a source that is no page
+
+    found = find_reference(source.strip())
+    return found is not None and found.pos == 0
 
 
 def duplicate_warnings(events: tuple[Event, ...]) -> list[Problem]:

@@ -8,7 +8,6 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from itu_timeline.base.errors import UsageError
 from itu_timeline.core.letter_model import LetterDeadline, Meeting, zone_of
 from itu_timeline.core.text import slug
 
@@ -31,15 +30,9 @@ def uid_of(meeting: Meeting, same_group_before: int) -> str:
     return f"letter:{slug(base)}:{slug(who)}{number}"
 
 
-def event_table(meeting: Meeting, uid: str, zone: str | None) -> dict[str, Any]:
-    """The event's fields, as `import` gives them to the merge."""
-    timezone = meeting.timezone or zone
-    if timezone is None:
-        where = meeting.location or "its place"
-        raise UsageError(
-            f"{meeting.reference}: {meeting.title} ({meeting.start}): {where} is not in the "
-            "table of places the ITU meets, and the letter names no time zone; give --timezone"
-        )
+def event_table(meeting: Meeting, uid: str) -> dict[str, Any]:
+    """The event's fields, as `import` gives them to the merge (no `timezone` when the zone is
+    not known: the calendar file's then applies)."""
     dated = f" of {meeting.letter_date}" if meeting.letter_date else ""
     notes = [*meeting.notes]
     if meeting.opening is not None:
@@ -52,7 +45,7 @@ def event_table(meeting: Meeting, uid: str, zone: str | None) -> dict[str, Any]:
         "start": meeting.start,
         "end": meeting.end,
         "location": meeting.location,
-        "timezone": timezone,
+        "timezone": meeting.timezone,
         "format": meeting.format,
         "status": "confirmed",
         "basis": "official",
