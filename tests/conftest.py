@@ -127,6 +127,14 @@ def private_cache(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test reads English unless it asks for another language: the locale of the
+    machine that runs the tests does not count."""
+    for name in ("ITU_TIMELINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> dict[str, str]:
     """A user's own config, cache, data and state folders, for commands run with `as_user`."""

@@ -18,6 +18,7 @@ from typer._click.exceptions import NoArgsIsHelpError
 from typer._click.exceptions import UsageError as UsageProblem
 from typer.core import TyperGroup
 
+from itu_timeline.base import i18n
 from itu_timeline.base.errors import (
     EXIT_ERROR,
     CalendarUnreadable,
@@ -174,7 +175,7 @@ def _command_path(ctx: Any, err: UsageProblem) -> str:
 
 
 # Global options that take a value, and those that do not, as they may follow a command.
-GLOBAL_VALUED = ("--today", "--tz", "--calendar", "-c")
+GLOBAL_VALUED = ("--today", "--tz", "--calendar", "-c", "--lang")
 GLOBAL_FLAGS = ("--no-color", "--debug")
 
 
@@ -264,6 +265,12 @@ def main_options(
             "Also ITU_TIMELINE_CALENDAR, ':'-separated.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            envvar="ITU_TIMELINE_LANG", metavar="LANG", help="Language: ar, en, es, fr, ru, zh."
+        ),
+    ] = None,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour (also NO_COLOR).")
     ] = False,
@@ -273,6 +280,9 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
+    i18n.choose(
+        _named(ctx, "lang", i18n.parse_language, lang) if lang else i18n.from_locale(os.environ)
+    )
     loader.listen(report, debug)  # what reading passes over: a warning, or for --debug
     if tz is None and (odd := unreadable_tz()) is not None:
         report("note", [f"TZ={odd!r} is not an IANA zone name; it is not used (use --tz)"])

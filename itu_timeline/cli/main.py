@@ -6,11 +6,13 @@ import importlib
 import os
 import signal
 import sys
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-import typer
+from itu_timeline.base import i18n
 
-from itu_timeline.cli.app import app
+if TYPE_CHECKING:
+    import typer
 
 # Each command module and the commands it holds, in the order `--help` lists them: a run
 # imports only the module of the command it runs (measured: 2 ms of a cron run's start-up).
@@ -27,7 +29,7 @@ COMMANDS = {
 }
 
 # Global options that take a value: what follows them is not a command's name.
-_VALUED = {"--today", "--tz", "--calendar", "-c"}
+_VALUED = {"--today", "--tz", "--calendar", "-c", "--lang"}
 
 
 def command_name(command: Any) -> str:
@@ -35,8 +37,10 @@ def command_name(command: Any) -> str:
     return str(command.name or command.callback.__name__.replace("_", "-"))
 
 
-def whole_app() -> typer.Typer:
+def whole_app() -> "typer.Typer":
     """The app with every command, as `--help`, shell completion and the tests see it."""
+    from itu_timeline.cli.app import app
+
     for module in COMMANDS:
         _put_on_app(module)
     return app
@@ -46,6 +50,10 @@ def main() -> None:
     # A closed pipe (`itu-timeline list | head -1`) ends the program quietly, as it ends `cat`.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = sys.argv[1:]
+    # Before the app is imported: its help texts, and the commands', are read at import.
+    i18n.choose(language(args, os.environ))
+    from itu_timeline.cli.app import app
+
     wanted = _command_in(args)
     owner = next((m for m, names in COMMANDS.items() if wanted in names), None)
     before = args[: args.index(wanted)] if wanted in args else args
@@ -56,6 +64,23 @@ def main() -> None:
     app(prog_name="itu-timeline")
 
 
+def language(args: list[str], environ: Mapping[str, str]) -> str:
+    """The language of the run, as the app's callback will settle it: --lang (the last one
+    given, before any `--`), else ITU_TIMELINE_LANG, else the locale. A value that names none
+    of the six is English here; the callback then says what is wrong with it."""
+    given = environ.get("ITU_TIMELINE_LANG") or None
+    for arg, after in zip(args, [*args[1:], None], strict=False):
+        if arg == "--":
+            break
+        if arg == "--lang" and after is not None:
+            given = after
+        elif arg.startswith("--lang="):
+            given = arg.removeprefix("--lang=")
+    if given is None:
+        return i18n.from_locale(environ)
+    return i18n.language_of(given) or "en"
+
+
 def _command_in(args: list[str]) -> str | None:
     return next((a for a, before in zip(args, ["", *args], strict=False)
                  if not a.startswith("-") and before not in _VALUED), None)  # fmt: skip
@@ -64,6 +89,8 @@ def _command_in(args: list[str]) -> str | None:
 def _put_on_app(module_name: str, only: str | None = None) -> None:
     """Puts the commands of one module on the app (only the one named `only`, if given:
     Typer builds every registered command's options on each run, and a cron job runs one)."""
+    from itu_timeline.cli.app import app
+
     module = importlib.import_module(f"itu_timeline.cli.{module_name}")
     if module_name == "feeds":
         if not app.registered_groups:

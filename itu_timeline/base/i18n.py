@@ -1,0 +1,101 @@
+"""The language of everything a person reads, chosen once per run, and the two functions every
+message goes through (`_` and `ngettext`, the names the extraction tool looks for).
+
+The messages are written in English in the code. In English nothing is loaded: `_` gives
+back its argument, so the start-up of a cron run pays for no catalog. In another language,
+the catalog compiled from `itu_timeline/locale/<lang>/LC_MESSAGES/itu_timeline.po` is read
+on the first message; its `Plural-Forms` header gives the plural rule of the language (CLDR:
+three forms in Russian, six in Arabic, one in Chinese).
+
+>>> language_of("fr_FR.UTF-8"), language_of("zh_Hans_CN"), language_of("de_DE"), language_of("C")
+('fr', 'zh', None, None)
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from itu_timeline.base.errors import UsageError
+
+# The six official languages of the ITU.
+LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+DOMAIN = "itu_timeline"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
+# Where the POSIX locale names the language of messages: the first of these that is set
+# and not empty decides (a later one is not looked at, even when the first names a language
+# we do not have).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined; `_` translates it where used."""
+    return message
+
+
+class _Catalog(Protocol):
+    def gettext(self, message: str, /) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+
+@dataclass
+class _Chosen:
+    language: str = "en"
+    catalog: _Catalog | None = None
+
+
+_chosen = _Chosen()
+
+
+def language_of(value: str) -> str | None:
+    """The language of a locale name ('fr', 'fr_FR.UTF-8', 'zh-Hans', 'ru_RU@euro'), when it
+    is one of the six; None otherwise ('C', 'POSIX', 'de_DE', '')."""
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def parse_language(value: str) -> str:
+    """The language an option names, or an error saying which ones there are."""
+    found = language_of(value)
+    if found is None:
+        raise UsageError(f"{value!r} is not one of the languages {', '.join(LANGUAGES)}")
+    return found
+
+
+def from_locale(environ: Mapping[str, str]) -> str:
+    """The language the POSIX locale variables name; English when it is none of the six."""
+    value = next((environ[v] for v in LOCALE_VARIABLES if environ.get(v)), "")
+    return language_of(value) or "en"
+
+
+def choose(language: str) -> None:
+    """Every message from now on in `language` (one of LANGUAGES)."""
+    if language != _chosen.language:
+        _chosen.language, _chosen.catalog = language, None
+
+
+def current() -> str:
+    return _chosen.language
+
+
+def _catalog() -> _Catalog:
+    if _chosen.catalog is None:
+        import gettext  # only a language other than English pays for this
+
+        _chosen.catalog = gettext.translation(DOMAIN, LOCALE_DIR, [_chosen.language], fallback=True)
+    return _chosen.catalog
+
+
+def _(message: str) -> str:
+    """`message` in the chosen language (itself in English, or when no translation exists)."""
+    if _chosen.language == "en":
+        return message
+    return _catalog().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message that the language's plural rule gives for `n`."""
+    if _chosen.language == "en":
+        return singular if n == 1 else plural
+    return _catalog().ngettext(singular, plural, n)
