@@ -50,15 +50,13 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
 
             sys.stdout.write(event_lines(events, settings.now.zone))
         case OutputFormat.JSON:
-            from itu_timeline.render.json_csv import event_record, to_json
+            from itu_timeline.render.json_csv import events_json
 
-            sys.stdout.writelines(to_json(event_record(e, settings.now.zone) for e in events))
+            sys.stdout.writelines(events_json(events, settings.now.zone))
         case OutputFormat.CSV:
-            from itu_timeline.render.json_csv import EVENT_FIELDS, event_record, to_csv
+            from itu_timeline.render.json_csv import EVENT_FIELDS, event_records, to_csv
 
-            sys.stdout.write(
-                to_csv((event_record(e, settings.now.zone) for e in events), EVENT_FIELDS)
-            )
+            sys.stdout.write(to_csv(event_records(events, settings.now.zone), EVENT_FIELDS))
 
 
 @commands.command()

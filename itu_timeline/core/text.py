@@ -51,6 +51,8 @@ _INVISIBLE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 def escape_invisible(encoded: str) -> str:
     """JSON or TOML text with the characters above as \\uXXXX escapes: only for text in which
     they can stand nowhere but inside a quoted string, where that escape means them."""
+    if encoded.isascii():  # all of them are beyond ASCII; and this look costs nothing
+        return encoded
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 

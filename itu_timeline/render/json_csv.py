@@ -2,11 +2,13 @@
 in JSON and empty in CSV; dates are ISO 8601 strings."""
 
 import csv
+import functools
 import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
+from operator import attrgetter, methodcaller
+from pathlib import Path
 from types import UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo
@@ -14,8 +16,10 @@ from zoneinfo import ZoneInfo
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.subscriptions import feed_of
-from itu_timeline.core.text import dates_label, escape_invisible, iso_span, safe
+from itu_timeline.core.text import dates_label, iso_span, safe
 from itu_timeline.core.upcoming import Item, countdown
+from itu_timeline.render.json_text import rows_json
+from itu_timeline.render.json_text import to_json as to_json  # where callers find it
 
 # A file's keys, less what is bookkeeping of a file (the UID an event was imported from and
 # what the source said then; its deadline specifications, which become items of their own),
@@ -32,63 +36,60 @@ EVENT_FIELDS = (
 )
 
 
-def event_record(event: Event, zone: ZoneInfo) -> dict[str, Any]:
+def events_json(events: Iterable[Event], zone: ZoneInfo) -> Iterator[str]:
+    """The JSON list of `events`' records (as `to_json` of them), made without the dicts."""
+    feeds = functools.cache(feed_of)
+    return rows_json((EVENT_FIELDS, _values(e, zone, feeds)) for e in events)
+
+
+def event_records(events: Iterable[Event], zone: ZoneInfo) -> Iterator[dict[str, Any]]:
+    """The records of `events`, the feed of each file they came from looked up once (for
+    every event, it was a quarter of `list --format json`)."""
+    feeds = functools.cache(feed_of)
+    return (event_record(e, zone, feeds) for e in events)
+
+
+def event_record(
+    event: Event, zone: ZoneInfo, feeds: Callable[[Path | None], str | None] = feed_of
+) -> dict[str, Any]:
     """An event as JSON has it; `dates` in words, timed spans in `zone`."""
-    record = {
-        name: dates_label(event, zone) if name == "dates" else convert(getattr(event, name))
-        for name, convert in _CONVERTERS
-    }
-    record["feed"] = feed_of(event.origin)
-    return record
+    return dict(zip(EVENT_FIELDS, _values(event, zone, feeds), strict=True))
 
 
-def _converter(annotation: object) -> Callable[[Any], Any]:
+def _values(event: Event, zone: ZoneInfo, feeds: Callable[[Path | None], str | None]) -> list[Any]:
+    """The values of an event's record, in the order of EVENT_FIELDS."""
+    values = list(_ATTRIBUTES(event))
+    for at, convert in _CONVERTERS:
+        values[at] = convert(values[at])
+    values.insert(_DATES_AT, dates_label(event, zone))
+    values.append(feeds(event.origin))
+    return values
+
+
+def _converter(annotation: object) -> Callable[[Any], Any] | None:
     """How a field of this type is written in JSON: choices by their names, dates as ISO
-    strings, tuples as lists. Chosen once per field, as a list of 100,000 events asks often."""
+    strings, tuples as lists, the rest as it is (None). Chosen once per field, as a list of
+    100,000 events asks often; a field that is never None gets no test for it."""
     kinds = get_args(annotation) if isinstance(annotation, UnionType) else (annotation,)
+    optional = type(None) in kinds
     if any(isinstance(k, type) and issubclass(k, StrEnum) for k in kinds):
-        return lambda value: None if value is None else value.value
+        # str() of a StrEnum is its value, as a plain str
+        return (lambda value: None if value is None else str(value)) if optional else str
     if any(k in (date, datetime) for k in kinds):
-        return lambda value: None if value is None else value.isoformat()
+        iso = methodcaller("isoformat")
+        return (lambda value: None if value is None else iso(value)) if optional else iso
     if any(get_origin(k) is tuple for k in kinds):
         return list
-    return lambda value: value
+    return None
 
 
 _TYPES = get_type_hints(Event)
-_CONVERTERS = [(name, _converter(_TYPES.get(name, str))) for name in EVENT_FIELDS[:-1]]
-
-
-def to_json(records: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """A JSON list, one record at a time, so a large result never sits in memory whole: the
-    same text as `json.dumps(records, indent=2, ensure_ascii=False)` (a test checks), written
-    with the C encoder value by value, as the indenting encoder is pure Python and slow.
-    ensure_ascii=False keeps Arabic or Chinese titles readable; json still escapes C0 control
-    characters, and the C1 controls and bidirectional overrides are escaped here (`\u202e`),
-    so no reader of the file is shown text other than it reads."""
-    separator = "[\n  "
-    for record in records:
-        yield separator + escape_invisible(_record(record))
-        separator = ",\n  "
-    yield "[]\n" if separator.startswith("[") else "\n]\n"
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _record(record: dict[str, Any]) -> str:
-    if not record:
-        return "{}"
-    members = (f"{_ENCODE(key)}: {_value(value)}" for key, value in record.items())
-    return "{\n    " + ",\n    ".join(members) + "\n  }"
-
-
-def _value(value: object) -> str:
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n      " + ",\n      ".join(_ENCODE(v) for v in value) + "\n    ]"
-    return _ENCODE(value)
+_NAMES = tuple(name for name in EVENT_FIELDS if name not in ("dates", "feed"))
+_ATTRIBUTES = attrgetter(*_NAMES)  # all of them in one call
+_CONVERTERS = [
+    (at, convert) for at, name in enumerate(_NAMES) if (convert := _converter(_TYPES[name]))
+]
+_DATES_AT = EVENT_FIELDS.index("dates")
 
 
 def to_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...]) -> str:
