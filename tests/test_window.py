@@ -1,6 +1,7 @@
 """Reading only what is near a window (as `upcoming` and `remind` do, from the cache's index)
 gives exactly what reading every event gives: no event, deadline or override is lost."""
 
+import json
 import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -13,8 +14,10 @@ from hypothesis import strategies as st
 
 from itu_timeline.core.clock import Now
 from itu_timeline.core.loader import load
-from itu_timeline.core.query import make_filter
+from itu_timeline.core.query import make_filter, select
 from itu_timeline.core.upcoming import Item, upcoming
+
+from .conftest import Run, WriteCalendar
 
 FIRST, LAST = date(2026, 1, 1), date(2027, 12, 31)
 OFFSETS = st.sampled_from(["0 days", "3 days", "12 days", "6 weeks", "2 months", "1 year"])
@@ -43,7 +46,7 @@ def events(draw: st.DrawFn, event_id: str) -> dict[str, Any]:
         "kind": draw(st.sampled_from(["council", "study-group", "other"])),
         "status": draw(st.sampled_from(["confirmed", "tentative", "cancelled"])),
     }
-    match draw(st.sampled_from(["days", "timed", "no end", "month"])):
+    match draw(st.sampled_from(["days", "timed", "no end", "month", "year"])):
         case "days":
             event |= {"start": start, "end": start + timedelta(days=length)}
         case "timed":
@@ -51,6 +54,9 @@ def events(draw: st.DrawFn, event_id: str) -> dict[str, Any]:
             event |= {"start": at, "end": at + timedelta(hours=draw(st.integers(1, 50)))}
         case "no end":
             event["start"] = start
+        case "year":
+            event |= {"start": date(start.year, 1, 1), "end": date(start.year, 12, 31)}
+            event["precision"] = "year"
         case _:
             first = start.replace(day=1)
             month_end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
@@ -121,3 +127,109 @@ def test_reading_only_the_window_shows_what_reading_everything_shows(
         for _ in range(2):  # the first read fills the cache, the second is served from it
             near = load(paths, (today, today + timedelta(days=days)))
             assert shown(upcoming(near, make_filter(), now, days)) == shown(everything)
+
+
+@given(
+    documents=st.lists(files(), min_size=1, max_size=3),
+    first=st.dates(FIRST, LAST),
+    days=st.integers(-3, 400),
+)
+def test_list_between_two_days_reads_only_the_window_and_finds_what_reading_everything_finds(
+    documents: list[dict[str, Any]], first: date, days: int
+) -> None:
+    last = first + timedelta(days=days)  # a window the wrong way round too: nothing lost
+    keep = make_filter(start=first, end=last)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / f"{n}.toml" for n in range(len(documents))]
+        for path, document in zip(paths, documents, strict=True):
+            path.write_text(tomli_w.dumps(document))
+        everything = [e.id for e in select(load(paths).events, keep)]
+        for _ in range(2):  # the first read fills the cache, the second is served from it
+            assert [e.id for e in select(load(paths, (first, last)).events, keep)] == everything
+
+
+SPANS = """\
+schema = 2
+timezone = "Europe/Zurich"
+
+[[rules]]
+id = "contributions"
+name = "Contributions due"
+match = { body = "ITU-T" }
+before = "2 months"
+
+[[events]]
+id = "long"
+title = "A meeting of many weeks"
+body = "ITU-T"
+kind = "study-group"
+start = 2027-02-20
+end = 2027-04-10
+
+[[events]]
+id = "in-june"
+title = "Dates not announced"
+body = "ITU"
+kind = "council"
+start = 2027-06-01
+end = 2027-06-30
+precision = "month"
+
+[[events]]
+id = "in-2027"
+title = "Only the year is known"
+body = "ITU-D"
+kind = "assembly"
+start = 2027-01-01
+end = 2027-12-31
+precision = "year"
+
+[[events]]
+id = "timed"
+title = "An online meeting"
+body = "ITU-R"
+kind = "workshop"
+start = 2027-03-31T23:00:00
+end = 2027-04-01T01:00:00
+timezone = "Pacific/Kiritimati"
+
+[[events]]
+id = "after"
+title = "Its deadline falls in the window, the meeting after it"
+body = "ITU-T"
+kind = "study-group"
+start = 2027-05-20
+end = 2027-05-21
+"""
+
+
+def test_list_from_to_is_read_through_the_day_index_and_agrees_with_reading_everything(
+    run: Run, write_calendar: WriteCalendar, private_cache: Path
+) -> None:
+    path = write_calendar(SPANS)
+    for first, last in (("2027-03-01", "2027-03-31"), ("2027-04-01", "2027-04-01"),
+                        ("2027-07-01", "2027-07-31"), ("2026-01-01", "2026-12-31")):  # fmt: skip
+        whole = json.loads(
+            run("list", "--from", first, "--format", "json", calendars=[path]).stdout
+        )
+        expected = [r["id"] for r in whole if r["start"][:10] <= last]
+        for _ in range(2):  # the first run makes the index, the second reads it
+            result = run(
+                "list", "--from", first, "--to", last, "--format", "json", calendars=[path]
+            )
+            assert result.exit_code == 0, result.stderr
+            assert [r["id"] for r in json.loads(result.stdout)] == expected
+    assert list((private_cache / "itu-timeline").glob("days-*.pickle"))  # the index was used
+
+
+def test_list_from_to_notes_a_tag_no_event_has_but_not_one_outside_the_window(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = SPANS.replace('kind = "council"\n', 'kind = "council"\ntags = ["wtdc"]\n')
+    window = ("list", "--from", "2027-03-01", "--to", "2027-03-02")
+    calendar = [write_calendar(path)]
+    assert "wtdc" not in run(*window, "--tag", "wtdc", calendars=calendar).stderr
+    assert (
+        "no event has the tag 'nosuch'"
+        in run(*window, "--tag", "nosuch", calendars=calendar).stderr
+    )

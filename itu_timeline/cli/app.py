@@ -64,10 +64,12 @@ class Settings:
             )
         return named[0] if named else loader.user_path()
 
-    def calendar(self, days: int | None = None) -> Calendar:
+    def calendar(
+        self, days: int | None = None, within: tuple[date, date] | None = None
+    ) -> Calendar:
         """The calendars in use; with `days`, only what matters from today to `days` ahead
-        (what `upcoming` and `remind` need, read fast from the cache)."""
-        window = None if days is None else (self.today, self.today + timedelta(days=days))
+        (`upcoming`, `remind`), or `within` two days (`list`), read fast from the cache."""
+        window = within if days is None else (self.today, self.today + timedelta(days=days))
         try:
             return loader.load(loader.default_sources(self.calendars), window)
         except CalendarUnreadable as err:

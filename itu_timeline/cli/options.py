@@ -179,12 +179,16 @@ def _note_unknown_feeds(names: frozenset[str]) -> None:
         report("note", [f"--feed: no subscribed feed is named '{name}' (subscribed: {listed})"])
 
 
-def note_unknown_tags(keep: Filter, events: Iterable[Event]) -> None:
-    """An empty answer to `--tag nosuch` would look like no meeting: say no event has it."""
-    if not keep.tags:
-        return
-    used = {t.casefold() for e in events for t in e.tags}
-    for tag in sorted(keep.tags - used):
+def note_unknown_tags(keep: Filter, *sources: Callable[[], Iterable[Event]]) -> None:
+    """An empty answer to `--tag nosuch` would look like no meeting: say no event has it.
+    Each source of events is read only while a tag is still not found (the events of a
+    window first, then all of them)."""
+    unknown = set(keep.tags)
+    for events in sources:
+        if not unknown:
+            break
+        unknown -= {t.casefold() for e in events() for t in e.tags}
+    for tag in sorted(unknown):
         report("note", [f"--tag: no event has the tag '{tag}'"])
 
 

@@ -37,8 +37,11 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
       itu-timeline list -s "study group 17" --from today
     """
     settings: Settings = ctx.obj
-    calendar = settings.calendar()
-    note_unknown_tags(filters, calendar.events)
+    # Between two days, only the events near them are read, from the day index.
+    window = (filters.start, filters.end) if filters.start and filters.end else None
+    calendar = settings.calendar(within=window)
+    everything = [lambda: settings.calendar().events] if window else []
+    note_unknown_tags(filters, lambda: calendar.events, *everything)
     events = select(calendar.events, filters)
     match chosen_format(fmt):
         case OutputFormat.TABLE:
