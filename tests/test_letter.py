@@ -163,3 +163,99 @@ def test_the_closing_formula_is_no_part_of_the_last_deadline() -> None:
     )
     [meeting] = read_letter(text, "4-11.txt", date(2027, 3, 1))
     assert [d.name for d in meeting.deadlines] == ["Submit ITU-T Member contributions"]
+
+
+TDAG = """\
+Telecommunication Development Bureau (BDT)
+Ref. BDT/CIRCULAR/099 Geneva, 2 February 2027
+Subject: - - 31st meeting of the Telecommunication Development Advisory Group, 12-14 May 2027
+- - Meetings of the TDAG Correspondence Groups on the ITU-D contribution to the Strategic
+Plan and on Rules of Procedure, 11 May 2027
+Dear Sir/Madam,
+I have pleasure in inviting you to the meetings of TDAG and its Correspondence Groups.
+The TDAG will meet from 12 to 14 May 2027.
+On 11 May 2027, prior to the TDAG meeting, the Correspondence Groups on the ITU-D contribution
+to the Strategic Plan (CGSP) and on Rules of Procedure (CGRP) will meet.
+"""
+
+
+def test_two_groups_on_the_day_before_tdag_are_two_meetings_and_no_deadline() -> None:
+    """Named after their day ("On 11 May, ... will meet"), joined by 'and on', the groups
+    meet on their own day; that day, near a salutation, is no deadline of TDAG."""
+    found = meetings(TDAG)
+    assert sorted(found) == ["CGRP", "CGSP", "TDAG"]
+    assert [found[g]["start"] for g in ("CGSP", "CGRP", "TDAG")] == [
+        "2027-05-11",
+        "2027-05-11",
+        "2027-05-12",
+    ]
+    assert all(m["deadlines"] == [] for m in found.values())
+
+
+def test_a_headless_dm_letter_gives_each_working_group_its_days_and_opening() -> None:
+    text = (
+        "Subject: Invitation to the meetings of the Council Working Groups, 7-10 June 2027\n"
+        "Ref: DM -XX\nDear Sir/Madam,\nThe General Secretariat proposes to hold a meeting of "
+        "the WG on Resolution 200 (WGDef) on 7-8 June 2027, starting at 10.00 on 7 June. "
+        "The 5th meeting of the Working Group on Languages (WG-Lang) would be held on 8-9 "
+        "June, starting at 14h30 on 8 June. Finally, the Working Group on the budget study "
+        "(WG-Bud) would be held on 10 June 2027, sta"
+    )
+    found = meetings(text)
+    assert {g: (m["start"], m["end"], m["opening"]) for g, m in found.items()} == {
+        "WGDef": ("2027-06-07", "2027-06-08", "10:00"),
+        "WG-Lang": ("2027-06-08", "2027-06-09", "14:30"),
+        "WG-Bud": ("2027-06-10", "2027-06-10", None),
+    }
+    assert {m["reference"] for m in found.values()} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITU-D Telecommunication Development Advisory Group (TDAG)\nDocument TDAG-31/019-E\n"
+        "12 June 2027\nOriginal: English\nSource: Chairman\nTitle: Summary of conclusions\n"
+        "TDAG met in Geneva from 12 to 14 May 2027 and agreed to meet again, 3-5 May 2028.",
+        "Subject: Results of ITU-D Study Group 1\nThe group met from 10 to 19 January 2028 "
+        "and will meet from 10 to 19 January 2029.",
+    ],
+)
+def test_a_document_or_a_text_that_invites_no_one_is_no_letter(text: str) -> None:
+    with pytest.raises(NotALetter):
+        read_letter(text, "doc.txt", TODAY)
+
+
+ITUD = """\
+Telecommunication Development Bureau (BDT)
+Ref.: BDT/IP/CSTG-99 Geneva, 4 October 2027
+Subject: 2028 ITU-D Study Group 1 and 2 Rapporteur Group Meetings
+Dear Sir/Madam,
+Study Group 1 Rapporteur Groups will meet from 10 to 19 January 2028 and Study Group 2
+Rapporteur Groups for all Questions and Working Party 1/2 from 19 to 28 January 2028.
+The groups work on Questions 1/2, 3/2 and 5/1. In conjunction with these meetings, an
+associated Workshop on spectrum will take place on 27 January 2028.
+"""
+
+
+def test_itu_d_reads_study_groups_and_keeps_a_workshop_inside_a_span() -> None:
+    """'1/2' in ITU-D is of Study Group 2; a workshop on a day of SG2's span is a meeting of
+    its own, and SG1 and SG2 sharing 19 January stay two."""
+    found = {(m.group, m.start.isoformat(), m.end.isoformat()) for m in
+             read_letter(ITUD, "itud.txt", TODAY)}  # fmt: skip
+    assert found == {
+        ("SG1", "2028-01-10", "2028-01-19"),
+        ("SG2", "2028-01-19", "2028-01-28"),
+        (None, "2028-01-27", "2028-01-27"),
+    }
+
+
+def test_a_span_of_all_the_meetings_is_no_span_of_the_group_with_its_own_row() -> None:
+    """'WPs 9A and 9D, together with SG 9, 22-30 November' sums up the rows: SG 9's own row
+    (1-2 December) is its meeting."""
+    text = LETTER.replace("Study Group 9 / 22-30 November 2005\n", "").replace(
+        "as shown below.", "together with Study Group 9 from 22 to 30 November 2005."
+    )
+    text = text.replace("Working Party 9D / 22-30", "Working Party 9D / 24-29")
+    sg9 = meetings(text)["SG9"]
+    assert (sg9["start"], sg9["end"]) == ("2005-12-01", "2005-12-02")
+    assert "2005-11-22..2005-11-30" in " ".join(map(str, sg9["notes"]))

@@ -4,6 +4,7 @@ truth. Run as a script on another folder of fixtures to measure accuracy without
 """
 
 import json
+import re
 import sys
 from collections import Counter
 from datetime import date
@@ -99,6 +100,29 @@ def invented(got: Any, text: str) -> list[str]:
     return [due for due in stated if not printed(due, text)]
 
 
+# A stated deadline names what is due: a word of deadlines, never a salutation ("Dear
+# Sir/Madam") or a bare heading ("Deadline"), which only a date near them would give.
+DUE_WORDS = re.compile(
+    r"contribution|regist|inscri|fellowship|bourse|beca|visa|interpr|translation|traduc|"
+    r"request|demande|solicitud|submi|soumettre|presentar|deadline\s+for|date\s+limite\s+d|"
+    r"plazo\s+para|later\s+than|jusqu|hasta|\bdue\b",
+    re.IGNORECASE,
+)
+NOT_A_NAME = re.compile(
+    r"\s*(?:(?:Dear|Madame|Monsieur|Estimad[oa]s?|Muy\s+señor)\b.*|"
+    r"(?:key\s+)?(?:deadlines?|dates?|date\s+limite|plazos?|fechas?)\s*:?)\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def badly_named(got: Any) -> list[str]:
+    """Stated deadlines whose name is no name of something due."""
+    if isinstance(got, dict):
+        return []
+    names = [d["name"] for m in got for d in m["deadlines"] if d["stated"]]
+    return [n for n in names if NOT_A_NAME.fullmatch(n) or not DUE_WORDS.search(n)]
+
+
 def fixtures(folder: Path) -> list[Path]:
     return sorted(t for t in folder.glob("*.txt") if t.with_suffix(".json").exists())
 
@@ -125,6 +149,7 @@ def test_a_text_that_is_no_letter_is_refused(text: Path) -> None:
 def test_no_deadline_is_invented(text: Path) -> None:
     got = read(text)
     assert invented(got, text.read_text(encoding="utf-8")) == []
+    assert badly_named(got) == []
     for meeting in [] if isinstance(got, dict) else got:
         assert all(d["name"] for d in meeting["deadlines"])
         assert ("deadlines" in meeting["not_stated"]) == (not meeting["deadlines"])
@@ -139,9 +164,10 @@ def measure(folder: Path) -> None:
         r, t, wrong = score(got, truth)
         right, total = right + r, total + t
         made_up += [f"{text.name}: {d}" for d in invented(got, text.read_text(encoding="utf-8"))]
+        made_up += [f"{text.name}: named {n!r}" for n in badly_named(got)]
         print(f"{text.stem}: {r}/{t}", *(f"\n    {w}" for w in wrong))
     print(f"fields exact: {right}/{total} = {100 * right / max(total, 1):.1f} %")
-    print(f"stated deadlines not printed: {len(made_up)}", *made_up, sep="\n    ")
+    print(f"stated deadlines not printed or badly named: {len(made_up)}", *made_up, sep="\n    ")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,16 @@ DEADLINE_WORDS = re.compile(
     r"fecha\s+l[ií]mite|beca|traducci|a\s+más\s+tardar|avant\s+le|au\s+plus\s+tard",
     _I,
 )
+# What ties a day to a deadline where no table does: the words right before it.
+DEADLINE_CUE = re.compile(
+    r"(?:\bby|\bbefore|\buntil|later\s+than|deadline[^.]{0,60}?|jusqu'au|avant\s+le|"
+    r"au\s+plus\s+tard\s+le|a\s+más\s+tardar\s+el|hasta\s+el|antes\s+del?|date\s+limite[^.]{0,40}|"
+    r"plazo[^.]{0,40}|fecha\s+l[ií]mite[^.]{0,40}|\bdue(?:\s+on)?|clos(?:e|es|ing)\s+on)"
+    r"\s*[:,]?\s*(?:is\s+|est\s+|es\s+)?(?:the\s+|le\s+|el\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"lunes|martes|miércoles|jueves|viernes)?,?\s*$",
+    _I,
+)
 KEY_DEADLINES = re.compile(
     r"key\s+deadlines|principales\s+échéances|dates\s+limites|plazos\s+(?:clave|importantes)|"
     r"fechas\s+l[ií]mite|important\s+deadlines",
@@ -61,8 +71,7 @@ def attach_deadlines(
         day = resolve(found.start, near)
         in_table = bool(key and key.start() < found.pos <= key.end() + KEY_REACH)
         after = text[found.endpos : dates[i + 1].pos if i + 1 < len(dates) else len(text)]
-        context = gap[-120:] + after[:120]
-        if row is None and not in_table and not DEADLINE_WORDS.search(context):
+        if row is None and not in_table and not _tied(gap, after):
             continue
         if (letter_date and day < letter_date) or (row is None and day >= first_start):
             continue  # before the letter, or a day of the letter's meetings themselves
@@ -75,12 +84,45 @@ def attach_deadlines(
             _row_opening(row, clock)  # "Monday 6 July 2015 at 1100 hours" in the row
             continue
         names = _names(text, found, gap, after, row is not None, in_table)
+        if not names:
+            continue  # nothing the letter says is due that day
         targets = row if row is not None else common
         for meeting in targets:
             if day < meeting.start:
                 meeting.deadlines += [_deadline(n, day, clock) for n in names]
     for meeting in meetings:
         meeting.deadlines = _distinct(meeting.deadlines)
+
+
+_TIME_BEFORE = re.compile(
+    r"\(?\s*(?:at\s+)?\d{1,2}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:UTC|CET|Geneva\s+time)?\s*\)?"
+    r"\s*,?\s*(?:on\s+)?$",
+    _I,
+)
+_ITEM_LEAD = re.compile(r"\s*(?:\([^)]*\))?\s*[-:/\u2013]\s*")
+# What is due is named by a word of deadlines, and never by a salutation or a bare heading.
+NAME_WORDS = re.compile(DEADLINE_WORDS.pattern + r"|request|demande|solicitud|\bdue\b", _I)
+_NO_NAME = re.compile(
+    r"(?:Dear|Madame|Monsieur|Estimad|Muy\s+señor)\b|(?:deadlines?|dates?|date\s+limite|plazos?|"
+    r"fechas?(?:\s+l[ií]mite)?)\s*$",
+    _I,
+)
+
+
+def is_deadline_name(name: str) -> bool:
+    """A name of something due ("Fellowship requests"), not a salutation or a heading."""
+    return bool(NAME_WORDS.search(name)) and not _NO_NAME.match(name)
+
+
+def _tied(gap: str, after: str) -> bool:
+    """A day outside the tables is a deadline only when the words right before it say so
+    ("by", "no later than", "deadline", "jusqu'au"; a time between them is passed over), or
+    the item right after it is something due ("15 May - contributions")."""
+    before = _TIME_BEFORE.sub("", gap[-120:])
+    if DEADLINE_CUE.search(before):
+        return True
+    lead = _ITEM_LEAD.match(after)
+    return lead is not None and bool(NAME_WORDS.search(after[lead.end() : lead.end() + 80]))
 
 
 def _without_times(gap: str) -> str:
@@ -129,13 +171,13 @@ def _names(
     sentence before it, else the table's heading."""
     if in_row:
         headers = HEADER.findall(text[: found.pos])
-        return [_clean(headers[-1]) if headers else "Deadline"]
+        return [_clean(headers[-1])] if headers else []
     items = [_clean(i) for i in _ITEM_SPLIT.split(_before_sentence_end(after))]
-    items = [i for i in items if re.search(r"[A-Za-zÀ-ÿ]{3}", i)]
+    items = [i for i in items if re.search(r"[A-Za-zÀ-ÿ]{3}", i) and is_deadline_name(i)]
     sentence = _clean(re.split(r"(?<=[.:!?])\s+(?=[A-Z0-9])|\n", gap)[-1])
     if items and (in_table or not DEADLINE_WORDS.search(sentence)):
         return items
-    return [sentence or "Deadline"]
+    return [sentence] if is_deadline_name(sentence) else items
 
 
 # The letter's closing formula ends its last table: "Yours faithfully," is no wrapped item.

@@ -33,7 +33,7 @@ _GROUPS = (
         lambda m: f"TG {m['a']}",
     ),
     (
-        r"(?:Working\s+Part(?:y|ies)|WPs?|Groupes?\s+de\s+travail|Grupos?\s+de\s+Trabajo)\s*(?P<a>\d{1,2}(?:[A-F]\b|/\d{1,2}))"
+        r"(?:Working\s+Part(?:y|ies)|\bWPs?|Groupes?\s+de\s+travail|Grupos?\s+de\s+Trabajo)\s*(?P<a>\d{1,2}(?:[A-F]\b|/\d{1,2}))"
         + _LIST,
         None,
     ),
@@ -53,7 +53,7 @@ _GROUPS = (
         r"\bTDAG\b|\bGCDT\b|\bGADT\b|Telecommunication\s+Development\s+Advisory\s+Group|Groupe\s+consultatif\s+pour\s+le\s+développement|Grupo\s+Asesor\s+de\s+Desarrollo",
         lambda m: "TDAG",
     ),
-    (r"\bCWG-[A-Za-z&]+(?:-[A-Za-z]+)?", lambda m: m[0]),
+    (r"\b(?:C?WG|EG)-[A-Z][A-Za-z&]*(?:-[A-Za-z]+)?", lambda m: m[0]),
     (r"\bRPM-[A-Z]{2,4}\b", lambda m: m[0]),
     (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
     (
@@ -70,12 +70,23 @@ def _parties(m: re.Match[str]) -> tuple[str, ...]:
     return tuple(f"WP {p.upper()}" for p in (first, *more))
 
 
-# "(the) [Council|TDAG] Working Group on Private Sector Issues (WGPS)"
+# "(the) [Council|TDAG] Working Group on Private Sector Issues (WGPS)", "the WG on Resolution
+# 149 (WGDef)", "the Correspondence Groups on the Strategic Plan (WGSP) and on Resolutions (WGRR)"
 _NAMED = re.compile(
-    r"(?P<council>Council\s+)?(?:(?:TDAG|TSAG|RAG)\s+)?Working\s+Group\s+(?:on|for)\s+(?:the\s+)?"
-    r"(?P<words>[^(),.;:\d]{3,90}?)(?=\s*(?:\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)|[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$))",
+    r"(?:(?P<council>Council\s+)?(?:(?:TDAG|TSAG|RAG)\s+)?(?:Working|Correspondence)\s+Groups?|\bWG)"
+    r"\s+(?:on|for)\s+(?:the\s+)?"
+    r"(?P<words>[^(),.;:\d]{3,90}?(?:\s\d{2,4}(?:-\d{2,4})?)*)(?=\s*(?:\((?P<acronym>[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10})?)\)|[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$))",
     _I,
 )
+# "... (WGSP) and on Resolutions and Recommendations (WGRR)": a second group of the same kind
+_AND_ON = re.compile(
+    r"\s+and\s+(?P<on>(?:on|for)\s+(?:the\s+)?(?P<words>[^(),.;:]{3,90}?))(?=\s*(?:\((?P<acronym>"
+    r"[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10})?)\)|[(),.;:]|\s+will|\s+hold|\s+meet|$))",
+    _I,
+)
+
+
+_BRACKET = re.compile(r"\s*\(?\s*")
 
 
 def _key(words: str) -> str:
@@ -85,32 +96,53 @@ def _key(words: str) -> str:
     return " ".join(w.rstrip("s") for w in re.findall(r"[a-z]+", plain)[:4])
 
 
+def _short(acronym: str, council: bool) -> str:
+    """A Council working group's acronym as the ITU writes it (CWG-ITR), unless the letter's
+    own already says it is a working group (WG-WSIS)."""
+    own = "-" in acronym or acronym.upper().startswith(("WG", "CWG", "EG", "CG"))
+    return acronym if own or not council else "CWG-" + acronym
+
+
 def _named_groups(text: str) -> list[GroupMention]:
-    """Working groups named in words, by the acronym the letter gives them anywhere."""
-    matches = list(_NAMED.finditer(text))
-    acronyms = {}
-    for m in matches:
-        if m["acronym"]:
-            prefix = "CWG-" if m["council"] else ""
-            acronyms[_key(m["words"])] = prefix + m["acronym"]
-    return [
-        GroupMention(m.start(), m.end(), (acronyms[_key(m["words"])],))
-        for m in matches
-        if _key(m["words"]) in acronyms
-    ]
+    """Working groups named in words, by the acronym the letter gives them anywhere, and the
+    acronyms where the letter uses them alone ("The 11th meeting of WG-WSIS")."""
+    named: list[tuple[int, int, str, str | None, bool]] = []  # pos, end, words, acronym, council
+    for m in _NAMED.finditer(text):
+        named.append((m.start(), m.end(), m["words"], m["acronym"], bool(m["council"])))
+        tail = text.find(")", m.end()) + 1 if m["acronym"] else m.end()
+        if (more := _AND_ON.match(text, tail)) is not None:
+            named.append((more.start("on"), more.end(), more["words"], more["acronym"], False))
+    acronyms = {_key(w): _short(a, c) for _, _, w, a, c in named if a}
+    found = [GroupMention(p, e, (acronyms[_key(w)],)) for p, e, w, _, _ in named
+             if _key(w) in acronyms]  # fmt: skip
+    for short in set(acronyms.values()):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if not any(g.pos <= m.start() < g.endpos
+                       or (g.pos <= m.start() and _BRACKET.fullmatch(text, g.endpos, m.start()))
+                       for g in found):  # fmt: skip
+                found.append(GroupMention(m.start(), m.end(), (short,)))
+    return found
 
 
-def find_groups(text: str) -> list[GroupMention]:
+def find_groups(text: str, body: str | None = None) -> list[GroupMention]:
     """Every mention of a group, left to right; a list ("Working Parties 5A, 5B and 5C") is
-    one mention of several groups."""
+    one mention of several groups. In an ITU-D letter "1/2" is of Study Group 2 (its
+    Question 1, its Working Party 1): the study group is meant."""
     found: list[GroupMention] = _named_groups(text)
     for pattern, name in _GROUP_RES:
         for m in pattern.finditer(text):
             if any(g.pos <= m.start() < g.endpos for g in found):
                 continue
             groups = _parties(m) if name is None else (name(m),)
+            if body == "ITU-D":
+                groups = tuple(dict.fromkeys(_itud(g) for g in groups))
             found.append(GroupMention(m.start(), m.end(), groups))
     return sorted(_with_regions(found), key=lambda g: g.pos)
+
+
+def _itud(group: str) -> str:
+    numbered = re.fullmatch(r"WP \d{1,2}/(\d{1,2})", group)
+    return f"SG{numbered[1]}" if numbered else group
 
 
 def _with_regions(found: list[GroupMention]) -> list[GroupMention]:

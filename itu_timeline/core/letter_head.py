@@ -31,7 +31,9 @@ def normalize(text: str) -> str:
     text = re.sub(rf"\b({MONTH_PATTERN})(?=\d)", r"\1 ", text, flags=_I)
     text = re.sub(r"(?<=[a-z])(?=\d+/)", " ", text)  # "Letter5/LCCE/91"
     text = re.sub(r"(\b(?:WP|Part(?:y|ies))\s*\d{1,2}[A-F])(?=\d)", r"\1 ", text)  # "5A28 April"
-    text = re.sub(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})", " ", text)  # "UTCOpening"
+    text = re.sub(
+        r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,}(?![a-z]*\)))", " ", text
+    )  # "UTCOpening", not "(WGDef)"
     return re.sub(r"(?<=\d)(?=[A-Z][^\W\d_]{2,})", " ", text).strip()
 
 
@@ -137,3 +139,41 @@ def bureau_body(text: str) -> str | None:
     """The body of the bureau named first, for a letter whose reference does not say."""
     hits = [(m.start(), body) for p, body in _BUREAUS if (m := re.search(p, text, _I))]
     return min(hits)[1] if hits else None
+
+
+# What a meeting document (a report, minutes, a contribution, conclusions) carries in its
+# head, and a letter does not: "Document TDAG-10/019-E", "Source:", "Title:", "Original: ...".
+_DOCUMENT_SIGNS = [
+    re.compile(p, re.IGNORECASE | re.MULTILINE)
+    for p in (
+        r"(?:^|/)\s*Document\s+[A-Z0-9][\w.-]*/[\w/.-]+",
+        r"^\s*(?:Source|SOURCE|Title|TITLE|Question\(s\)|Action\s+required)\s*[:/]",
+        r"summary\s+of\s+(?:the\s+)?conclusions|r[eé]sum[eé]\s+des\s+conclusions",
+        r"^\s*Original\s*:\s*[A-Z]",
+        r"^\s*English\s+only\s*$",
+        r"\breport\s+(?:of|on)\s+the\s+[\w-]+\s+meeting|\bminutes\s+of\s+the\b",
+    )
+]
+# What only a letter carries: a salutation, an invitation, its closing formula.
+_LETTER_SIGNS = re.compile(
+    r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad[oa]s?\b|Señora|"
+    r"I\s+have\s+the\s+honour|J'ai\s+l'honneur|Tengo\s+el\s+honor|"
+    r"\binvit(?:e|es|ing|ation|er|ons|amos|arle)\b|pleasure\s+in\s+inviting|"
+    r"Yours\s+(?:faithfully|sincerely)|Veuillez\s+agr|Atentamente",
+    re.IGNORECASE,
+)
+
+
+def is_document(text: str) -> bool:
+    """A meeting document rather than a letter: two signs of a document in its head, and no
+    salutation or invitation in it ("TDAG is invited to take note" is no invitation)."""
+    head = text[:2500]
+    signs = sum(bool(p.search(head)) for p in _DOCUMENT_SIGNS)
+    salutation = re.search(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad", text, re.I)
+    return signs >= 2 and salutation is None
+
+
+def speaks_as_letter(text: str) -> bool:
+    """A salutation, an invitation or a closing formula: a text without reference is a letter
+    only with one of them."""
+    return _LETTER_SIGNS.search(text) is not None

@@ -1,0 +1,167 @@
+"""The meetings a letter announces, before they are merged: a span of days after the letter's
+date, or a day that a workshop or a group's meeting is said to be held on, of the groups named
+just before it in its sentence (or just after it: "On 11 May, the Correspondence Groups on ...
+(CGSP) and on ... (CGRP) will meet"), else of the letter's group."""
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from itu_timeline.core.letter_dates import Found, resolve
+from itu_timeline.core.letter_deadlines import DEADLINE_CUE, DEADLINE_WORDS
+from itu_timeline.core.letter_groups import GroupMention
+from itu_timeline.core.letter_model import Meeting
+
+_I = re.IGNORECASE
+MEETING_WORDS = re.compile(
+    r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque|"
+    r"meeting|réunion|reunión|session|held|meets?\b|se\s+reuni|will\s+take\s+place",
+    _I,
+)
+EVENT_WORDS = re.compile(
+    r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque", _I
+)
+LONGEST_MEETING = 40  # days: a longer span is no meeting (a period of consultation)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+_AND = re.compile(
+    r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|et|y)\s+(?:(?:the\s+)?[\w-]+\s+meeting\s+of\s+)?"
+    r"(?:the|la|le|el)?\s*",
+    _I,
+)
+_OPENS = re.compile(r"[\s-]*(?:On|Le|El)?\s*", _I)  # "On 11 May 2027, ... will meet"
+_WILL_MEET = re.compile(
+    r"will\s+(?:meet|be\s+held|take\s+place|convene)|\bmeets\b|se\s+réuniront|se\s+réunira|"
+    r"se\s+reunir[áa]n?|tendr[áa]n?\s+lugar|auront?\s+lieu",
+    _I,
+)
+_PRIOR = re.compile(
+    r"(?:prior\s+to|before|after|following|avant|après|antes\s+de|después\s+de)\s+"
+    r"(?:the\s+|la\s+|le\s+|el\s+|l')?(?:[\w-]+\s+)?$",
+    _I,
+)
+
+
+def find_meetings(
+    text: str, dates: list[Found], groups: list[GroupMention], base: Meeting, near: date
+) -> list[Meeting]:
+    """A meeting for each span of days after the letter's date (and each day a meeting is
+    said to be held on), of the groups its sentence names, else of the letter's group. A day
+    inside another meeting's span is a meeting of its own only when its sentence gives it a
+    group or calls it a workshop, a forum..."""
+    letter_date = base.letter_date
+    default = _main_group(text, groups)
+    found: list[Meeting] = []
+    spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
+    previous_end = 0
+    for found_date in dates:
+        window = text[previous_end : found_date.pos]
+        previous_end = found_date.endpos
+        start, end = resolve(found_date.start, near), resolve(found_date.end, near)
+        past = letter_date is not None and (
+            start < letter_date or (start == letter_date and not found_date.is_span)
+        )  # a day before the letter, or the letter's own date
+        if end < start or past or (end - start).days > LONGEST_MEETING:
+            continue
+        after = text[found_date.endpos : found_date.endpos + 60]
+        sentences = list(_SENTENCE_END.finditer(window))
+        window = window[sentences[-1].end() :] if sentences else window
+        named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
+        said_after = not named and _OPENS.fullmatch(window) is not None
+        if said_after:
+            named = _named_after(text, found_date.endpos, groups)
+        event_after = EVENT_WORDS.search(after) and not DEADLINE_WORDS.search(after)
+        event = bool(event_after or EVENT_WORDS.search(window[-120:]))
+        if not found_date.is_span and not _own_day(
+            window, named, event, said_after, any(a <= start <= b for a, b in spans)
+        ):
+            continue
+        workshop = event and not named
+        chosen: tuple[str | None, ...] = _listed(named, text) if named else (
+            (None,) if workshop else (default,))  # fmt: skip
+        for group in chosen:
+            title = _title(base.body, group, (after if event_after else window) if workshop else "")
+            found.append(replace(base, group=group, title=title, start=start, end=end,
+                                 pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
+    return found
+
+
+def _own_day(
+    window: str, named: list[GroupMention], event: bool, said_after: bool, inside: bool
+) -> bool:
+    """Whether a single day is a meeting of its own: one its sentence says is held (a group's
+    or a workshop's), and, inside another meeting's span, one of a group or an event."""
+    if DEADLINE_CUE.search(window):
+        return False  # "registration closes on 3 May"
+    held = (said_after and bool(named)) or event or _single_day_meeting(window, bool(named))
+    return held and (not inside or bool(named) or event)
+
+
+def _named_after(text: str, pos: int, groups: list[GroupMention]) -> list[GroupMention]:
+    """The groups that a sentence opening with a day says will meet on it, leaving out those
+    it names as a point in time ("prior to the TDAG meeting")."""
+    stop = _SENTENCE_END.search(text, pos)
+    sentence_end = stop.start() if stop else min(len(text), pos + 400)
+    verb = _WILL_MEET.search(text, pos, sentence_end)
+    if verb is None:
+        return []
+    return [g for g in groups if pos <= g.pos < verb.start()
+            and not _PRIOR.search(text, max(0, g.pos - 40), g.pos)]  # fmt: skip
+
+
+def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:
+    """The groups of the last mention, and of those joined to it by 'and' ("the Working
+    Group on Private Sector Issues (WGPS) and the Working Group on ...")."""
+    chosen = [named[-1]]
+    for mention in reversed(named[:-1]):
+        if not _AND.fullmatch(text, mention.endpos, chosen[0].pos):
+            break
+        chosen.insert(0, mention)
+    return tuple(dict.fromkeys(g for m in chosen for g in m.groups))
+
+
+def _main_group(text: str, groups: list[GroupMention]) -> str | None:
+    subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)
+    after = subject.end() if subject else 0
+    first = next((g for g in groups if g.pos >= after), groups[0] if groups else None)
+    return first.groups[0] if first else None
+
+
+def _single_day_meeting(window: str, named: bool) -> bool:
+    """A day that a meeting is held on: said so in its sentence, or a group's day ("(WGHRD)
+    on 27 January")."""
+    held = MEETING_WORDS.search(window) or (named and re.search(r"\b(?:on|le|el)\s*$", window))
+    return bool(held) and not DEADLINE_WORDS.search(window[-160:])
+
+
+def _title(body: str, group: str | None, window: str) -> str:
+    if group is None:
+        m = EVENT_WORDS.search(window)
+        phrase = window[m.start() :] if m else "Meeting"
+        words = " ".join(re.split(r"[.;(]| will |, (?:el|le|the|on)\b", phrase)[0].split())
+        return words[:90].rstrip(" ,") or "Meeting"
+    return f"{body} {group} meeting"
+
+
+def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
+    """Without a span that only sums up others: one that holds two or more other meetings,
+    one of them of its own group ("Working Parties 5A, 5B and 5C, 6-17 July" over the rows
+    "WP 5A 6-16 July", ...; a subject's "13-16 March" over a seminar on 13-14 and the
+    group's meeting on 15-16), or one of a group that has a row of its own elsewhere ("WPs
+    9A-9D, together with SG 9, 22-30 November" over the WPs' rows, when SG 9's own row says
+    1-2 December: the row is kept, the summing-up span noted)."""
+
+    def inside(m: Meeting, n: Meeting) -> bool:
+        return (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
+
+    def umbrella(m: Meeting) -> bool:
+        held = {(n.start, n.end) for n in meetings if inside(m, n)}
+        own = [n for n in meetings if n.group == m.group and (n.start, n.end) != (m.start, m.end)]
+        return len(held) >= 2 and (any(inside(m, n) for n in own) or bool(own and m.group))
+
+    kept = [m for m in meetings if not umbrella(m)]
+    for m in meetings:
+        if m not in kept and not any(inside(m, k) for k in kept if k.group == m.group):
+            for n in (k for k in kept if k.group == m.group and m.group is not None):
+                n.notes.append(f"the letter also gives {m.start}..{m.end} for the meetings "
+                               f"together; {n.start}..{n.end} is this group's own")  # fmt: skip
+    return kept
