@@ -103,7 +103,7 @@ def invented(got: Any, text: str) -> list[str]:
 # A stated deadline names what is due: a word of deadlines, never a salutation ("Dear
 # Sir/Madam") or a bare heading ("Deadline"), which only a date near them would give.
 DUE_WORDS = re.compile(
-    r"contribution|regist|inscri|fellowship|bourse|beca|visa|interpr|translation|traduc|"
+    r"contribu|regist|inscri|fellowship|bourse|beca|visa|interpr|translation|traduc|"
     r"request|demande|solicitud|submi|soumettre|presentar|deadline\s+for|date\s+limite\s+d|"
     r"plazo\s+para|later\s+than|jusqu|hasta|\bdue\b",
     re.IGNORECASE,
