@@ -226,11 +226,13 @@ def attach_opening(text: str, meetings: list[Meeting]) -> None:
     A meeting takes the first printed after it and before the next meeting is announced;
     one printed after every meeting (the meetings open at...) is every meeting's."""
     openings = _openings(text)
+    clocks = find_times(text)
     starts = sorted({m.pos for m in meetings})
     for meeting in meetings:
         after = [p for p in starts if p > meeting.pos]
         until = after[0] if after else len(text)
-        own = [c for p, c in openings if meeting.pos < p < until]
+        at_day = [c for p in (meeting.pos, *meeting.mentions) for c in _at_its_day(text, p, clocks)]
+        own = at_day + [c for p, c in openings if meeting.pos < p < until]
         common = [c for p, c in openings if p > starts[-1]]
         clock = own[0] if own else (common[0] if common else None)
         if clock is None or meeting.opening is not None:
@@ -238,6 +240,15 @@ def attach_opening(text: str, meetings: list[Meeting]) -> None:
         meeting.opening = time(clock.hour, clock.minute)
         if meeting.timezone is None and clock.zone and clock.zone[0] not in "+-":
             meeting.timezone = clock.zone
+
+
+_DAY_AT = re.compile(r"[^.;\n]{0,40}?(?:19|20)\d\d\s*,?\s*(?:at|à|a\s+las)\s*", _I)
+
+
+def _at_its_day(text: str, pos: int, clocks: list[Clock]) -> list[Clock]:
+    """The time printed right after a meeting's days ("held on 10 May 2017 at 9.30 a.m.")."""
+    day = _DAY_AT.match(text, pos)
+    return [c for c in clocks if day is not None and c.pos == day.end()]
 
 
 def _openings(text: str) -> list[tuple[int, Clock]]:

@@ -35,10 +35,11 @@ _WILL_MEET = re.compile(
     _I,
 )
 _PRIOR = re.compile(
-    r"(?:prior\s+to|before|after|following|avant|après|antes\s+de|después\s+de)\s+"
-    r"(?:the\s+|la\s+|le\s+|el\s+|l')?(?:[\w-]+\s+)?$",
+    r"(?:prior\s+to|before|after|following|during|avant|après|pendant|antes\s+de|después\s+de|"
+    r"durante)\s+(?:the\s+|la\s+|le\s+|el\s+|l')?(?:[\w-]+\s+)?$"
+    r"|(?:chair\w*|président\w*|president\w*|rapporteur\w*|convener)\s+(?:of|du|de)\s+(?:the\s+|la\s+)?$",
     _I,
-)
+)  # a group named as a point in time, or in a person's title ("Vice-Chairman of TDAG")
 
 
 def find_meetings(
@@ -65,7 +66,8 @@ def find_meetings(
         after = text[found_date.endpos : found_date.endpos + 60]
         sentences = list(_SENTENCE_END.finditer(window))
         window = window[sentences[-1].end() :] if sentences else window
-        named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos]
+        named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos
+                 and not _PRIOR.search(text, max(0, g.pos - 40), g.pos)]  # fmt: skip
         said_after = not named and _OPENS.fullmatch(window) is not None
         if said_after:
             named = _named_after(text, found_date.endpos, groups)
@@ -98,7 +100,8 @@ def _own_day(
 
 def _named_after(text: str, pos: int, groups: list[GroupMention]) -> list[GroupMention]:
     """The groups that a sentence opening with a day says will meet on it, leaving out those
-    it names as a point in time ("prior to the TDAG meeting")."""
+    it names as a point in time ("prior to the TDAG meeting", as groups named before a day
+    are left out when they are "during TDAG")."""
     stop = _SENTENCE_END.search(text, pos)
     sentence_end = stop.start() if stop else min(len(text), pos + 400)
     verb = _WILL_MEET.search(text, pos, sentence_end)
