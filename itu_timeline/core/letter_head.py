@@ -82,7 +82,7 @@ _REFERENCES = (
         "{x}",
         "ITU-D",
     ),
-    (r"(?P<x>(?:DM|CL)-\d+(?:/\d+)?)(?!\d)", "{x}", "ITU"),
+    (r"(?P<x>(?:DM|CL)\s?-\s?\d+(?:/\d+)?)(?!\d)", "{x}", "ITU"),  # "DM -1052"
     (r"Circular-LC\s*(?P<x>\d+)", "Circular-LC {x}", "ITU"),
 )
 _REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _REFERENCES]
@@ -146,10 +146,10 @@ def bureau_body(text: str) -> str | None:
 _DOCUMENT_SIGNS = [
     re.compile(p, re.IGNORECASE | re.MULTILINE)
     for p in (
-        r"(?:^|/)\s*Document\s+[A-Z0-9][\w.-]*/[\w/.-]+",
+        r"(?:^|/)\s*Document\s+[A-Z0-9][\w.-]*/[\w/.-]+|\bDocument\s+[\w.-]+/[\w/.]*-[EFSACR]\b",
         r"^\s*(?:Source|SOURCE|Title|TITLE|Question\(s\)|Action\s+required)\s*[:/]",
         r"summary\s+of\s+(?:the\s+)?conclusions|r[eé]sum[eé]\s+des\s+conclusions",
-        r"^\s*Original\s*:\s*[A-Z]",
+        r"^\s*Original\s*:\s*[A-Z]|Original\s*:\s*(?:English|French|Spanish|Arabic|Chinese|Russian)",
         r"^\s*English\s+only\s*$",
         r"\breport\s+(?:of|on)\s+the\s+[\w-]+\s+meeting|\bminutes\s+of\s+the\b",
     )

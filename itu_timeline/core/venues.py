@@ -32,6 +32,7 @@ Tunis|Tunisia|Africa/Tunis|Túnez
 Busan|Korea (Rep. of)|Asia/Seoul|Pusan
 Seoul|Korea (Rep. of)|Asia/Seoul|Séoul/Seúl
 Lisbon|Portugal|Europe/Lisbon|Lisbonne/Lisboa
+Madeira|Portugal|Atlantic/Madeira|Madère/Funchal
 Hyderabad|India|Asia/Kolkata|
 New Delhi|India|Asia/Kolkata|New Delhi/Nueva Delhi/Delhi
 Addis Ababa|Ethiopia|Africa/Addis_Ababa|Addis-Abeba/Addis Abeba/Addis Abbeba
