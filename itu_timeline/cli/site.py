@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from itu_timeline.base.errors import UsageError
+from itu_timeline.base.errors import CalendarUnreadable, UsageError
 from itu_timeline.cli.app import Settings, report
-from itu_timeline.cli.options import with_filters
+from itu_timeline.cli.options import for_option, with_filters
 from itu_timeline.cli.recording import recently_changed
-from itu_timeline.core.model import Body
+from itu_timeline.core.model import Body, Calendar
 from itu_timeline.core.query import Filter, select
 from itu_timeline.core.text import is_web_address, safe
 
@@ -52,6 +52,15 @@ def publish(
     days: Annotated[
         int, typer.Option(min=0, max=3660, help="Days ahead for the 'coming up' section.")
     ] = 90,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            metavar="LIST",
+            help="The calendars that go public, of bundled, feeds and mine (your own file); "
+            "default: bundled,feeds.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """A static site of the filtered events: index.html, .ics feeds, events.json, events.toml.
 
@@ -61,11 +70,14 @@ def publish(
     events.json has the keys of `list --format json`. The site is built beside DIR and
     swapped in whole (DIR becomes a symlink to it), so a server never serves half a build.
     Files in DIR that publish did not write (CNAME, robots.txt) are kept.
-    With --today pinned, two builds are byte-identical.
+    With --today pinned, two builds are byte-identical. It says which calendars went in:
+    the bundled one and the feeds' copies unless --source says otherwise (your own file
+    only with --source bundled,feeds,mine); --calendar FILE publishes exactly FILE.
 
     \b
     Examples:
       itu-timeline publish /var/www/itu --base-url https://example.org/itu
+      itu-timeline publish site --source bundled
       itu-timeline publish public --body ITU --title "ITU governance dates"
       itu-timeline publish site --today 2026-06-01 --days 200
     """
@@ -75,7 +87,8 @@ def publish(
     settings: Settings = ctx.obj
     if base_url is not None:
         _check_base_url(base_url)
-    files = _site_files(settings, filters, title, base_url, days)
+    calendar = _public_calendar(settings, source)
+    files = _site_files(settings, calendar, filters, title, base_url, days)
     with building(folder, MARKER) as build:
         theirs = _not_written_by_publish(folder, files)
         copy_entries(folder, theirs, build)
@@ -108,8 +121,34 @@ def _not_written_by_publish(folder: Path, files: dict[str, bytes]) -> list[str]:
     return theirs
 
 
+def _public_calendar(settings: Settings, source: str | None) -> Calendar:
+    """The calendars chosen for the page, read, and named on stderr (with those left out)."""
+    from itu_timeline.cli import sources as layers
+    from itu_timeline.core import loader
+
+    named = loader.named_sources(settings.calendars)
+    wanted = None if source is None else for_option("--source", layers.chosen, source)
+    paths = layers.source_files(named, wanted)
+    try:
+        calendar = loader.load(paths)
+    except CalendarUnreadable as err:
+        raise err.with_hint("check --calendar and ITU_TIMELINE_CALENDAR") from err
+    used = ", ".join(layers.described(p) for p in calendar.files) or "none"
+    notes = [f"calendars on the page: {used}"]
+    if omitted := layers.left_out(wanted, named):
+        listed = ", ".join(layers.described(p) for p in omitted)
+        notes.append(f"left out (--source chooses): {listed}")
+    report("note", notes)
+    return calendar
+
+
 def _site_files(
-    settings: Settings, filters: Filter, title: str, base_url: str | None, days: int
+    settings: Settings,
+    calendar: Calendar,
+    filters: Filter,
+    title: str,
+    base_url: str | None,
+    days: int,
 ) -> dict[str, bytes]:
     from dateutil.relativedelta import relativedelta
 
@@ -121,7 +160,6 @@ def _site_files(
     from itu_timeline.render.json_csv import event_record, to_json
     from itu_timeline.store.published import calendar_toml
 
-    calendar = settings.calendar()
     events = select(calendar.events, filters)
     zone = settings.now.zone
     options = ExportOptions(name=calendar.name, stamp=settings.now.utc())
@@ -133,8 +171,10 @@ def _site_files(
     }
     files["events.json"] = "".join(to_json(event_record(e, zone) for e in events)).encode()
     # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
-    # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.
-    name = calendar.name if filters == Filter() else title
+    # (core/loader.py): only the whole curated calendar may; a filtered part, or one with
+    # feeds' or the user's events in it, is a calendar of its own.
+    alone = calendar.curated is not None and calendar.files == calendar.curated[:1]
+    name = calendar.name if filters == Filter() and alone else title
     files["events.toml"] = calendar_toml(name, settings.now.utc(), calendar.rules, events).encode()
     today = settings.today
     page = Page(
