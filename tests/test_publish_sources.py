@@ -77,16 +77,13 @@ def test_source_bundled_leaves_out_the_users_file_and_the_feeds(
     assert 'name = "ITU meetings (itu-timeline)"' in (tmp_path / "s" / "events.toml").read_text()
 
 
-def test_mine_goes_public_only_when_asked_and_the_toml_is_then_no_curated_copy(
-    machine: dict[str, str], tmp_path: Path
-) -> None:
+def test_mine_goes_public_when_asked_for(machine: dict[str, str], tmp_path: Path) -> None:
     site = tmp_path / "s"
     result = as_user(machine, "2026-12-03", "publish", str(site), "--source", "bundled,mine")
     assert result.exit_code == 0, result.output
     assert "your own file (" in result.stderr.split("\n")[0]
+    assert "left out (--source chooses): feed 'apt'" in result.stderr
     assert "Private: dentist" in site_text(site)
-    # Under the curated name it would replace every follower's bundled calendar.
-    assert 'name = "ITU meetings and deadlines"' in (site / "events.toml").read_text()
 
 
 @pytest.mark.parametrize("bad", ["", "bundled,everything", "Mine;feeds"])

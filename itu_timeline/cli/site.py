@@ -171,10 +171,8 @@ def _site_files(
     }
     files["events.json"] = "".join(to_json(event_record(e, zone) for e in events)).encode()
     # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
-    # (core/loader.py): only the whole curated calendar may; a filtered part, or one with
-    # feeds' or the user's events in it, is a calendar of its own.
-    alone = calendar.curated is not None and calendar.files == calendar.curated[:1]
-    name = calendar.name if filters == Filter() and alone else title
+    # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.
+    name = calendar.name if filters == Filter() else title
     files["events.toml"] = calendar_toml(name, settings.now.utc(), calendar.rules, events).encode()
     today = settings.today
     page = Page(
