@@ -32,8 +32,9 @@ ENTRY_PROBE = textwrap.dedent("""
         pass
     print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """)
+# babel: dates in words in languages other than English; English loads none of it.
 HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic", "ssl", "http",
-         "pypdf")  # fmt: skip
+         "pypdf", "babel")  # fmt: skip
 HEAVY_OURS = ("itu_timeline.render.chart", "itu_timeline.render.ics", "itu_timeline.store",
               "itu_timeline.core.letter")  # fmt: skip
 
@@ -50,8 +51,10 @@ def heavy(modules: set[str]) -> set[str]:
     }
 
 
-def imported(*args: str, probe: str = PROBE) -> set[str]:
+def imported(*args: str, probe: str = PROBE, lang: str | None = None) -> set[str]:
     env = {**os.environ, "XDG_DATA_HOME": os.environ["XDG_CACHE_HOME"]}
+    if lang:
+        env["LANG"] = lang
     done = subprocess.run(
         [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True, check=True
     )
@@ -87,3 +90,20 @@ def test_a_run_imports_only_the_command_module_of_its_command() -> None:
     }
     assert ours & {"publish", "site", "edit", "files", "feeds"} == set()
     assert "read" in ours
+
+
+def test_a_french_cron_run_reads_its_catalog_but_not_babel() -> None:
+    """Countdowns and words come from the catalog; dates in the plain lines are ISO, so the
+    cron case in French stays as light as in English."""
+    modules = imported("--today", "2027-01-01", "upcoming", probe=ENTRY_PROBE, lang="fr_FR.UTF-8")
+    assert "itu_timeline.core.deadlines" in modules  # the command really ran
+    assert not heavy(modules)
+    assert "gettext" in modules
+
+
+def test_a_french_table_puts_dates_in_words_with_babel() -> None:
+    """The probe sees babel where it is used: a table in French (the test would notice)."""
+    modules = imported(
+        "--today", "2027-01-01", "list", "--format", "table", probe=ENTRY_PROBE, lang="fr_FR"
+    )
+    assert "babel.dates" in modules

@@ -12,8 +12,9 @@ three forms in Russian, six in Arabic, one in Chinese).
 """
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -42,7 +43,7 @@ class _Catalog(Protocol):
 @dataclass
 class _Chosen:
     language: str = "en"
-    catalog: _Catalog | None = None
+    catalogs: dict[str, _Catalog] = field(default_factory=dict)  # read once per language
 
 
 _chosen = _Chosen()
@@ -71,20 +72,34 @@ def from_locale(environ: Mapping[str, str]) -> str:
 
 def choose(language: str) -> None:
     """Every message from now on in `language` (one of LANGUAGES)."""
-    if language != _chosen.language:
-        _chosen.language, _chosen.catalog = language, None
+    _chosen.language = language
 
 
 def current() -> str:
     return _chosen.language
 
 
+@contextmanager
+def english() -> Iterator[None]:
+    """English inside: for what programs read (JSON, CSV, .ics), which is the same text
+    whatever the language of the person who runs the command."""
+    was = _chosen.language
+    _chosen.language = "en"
+    try:
+        yield
+    finally:
+        _chosen.language = was
+
+
 def _catalog() -> _Catalog:
-    if _chosen.catalog is None:
+    language = _chosen.language
+    if language not in _chosen.catalogs:
         import gettext  # only a language other than English pays for this
 
-        _chosen.catalog = gettext.translation(DOMAIN, LOCALE_DIR, [_chosen.language], fallback=True)
-    return _chosen.catalog
+        _chosen.catalogs[language] = gettext.translation(
+            DOMAIN, LOCALE_DIR, [language], fallback=True
+        )
+    return _chosen.catalogs[language]
 
 
 def _(message: str) -> str:

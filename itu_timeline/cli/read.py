@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from itu_timeline.base.errors import NegativeCheck, StateError, TimelineError, ValidationFailed
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, complete_ids, report
 from itu_timeline.cli.options import (
     FormatOption,
@@ -175,7 +176,7 @@ def remind(
     if settings.now.pinned and state is None and not dry_run:
         # A pretended day must not use up the real reminders of the days to come.
         dry_run = True
-        report("note", ["--today is set and no --state is given: a dry run, nothing remembered"])
+        report("note", [_("--today is set and no --state is given: a dry run, nothing remembered")])
     calendar = settings.calendar(thresholds[0])
     log = read_log()  # before the lock: a damaged log is not the reminder state's fault
     try:
@@ -284,13 +285,13 @@ def validate(
 
 def _nothing_soon(settings: Settings, filters: Filter, days: int) -> str:
     """At a terminal, an empty answer says what comes next (cron sees nothing: it is piped)."""
-    from itu_timeline.core.upcoming import countdown
     from itu_timeline.core.upcoming import upcoming as find_upcoming
 
     later = find_upcoming(settings.calendar(), filters, settings.now, days=36600)
     dated = next((i for i in later if i.days_left is not None and i.days_left > days), None)
-    nxt = f"; next: {dated.event.id} {countdown(dated)}" if dated else ""
-    return f"Nothing starts or is due in the next {days} days{nxt}.\n"
+    from itu_timeline.render.plain import nothing_soon
+
+    return nothing_soon(days, dated)
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable, Problem
+from itu_timeline.base.i18n import _
 from itu_timeline.core.feed_scope import FUTURE, from_the_future, with_scoped_rules
 from itu_timeline.core.model import Calendar, Event, Rule
 from itu_timeline.core.schema import CalendarFile, parse_document
@@ -254,15 +255,21 @@ def curated_notes(calendar: Calendar) -> list[str]:
 
     def which(path: Path) -> str:
         feed = feed_of(path)
-        return f"feed '{feed}'" if feed else "bundled" if path == bundled_path() else str(path)
+        if feed:
+            return _("feed '{name}'").format(name=feed)
+        return _("bundled") if path == bundled_path() else str(path)
 
     path, published = calendar.curated
-    when = f" (published {published.isoformat()})" if published else ""
-    notes = [f"The curated calendar: {which(path)}{when}"]
+    when = " " + _("(published {date})").format(date=published.isoformat()) if published else ""
+    notes = [_("The curated calendar: {which}").format(which=which(path)) + when]
     for other, stamp in calendar.left_out:
         if published and stamp and stamp > published:  # left out although newer: a false stamp
             notes.append(f"{which(other)}: {FUTURE.format(stamp=stamp.isoformat())}")
             continue
-        older = "older than" if published and stamp and stamp < published else "not newer than"
-        notes.append(f"{which(other)}: {older} the {which(path)} copy, not used")
+        older = (
+            _("{which}: older than the {used} copy, not used")
+            if published and stamp and stamp < published
+            else _("{which}: not newer than the {used} copy, not used")
+        )
+        notes.append(older.format(which=which(other), used=which(path)))
     return notes

@@ -1,14 +1,18 @@
 """Text for people: calendar strings made safe to print, slugs, and date spans as words.
 
 Month names are our own English table, not the locale's: the C locale and some others make
-Python's locale-aware calendar helpers fail or print names nobody expects.
+Python's locale-aware calendar helpers fail or print names nobody expects. In the other
+languages of the ITU, dates in words come from Babel (core/local_dates.py), chosen by
+--lang, never by the locale's own settings.
 """
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import N_, _, current, ngettext
 from itu_timeline.core.model import Basis, Event, Precision
 from itu_timeline.core.zones import get_zone
 
@@ -26,14 +30,15 @@ MONTHS = (
     "November",
     "December",
 )
-NOT_ANNOUNCED = "(dates not announced)"
-END_NOT_ANNOUNCED = "(end not announced)"
-TIME_NOT_STATED = "(time not stated)"
+# In English, as .ics files and the importer read them; `_` them where a person reads them.
+NOT_ANNOUNCED = N_("(dates not announced)")
+END_NOT_ANNOUNCED = N_("(end not announced)")
+TIME_NOT_STATED = N_("(time not stated)")
 BASIS_WORDS = {
-    Basis.OFFICIAL: "read on an official page",
-    Basis.REPORTED: "reported by a secondary source",
-    Basis.DERIVED: "computed from a rule",
-    Basis.EXPECTED: "expected from the usual cycle, or marked provisional by the organiser",
+    Basis.OFFICIAL: N_("read on an official page"),
+    Basis.REPORTED: N_("reported by a secondary source"),
+    Basis.DERIVED: N_("computed from a rule"),
+    Basis.EXPECTED: N_("expected from the usual cycle, or marked provisional by the organiser"),
 }
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
@@ -123,31 +128,43 @@ def has_control_chars(value: str) -> bool:
 
 def events_count(count: int) -> str:
     """'1 event', '12 events'."""
-    return f"{count} event" if count == 1 else f"{count} events"
+    return ngettext("{n} event", "{n} events", count).format(n=count)
 
 
 def month_year(day: date) -> str:
+    if current() != "en":
+        from itu_timeline.core import local_dates
+
+        return local_dates.month_year(day)
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def approximate_label(event: Event) -> str:
     """'June–July 2027 (dates not announced)' for an event known to the month or year."""
-    start, end = event.first_day, event.last_day
-    if event.precision is Precision.YEAR:
-        years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-        return f"{years} {NOT_ANNOUNCED}"
-    if (start.year, start.month) == (end.year, end.month):
-        span = month_year(start)
-    elif start.year == end.year:
-        span = f"{MONTHS[start.month - 1]}–{month_year(end)}"
-    else:
-        span = f"{month_year(start)}–{month_year(end)}"
-    return f"{span} {NOT_ANNOUNCED}"
+    return _("{span} (dates not announced)").format(span=announced_span(event))
 
 
 def approximate_note(event: Event) -> str:
     """'June–July 2027, dates not announced': the label for use inside parentheses."""
-    return approximate_label(event).replace(f" {NOT_ANNOUNCED}", ", dates not announced")
+    return _("{span}, dates not announced").format(span=announced_span(event))
+
+
+def announced_span(event: Event) -> str:
+    """'June–July 2027', '2027': the months or years an approximate event is known to."""
+    start, end = event.first_day, event.last_day
+    if current() != "en":
+        from itu_timeline.core import local_dates
+
+        if event.precision is Precision.YEAR:
+            return local_dates.years(start.year, end.year)
+        return local_dates.months(start, end)
+    if event.precision is Precision.YEAR:
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return month_year(start)
+    if start.year == end.year:
+        return f"{MONTHS[start.month - 1]}–{month_year(end)}"
+    return f"{month_year(start)}–{month_year(end)}"
 
 
 def local_times(event: Event, zone: ZoneInfo) -> tuple[datetime, datetime | None]:
@@ -190,7 +207,7 @@ def dates_label(event: Event, zone: ZoneInfo) -> str:
     span = iso_span(event, zone)
     if event.is_timed:
         span += " " + local_times(event, zone)[0].strftime("%Z")
-    return span.replace("..?", "..") + (f" {END_NOT_ANNOUNCED}" if not event.end_known else "")
+    return span.replace("..?", "..") + (f" {_(END_NOT_ANNOUNCED)}" if not event.end_known else "")
 
 
 def human_span(event: Event, zone: ZoneInfo) -> str:
@@ -198,17 +215,13 @@ def human_span(event: Event, zone: ZoneInfo) -> str:
     '10 Mar 2027, 13:00–16:00 CET', or the approximate label."""
     if event.is_approximate:
         return approximate_label(event)
+    if current() != "en":
+        return _local_span(event, zone)
     if event.is_timed:
-        start, end = local_times(event, zone)
-        text = f"{_day_month(start)} {start.year}, {start:%H:%M}"
-        if end is None:
-            return f"from {text} {start:%Z} {END_NOT_ANNOUNCED}"
-        if end.date() == start.date():
-            return f"{text}–{end:%H:%M} {end:%Z}"
-        return f"{text} – {_day_month(end)} {end.year}, {end:%H:%M} {end:%Z}"
+        return _timed_span(event, zone, lambda d: f"{_day_month(d)} {d.year}", "{:%H:%M}".format)
     first, last = event.first_day, event.last_day
     if not event.end_known:
-        return f"from {_day_month(first)} {first.year} {END_NOT_ANNOUNCED}"
+        return _("from {date} (end not announced)").format(date=f"{_day_month(first)} {first.year}")
     if first == last:
         return f"{_day_month(first)} {first.year}"
     if (first.year, first.month) == (last.year, last.month):
@@ -222,6 +235,30 @@ def _day_month(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]}"
 
 
+def _local_span(event: Event, zone: ZoneInfo) -> str:
+    """`human_span` in a language other than English, in its own forms."""
+    from itu_timeline.core import local_dates as words
+
+    if event.is_timed:
+        return _timed_span(event, zone, words.day, words.clock)
+    if not event.end_known:
+        return _("from {date} (end not announced)").format(date=words.day(event.first_day))
+    return words.days(event.first_day, event.last_day)
+
+
+def _timed_span(
+    event: Event, zone: ZoneInfo, day: Callable[[datetime], str], clock: Callable[[datetime], str]
+) -> str:
+    """A timed event's span in `zone`, its days and times written by `day` and `clock`."""
+    start, end = local_times(event, zone)
+    text = f"{day(start)}, {clock(start)}"
+    if end is None:
+        return _("from {date} (end not announced)").format(date=f"{text} {start:%Z}")
+    if end.date() == start.date():
+        return f"{text}–{clock(end)} {end:%Z}"
+    return f"{text} – {day(end)}, {clock(end)} {end:%Z}"
+
+
 def ago(since: timedelta | None) -> str:
     """How long ago something happened, in the words every command uses for it:
 
@@ -229,11 +266,11 @@ def ago(since: timedelta | None) -> str:
     ('just now', '1 h ago', '3 days ago')
     """
     if since is None:
-        return "never"
+        return _("never")
     if since < timedelta(minutes=1):
-        return "just now"
+        return _("just now")
     if since < timedelta(hours=1):
-        return f"{int(since.total_seconds() // 60)} min ago"
+        return _("{n} min ago").format(n=int(since.total_seconds() // 60))
     if since < timedelta(days=2):
-        return f"{int(since.total_seconds() // 3600)} h ago"
-    return f"{since.days} days ago"
+        return _("{n} h ago").format(n=int(since.total_seconds() // 3600))
+    return ngettext("{n} day ago", "{n} days ago", since.days).format(n=since.days)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import reach_days
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
@@ -167,19 +168,27 @@ def countdown(item: Item) -> str:
     """'today', 'tomorrow', 'in 12 days', '3 days ago', 'ongoing: day 3 of 19', or for an
     event whose days are not announced, that (and whether it may be under way)."""
     if item.days_left is None:
-        return "dates not announced" + (" — may be under way" if item.ongoing else "")
+        return (
+            _("dates not announced — may be under way")
+            if item.ongoing
+            else _("dates not announced")
+        )
     if item.ongoing and not item.event.is_timed:
-        return f"ongoing: day {1 - item.days_left} of {item.event.days}"
+        return _("ongoing: day {day} of {days}").format(
+            day=1 - item.days_left, days=item.event.days
+        )
     if item.ongoing:
-        return "under way"
+        return _("under way")
     return days_text(item.days_left)
 
 
 def days_text(days_left: int) -> str:
     if days_left == 0:
-        return "today"
+        return _("today")
     if days_left == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days_left == -1:
-        return "yesterday"
-    return f"in {days_left} days" if days_left > 0 else f"{-days_left} days ago"
+        return _("yesterday")
+    if days_left > 0:
+        return ngettext("in {n} day", "in {n} days", days_left).format(n=days_left)
+    return ngettext("{n} day ago", "{n} days ago", -days_left).format(n=-days_left)

@@ -13,6 +13,7 @@ from types import UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import current, english
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.subscriptions import feed_of
@@ -61,9 +62,17 @@ def _values(event: Event, zone: ZoneInfo, feeds: Callable[[Path | None], str | N
     values = list(_ATTRIBUTES(event))
     for at, convert in _CONVERTERS:
         values[at] = convert(values[at])
-    values.insert(_DATES_AT, dates_label(event, zone))
+    values.insert(_DATES_AT, _english_dates(event, zone))
     values.append(feeds(event.origin))
     return values
+
+
+def _english_dates(event: Event, zone: ZoneInfo) -> str:
+    """The words of `dates` are part of the contract: English in every language."""
+    if current() == "en":  # no context to enter for each of 100,000 events
+        return dates_label(event, zone)
+    with english():
+        return dates_label(event, zone)
 
 
 def _converter(annotation: object) -> Callable[[Any], Any] | None:
@@ -166,7 +175,7 @@ def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
         "end": None if deadline or event.end is None or item.day is None else event.end.isoformat(),
         "due": _due(deadline, zone),
         "days_left": item.days_left,
-        "countdown": countdown(item),
+        "countdown": _english_countdown(item),
         "urgency": item.urgency.value,
         "location": event.location,
         "source": deadline.source if deadline else event.source,
@@ -177,6 +186,11 @@ def item_record(item: Item, zone: ZoneInfo) -> dict[str, Any]:
         "news": item.is_news,
         "feed": feed_of(event.origin),
     }
+
+
+def _english_countdown(item: Item) -> str:
+    with english():
+        return countdown(item)
 
 
 def _due(deadline: Deadline | None, zone: ZoneInfo) -> str | None:

@@ -7,8 +7,10 @@ first three are padded to fixed widths.
 """
 
 from collections.abc import Iterable
+from unicodedata import combining, east_asian_width
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import N_, _, ngettext
 from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import (
@@ -27,16 +29,40 @@ BODY_WIDTH = 5
 KIND_WIDTH = len("plenipotentiary")
 # What `status` answers: does the meeting take place as its organiser last announced it?
 STATUS_WORDS = {
-    Status.CONFIRMED: "as the organiser last announced it",
-    Status.TENTATIVE: "no firm announcement by the organiser seen",
-    Status.POSTPONED: "postponed, as the organiser announced",
-    Status.CANCELLED: "cancelled, as the organiser announced",
+    Status.CONFIRMED: N_("as the organiser last announced it"),
+    Status.TENTATIVE: N_("no firm announcement by the organiser seen"),
+    Status.POSTPONED: N_("postponed, as the organiser announced"),
+    Status.CANCELLED: N_("cancelled, as the organiser announced"),
 }
+# The values of `status` as a reader sees them ('[tentative]'); --status takes the English.
+STATUS_NAMES = {
+    Status.CONFIRMED: N_("confirmed"),
+    Status.TENTATIVE: N_("tentative"),
+    Status.POSTPONED: N_("postponed"),
+    Status.CANCELLED: N_("cancelled"),
+}
+# TRANSLATORS: the type column of `upcoming`'s plain lines: a meeting, or a deadline before one
+ITEM_TYPES = {"deadline": N_("deadline"), "event": N_("event")}
+
+
+def status_name(status: Status) -> str:
+    return _(STATUS_NAMES[status])
+
+
+def columns(text: str) -> int:
+    """How many columns of a terminal `text` takes: two for a Chinese character, none for
+    a combining mark (the tanwin of 'يومًا')."""
+    return sum(0 if combining(c) else 2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` with spaces after it up to `width` columns, as `:<width` pads ASCII."""
+    return text + " " * max(0, width - columns(text))
 
 
 def event_line(event: Event, zone: ZoneInfo) -> str:
     dates = (
-        dates_label(event, zone).removesuffix(" " + END_NOT_ANNOUNCED)
+        dates_label(event, zone).removesuffix(" " + _(END_NOT_ANNOUNCED))
         if event.is_timed
         else iso_span(event, zone)
     )
@@ -47,11 +73,11 @@ def event_line(event: Event, zone: ZoneInfo) -> str:
     if event.is_approximate:
         line += f" ({approximate_note(event)})"
     elif not event.end_known:
-        line += f" {END_NOT_ANNOUNCED}"
+        line += f" {_(END_NOT_ANNOUNCED)}"
     if event.location:
         line += f" @ {safe(event.location)}"
     if event.status is not Status.CONFIRMED:
-        line += f" [{event.status.value}]"
+        line += f" [{status_name(event.status)}]"
     return line
 
 
@@ -84,7 +110,7 @@ def local_close(deadline: Deadline, zone: ZoneInfo) -> str:
     local = deadline.due.astimezone(zone)
     if local.utcoffset() == deadline.due.utcoffset():
         return ""
-    return f" (until {local:%Y-%m-%d %H:%M} your time)"
+    return " " + _("(until {time} your time)").format(time=f"{local:%Y-%m-%d %H:%M}")
 
 
 def item_text(item: Item, zone: ZoneInfo) -> str:
@@ -94,22 +120,25 @@ def item_text(item: Item, zone: ZoneInfo) -> str:
         # countdown says the days are not announced, so the title needs no note.
         text = safe(event.title)
         if not event.is_approximate and not event.end_known:
-            text += f" {END_NOT_ANNOUNCED}"
+            text += f" {_(END_NOT_ANNOUNCED)}"
     else:
-        text = f"Deadline: {safe(item.deadline.name)} — {safe(event.title)}"
+        text = _("Deadline: {name} — {title}").format(
+            name=safe(item.deadline.name), title=safe(event.title)
+        )
         if not item.deadline.timed:
-            text += f" {TIME_NOT_STATED}"
+            text += f" {_(TIME_NOT_STATED)}"
         text += local_close(item.deadline, zone)
     if event.status is not Status.CONFIRMED:
-        text += f" [{event.status.value}]"
+        text += f" [{status_name(event.status)}]"
     return text
 
 
 def item_line(item: Item, zone: ZoneInfo) -> str:
     mark = URGENCY_MARKS[item.urgency.value]
+    kind = pad(_(ITEM_TYPES[item.type]), 8)
     return (
-        f"{mark}{item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<{COUNTDOWN_WIDTH}}  "
-        f"{item.type:<8}  {item.event.body.value:<{BODY_WIDTH}}  {item.event.id}  "
+        f"{mark}{item_when(item, zone):<{WHEN_WIDTH}}  {pad(countdown(item), COUNTDOWN_WIDTH)}  "
+        f"{kind}  {item.event.body.value:<{BODY_WIDTH}}  {item.event.id}  "
         f"{item_text(item, zone)}"
     )
 
@@ -118,43 +147,70 @@ def item_lines(items: Iterable[Item], zone: ZoneInfo) -> str:
     return "".join(item_line(i, zone) + "\n" for i in items)
 
 
+def nothing_soon(days: int, dated: Item | None) -> str:
+    """What a terminal is told when `upcoming` has nothing: what comes next, if anything."""
+    if dated is None:
+        text = ngettext(
+            "Nothing starts or is due in the next {n} day.",
+            "Nothing starts or is due in the next {n} days.",
+            days,
+        )
+        return text.format(n=days) + "\n"
+    text = ngettext(
+        "Nothing starts or is due in the next {n} day; next: {id} {countdown}.",
+        "Nothing starts or is due in the next {n} days; next: {id} {countdown}.",
+        days,
+    )
+    return text.format(n=days, id=dated.event.id, countdown=countdown(dated)) + "\n"
+
+
 def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
     """One event in full, as labelled lines; its deadlines with countdowns."""
+    basis = event.basis
     rows = [
-        ("Event", safe(event.title)),
-        ("ID", event.id),
-        ("Dates", dates_label(event, zone) + _day_count(event)),
-        ("Body", event.body.value),
-        ("Kind", event.kind.value),
-        ("Format", event.format.value if event.format else ""),
-        ("Status", f"{event.status.value} ({STATUS_WORDS[event.status]})"),
-        ("Known", f"{event.basis.value} ({BASIS_WORDS[event.basis]})" if event.basis else ""),
-        ("Where", safe(event.location or "")),
-        ("Time zone", event.timezone),
-        ("Tags", ", ".join(safe(t) for t in event.tags)),
-        ("URL", safe(event.url or "")),
-        ("Source", safe(event.source or "")),
-        ("Outcome", f"took place: {safe(event.outcome)}" if event.outcome else ""),
-        ("Revision", str(event.revision) if event.revision else ""),
-        ("Updated", event.updated.isoformat() if event.updated else ""),
-        ("UID", safe(event.uid or "")),
-        ("Imported", _imported(event)),
-        ("Feed", feed_of(event.origin) or ""),
-        ("File", str(event.origin or "")),
+        (_("Event"), safe(event.title)),
+        (_("ID"), event.id),
+        (_("Dates"), dates_label(event, zone) + _day_count(event)),
+        # TRANSLATORS: the organisation holding the meeting (ITU-T, ITU-R, CEPT...)
+        (_("Body"), event.body.value),
+        # TRANSLATORS: the kind of meeting (council, study-group, assembly...)
+        (_("Kind"), event.kind.value),
+        (_("Format"), event.format.value if event.format else ""),
+        (_("Status"), f"{event.status.value} ({_(STATUS_WORDS[event.status])})"),
+        # TRANSLATORS: how the dates are known (official, reported, derived, expected)
+        (_("Known"), f"{basis.value} ({_(BASIS_WORDS[basis])})" if basis else ""),
+        (_("Where"), safe(event.location or "")),
+        (_("Time zone"), event.timezone),
+        (_("Tags"), ", ".join(safe(t) for t in event.tags)),
+        (_("URL"), safe(event.url or "")),
+        (_("Source"), safe(event.source or "")),
+        (
+            _("Outcome"),
+            _("took place: {text}").format(text=safe(event.outcome)) if event.outcome else "",
+        ),
+        (_("Revision"), str(event.revision) if event.revision else ""),
+        (_("Updated"), event.updated.isoformat() if event.updated else ""),
+        (_("UID"), safe(event.uid or "")),
+        (_("Imported"), _imported(event)),
+        (_("Feed"), feed_of(event.origin) or ""),
+        (_("File"), str(event.origin or "")),
     ]
-    lines = [f"{label + ':':<11}{value}" for label, value in rows if value]
+    width = max(columns(label) for label, _value in rows) + 2  # 11 in English
+    lines = [pad(label + ":", width) + value for label, value in rows if value]
     if event.notes:
-        lines += ["Notes:", *("  " + line for line in safe(event.notes, True).splitlines())]
+        lines += [_("Notes:"), *("  " + line for line in safe(event.notes, True).splitlines())]
     if deadlines:
-        lines.append(f"Deadlines (times in {zone.key}):")
+        lines.append(_("Deadlines (times in {zone}):").format(zone=zone.key))
         for item in deadlines:
             name = safe(item.deadline.name) if item.deadline else ""
             if item.deadline and not item.deadline.timed:
-                name += f" {TIME_NOT_STATED}"
+                name += f" {_(TIME_NOT_STATED)}"
             name += _printed_in(event, item)
-            lines.append(f"  {item_when(item, zone):<{WHEN_WIDTH}}  {countdown(item):<12}  {name}")
+            lines.append(
+                f"  {item_when(item, zone):<{WHEN_WIDTH}}  {pad(countdown(item), 12)}  {name}"
+            )
     elif event.is_approximate:
-        lines.append("Deadlines: none derived until the dates are announced.")
+        lines.append(_("Deadlines: none derived until the dates are announced."))
     return "\n".join(lines) + "\n"
 
 
@@ -165,17 +221,22 @@ def _printed_in(event: Event, item: Item) -> str:
         return ""
     if not event.source.startswith(deadline.source):
         return ""
-    return f" (printed in {safe(deadline.source)})"
+    return " " + _("(printed in {source})").format(source=safe(deadline.source))
 
 
 def _day_count(event: Event) -> str:
     """' (19 days)' where the days are announced and more than one."""
     if event.is_approximate or not event.end_known or event.days == 1:
         return ""
-    return f" ({event.days} days)"
+    return " " + ngettext("({n} day)", "({n} days)", event.days).format(n=event.days)
 
 
 def _imported(event: Event) -> str:
     if not event.imported:
         return ""
-    return f"{len(event.imported)} fields remembered as the source gave them (import merges)"
+    count = len(event.imported)
+    return ngettext(
+        "{n} field remembered as the source gave it (import merges)",
+        "{n} fields remembered as the source gave them (import merges)",
+        count,
+    ).format(n=count)

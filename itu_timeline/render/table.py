@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 from rich.table import Table
 from rich.text import Text
 
+from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Event, Precision, Status
-from itu_timeline.core.text import events_count, human_span, month_year, safe
+from itu_timeline.core.text import announced_span, events_count, human_span, month_year, safe
 from itu_timeline.core.upcoming import Item, Urgency, countdown
-from itu_timeline.render.plain import URGENCY_MARKS, item_text, item_when
+from itu_timeline.render.plain import URGENCY_MARKS, item_text, item_when, status_name
 from itu_timeline.render.styles import body_style
 
 STATUS_STYLES = {
@@ -35,12 +36,12 @@ def events_table(events: Iterable[Event], zone: ZoneInfo, width: int = ROOMY) ->
     # column, which is as wide as the longest title word (up to 16) allows.
     longest = max((len(w) for e in shown for w in e.title.split()), default=8)
     table = Table(header_style="bold", pad_edge=False)
-    table.add_column("Dates", min_width=8, max_width=None if roomy else 11, no_wrap=roomy)
-    table.add_column("Body", no_wrap=True)
+    table.add_column(_("Dates"), min_width=8, max_width=None if roomy else 11, no_wrap=roomy)
+    table.add_column(_("Body"), no_wrap=True)
     if roomy:
-        table.add_column("Kind", no_wrap=True)
-    table.add_column("Event (id)", ratio=3, min_width=min(longest, 15), overflow="fold")
-    table.add_column("Where", ratio=1, min_width=5, overflow="fold")
+        table.add_column(_("Kind"), no_wrap=True)
+    table.add_column(_("Event (id)"), ratio=3, min_width=min(longest, 15), overflow="fold")
+    table.add_column(_("Where"), ratio=1, min_width=5, overflow="fold")
     for heading, group in groupby(shown, key=_heading):
         table.add_row(Text(heading, style="bold underline"))
         for event in group:
@@ -60,7 +61,7 @@ def _heading(event: Event) -> str:
 def _cells(event: Event, zone: ZoneInfo, roomy: bool) -> list[Text]:
     title = Text(safe(event.title))
     if event.status is not Status.CONFIRMED:
-        title.append(f" [{event.status.value}]", style=STATUS_STYLES[event.status])
+        title.append(f" [{status_name(event.status)}]", style=STATUS_STYLES[event.status])
     # the id to pass to `show`, `edit`, `remove`
     title.append(f"\n{event.id}" if roomy else f"\n{event.id} · {event.kind.value}", style="dim")
     kind = [Text(event.kind.value)] if roomy else []
@@ -84,22 +85,38 @@ URGENCY_STYLES = {
 def items_table(items: Iterable[Item], zone: ZoneInfo, width: int = ROOMY) -> Table:
     """Upcoming events and deadlines, coloured by urgency."""
     table = Table(header_style="bold", pad_edge=False)
-    table.add_column(f"When ({zone.key})", min_width=10, no_wrap=width >= ROOMY)
-    table.add_column("Countdown", min_width=8, no_wrap=width >= ROOMY)
-    table.add_column("Body", no_wrap=True)
-    table.add_column("What (event id)", ratio=1, min_width=12, overflow="fold")
+    table.add_column(_("When ({zone})").format(zone=zone.key), min_width=10, no_wrap=width >= ROOMY)
+    table.add_column(_("Countdown"), min_width=8, no_wrap=width >= ROOMY)
+    table.add_column(_("Body"), no_wrap=True)
+    table.add_column(_("What (event id)"), ratio=1, min_width=12, overflow="fold")
     for item in items:
         style = URGENCY_STYLES[item.urgency]
         mark = URGENCY_MARKS[item.urgency.value]  # said in text too: never by colour alone
         what = Text(item_text(item, zone), style="bold" if item.deadline else "")
         what.append(f"\n{item.event.id}", style="dim")
         table.add_row(
-            Text(mark + item_when(item, zone), style=style),
+            Text(mark + _when_in_words(item, zone), style=style),
             Text(countdown(item), style=style),
             Text(item.event.body.value, style=body_style(item.event.body.value)),
             what,
         )
     return table
+
+
+def _when_in_words(item: Item, zone: ZoneInfo) -> str:
+    """When, as `item_when` says it; in a language other than English, in its own words
+    ('10 déc. 2026 23:59 CET'), since a table is read by a person, not by a script."""
+    if current() == "en":
+        return item_when(item, zone)
+    from itu_timeline.core import local_dates as words
+
+    if item.day is None:
+        return announced_span(item.event)
+    timed = item.deadline.timed if item.deadline else item.event.is_timed
+    if timed and item.instant is not None:
+        local = item.instant.astimezone(zone)
+        return f"{words.day(local)} {words.clock(local)} {local:%Z}"
+    return words.day(item.day)
 
 
 def records_table(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> Table:
@@ -125,4 +142,8 @@ def undated_footer(items: Sequence[Item]) -> Text | None:
     command = f"itu-timeline list --from {years[0]} --to {years[-1]}" + "".join(
         f" --precision {p}" for p in precisions
     )
-    return Text(f"Also in {span}, dates not announced: {events_count(len(events))} — {command}")
+    return Text(
+        _("Also in {span}, dates not announced: {count} — {command}").format(
+            span=span, count=events_count(len(events)), command=command
+        )
+    )
