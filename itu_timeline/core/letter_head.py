@@ -23,6 +23,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"[^\S\n]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
     text = _GLUED_REF.sub(_split_glued_day, text)
+    text = _LOST_DASH.sub(_two_days, text)
     text = re.sub(rf"(?<=\d)(?={MONTH_PATTERN})", " ", text, flags=_I)
     text = re.sub(
         rf"(?<=[a-z])(?=\d{{1,2}} ?(?:- ?\d{{1,2}} )?(?:de )?{MONTH_PATTERN})", " ", text, flags=_I
@@ -35,6 +36,22 @@ def normalize(text: str) -> str:
         r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,}(?![a-z]*\)))", " ", text
     )  # "UTCOpening", not "(WGDef)"
     return re.sub(r"(?<=\d)(?=[A-Z][^\W\d_]{2,})", " ", text).strip()
+
+
+# "67 June 2019": extraction dropped the dash of "6-7 June" (never a year: "2021 May")
+_LOST_DASH = re.compile(rf"(?<![\d/.:,-])(?!(?:19|20)\d\d)(\d{{2,4}})(?= ?{MONTH_PATTERN})", _I)
+
+
+def _two_days(m: re.Match[str]) -> str:
+    """Two following days glued into one number ("67", "1213") taken apart again."""
+    digits = m[1]
+    if int(digits) <= 31:
+        return digits
+    for cut in range(1, len(digits)):
+        first, second = int(digits[:cut]), digits[cut:]
+        if second[0] != "0" and 1 <= first <= 30 and int(second) == first + 1:
+            return f"{first}-{second}"
+    return digits
 
 
 def _split_glued_day(m: re.Match[str]) -> str:
