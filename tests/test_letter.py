@@ -261,3 +261,23 @@ def test_a_span_of_all_the_meetings_is_no_span_of_the_group_with_its_own_row() -
     sg9 = meetings(text)["SG9"]
     assert (sg9["start"], sg9["end"]) == ("2005-12-01", "2005-12-02")
     assert "2005-11-22..2005-11-30" in " ".join(map(str, sg9["notes"]))
+
+
+def test_groups_of_hyphenated_acronyms_on_one_day_each_open_at_their_own_time() -> None:
+    """'TDAG-WG-Prep opens at 09:30 and TDAG-CG-SOP at 14:30': each group its time, TDAG none;
+    the subject's 'meetings of its groups, 24 May' are those groups' meetings, not TDAG's."""
+    text = (
+        "Telecommunication Development Bureau (BDT)\n"
+        "Ref.: Circular BDT/DDR/077 Geneva, 3 March 2027\n"
+        "Subject: 32nd TDAG meeting, 25-28 May 2027, and meetings of its groups, 24 May 2027\n"
+        "Dear Sir/Madam,\nI invite you to the 32nd meeting of TDAG, from 25 to 28 May 2027 in "
+        "Geneva. The TDAG Working Group on WTDC Preparations (TDAG-WG-Prep) and the TDAG "
+        "Correspondence Group on the Operational Plan (TDAG-CG-SOP) will meet on 24 May 2027. "
+        "TDAG-WG-Prep opens at 09:30 and TDAG-CG-SOP at 14:30.\n"
+    )
+    found = meetings(text)
+    assert {g: (m["start"], m["end"], m["opening"]) for g, m in found.items()} == {
+        "TDAG-WG-Prep": ("2027-05-24", "2027-05-24", "09:30"),
+        "TDAG-CG-SOP": ("2027-05-24", "2027-05-24", "14:30"),
+        "TDAG": ("2027-05-25", "2027-05-28", None),
+    }

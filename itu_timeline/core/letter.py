@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from itu_timeline.base.errors import UsageError
 from itu_timeline.core.letter_dates import Found, find_dates, resolve
-from itu_timeline.core.letter_deadlines import attach_deadlines, attach_opening
+from itu_timeline.core.letter_deadlines import attach_deadlines
 from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
     bureau_body,
@@ -23,6 +23,7 @@ from itu_timeline.core.letter_head import (
 )
 from itu_timeline.core.letter_meetings import find_meetings, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.letter_openings import attach_opening
 from itu_timeline.core.letter_places import Places
 
 _I = re.IGNORECASE
@@ -59,7 +60,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     for meeting in found:
         places.settle(meeting)
     attach_deadlines(text, dates, found, letter_date, near)
-    attach_opening(text, found)
+    attach_opening(text, found, groups)
     return sorted(found, key=lambda m: (m.start, m.group or ""))
 
 
@@ -90,10 +91,15 @@ def merged(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting for each group: the same meeting named twice (subject and body) is one,
     and where the letter gives a group two spans that overlap or touch, the wider span is
     taken and the contradiction noted. A meeting of no group on the days of a group's
-    meeting is that meeting; a day of no group inside a workshop's span is its day."""
+    meeting is that meeting; a day of no group inside a workshop's span is its day; and days
+    given to the letter's group only for want of a group named beside them, when they are
+    the days of a meeting named elsewhere, are that meeting's."""
     kept: list[Meeting] = []
-    for meeting in sorted(meetings, key=lambda m: (m.group is None, m.pos)):
-        twin = next((k for k in kept if _same(k, meeting)), None)
+    for meeting in sorted(meetings, key=lambda m: (m.assumed, m.group is None, m.pos)):
+        days = [
+            k for k in kept if meeting.assumed and (k.start, k.end) == (meeting.start, meeting.end)
+        ]
+        twin = next(iter(days), None) or next((k for k in kept if _same(k, meeting)), None)
         if twin is None:
             kept.append(meeting)
             continue

@@ -1,4 +1,4 @@
-"""The deadlines a letter dates, and the opening time it prints.
+"""The deadlines a letter dates.
 
 A day is a deadline when it stands in the letter's key-deadlines table, or beside words of
 deadlines ("contributions", "registration", "no later than", "date limite", "plazo"). It
@@ -36,15 +36,10 @@ KEY_DEADLINES = re.compile(
     _I,
 )
 HEADER = re.compile(r"(?:deadline|date\s+limite|plazo|fecha\s+l[ií]mite)[a-zé ]{0,40}", _I)
-OPEN_WORDS = re.compile(
-    r"open|ouvr|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start", _I
-)
-NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge", _I)
 KEY_REACH = 1500  # how far after its heading a key-deadlines table can run, in characters
 ROW_GAP = 40  # at most this much text between a meeting's span and the deadline of its row
 _AT = re.compile(r"[\s(,;:]*(?:at|à|a\s+las)?\s*", _I)  # "26 April 2021 (at 1600 hours"
 _ON = re.compile(r"[\s,)]*(?:on|le|el|del?)?\s*", _I)  # "1600 hours UTC on 26 April"
-_AT_CLOCK = re.compile(r"\b(?:at|à|a\s+las?|from|dès)\s*$", _I)  # "opens at 0930 hours"
 _ITEM_SPLIT = re.compile(r"\s+[-•·]\s+|\n[-•·|]|\s*[;|]\s*|\s/\s*-?\s*|^\s*[-•·/:|]\s*")
 
 
@@ -219,48 +214,3 @@ def _distinct(deadlines: list[LetterDeadline]) -> list[LetterDeadline]:
             continue
         seen.setdefault((d.name.casefold(), d.due), d)
     return sorted(seen.values(), key=lambda d: (d.due, d.name))
-
-
-def attach_opening(text: str, meetings: list[Meeting]) -> None:
-    """The opening time: a time printed after a word of opening, not one of registration.
-    A meeting takes the first printed after it and before the next meeting is announced;
-    one printed after every meeting (the meetings open at...) is every meeting's."""
-    openings = _openings(text)
-    clocks = find_times(text)
-    starts = sorted({m.pos for m in meetings})
-    for meeting in meetings:
-        after = [p for p in starts if p > meeting.pos]
-        until = after[0] if after else len(text)
-        at_day = [c for p in (meeting.pos, *meeting.mentions) for c in _at_its_day(text, p, clocks)]
-        own = at_day + [c for p, c in openings if meeting.pos < p < until]
-        common = [c for p, c in openings if p > starts[-1]]
-        clock = own[0] if own else (common[0] if common else None)
-        if clock is None or meeting.opening is not None:
-            continue
-        meeting.opening = time(clock.hour, clock.minute)
-        if meeting.timezone is None and clock.zone and clock.zone[0] not in "+-":
-            meeting.timezone = clock.zone
-
-
-_DAY_AT = re.compile(r"[^.;\n]{0,40}?(?:19|20)\d\d\s*,?\s*(?:at|à|a\s+las)\s*", _I)
-
-
-def _at_its_day(text: str, pos: int, clocks: list[Clock]) -> list[Clock]:
-    """The time printed right after a meeting's days ("held on 10 May 2017 at 9.30 a.m.")."""
-    day = _DAY_AT.match(text, pos)
-    return [c for c in clocks if day is not None and c.pos == day.end()]
-
-
-def _openings(text: str) -> list[tuple[int, Clock]]:
-    clocks = find_times(text)
-    openings: list[tuple[int, Clock]] = []
-    for m in OPEN_WORDS.finditer(text):
-        before = re.split(r"[.;:]\s", text[max(0, m.start() - 80) : m.start()])[-1]
-        if NOT_OPENING.search(before):
-            continue
-        clock = next((c for c in clocks if m.end() <= c.pos <= m.end() + 60), None)
-        if clock is None or not _AT_CLOCK.search(text, 0, clock.pos):
-            continue  # "Opening session 1600 hours UTC": a table's headings, not an opening
-        if not NOT_OPENING.search(text, m.end(), clock.pos):
-            openings.append((m.start(), clock))
-    return openings

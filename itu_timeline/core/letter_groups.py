@@ -75,18 +75,15 @@ def _parties(m: re.Match[str]) -> tuple[str, ...]:
 _NAMED = re.compile(
     r"(?:(?P<council>Council\s+)?(?:(?:TDAG|TSAG|RAG)\s+)?(?:Working|Correspondence)\s+Groups?|\bWG)"
     r"\s+(?:on|for)\s+(?:the\s+)?"
-    r"(?P<words>[^(),.;:\d]{3,90}?(?:\s\d{2,4}(?:-\d{2,4})?)*)(?=\s*(?:\((?P<acronym>[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10})?)\)|[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$))",
+    r"(?P<words>[^(),.;:\d]{3,90}?(?:\s\d{2,4}(?:-\d{2,4})?)*)(?=\s*(?:\((?P<acronym>[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10}){0,3})\)|[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$))",
     _I,
 )
 # "... (WGSP) and on Resolutions and Recommendations (WGRR)": a second group of the same kind
 _AND_ON = re.compile(
     r"\s+and\s+(?P<on>(?:on|for)\s+(?:the\s+)?(?P<words>[^(),.;:]{3,90}?))(?=\s*(?:\((?P<acronym>"
-    r"[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10})?)\)|[(),.;:]|\s+will|\s+hold|\s+meet|$))",
+    r"[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10}){0,3})\)|[(),.;:]|\s+will|\s+hold|\s+meet|$))",
     _I,
 )
-
-
-_BRACKET = re.compile(r"\s*\(?\s*")
 
 
 def _key(words: str) -> str:
@@ -108,18 +105,17 @@ def _named_groups(text: str) -> list[GroupMention]:
     acronyms where the letter uses them alone ("The 11th meeting of WG-WSIS")."""
     named: list[tuple[int, int, str, str | None, bool]] = []  # pos, end, words, acronym, council
     for m in _NAMED.finditer(text):
-        named.append((m.start(), m.end(), m["words"], m["acronym"], bool(m["council"])))
         tail = text.find(")", m.end()) + 1 if m["acronym"] else m.end()
+        named.append((m.start(), tail, m["words"], m["acronym"], bool(m["council"])))
         if (more := _AND_ON.match(text, tail)) is not None:
-            named.append((more.start("on"), more.end(), more["words"], more["acronym"], False))
+            end = text.find(")", more.end()) + 1 if more["acronym"] else more.end()
+            named.append((more.start("on"), end, more["words"], more["acronym"], False))
     acronyms = {_key(w): _short(a, c) for _, _, w, a, c in named if a}
     found = [GroupMention(p, e, (acronyms[_key(w)],)) for p, e, w, _, _ in named
              if _key(w) in acronyms]  # fmt: skip
     for short in set(acronyms.values()):
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            if not any(g.pos <= m.start() < g.endpos
-                       or (g.pos <= m.start() and _BRACKET.fullmatch(text, g.endpos, m.start()))
-                       for g in found):  # fmt: skip
+            if not any(g.pos <= m.start() < g.endpos for g in found):
                 found.append(GroupMention(m.start(), m.end(), (short,)))
     return found
 

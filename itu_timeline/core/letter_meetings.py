@@ -83,7 +83,8 @@ def find_meetings(
         for group in chosen:
             title = _title(base.body, group, (after if event_after else window) if workshop else "")
             found.append(replace(base, group=group, title=title, start=start, end=end,
-                                 pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
+                                 pos=found_date.pos, deadlines=[], notes=[],
+                                 assumed=not named and not workshop))  # fmt: skip
     return found
 
 

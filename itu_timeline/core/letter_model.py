@@ -60,6 +60,7 @@ class Meeting:
     pos: int = 0  # where in the letter's text it is announced
     mentions: tuple[int, ...] = ()  # where else (the same meeting in the subject and the body)
     key: str | None = None  # the reference in English: one letter in any language
+    assumed: bool = False  # its group is the letter's, for want of one named beside it
 
     @property
     def not_stated(self) -> list[str]:
