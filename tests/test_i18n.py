@@ -237,3 +237,47 @@ def test_machine_output_is_byte_identical_in_every_language(
     assert english.strip() not in ("", "[]")
     for lang in i18n.LANGUAGES:
         assert run("--lang", lang, *command, "--format", fmt).stdout == english, lang
+
+
+def test_the_digest_speaks_the_language(run: Run) -> None:
+    text = run("--lang", "fr", "digest", "--format", "text", today="2026-05-30").stdout
+    assert text.startswith("Cette semaine à l'UIT, du samedi 30 mai 2026 au vendredi 5 juin 2026")
+    assert "lundi 1 juin 2026" in text
+    assert "dans 2 jours" in text
+    markdown = run("--lang", "zh", "digest", today="2026-05-30").stdout
+    assert markdown.startswith("# 国际电联本周动态")
+    html = run("--lang", "ar", "digest", "--format", "html", "--days", "14", today="2026-05-30")
+    assert "<h1>الاتحاد الدولي للاتصالات خلال الـ14 يومًا القادمة</h1>" in html.stdout
+
+
+def test_errors_are_translated_but_keep_their_prefix(run: Run) -> None:
+    result = run("--lang", "fr", "list", "--from", "someday")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("itu-timeline: error: --from: impossible de lire la date")
+    unknown = run("--lang", "ru", "show", "pp-99")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("itu-timeline: error: нет мероприятия с id «pp-99»")
+    zone = run("--lang", "es", "--tz", "Europe/Zurik", "list")
+    assert zone.stderr.startswith("itu-timeline: error: --tz: zona horaria desconocida")
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_exit_codes_are_the_same_in_every_language(run: Run, lang: str) -> None:
+    assert (
+        run("--lang", lang, "upcoming", "--check", "--days", "0", today="2030-01-01").exit_code == 1
+    )
+    assert run("--lang", lang, "show", "nothing-like-it").exit_code == 2
+    assert run("--lang", lang, "upcoming", "--check").exit_code == 0
+
+
+def test_ics_property_names_are_the_same_in_every_language(run: Run, tmp_path: Path) -> None:
+    def names(lang: str) -> list[str]:
+        out = tmp_path / f"{lang}.ics"
+        assert run("--lang", lang, "export", "-o", str(out)).exit_code == 0
+        lines = out.read_text(encoding="utf-8").replace("\r\n ", "").splitlines()
+        return [re.split("[:;]", line, maxsplit=1)[0] for line in lines]
+
+    english = names("en")
+    for lang in i18n.LANGUAGES:
+        assert names(lang) == english, lang

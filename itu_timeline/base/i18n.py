@@ -60,7 +60,11 @@ def parse_language(value: str) -> str:
     """The language an option names, or an error saying which ones there are."""
     found = language_of(value)
     if found is None:
-        raise UsageError(f"{value!r} is not one of the languages {', '.join(LANGUAGES)}")
+        raise UsageError(
+            _("{value} is not one of the languages {languages}").format(
+                value=repr(value), languages=", ".join(LANGUAGES)
+            )
+        )
     return found
 
 

@@ -25,6 +25,8 @@ from itu_timeline.base.errors import (
     TimelineError,
     UsageError,
 )
+from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.cli.argv import global_options_first
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
@@ -58,9 +60,12 @@ class Settings:
         if len(named) > 1:
             listed = ", ".join(str(p) for p in named)
             raise UsageError(
-                f"{len(named)} calendar files are named ({listed}), so which one to change is "
-                "not clear",
-                hint="name it with the command's own --calendar FILE, after the command",
+                ngettext(
+                    "{n} calendar file is named ({listed}), so which one to change is not clear",
+                    "{n} calendar files are named ({listed}), so which one to change is not clear",
+                    len(named),
+                ).format(n=len(named), listed=listed),
+                hint=_("name it with the command's own --calendar FILE, after the command"),
             )
         return named[0] if named else loader.user_path()
 
@@ -73,7 +78,7 @@ class Settings:
         try:
             return loader.load(loader.default_sources(self.calendars), window)
         except CalendarUnreadable as err:
-            raise err.with_hint("check --calendar and ITU_TIMELINE_CALENDAR") from err
+            raise err.with_hint(_("check --calendar and ITU_TIMELINE_CALENDAR")) from err
 
 
 def report(level: str, lines: list[str]) -> None:
@@ -119,7 +124,7 @@ class ErrorBoundary(TyperGroup):
             if err.errno not in OUTPUT_ERRORS or ctx.params.get("debug"):
                 raise
             _silence_stdout()
-            report("error", [f"cannot write the output: {err.strerror}"])
+            report("error", [_("cannot write the output: {reason}").format(reason=err.strerror)])
             ctx.exit(EXIT_ERROR)
         except TimelineError as err:
             if ctx.params.get("debug"):
@@ -150,8 +155,10 @@ def _system_zone() -> str:
         report(
             "note",
             [
-                "the system's time zone could not be found (TZ, /etc/localtime, /etc/timezone); "
-                "times are shown in UTC (use --tz or set TZ)"
+                _(
+                    "the system's time zone could not be found (TZ, /etc/localtime, "
+                    "/etc/timezone); times are shown in UTC (use --tz or set TZ)"
+                )
             ],
         )
     return found or "UTC"
@@ -163,7 +170,8 @@ def _usage_error(ctx: Any, err: UsageProblem) -> None:
     if isinstance(err, NoArgsIsHelpError):  # our own text, as --help prints it
         sys.stderr.write(err.format_message() + "\n")
         ctx.exit(EXIT_ERROR)
-    report("error", [f"{err.format_message().rstrip('.')}; see {_command_path(ctx, err)} --help"])
+    message, command = err.format_message().rstrip("."), _command_path(ctx, err)
+    report("error", [_("{message}; see {command} --help").format(message=message, command=command)])
     ctx.exit(EXIT_ERROR)
 
 
@@ -174,41 +182,6 @@ def _command_path(ctx: Any, err: UsageProblem) -> str:
         return str(err.ctx.command_path)
     sub = getattr(ctx, "invoked_subcommand", None)
     return f"{ctx.command_path} {sub}" if sub else str(ctx.command_path)
-
-
-# Global options that take a value, and those that do not, as they may follow a command.
-GLOBAL_VALUED = ("--today", "--tz", "--calendar", "-c", "--lang")
-GLOBAL_FLAGS = ("--no-color", "--debug")
-
-
-def global_options_first(args: list[str], group: Any) -> list[str]:
-    """`upcoming --tz Asia/Tokyo` as `--tz Asia/Tokyo upcoming`: global options after the
-    command's name are moved before it. A command with its own --calendar (the file to
-    change) keeps it; everything after `--` stays where it is."""
-    names = set(group.commands) if hasattr(group, "commands") else set()
-    at = next((i for i, a in enumerate(args) if a in names), None)
-    if at is None:
-        return args
-    command = group.commands[args[at]]
-    own = {o for p in getattr(command, "params", []) for o in getattr(p, "opts", [])}
-    moved, kept, rest = [], [args[at]], args[at + 1 :]
-    i = 0
-    while i < len(rest):
-        arg, name = rest[i], rest[i].split("=", 1)[0]
-        if arg == "--":
-            kept += rest[i:]
-            break
-        if name in GLOBAL_VALUED and name not in own:
-            step = 1 if "=" in arg else 2
-            moved += rest[i : i + step]
-            i += step
-        elif arg in GLOBAL_FLAGS and arg not in own:
-            moved.append(arg)
-            i += 1
-        else:
-            kept.append(arg)
-            i += 1
-    return args[:at] + moved + kept  # after those before it: the later value wins
 
 
 # Errors of writing to stdout: a full disk, a broken device, a closed pipe (when SIGPIPE is
@@ -287,7 +260,14 @@ def main_options(
     )
     loader.listen(report, debug)  # what reading passes over: a warning, or for --debug
     if tz is None and (odd := unreadable_tz()) is not None:
-        report("note", [f"TZ={odd!r} is not an IANA zone name; it is not used (use --tz)"])
+        report(
+            "note",
+            [
+                _("TZ={value} is not an IANA zone name; it is not used (use --tz)").format(
+                    value=repr(odd)
+                )
+            ],
+        )
     zone = _named(ctx, "tz", get_zone, tz) if tz else get_zone(_system_zone())
     clock = datetime.now(zone)  # the one place the wall clock is read
     pinned = today and _named(ctx, "today", lambda t: pinned_today(t, clock.date()), today)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.core.dates import first_day, last_day
 from itu_timeline.core.model import Basis, Body, Event, Kind, Precision, Status
@@ -37,7 +38,9 @@ def one_of(value: str, values: type[StrEnum]) -> str:
     for choice in values:
         if choice.value.casefold() == value.casefold():
             return choice.value
-    raise UsageError(f"'{value}' is not one of: {choices(values)}")
+    raise UsageError(
+        _("'{value}' is not one of: {choices}").format(value=value, choices=choices(values))
+    )
 
 
 def choices(values: type[StrEnum]) -> str:
@@ -163,7 +166,9 @@ def _filter_from(settings: Settings, raw: dict[str, Any]) -> Filter:
     today = settings.today
     keep = _make_filter(raw, today)
     if keep.start and keep.end and keep.end < keep.start:
-        raise UsageError(f"--to {keep.end} is before --from {keep.start}")
+        raise UsageError(
+            _("--to {end} is before --from {start}").format(end=keep.end, start=keep.start)
+        )
     if keep.feeds:
         _note_unknown_feeds(keep.feeds)
     return keep
@@ -176,7 +181,14 @@ def _note_unknown_feeds(names: frozenset[str]) -> None:
     known = {s.name for s in subscriptions()}
     for name in sorted(names - known):
         listed = ", ".join(sorted(known)) or "none"
-        report("note", [f"--feed: no subscribed feed is named '{name}' (subscribed: {listed})"])
+        report(
+            "note",
+            [
+                _("--feed: no subscribed feed is named '{name}' (subscribed: {listed})").format(
+                    name=name, listed=listed
+                )
+            ],
+        )
 
 
 def note_unknown_tags(keep: Filter, *sources: Callable[[], Iterable[Event]]) -> None:
@@ -189,7 +201,7 @@ def note_unknown_tags(keep: Filter, *sources: Callable[[], Iterable[Event]]) -> 
             break
         unknown -= {t.casefold() for e in events() for t in e.tags}
     for tag in sorted(unknown):
-        report("note", [f"--tag: no event has the tag '{tag}'"])
+        report("note", [_("--tag: no event has the tag '{tag}'").format(tag=tag)])
 
 
 def _make_filter(raw: dict[str, Any], today: date) -> Filter:

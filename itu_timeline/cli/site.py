@@ -83,12 +83,14 @@ def publish(
     """
     from itu_timeline.base.atomic import write_atomically
     from itu_timeline.base.folders import building, copy_entries
+    from itu_timeline.base.i18n import english
 
     settings: Settings = ctx.obj
     if base_url is not None:
         _check_base_url(base_url)
     calendar = _public_calendar(settings, source)
-    files = _site_files(settings, calendar, filters, title, base_url, days)
+    with english():  # the page is English until it is built in each language
+        files = _site_files(settings, calendar, filters, title, base_url, days)
     with building(folder, MARKER) as build:
         theirs = _not_written_by_publish(folder, files)
         copy_entries(folder, theirs, build)

@@ -13,6 +13,7 @@ from functools import cache
 from dateutil.relativedelta import relativedelta
 
 from itu_timeline.base.errors import DateInputError
+from itu_timeline.base.i18n import _
 
 MAX_OFFSET_DAYS = 100 * 366
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, or +30d/-2w/+3m/+1y"
@@ -37,7 +38,9 @@ def day_span(text: str, today: date) -> tuple[date, date]:
         try:
             day = today + _delta(_UNITS[m.group(3)], sign * int(m.group(2)))
         except (ValueError, OverflowError) as err:
-            raise DateInputError(f"'{text}' goes beyond the dates a calendar can hold") from err
+            raise DateInputError(
+                _("'{text}' goes beyond the dates a calendar can hold").format(text=text)
+            ) from err
         return day, day
     try:
         if m := _YEAR.match(value):
@@ -48,7 +51,9 @@ def day_span(text: str, today: date) -> tuple[date, date]:
             return date(year, month, 1), date(year, month, monthrange(year, month)[1])
         day = date.fromisoformat(value)
     except ValueError as err:
-        raise DateInputError(f"cannot read the date '{text}'; use {DATE_FORMS}") from err
+        raise DateInputError(
+            _("cannot read the date '{text}'; use {forms}").format(text=text, forms=DATE_FORMS)
+        ) from err
     return day, day
 
 
@@ -76,13 +81,19 @@ def parse_before(text: str) -> relativedelta:
     m = _DURATION.match(text.strip().lower())
     if not m:
         raise DateInputError(
-            f"cannot read the offset '{text}'; write a number and a unit, like '12 days', "
-            "'2 weeks', '8 months' or '1 year'"
+            _(
+                "cannot read the offset '{text}'; write a number and a unit, like '12 days', "
+                "'2 weeks', '8 months' or '1 year'"
+            ).format(text=text)
         )
     unit = m.group(2).rstrip("s") + "s"
     amount = int(m.group(1))
     if amount * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit] > MAX_OFFSET_DAYS:
-        raise DateInputError(f"the offset '{text}' is longer than {MAX_OFFSET_DAYS // 365} years")
+        raise DateInputError(
+            _("the offset '{text}' is longer than {n} years").format(
+                text=text, n=MAX_OFFSET_DAYS // 365
+            )
+        )
     return _delta(unit, amount)
 
 
@@ -109,7 +120,9 @@ def parse_duration(text: str) -> timedelta:
     """A short duration typed on the command line: 12h, 1d, 2w."""
     m = _SHORT_DURATION.match(text.strip().lower())
     if not m or m.group(2) == "m":
-        raise DateInputError(f"cannot read the duration '{text}'; use e.g. 12h, 1d, 7d or 2w")
+        raise DateInputError(
+            _("cannot read the duration '{text}'; use e.g. 12h, 1d, 7d or 2w").format(text=text)
+        )
     amount = int(m.group(1))
     return {"h": timedelta(hours=amount), "d": timedelta(days=amount)}.get(
         m.group(2), timedelta(weeks=amount)
@@ -121,9 +134,13 @@ def parse_time(text: str) -> time:
     try:
         value = time.fromisoformat(text.strip())
     except ValueError as err:
-        raise DateInputError(f"cannot read the time '{text}'; use HH:MM, like 23:59") from err
+        raise DateInputError(
+            _("cannot read the time '{text}'; use HH:MM, like 23:59").format(text=text)
+        ) from err
     if value.tzinfo is not None:
-        raise DateInputError(f"the time '{text}' must not carry an offset; set a timezone")
+        raise DateInputError(
+            _("the time '{text}' must not carry an offset; set a timezone").format(text=text)
+        )
     return value
 
 
@@ -132,9 +149,13 @@ def parse_local_datetime(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError as err:
-        raise DateInputError(f"cannot read '{text}'; use YYYY-MM-DDTHH:MM") from err
+        raise DateInputError(
+            _("cannot read '{text}'; use YYYY-MM-DDTHH:MM").format(text=text)
+        ) from err
     if value.tzinfo is not None:
-        raise DateInputError(f"'{text}' must not carry an offset; set a timezone instead")
+        raise DateInputError(
+            _("'{text}' must not carry an offset; set a timezone instead").format(text=text)
+        )
     return value
 
 
@@ -148,6 +169,8 @@ def pinned_today(text: str, today: date) -> date:
     low, high = TODAY_YEARS
     if not low <= day.year <= high:
         raise DateInputError(
-            f"{day.isoformat()} is too far from now: give a day in the years {low} to {high}"
+            _("{day} is too far from now: give a day in the years {low} to {high}").format(
+                day=day.isoformat(), low=low, high=high
+            )
         )
     return day

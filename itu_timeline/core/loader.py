@@ -77,26 +77,34 @@ def read_document(path: Path, max_bytes: int | None = None) -> dict[str, Any]:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise CalendarUnreadable(f"{path}: is a directory, not a calendar file")
+            raise CalendarUnreadable(
+                _("{path}: is a directory, not a calendar file").format(path=path)
+            )
         if not stat.S_ISREG(info.st_mode):
-            raise CalendarUnreadable(f"{path}: is not a regular file")
+            raise CalendarUnreadable(_("{path}: is not a regular file").format(path=path))
         if info.st_size > max_bytes:
             raise CalendarUnreadable(
-                f"{path}: {info.st_size} bytes is over the limit of {max_bytes} bytes "
-                "(set ITU_TIMELINE_MAX_MIB to allow more)"
+                _(
+                    "{path}: {size} bytes is over the limit of {limit} bytes "
+                    "(set ITU_TIMELINE_MAX_MIB to allow more)"
+                ).format(path=path, size=info.st_size, limit=max_bytes)
             )
         raw = path.read_bytes()
     except FileNotFoundError as err:
-        raise CalendarUnreadable(f"{path}: no such calendar file") from err
+        raise CalendarUnreadable(_("{path}: no such calendar file").format(path=path)) from err
     except PermissionError as err:
-        raise CalendarUnreadable(f"{path}: permission denied") from err
+        raise CalendarUnreadable(_("{path}: permission denied").format(path=path)) from err
     except OSError as err:
-        raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
+        raise CalendarUnreadable(
+            _("{path}: cannot read: {reason}").format(path=path, reason=err.strerror or err)
+        ) from err
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise CalendarUnreadable(
-            f"{path}: not UTF-8 text (bad byte at offset {err.start}); save it as UTF-8"
+            _("{path}: not UTF-8 text (bad byte at offset {offset}); save it as UTF-8").format(
+                path=path, offset=err.start
+            )
         ) from err
     return parse_toml(text, path)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from itu_timeline.base.errors import UnknownEventError
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Basis, Body, Calendar, Event, Kind, Precision, Status
 from itu_timeline.core.subscriptions import feed_of
 
@@ -103,8 +104,9 @@ def find_event(calendar: Calendar, event_id: str, loose: bool = False) -> Event:
         from difflib import get_close_matches
 
         close = get_close_matches(event_id, [e.id for e in calendar.events], n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else None
-        raise UnknownEventError(f"no event with id '{event_id}'", hint)
+        names = ", ".join(repr(c) for c in close)
+        hint = _("did you mean {names}?").format(names=names) if close else None
+        raise UnknownEventError(_("no event with id '{id}'").format(id=event_id), hint)
     return event
 
 
@@ -115,5 +117,8 @@ def _by_uid_or_prefix(calendar: Calendar, text: str) -> Event | None:
     starting = [e for e in calendar.events if e.id.startswith(text.casefold())]
     if len(starting) > 1:
         names = ", ".join(e.id for e in starting[:5]) + (", ..." if len(starting) > 5 else "")
-        raise UnknownEventError(f"'{text}' starts several ids: {names}", "give more of it")
+        raise UnknownEventError(
+            _("'{text}' starts several ids: {names}").format(text=text, names=names),
+            _("give more of it"),
+        )
     return starting[0] if starting else None

@@ -6,6 +6,7 @@ from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
 
 from itu_timeline.base.errors import DateInputError
+from itu_timeline.base.i18n import _
 
 
 @cache
@@ -26,8 +27,11 @@ def get_zone(name: str) -> ZoneInfo:
 def unknown_zone(name: str) -> str:
     """What to say of a name that is no IANA zone: the one it most likely meant, if any."""
     guess = zone_guess(name)
-    hint = f"did you mean {guess}?" if guess else "use an IANA name such as Europe/Zurich or UTC"
-    return f"unknown time zone '{name}'; {hint}"
+    if guess:
+        return _("unknown time zone '{name}'; did you mean {guess}?").format(name=name, guess=guess)
+    return _("unknown time zone '{name}'; use an IANA name such as Europe/Zurich or UTC").format(
+        name=name
+    )
 
 
 def zone_guess(name: str) -> str | None:

@@ -9,11 +9,12 @@ from html import escape
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import N_, _, current, ngettext
 from itu_timeline.core.text import MONTHS, is_web_address
 from itu_timeline.core.upcoming import Item, countdown
 from itu_timeline.render.plain import item_text, item_when
 
-CHANGED = "Changed this week"
+CHANGED = N_("Changed this week")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # What makes markup inside a line (every entry starts with "- ", so line-start syntax such as
 # '#' or '1.' cannot occur): emphasis, code, links and images, HTML, entities, tables.
@@ -35,10 +36,16 @@ def digest(
     dated = [i for i in items if i.day is not None]
     if not dated and not changed:
         return ""
-    title = "This week at the ITU" if days == 7 else f"The next {days} days at the ITU"
-    span = f"{_day(today)} to {_day(today + timedelta(days=days - 1))}"
+    title = (
+        _("This week at the ITU")
+        if days == 7
+        else ngettext("The next {n} day at the ITU", "The next {n} days at the ITU", days)
+    ).format(n=days)
+    span = _("{first} to {last}").format(
+        first=_day(today), last=_day(today + timedelta(days=days - 1))
+    )
     groups = [
-        ("Under way" if day < today else _day(day), list(group))
+        (_("Under way") if day < today else _day(day), list(group))
         for day, group in groupby(dated, key=lambda i: max(i.day or today, today - timedelta(1)))
     ]
     line = _LINES[fmt]
@@ -52,7 +59,7 @@ def digest(
 
     sections = [(h, [entry(i) for i in group]) for h, group in groups]
     if changed:
-        sections.append((CHANGED, [line("", "", text, None) for text in changed]))
+        sections.append((_(CHANGED), [line("", "", text, None) for text in changed]))
     match fmt:
         case "markdown":
             body = "".join(f"\n## {heading}\n\n" + "".join(e) for heading, e in sections)
@@ -66,6 +73,11 @@ def digest(
 
 
 def _day(day: date) -> str:
+    """'Monday 3 May 2027'; in another language, its own full date ('lundi 3 mai 2027')."""
+    if current() != "en":
+        from itu_timeline.core.local_dates import weekday
+
+        return weekday(day)
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
