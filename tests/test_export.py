@@ -204,20 +204,6 @@ def test_dtend_is_always_after_dtstart(start: date, length: int) -> None:
     assert component["dtend"].dt > component["dtstart"].dt
 
 
-def test_parallel_export_writes_the_same_bytes_as_serial(monkeypatch: pytest.MonkeyPatch) -> None:
-    from itu_timeline.core.loader import load
-    from itu_timeline.render import ics
-
-    calendar = load([bundled_path()])
-    events = [e for e in calendar.events if not e.is_approximate]
-    options = ExportOptions(name="n", stamp=datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    serial = b"".join(chunks(events, calendar.rules, options, workers=1))
-    monkeypatch.setattr(ics, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(ics, "BATCH", 7)
-    parallel = b"".join(chunks(events, calendar.rules, options, workers=2))
-    assert parallel == serial
-
-
 def test_an_export_with_no_event_is_a_negative_check_that_writes_nothing(
     run: Run, tmp_path: Path
 ) -> None:
@@ -234,3 +220,24 @@ def test_an_export_with_no_event_is_a_negative_check_that_writes_nothing(
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atu.ics", "events.toml"]
     assert old.read_bytes() == b"the feed as it was"
+
+
+def test_each_feed_equals_its_own_export_from_one_serialisation_per_event() -> None:
+    """`all` and each body's feed (export --split-by body, publish) share the bytes of each
+    event, serialised once, and are what `export` writes for the same events alone."""
+    from dataclasses import replace
+
+    from itu_timeline.render.ics import feed_chunks
+
+    calendar = load([bundled_path()])
+    events = [e for e in calendar.events if not e.is_approximate]
+    options = ExportOptions(name="n", stamp=datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
+    pieces = list(feed_chunks(events, calendar.rules, options))
+    assert sum(len(feeds) == 2 for feeds, _ in pieces) == len(events)  # all and its body
+    feeds = {feed for names, _ in pieces for feed in names}
+    assert len(feeds) > 4
+    for feed in feeds:
+        members = [e for e in events if feed in ("all", e.body.value)]
+        named = options if feed == "all" else replace(options, name=f"n: {feed}")
+        written = b"".join(piece for names, piece in pieces if feed in names)
+        assert written == b"".join(chunks(members, calendar.rules, named))

@@ -35,7 +35,8 @@ ENTRY_PROBE = textwrap.dedent("""
 # babel: dates in words in languages other than English; English loads none of it.
 HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic", "ssl", "http",
          "pypdf", "babel")  # fmt: skip
-HEAVY_OURS = ("itu_timeline.render.chart", "itu_timeline.render.ics", "itu_timeline.store",
+HEAVY_OURS = ("itu_timeline.render.chart", "itu_timeline.render.ics",
+              "itu_timeline.render.ics_text", "itu_timeline.store",
               "itu_timeline.core.letter")  # fmt: skip
 
 
@@ -79,7 +80,7 @@ def test_a_table_imports_rich_but_not_the_chart_or_icalendar() -> None:
 
 def test_the_probe_would_notice_a_heavy_import(tmp_path: Path) -> None:
     out = tmp_path / "x.ics"
-    assert "icalendar" in imported("--today", "2027-01-01", "export", "-o", str(out))
+    assert "itu_timeline.render.ics" in imported("--today", "2027-01-01", "export", "-o", str(out))
 
 
 def test_a_run_imports_only_the_command_module_of_its_command() -> None:

@@ -66,8 +66,9 @@ def export(
       itu-timeline export --body ITU-T --alarm 7d --alarm 1d -o itu-t.ics
       itu-timeline export --split-by body --output-dir public/feeds
     """
+    from itu_timeline.cli.site_files import write_feeds
     from itu_timeline.core.dates import parse_duration
-    from itu_timeline.render.ics import ExportOptions, chunks, feeds_by_body, worker_count
+    from itu_timeline.render.ics import ExportOptions, chunks
 
     settings: Settings = ctx.obj
     if (split_by is None) != (output_dir is None):
@@ -91,18 +92,13 @@ def export(
         alarm_events=alarm_events,
         deadlines=not no_deadlines,
     )
-    workers = worker_count()
     if output_dir is not None:
-        feeds = feeds_by_body(events, options)
-        for feed, (members, named) in feeds.items():
-            write_chunks(
-                output_dir / f"{feed}.ics", chunks(members, calendar.rules, named, workers)
-            )
+        feeds = write_feeds(output_dir, events, calendar.rules, options, make_folders=True)
         report("note", [f"wrote {len(feeds)} feeds into {output_dir}"])
     elif output is not None:
-        write_chunks(output, chunks(events, calendar.rules, options, workers))
+        write_chunks(output, chunks(events, calendar.rules, options))
     else:
-        for chunk in chunks(events, calendar.rules, options, workers):
+        for chunk in chunks(events, calendar.rules, options):
             sys.stdout.buffer.write(chunk)
 
 

@@ -4,7 +4,7 @@ feeds) and digest ("This week at the ITU", for newsletters and cron mail)."""
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,9 +12,12 @@ from itu_timeline.base.errors import CalendarUnreadable, UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import for_option, with_filters
 from itu_timeline.cli.recording import recently_changed
-from itu_timeline.core.model import Body, Calendar
+from itu_timeline.core.model import Body, Calendar, Event
 from itu_timeline.core.query import Filter, select
 from itu_timeline.core.text import is_web_address, safe
+
+if TYPE_CHECKING:
+    from itu_timeline.render.html import Page
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -24,6 +27,7 @@ MARKER = ".itu-timeline-site"
 MARKER_HEAD = "A site written by itu-timeline publish; the next build replaces the files below:"
 # The marker of builds before the list: what they wrote is every name a build can write.
 OLD_MARKER_HEAD = "A site written by itu-timeline publish; the next build replaces it."
+DATA_FILES = ("events.json", "events.toml")
 
 BaseUrlOption = Annotated[
     str | None,
@@ -84,24 +88,32 @@ def publish(
     from itu_timeline.base.atomic import write_atomically
     from itu_timeline.base.folders import building, copy_entries
     from itu_timeline.base.i18n import english
+    from itu_timeline.cli.site_files import feed_names
+    from itu_timeline.render.html import page_html
 
     settings: Settings = ctx.obj
     if base_url is not None:
         _check_base_url(base_url)
     calendar = _public_calendar(settings, source)
-    with english():  # the page is English until it is built in each language
-        files = _site_files(settings, calendar, filters, title, base_url, days)
-    with building(folder, MARKER) as build:
-        theirs = _not_written_by_publish(folder, files)
+    events = select(calendar.events, filters)
+    dated = (e for e in events if not e.is_approximate)
+    feeds = [f"{feed.lower()}.ics" for feed in feed_names(dated)]
+    names = sorted({*feeds, *DATA_FILES, "index.html", MARKER})
+    # The page is English until it is built in each language.
+    with building(folder, MARKER) as build, english():
+        theirs = _not_written_by_publish(folder, names)
         copy_entries(folder, theirs, build)
-        for name, data in files.items():
-            write_atomically(build / name, data)
-    report("note", [f"published {len(files)} files into {folder}"])
+        _write_data_files(build, settings, calendar, events, filters == Filter(), title)
+        page = _page(settings, calendar, events, filters, title, base_url, days, feeds)
+        write_atomically(build / "index.html", page_html(page).encode())
+        marker = "".join(f"{line}\n" for line in (MARKER_HEAD, *names))
+        write_atomically(build / MARKER, marker.encode())
+    report("note", [f"published {len(names)} files into {folder}"])
     if theirs:
         report("note", [f"kept what publish did not write, as it was: {', '.join(theirs)}"])
 
 
-def _not_written_by_publish(folder: Path, files: dict[str, bytes]) -> list[str]:
+def _not_written_by_publish(folder: Path, files: list[str]) -> list[str]:
     """The entries of the site in `folder` that no build wrote (a CNAME, a robots.txt): the
     new build keeps them. One of the new build's own names among them is refused."""
     try:
@@ -144,40 +156,48 @@ def _public_calendar(settings: Settings, source: str | None) -> Calendar:
     return calendar
 
 
-def _site_files(
+def _write_data_files(
+    build: Path,
     settings: Settings,
     calendar: Calendar,
+    events: list[Event],
+    whole: bool,
+    title: str,
+) -> None:
+    """The .ics feeds, events.json and events.toml, streamed into the build."""
+    from itu_timeline.cli.site_files import write_events_json, write_events_toml, write_feeds
+    from itu_timeline.render.ics import ExportOptions
+
+    options = ExportOptions(name=calendar.name, stamp=settings.now.utc())
+    dated = (e for e in events if not e.is_approximate)
+    write_feeds(build, dated, calendar.rules, options, name_of=lambda feed: f"{feed.lower()}.ics")
+    write_events_json(build / "events.json", events, settings.now.zone)
+    # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
+    # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.
+    name = calendar.name if whole else title
+    write_events_toml(build / "events.toml", name, settings.now.utc(), calendar.rules, events)
+
+
+def _page(
+    settings: Settings,
+    calendar: Calendar,
+    events: list[Event],
     filters: Filter,
     title: str,
     base_url: str | None,
     days: int,
-) -> dict[str, bytes]:
+    feeds: list[str],
+) -> "Page":
     from dateutil.relativedelta import relativedelta
 
     from itu_timeline.core.deadlines import all_deadlines
     from itu_timeline.core.upcoming import news
     from itu_timeline.core.upcoming import upcoming as find_upcoming
-    from itu_timeline.render.html import Feed, Page, page_html
-    from itu_timeline.render.ics import ExportOptions, chunks, feeds_by_body, worker_count
-    from itu_timeline.render.json_csv import event_record, to_json
-    from itu_timeline.store.published import calendar_toml
+    from itu_timeline.render.html import Feed, Page
 
-    events = select(calendar.events, filters)
     zone = settings.now.zone
-    options = ExportOptions(name=calendar.name, stamp=settings.now.utc())
-    dated = [e for e in events if not e.is_approximate]
-    workers = worker_count()
-    files = {
-        f"{feed.lower()}.ics": b"".join(chunks(members, calendar.rules, named, workers))
-        for feed, (members, named) in feeds_by_body(dated, options).items()
-    }
-    files["events.json"] = "".join(to_json(event_record(e, zone) for e in events)).encode()
-    # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
-    # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.
-    name = calendar.name if filters == Filter() else title
-    files["events.toml"] = calendar_toml(name, settings.now.utc(), calendar.rules, events).encode()
     today = settings.today
-    page = Page(
+    return Page(
         title=title,
         today=today,
         zone=zone,
@@ -187,16 +207,13 @@ def _site_files(
         deadlines=all_deadlines(calendar, events),
         chart=(today, today + relativedelta(months=12, days=-1)),
         feeds=[
-            *(Feed(name, _feed_label(name), True) for name in files if name.endswith(".ics")),
+            *(Feed(name, _feed_label(name), True) for name in feeds),
             Feed("events.toml", "The calendar for itu-timeline feeds add (TOML)", False),
             Feed("events.json", "The events as JSON", False),
         ],
         base_url=base_url,
         changed=[c.text() for c in recently_changed(settings, filters, days=30)],
     )
-    files["index.html"] = page_html(page).encode()
-    files[MARKER] = "".join(f"{line}\n" for line in (MARKER_HEAD, *sorted(files))).encode()
-    return files
 
 
 def _feed_label(file: str) -> str:

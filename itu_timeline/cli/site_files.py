@@ -1,0 +1,58 @@
+"""The data files of a site, streamed into their folder: the .ics feeds (`all` and one per
+body, each event serialised once for both), events.json and events.toml. Used by `publish`,
+and for the feeds of `export --split-by body`."""
+
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+from zoneinfo import ZoneInfo
+
+from itu_timeline.base.atomic import open_atomically
+from itu_timeline.core.model import Event, Rule
+from itu_timeline.render.ics import ExportOptions, feed_chunks
+
+
+def feed_names(events: Iterable[Event]) -> list[str]:
+    """`all`, then the body of each feed, in the order `write_feeds` writes them."""
+    return ["all", *dict.fromkeys(event.body.value for event in events)]
+
+
+def write_feeds(
+    folder: Path,
+    events: Iterable[Event],
+    rules: Iterable[Rule],
+    options: ExportOptions,
+    name_of: Callable[[str], str] = lambda feed: f"{feed}.ics",
+    make_folders: bool = False,
+) -> list[str]:
+    """`all.ics` and one .ics per body present into `folder` (each file atomically), every
+    event serialised once and written to both of its feeds as it comes; the names written."""
+    with contextlib.ExitStack() as stack:
+        files: dict[str, BinaryIO] = {}
+        for feeds, piece in feed_chunks(events, rules, options):
+            for feed in feeds:
+                if feed not in files:
+                    file = open_atomically(folder / name_of(feed), make_folders=make_folders)
+                    files[feed] = stack.enter_context(file)
+                files[feed].write(piece)
+        return [name_of(feed) for feed in files]
+
+
+def write_events_json(path: Path, events: Sequence[Event], zone: ZoneInfo) -> None:
+    from itu_timeline.render.json_csv import event_record, to_json
+
+    with open_atomically(path) as out:
+        for piece in to_json(event_record(event, zone) for event in events):
+            out.write(piece.encode())
+
+
+def write_events_toml(
+    path: Path, name: str, published: datetime, rules: Iterable[Rule], events: Iterable[Event]
+) -> None:
+    from itu_timeline.store.published import calendar_toml
+
+    with open_atomically(path) as out:
+        for piece in calendar_toml(name, published, rules, events):
+            out.write(piece.encode())
