@@ -1,35 +1,40 @@
 """A calendar as the TOML file a site publishes for `feeds add`: our own format (schema 2),
 with `published` so that a subscriber's copy is replaced only by a newer one. Every key comes
-from the model's one field list, so what is read back equals what was written."""
+from the model's one field list, so what is read back equals what was written. The text is the
+canonical form of `store/toml_text.py`, written in one pass, a rule or an event at a time."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
 from itu_timeline.core.model import DeadlineSpec, Event, Rule
 from itu_timeline.core.text import escape_invisible
-from itu_timeline.store.toml_text import dumps
+from itu_timeline.store.toml_writer import table_text
 
 # The bookkeeping of one user's imports: what a source said at their last import is not a
 # fact about the meeting, and would make a subscriber's merges compare with the wrong thing.
 PRIVATE = ("imported",)
+_PLAIN = {str, int, bool, date, datetime, time}
 
 
 def calendar_toml(
     name: str, published: datetime, rules: Iterable[Rule], events: Iterable[Event]
-) -> str:
-    document = {
-        "schema": 2,
-        "name": name,
-        "published": published,
-        "rules": [_table(_unscoped(rule)) for rule in rules],
-        "events": [_table(event) for event in events],
-    }
-    # tomli-w escapes the C0 controls; the C1 controls and bidirectional overrides are
+) -> Iterator[str]:
+    """The file in pieces: its head, then each rule and each event as a `[[table]]` of its
+    own, after a blank line."""
+    yield _text({"schema": 2, "name": name, "published": published}, "")
+    for rule in rules:
+        yield "\n" + _text(_table(_unscoped(rule)), "rules")
+    for event in events:
+        yield "\n" + _text(_table(event), "events")
+
+
+def _text(table: dict[str, Any], name: str) -> str:
+    # Basic strings escape the C0 controls; the C1 controls and bidirectional overrides are
     # escaped too (\u202e), so a subscriber or a reader of the file sees what it says.
-    return escape_invisible(dumps(document))
+    return escape_invisible(table_text(table, name, in_array=bool(name)))
 
 
 def _unscoped(rule: Rule) -> Rule:
@@ -45,16 +50,25 @@ def _unscoped(rule: Rule) -> Rule:
 
 def _table(item: Event | Rule | DeadlineSpec) -> dict[str, Any]:
     table = {}
-    for field in fields(item):
-        if field.metadata.get("internal") or field.name in PRIVATE:
-            continue
-        value = _value(getattr(item, field.name))
-        if value not in (None, (), [], {}) and not (field.name == "revision" and value == 0):
-            table[field.name] = value
+    for name in _KEYS[type(item)]:
+        value = _value(getattr(item, name))
+        if value not in (None, (), [], {}) and not (name == "revision" and value == 0):
+            table[name] = value
     return table
 
 
+# The keys of each kind of table, found once: a large calendar asks for every event.
+_KEYS = {
+    kind: tuple(
+        f.name for f in fields(kind) if not f.metadata.get("internal") and f.name not in PRIVATE
+    )
+    for kind in (Event, Rule, DeadlineSpec)
+}
+
+
 def _value(value: object) -> Any:
+    if type(value) in _PLAIN:  # most values: written as they are
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
