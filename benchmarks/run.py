@@ -1,7 +1,8 @@
 """Speed and scale of itu-timeline, measured against a baseline in the same run.
 
-    python benchmarks/run.py            # everything (about 3 minutes on 2 cores)
+    python benchmarks/run.py            # everything (about 5 minutes on 2 cores)
     python benchmarks/run.py --quick    # start-up only
+    python benchmarks/run.py --ics      # export and publish against their floor only
 
 1. Start-up: the median wall time of `itu-timeline --today 2027-01-01 upcoming` on the bundled
    calendar (piped, as cron runs it; and as a Rich table) against the floor of our stack,
@@ -11,6 +12,9 @@
    timing `upcoming`, `list --format json` and `export -o`, cold (empty cache) and repeated,
    and the growth factor from 10,000 to 100,000 events.
 3. Peak memory (maximum resident set) of each 100,000-event run.
+4. .ics: `export -o` against its floor, a plain-Python writer of the same VEVENT text
+   (benchmarks/ics_floor.py), and `publish` against `export -o`, run alternately; peak
+   memory of `publish` against `list --format json`; growth from 10,000 to 100,000 events.
 
 Only the standard library: subprocess, time.perf_counter and resource.getrusage.
 """
@@ -112,8 +116,61 @@ def scale(env: dict[str, str], folder: Path) -> None:
         print(f"  {name:<20} {results[(name, 100_000)] / results[(name, 10_000)]:.1f} x")
 
 
+def ics_scale(env: dict[str, str], folder: Path) -> None:
+    """`export -o` against the floor and `publish` against `export -o`, run alternately,
+    repeated runs (the cache warmed first): medians of 3 (of 1 at 100,000 events)."""
+    print("export and publish against their floors (repeated runs, medians):")
+    medians: dict[tuple[str, int], float] = {}
+    for count in (1_000, 10_000, 100_000):
+        path = folder / f"cal-{count}.toml"
+        if not path.exists():
+            subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
+        base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
+        runs = {
+            "floor": [PYTHON, str(HERE / "ics_floor.py"), str(path), str(folder / "floor.ics")],
+            "export": [*base, "export", "-o", str(folder / "out.ics")],
+            "publish": [*base, "publish", str(folder / "site")],
+            "json": [*base, "list", "--format", "json"],
+        }
+        run_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-ics-{count}")}
+        subprocess.run(runs["json"], env=run_env, stdout=subprocess.DEVNULL, check=True)
+        times, peaks = _alternated(runs, run_env, 1 if count == 100_000 else 3)
+        medians |= {(name, count): statistics.median(times[name]) for name in runs}
+        _ics_report(count, {name: medians[(name, count)] for name in runs}, peaks, folder)
+    for name in ("floor", "export", "publish"):
+        growth = medians[(name, 100_000)] / medians[(name, 10_000)]
+        print(f"  growth from 10,000 to 100,000 events, {name}: {growth:.1f} x")
+
+
+def _alternated(
+    runs: dict[str, list[str]], env: dict[str, str], rounds: int
+) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Seconds of each run, and its largest peak MiB, in `rounds` rounds of all of them."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    peaks = dict.fromkeys(runs, 0.0)
+    for _ in range(rounds):
+        for name, command in runs.items():
+            seconds, peak = timed(command, env)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return times, peaks
+
+
+def _ics_report(
+    count: int, median: dict[str, float], peaks: dict[str, float], folder: Path
+) -> None:
+    floor, export, publish = median["floor"], median["export"], median["publish"]
+    mib = {name: (folder / name).stat().st_size / 2**20 for name in ("floor.ics", "out.ics")}
+    print(f"  {count:>7,} events: floor (ics_floor.py) {floor:.2f} s, {mib['floor.ics']:.1f} MiB")
+    print(f"    export -o {export:6.2f} s = {export / floor:.2f} x floor, {mib['out.ics']:.1f} MiB,"
+          f" peak {peaks['export']:.0f} MiB")  # fmt: skip
+    print(f"    publish   {publish:6.2f} s = {publish / export:.2f} x export -o,"
+          f" peak {peaks['publish']:.0f} MiB = {peaks['publish'] / peaks['json']:.2f} x that of"
+          f" list --format json ({median['json']:.2f} s, {peaks['json']:.0f} MiB)")  # fmt: skip
+
+
 def main() -> None:
-    unknown = [a for a in sys.argv[1:] if a != "--quick"]
+    unknown = [a for a in sys.argv[1:] if a not in ("--quick", "--ics")]
     if unknown:  # `--help` must not start a three-minute run
         sys.exit(__doc__.split("\n\n")[1] + f"\nunknown: {' '.join(unknown)}")
     if not Path(TOOL).exists():
@@ -133,9 +190,13 @@ def main() -> None:
         }
         env.pop("ITU_TIMELINE_CALENDAR", None)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        if "--ics" in sys.argv:
+            ics_scale(env, folder)
+            return
         startup(env, folder)
         if "--quick" not in sys.argv:
             scale(env, folder)
+            ics_scale(env, folder)
 
 
 if __name__ == "__main__":
