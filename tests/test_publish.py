@@ -325,3 +325,22 @@ def test_the_chart_states_no_day_that_no_source_gives(run: Run, tmp_path: Path) 
     assert summit.endswith(": 2027 (dates not announced)")
     assert "2027-01-01" not in summit
     assert "ITU Council 2026, last meeting (before PP-26): 2026-11-07" in titles
+
+
+def test_the_data_files_are_what_export_and_list_write(run: Run, tmp_path: Path) -> None:
+    """all.ics is `export`, each body's feed `export --body` under "NAME: BODY", events.json
+    `list --format json`: each streamed from one serialisation of each event."""
+    publish(run, tmp_path / "site")
+    site = tmp_path / "site"
+
+    def output(*args: str) -> bytes:
+        result = run("--tz", "UTC", *args, calendars=[bundled_path()], today="2026-06-01")
+        assert result.exit_code == 0, result.stderr
+        return result.stdout_bytes
+
+    assert (site / "all.ics").read_bytes() == output("export")
+    name = load([bundled_path()]).name
+    for body in ("ITU", "ITU-T", "UN"):
+        feed = site / f"{body.lower()}.ics"
+        assert feed.read_bytes() == output("export", "--body", body, "--name", f"{name}: {body}")
+    assert (site / "events.json").read_bytes() == output("list", "--format", "json")

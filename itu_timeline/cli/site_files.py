@@ -41,10 +41,10 @@ def write_feeds(
 
 
 def write_events_json(path: Path, events: Sequence[Event], zone: ZoneInfo) -> None:
-    from itu_timeline.render.json_csv import event_record, to_json
+    from itu_timeline.render.json_csv import events_json
 
-    with open_atomically(path) as out:
-        for piece in to_json(event_record(event, zone) for event in events):
+    with open_atomically(path) as out:  # the text of `list --format json`
+        for piece in events_json(events, zone):
             out.write(piece.encode())
 
 
