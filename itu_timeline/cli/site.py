@@ -99,13 +99,13 @@ def publish(
     dated = (e for e in events if not e.is_approximate)
     feeds = [f"{feed.lower()}.ics" for feed in feed_names(dated)]
     names = sorted({*feeds, *DATA_FILES, "index.html", MARKER})
-    # The page is English until it is built in each language.
-    with building(folder, MARKER) as build, english():
+    with building(folder, MARKER) as build:
         theirs = _not_written_by_publish(folder, names)
         copy_entries(folder, theirs, build)
-        _write_data_files(build, settings, calendar, events, filters == Filter(), title)
-        page = _page(settings, calendar, events, filters, title, base_url, days, feeds)
-        write_atomically(build / "index.html", page_html(page).encode())
+        with english():  # the page is English until it is built in each language
+            _write_data_files(build, settings, calendar, events, filters == Filter(), title)
+            page = _page(settings, calendar, events, filters, title, base_url, days, feeds)
+            write_atomically(build / "index.html", page_html(page).encode())
         marker = "".join(f"{line}\n" for line in (MARKER_HEAD, *names))
         write_atomically(build / MARKER, marker.encode())
     report("note", [f"published {len(names)} files into {folder}"])
