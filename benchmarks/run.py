@@ -7,7 +7,8 @@
 1. Start-up: the median wall time of `itu-timeline --today 2027-01-01 upcoming` on the bundled
    calendar (piped, as cron runs it; and as a Rich table) against the floor of our stack,
    `python -c "import typer, rich.console, rich.table, tomllib, dateutil.relativedelta"`,
-   run alternately, and the ratio; also with 10 subscribed feeds of 1,000 events each.
+   run alternately, and the ratio; also with 10 subscribed feeds of 1,000 events each, and
+   in French (LANG=fr_FR.UTF-8), piped and as a table.
 2. Scale: synthetic calendars of 1,000, 10,000 and 100,000 events (benchmarks/generate.py),
    timing `upcoming`, `list --format json` and `export -o`, cold (empty cache) and repeated,
    and the growth factor from 10,000 to 100,000 events.
@@ -73,8 +74,11 @@ def startup(env: dict[str, str], folder: Path, rounds: int = 21) -> None:
     upcoming = [TOOL, "--today", "2027-01-01", "upcoming"]
     table = [*upcoming, "--format", "table"]
     feeds_env = with_feeds(env, folder)
+    french = {**env, "LANG": "fr_FR.UTF-8"}  # the catalog read; Babel for the table's dates
     runs = (("floor", FLOOR, env), ("piped", upcoming, env), ("table", table, env),
-            ("piped, 10 feeds x 1,000 events", upcoming, feeds_env))  # fmt: skip
+            ("piped, 10 feeds x 1,000 events", upcoming, feeds_env),
+            ("piped, in French", upcoming, french),
+            ("table, in French", table, french))  # fmt: skip
     times: dict[str, list[float]] = {name: [] for name, _, _ in runs}
     for _ in range(rounds):  # alternate, so drift in the machine hits them all alike
         for name, command, run_env in runs:
@@ -189,6 +193,8 @@ def main() -> None:
             "XDG_STATE_HOME": str(folder / "state"),
         }
         env.pop("ITU_TIMELINE_CALENDAR", None)
+        for name in ("ITU_TIMELINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # English
+            env.pop(name, None)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         if "--ics" in sys.argv:
             ics_scale(env, folder)

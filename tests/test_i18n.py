@@ -281,3 +281,14 @@ def test_ics_property_names_are_the_same_in_every_language(run: Run, tmp_path: P
     english = names("en")
     for lang in i18n.LANGUAGES:
         assert names(lang) == english, lang
+
+
+def test_help_of_the_shared_options_is_in_the_language_of_the_run() -> None:
+    """Help texts are read when the app's modules are imported, so the language is chosen
+    from argv and the environment before: in a fresh process, as the program runs."""
+    top = run_installed(["--help"], {"LANG": "es_ES.UTF-8"}).stdout
+    assert "Reuniones y plazos de la UIT" in top
+    assert "Suponer que hoy es esta fecha." in top
+    listing = run_installed(["--lang", "ru", "list", "--help"], {}).stdout
+    assert "Только этот орган (можно повторять)" in listing
+    assert "Pretend today" in run_installed(["--lang", "en", "--help"], {"LANG": "fr_FR"}).stdout

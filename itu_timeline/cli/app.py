@@ -205,8 +205,8 @@ app = typer.Typer(
     # Click's own help formatter: it re-wraps paragraphs to the terminal and keeps \b blocks
     # (the examples) as written; Rich's keeps the docstrings' hard line breaks, ragged at 80.
     rich_markup_mode=None,
-    help="ITU meetings and deadlines: timelines, alerts for cron, and iCalendar feeds.",
-    epilog="Dates everywhere accept " + DATE_FORMS + ".",
+    help=_("ITU meetings and deadlines: timelines, alerts for cron, and iCalendar feeds."),
+    epilog=_("Dates everywhere accept {forms}.").format(forms=DATE_FORMS),
 )
 
 
@@ -223,12 +223,12 @@ def main_options(
     ctx: typer.Context,
     today: Annotated[
         str | None,
-        typer.Option(envvar="ITU_TIMELINE_TODAY", help="Pretend today is this date."),
+        typer.Option(envvar="ITU_TIMELINE_TODAY", help=_("Pretend today is this date.")),
     ] = None,
     tz: Annotated[
         str | None,
         typer.Option(
-            "--tz", envvar="ITU_TIMELINE_TZ", help="Display time zone (default: the system's)."
+            "--tz", envvar="ITU_TIMELINE_TZ", help=_("Display time zone (default: the system's).")
         ),
     ] = None,
     calendar: Annotated[
@@ -236,23 +236,25 @@ def main_options(
         typer.Option(
             "--calendar",
             "-c",
-            help="Calendar file to read (repeatable; replaces the defaults). "
-            "Also ITU_TIMELINE_CALENDAR, ':'-separated.",
+            help=_(
+                "Calendar file to read (repeatable; replaces the defaults). "
+                "Also ITU_TIMELINE_CALENDAR, ':'-separated."
+            ),
         ),
     ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
-            envvar="ITU_TIMELINE_LANG", metavar="LANG", help="Language: ar, en, es, fr, ru, zh."
+            envvar="ITU_TIMELINE_LANG", metavar="LANG", help=_("Language: ar, en, es, fr, ru, zh.")
         ),
     ] = None,
     no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colour (also NO_COLOR).")
+        bool, typer.Option("--no-color", help=_("No colour (also NO_COLOR)."))
     ] = False,
-    debug: Annotated[bool, typer.Option(help="Show Python tracebacks of errors.")] = False,
+    debug: Annotated[bool, typer.Option(help=_("Show Python tracebacks of errors."))] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
     i18n.choose(

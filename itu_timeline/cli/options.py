@@ -88,7 +88,7 @@ _FILTER_PARAMS = keyword_options(
                 "-b",
                 case_sensitive=False,
                 metavar="BODY",
-                help=f"Only this body (repeatable): {choices(Body)}.",
+                help=_("Only this body (repeatable): {choices}.").format(choices=choices(Body)),
             ),
         ],
         "kind": Annotated[
@@ -98,13 +98,13 @@ _FILTER_PARAMS = keyword_options(
                 "-k",
                 case_sensitive=False,
                 metavar="KIND",
-                help=f"Only this kind (repeatable): {choices(Kind)}.",
+                help=_("Only this kind (repeatable): {choices}.").format(choices=choices(Kind)),
             ),
         ],
         "tag": Annotated[
             list[str] | None,
             typer.Option(
-                "--tag", "-t", metavar="TAG", help="Only events with this tag (repeatable)."
+                "--tag", "-t", metavar="TAG", help=_("Only events with this tag (repeatable).")
             ),
         ],
         "status": Annotated[
@@ -113,7 +113,7 @@ _FILTER_PARAMS = keyword_options(
                 "--status",
                 case_sensitive=False,
                 metavar="STATUS",
-                help=f"Only this status (repeatable): {choices(Status)}.",
+                help=_("Only this status (repeatable): {choices}.").format(choices=choices(Status)),
             ),
         ],
         "basis": Annotated[
@@ -122,13 +122,17 @@ _FILTER_PARAMS = keyword_options(
                 "--basis",
                 case_sensitive=False,
                 metavar="BASIS",
-                help=f"Only events whose dates are known so (repeatable): {choices(Basis)}.",
+                help=_("Only events whose dates are known so (repeatable): {choices}.").format(
+                    choices=choices(Basis)
+                ),
             ),
         ],
         "feed": Annotated[
             list[str] | None,
             typer.Option(
-                "--feed", metavar="NAME", help="Only events from this subscribed feed (repeatable)."
+                "--feed",
+                metavar="NAME",
+                help=_("Only events from this subscribed feed (repeatable)."),
             ),
         ],
         "precision": Annotated[
@@ -137,8 +141,9 @@ _FILTER_PARAMS = keyword_options(
                 "--precision",
                 case_sensitive=False,
                 metavar="PRECISION",
-                help="Only events whose dates are announced to the day, month or year "
-                "(repeatable).",
+                help=_(
+                    "Only events whose dates are announced to the day, month or year (repeatable)."
+                ),
             ),
         ],
         "search": Annotated[
@@ -147,16 +152,16 @@ _FILTER_PARAMS = keyword_options(
                 "--search",
                 "-s",
                 metavar="TEXT",
-                help="Text in the id, title, location, notes or tags.",
+                help=_("Text in the id, title, location, notes or tags."),
             ),
         ],
         "from_": Annotated[
             str | None,
-            typer.Option("--from", metavar="DATE", help="Events ending on or after this date."),
+            typer.Option("--from", metavar="DATE", help=_("Events ending on or after this date.")),
         ],
         "to": Annotated[
             str | None,
-            typer.Option("--to", metavar="DATE", help="Events starting on or before this date."),
+            typer.Option("--to", metavar="DATE", help=_("Events starting on or before this date.")),
         ],
     }
 )
@@ -238,7 +243,9 @@ FormatOption = Annotated[
         "-f",
         case_sensitive=False,
         metavar="FORMAT",
-        help=f"{choices(OutputFormat)} (default: table on a terminal, plain otherwise).",
+        help=_("{choices} (default: table on a terminal, plain otherwise).").format(
+            choices=choices(OutputFormat)
+        ),
     ),
 ]
 
