@@ -46,6 +46,10 @@ updated = 2027-01-10
 uid = "abc@example.org"
 imported = { title = "0123456789ab", tags = ["tag-one"] }
 
+[events.titles.fr]
+title = "Une réunion avec tous les champs"
+source = "https://www.itu.int/fr/source"
+
 [[events.deadlines]]
 name = "Own deadline"
 before = "5 days"
@@ -54,6 +58,7 @@ before = "5 days"
 IN_ICS = {
     "id": "UID:every-field@itu-timeline",
     "title": "SUMMARY:A meeting with every field",
+    "titles": None,  # the name in the reader's language is the SUMMARY (export --lang)
     "body": "CATEGORIES:ITU-T,study-group,tag-one",
     "kind": "CATEGORIES:ITU-T,study-group,tag-one",
     "start": "DTSTART;VALUE=DATE:20270315",
@@ -79,6 +84,7 @@ IN_ICS = {
 FROM_ICS = {
     "id": None,  # made from the UID or the title, never read
     "title": "SUMMARY",
+    "titles": None,  # an .ics has one SUMMARY, in one language
     "body": "CATEGORIES",
     "kind": "CATEGORIES",
     "start": "DTSTART",
@@ -156,6 +162,7 @@ def test_show_prints_every_field_that_has_a_value(tmp_path: Path) -> None:
     shown = {
         "id": "every-field",
         "title": "A meeting with every field",
+        "titles": "fr:      Une réunion avec tous les champs  (https://www.itu.int/fr/source)",
         "body": "ITU-T",
         "kind": "study-group",
         "start": "2027-03-15",

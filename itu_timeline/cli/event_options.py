@@ -18,6 +18,7 @@ from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
 from itu_timeline.core.model import Basis, Body, Format, Kind, Precision, Status
 from itu_timeline.core.schema import EVENT_KEYS
 from itu_timeline.core.text import is_web_address
+from itu_timeline.core.titles import official_language
 from itu_timeline.core.zones import get_zone
 
 REQUIRED_TO_ADD = ("title", "start", "body", "kind")
@@ -25,7 +26,12 @@ REQUIRED_TO_ADD = ("title", "start", "body", "kind")
 MANAGED = ("revision", "updated", "uid", "imported")
 EDITABLE = tuple(key for key in EVENT_KEYS if key not in MANAGED)
 # Repeatable options take one value each time; `--format` is the output format elsewhere.
-OPTION_OF = {"tags": "tag", "deadlines": "deadline", "format": "meeting_format"}
+OPTION_OF = {
+    "tags": "tag",
+    "deadlines": "deadline",
+    "format": "meeting_format",
+    "titles": "title_in",
+}
 UNKNOWN = "unknown"  # `--end unknown`: the end is not announced
 
 
@@ -85,6 +91,14 @@ _EVENT_PARAMS = keyword_options(
         "outcome": Annotated[
             str | None, typer.Option(help="Where the meeting was seen to take place.")
         ],
+        "title_in": Annotated[
+            list[str] | None,
+            typer.Option(
+                metavar="LANG=TITLE@SOURCE",
+                help="The ITU's name in ar, es, fr, ru or zh, and the page it was read on: "
+                "'fr=Conseil de l'UIT@https://www.itu.int/fr/...' (repeatable).",
+            ),
+        ],
         "tag": Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")],
         "notes": Annotated[str | None, typer.Option(help="Free text.")],
         "deadline": Annotated[
@@ -143,6 +157,18 @@ def _deadline_when(text: str, name: str, when: str) -> dict[str, Any]:
     return {"name": name, "at": at}
 
 
+def title_entry(text: str) -> tuple[str, dict[str, str]]:
+    """'fr=Conseil de l'UIT@https://…' -> ('fr', its title table); the source is what follows
+    the last '@', as a title may have one and a web address seldom does."""
+    lang, _, rest = text.partition("=")
+    title, at, source = rest.rpartition("@")
+    if not at or not title.strip() or not source.strip():
+        raise UsageError(
+            f"cannot read '{text}': write LANG=TITLE@SOURCE, like fr=Conseil@https://…"
+        )
+    return official_language(lang.strip()), {"title": title.strip(), "source": source.strip()}
+
+
 # Choices are read in any case (`--body itu-t`, `--kind Council`), as the filters read them.
 CHOICES = {"body": Body, "kind": Kind, "status": Status, "precision": Precision,
            "basis": Basis, "format": Format}  # fmt: skip
@@ -156,6 +182,7 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
         "start": lambda text: _moment(text, today, first_day),
         "end": lambda text: None if text == UNKNOWN else _moment(text, today, last_day),
         "deadlines": deadline_table,
+        "titles": title_entry,
         "url": _web_address,
         "timezone": lambda text: get_zone(text).key,
         **{key: functools.partial(_choice, values=enum) for key, enum in CHOICES.items()},
@@ -176,6 +203,8 @@ def _event_fields(settings: Settings, raw: dict[str, Any]) -> dict[str, Any]:
                 fields[key] = for_option(_flag(option), parse, value)
         except TimelineError as err:
             problems += err.lines()
+    if "titles" in fields:
+        fields["titles"] = dict(fields["titles"])
     problems += _span_problems(fields)
     if problems:
         raise UsageErrors(problems)

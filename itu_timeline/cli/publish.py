@@ -51,6 +51,14 @@ def export(
     output_dir: Annotated[
         Path | None, typer.Option(help="Folder for --split-by feeds (and all.ics).")
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            metavar="LANG",
+            help="Titles in ar, en, es, fr, ru or zh, as the ITU names the meetings "
+            "(English where it gives no name in LANG).",
+        ),
+    ] = "en",
 ) -> None:
     """An iCalendar (.ics) file of the filtered events and their deadlines.
 
@@ -65,9 +73,11 @@ def export(
       itu-timeline export -o itu.ics
       itu-timeline export --body ITU-T --alarm 7d --alarm 1d -o itu-t.ics
       itu-timeline export --split-by body --output-dir public/feeds
+      itu-timeline export --lang fr -o itu-fr.ics
     """
     from itu_timeline.cli.site_files import write_feeds
     from itu_timeline.core.dates import parse_duration
+    from itu_timeline.core.titles import in_language, official_language
     from itu_timeline.render.ics import ExportOptions, chunks
 
     settings: Settings = ctx.obj
@@ -77,9 +87,10 @@ def export(
         raise UsageError(
             "--alarm-events puts the --alarm reminders before events: give --alarm too"
         )
+    language = for_option("--lang", official_language, lang)
     calendar = settings.calendar()
     chosen = select(calendar.events, filters)
-    events = [e for e in chosen if not e.is_approximate]
+    events = [in_language(e, language) for e in chosen if not e.is_approximate]
     if len(events) < len(chosen):
         left_out = ", ".join(e.id for e in chosen if e.is_approximate)
         report("note", [f"left out, their days are not announced: {left_out}"])

@@ -76,6 +76,10 @@ class Precision(StrEnum):
 
 DEFAULT_DEADLINE_TIME = dt.time(23, 59)
 
+# The ITU's official languages besides English (whose title is `title`), in the order the ITU
+# lists them: Arabic, Chinese, French, Russian, Spanish.
+LANGUAGES = ("ar", "zh", "fr", "ru", "es")
+
 # The one list of fields: a dataclass's fields in order are the keys of its TOML table, in
 # the order files are written, except those marked internal (what the program adds, such as
 # the file an event was read from). Schema, JSON/CSV, `--clear` and the editing options are
@@ -127,6 +131,16 @@ class DeadlineSpec:
 
 @pickled_as_values
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    """An event's name in one more language, as the organiser publishes it, and where it was
+    read: a name no source gives is left out, never translated by us."""
+
+    title: str
+    source: str
+
+
+@pickled_as_values
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
     """Deadlines that every event matching `match` gets (keys: body, kind, tags, id, format),
     except the events whose ids are in `exclude`."""
@@ -154,6 +168,7 @@ class Event:
 
     id: str
     title: str
+    titles: Mapping[str, Title] = field(default_factory=dict)  # by language, in LANGUAGES order
     body: Body
     kind: Kind
     start: date | datetime

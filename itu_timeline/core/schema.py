@@ -30,6 +30,7 @@ from itu_timeline.core.model import (
     file_keys,
 )
 from itu_timeline.core.tables import Table
+from itu_timeline.core.titles import read_titles
 
 SCHEMA = 2  # what this version writes
 READS = (1, 2)
@@ -116,9 +117,8 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     event_id = t.text("id", required=True)
     if event_id is not None and not ID_PATTERN.match(event_id):
         t.problem("id", "use lowercase letters, digits and '-' (like 'pp-26')")
-    title = t.text("title", required=True)
-    body = t.choice("body", Body, required=True)
-    kind = t.choice("kind", Kind, required=True)
+    title, titles = t.text("title", required=True), read_titles(t)
+    body, kind = t.choice("body", Body, required=True), t.choice("kind", Kind, required=True)
     precision = t.choice("precision", Precision, Precision.DAY)
     start, end = _dates(t, precision, defaults)
     revision = t.get("revision", int, "an integer") or 0
@@ -134,9 +134,9 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     location, timezone = t.text("location"), t.zone("timezone") or defaults.timezone
     status, basis = t.choice("status", Status, Status.CONFIRMED), t.choice("basis", Basis)
     meeting_format = t.choice("format", Format)
-    url, source, tags, notes = t.text("url"), t.text("source"), t.strings("tags"), t.notes()
-    outcome = t.text("outcome")
-    updated, uid, imported = t.day("updated"), t.text("uid"), t.fingerprints("imported")
+    url, source, outcome = t.text("url"), t.text("source"), t.text("outcome")
+    tags, notes, updated = t.strings("tags"), t.notes(), t.day("updated")
+    uid, imported = t.text("uid"), t.fingerprints("imported")
     if (
         len(t.problems) > before
         or event_id is None
@@ -151,6 +151,7 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     return Event(
         id=event_id,
         title=title,
+        titles=titles,
         body=body,
         kind=kind,
         start=start,

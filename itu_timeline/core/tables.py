@@ -48,12 +48,19 @@ class Table:
     """Reads the fields of one TOML table, recording a problem for each bad one."""
 
     def __init__(
-        self, data: dict[str, Any], file: str, where: str | None, problems: list[Problem]
+        self,
+        data: dict[str, Any],
+        file: str,
+        where: str | None,
+        problems: list[Problem],
+        prefix: str = "",
     ) -> None:
         self.data, self.file, self.where, self.problems = data, file, where, problems
+        self.prefix = prefix  # of the fields named in problems: a table inside a field
 
     def problem(self, field: str | None, message: str) -> None:
-        self.problems.append(Problem(self.file, self.where, field, message))
+        named = f"{self.prefix}{field}" if field else None
+        self.problems.append(Problem(self.file, self.where, named, message))
 
     def check_keys(self, known: tuple[str, ...]) -> None:
         for key in self.data:

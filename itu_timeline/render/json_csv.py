@@ -4,7 +4,9 @@ in JSON and empty in CSV; dates are ISO 8601 strings."""
 import csv
 import functools
 import io
-from collections.abc import Callable, Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict
 from datetime import date, datetime
 from enum import StrEnum
 from operator import attrgetter, methodcaller
@@ -89,6 +91,8 @@ def _converter(annotation: object) -> Callable[[Any], Any] | None:
         return (lambda value: None if value is None else iso(value)) if optional else iso
     if any(get_origin(k) is tuple for k in kinds):
         return list
+    if any(get_origin(k) is Mapping for k in kinds):  # titles: {"fr": {"title", "source"}}
+        return lambda value: {key: asdict(v) for key, v in value.items()}
     return None
 
 
@@ -125,6 +129,8 @@ def _cell(value: object) -> str:
         return str(value)
     if isinstance(value, list):
         return _as_text(";".join(safe(str(v)) for v in value))
+    if isinstance(value, dict):  # titles: the same object as in JSON, on one line
+        return _as_text(safe(json.dumps(value, ensure_ascii=False)))
     return _as_text(safe(str(value), keep_newlines=True))
 
 

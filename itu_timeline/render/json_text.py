@@ -71,17 +71,25 @@ class _Layout:
     keys: tuple[str, ...]  # encoded, ready for `%`
     lists: tuple[int, ...]  # where the values are lists
     odd: bool
+    # where the values are tables (an event's titles): an empty one is one token, `{}`; a
+    # record with a table that is not empty takes the indenting encoder
+    tables: tuple[int, ...] = ()
     templates: dict[tuple[int, ...], str] = field(default_factory=dict)  # by lists' lengths
 
     @classmethod
     def of(cls, keys: tuple[str, ...], row: list[Any]) -> "_Layout":
         lists = tuple(at for at, value in enumerate(row) if isinstance(value, list | tuple))
-        odd = any(not isinstance(v, _SCALARS) for at, v in enumerate(row) if at not in lists)
-        return cls(tuple(_ENCODE(key).replace("%", "%%") for key in keys), lists, odd)
+        tables = tuple(at for at, value in enumerate(row) if isinstance(value, dict))
+        odd = any(
+            not isinstance(v, _SCALARS)
+            for at, v in enumerate(row)
+            if at not in lists and at not in tables
+        )
+        return cls(tuple(_ENCODE(key).replace("%", "%%") for key in keys), lists, odd, tables)
 
     def template(self, row: list[Any]) -> str | None:
         """The record's text with a `%s` for each scalar, or None when it is odd."""
-        if self.odd:
+        if self.odd or any(row[at] for at in self.tables):
             return None
         lengths = []
         for at in self.lists:

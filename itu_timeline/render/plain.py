@@ -169,6 +169,10 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
     basis = event.basis
     rows = [
         (_("Event"), safe(event.title)),
+        *(
+            (f"  {lang}", f"{safe(name.title)}  ({safe(name.source)})")
+            for lang, name in event.titles.items()
+        ),
         (_("ID"), event.id),
         (_("Dates"), dates_label(event, zone) + _day_count(event)),
         # TRANSLATORS: the organisation holding the meeting (ITU-T, ITU-R, CEPT...)

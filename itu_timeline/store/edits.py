@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from itu_timeline.base.errors import UnknownEventError, UsageError
-from itu_timeline.core.model import DEFAULT_DEADLINE_TIME
+from itu_timeline.core.model import DEFAULT_DEADLINE_TIME, LANGUAGES
 from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS, RULE_KEYS, SCHEMA
 from itu_timeline.core.text import slug
 
@@ -151,6 +151,8 @@ def edit_event(
             d for d in table.get("deadlines", []) if str(d.get("name", "")).casefold() not in names
         ]
         table["deadlines"] = [*kept, *given]
+    if "titles" in changes:  # a name in the same language is replaced, others are kept
+        table["titles"] = {**table.get("titles", {}), **changes.pop("titles")}
     table.update(changes)
     table["revision"] = int(table.get("revision", 0)) + 1
     table["updated"] = today
@@ -159,6 +161,8 @@ def edit_event(
 
 def normalize(table: dict[str, Any]) -> dict[str, Any]:
     event = ordered(table, EVENT_KEYS)
+    if isinstance(event.get("titles"), dict):
+        event["titles"] = ordered(event["titles"], LANGUAGES)
     if "deadlines" in event:
         event["deadlines"] = [ordered(d, DEADLINE_KEYS) for d in event["deadlines"]]
     return event

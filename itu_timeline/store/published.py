@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from itu_timeline.core.model import DeadlineSpec, Event, Rule
+from itu_timeline.core.model import DeadlineSpec, Event, Rule, Title
 from itu_timeline.core.text import escape_invisible
 from itu_timeline.store.toml_writer import table_text
 
@@ -48,7 +48,7 @@ def _unscoped(rule: Rule) -> Rule:
     return replace(rule, id=name, match={**rule.match, "id": tuple(ids)}, within=None)
 
 
-def _table(item: Event | Rule | DeadlineSpec) -> dict[str, Any]:
+def _table(item: Event | Rule | DeadlineSpec | Title) -> dict[str, Any]:
     table = {}
     for name in _KEYS[type(item)]:
         value = _value(getattr(item, name))
@@ -75,6 +75,6 @@ def _value(value: object) -> Any:
         return [_value(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _value(v) for k, v in value.items()}
-    if isinstance(value, DeadlineSpec):
+    if isinstance(value, DeadlineSpec | Title):
         return _table(value)
     return value

@@ -1,0 +1,248 @@
+"""Names in the ITU's six languages: `titles` read and checked, the reader's name with English
+as the fallback, `export --lang`, and the names kept by every command that rewrites a file."""
+
+import json
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.core.loader import load
+from itu_timeline.core.model import LANGUAGES, Event, Title
+from itu_timeline.core.titles import title_in
+
+from .conftest import HEADER, Run, WriteCalendar
+
+NAMED = (
+    HEADER
+    + """
+[[rules]]
+id = "pp-candidatures"
+name = "Candidatures"
+match = { kind = "plenipotentiary" }
+before = "28 days"
+
+[[events]]
+id = "pp-26"
+title = "Plenipotentiary Conference 2026 (PP-26)"
+body = "ITU"
+kind = "plenipotentiary"
+start = 2026-11-09
+end = 2026-11-27
+
+[events.titles.fr]
+title = "Conférence de plénipotentiaires (PP-26)"
+source = "https://www.itu.int/fr/pp"
+
+[events.titles.ar]
+title = "مؤتمر المندوبين المفوضين (PP-26)"
+source = "https://www.itu.int/ar/pp"
+
+[[events]]
+id = "c26"
+title = "ITU Council 2026"
+body = "ITU"
+kind = "council"
+start = 2026-04-28
+end = 2026-05-08
+"""
+)
+
+
+def summaries(data: bytes) -> list[str]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return [str(e["summary"]) for e in calendar.walk("VEVENT")]
+
+
+def test_titles_are_read_in_the_order_of_the_languages(write_calendar: WriteCalendar) -> None:
+    [pp, council] = load([write_calendar(NAMED)]).events
+    assert list(pp.titles) == ["ar", "fr"]
+    assert pp.titles["fr"] == Title(
+        title="Conférence de plénipotentiaires (PP-26)", source="https://www.itu.int/fr/pp"
+    )
+    assert council.titles == {}
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "words"),
+    [
+        ('[events.titles.de]\ntitle = "Rat"\nsource = "https://x"', "titles.de", "ar, zh, fr"),
+        ('[events.titles.en]\ntitle = "C"\nsource = "https://x"', "titles.en", "is 'title'"),
+        ('[events.titles.fr]\ntitle = "Conseil"', "titles.fr.source", "missing (required)"),
+        ('[events.titles.fr]\nsource = "https://x"', "titles.fr.title", "missing (required)"),
+        ('[events.titles.fr]\ntitle = ""\nsource = "https://x"', "titles.fr.title", "empty"),
+        ('[events.titles.fr]\ntitle = "C"\nsource = "s"\nurl = "u"', "titles.fr.url", "unknown"),
+        ('[events.titles]\nfr = "Conseil"', "titles.fr", "a table with 'title' and 'source'"),
+        ('titles = "Conseil"', "titles", "must be a table"),
+    ],
+)
+def test_a_bad_title_is_one_line_naming_file_event_and_field(
+    run: Run, write_calendar: WriteCalendar, table: str, field: str, words: str
+) -> None:
+    """Each problem of a `titles` table is reported with its file, event and field, exit 2."""
+    event = '\n[[events]]\nid = "c26"\ntitle = "Council"\nbody = "ITU"\nkind = "council"\n'
+    path = write_calendar(HEADER + event + "start = 2026-04-28\n" + table + "\n")
+    result = run("list", calendars=[path])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = [line for line in result.stderr.splitlines() if "field" in line]
+    assert f"{path}: event 'c26': field '{field}'" in line
+    assert words in line
+    assert "Traceback" not in result.stderr
+
+
+def test_export_lang_writes_the_itu_names_and_english_where_there_is_none(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    result = run("export", "--lang", "fr", calendars=[path], today="2026-01-01")
+    assert result.exit_code == 0, result.stderr
+    titles = summaries(result.stdout_bytes)
+    assert "Conférence de plénipotentiaires (PP-26)" in titles
+    assert "Deadline: Candidatures — Conférence de plénipotentiaires (PP-26)" in titles
+    assert "ITU Council 2026" in titles  # no French name given: the English one
+    strict = vobject.readOne(result.stdout_bytes.decode(), validate=True)
+    assert len(strict.contents["vevent"]) == len(titles)
+
+
+def test_export_in_english_is_the_default_and_other_languages_keep_their_letters(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    english = run("export", calendars=[path], today="2026-01-01").stdout_bytes
+    assert (
+        run("export", "--lang", "en", calendars=[path], today="2026-01-01").stdout_bytes == english
+    )
+    arabic = run("export", "--lang", "ar", calendars=[path], today="2026-01-01").stdout_bytes
+    assert "مؤتمر المندوبين المفوضين (PP-26)" in summaries(arabic)
+    assert "Plenipotentiary Conference 2026 (PP-26)" in summaries(english)
+
+
+def test_export_refuses_a_language_the_itu_does_not_work_in(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    result = run("export", "--lang", "de", calendars=[write_calendar(NAMED)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--lang: 'de' is not one of the ITU's languages" in result.stderr
+
+
+def test_json_and_csv_carry_every_name_with_its_source(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    listed = run("list", "--format", "json", calendars=[path])
+    records = json.loads(listed.stdout)
+    assert records[1]["titles"]["fr"] == {
+        "title": "Conférence de plénipotentiaires (PP-26)",
+        "source": "https://www.itu.int/fr/pp",
+    }
+    assert records[0]["titles"] == {}
+    csv_text = run("list", "--format", "csv", calendars=[path]).stdout
+    assert '""fr"": {""title"": ""Conférence de plénipotentiaires (PP-26)""' in csv_text
+
+
+def test_edit_title_in_adds_a_language_and_keeps_the_others(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    result = run(
+        "edit",
+        "pp-26",
+        "--calendar",
+        str(path),
+        "--title-in",
+        "es=Conferencia de Plenipotenciarios (PP-26)@https://www.itu.int/es/pp",
+        "--title-in",
+        "fr=Conférence de plénipotentiaires de l'UIT@https://www.itu.int/fr/pp2",
+        calendars=[path],
+    )
+    assert result.exit_code == 0, result.stderr
+    titles = tomllib.loads(path.read_text())["events"][0]["titles"]
+    assert list(titles) == ["ar", "fr", "es"]
+    assert titles["fr"] == {
+        "title": "Conférence de plénipotentiaires de l'UIT",
+        "source": "https://www.itu.int/fr/pp2",
+    }
+
+
+@pytest.mark.parametrize(
+    "value", ["fr=Conseil", "fr=@https://x", "Conseil@https://x", "de=R@https://x"]
+)
+def test_a_title_in_without_language_title_or_source_is_a_usage_error(
+    run: Run, write_calendar: WriteCalendar, value: str
+) -> None:
+    path = write_calendar(NAMED)
+    before = path.read_bytes()
+    result = run("edit", "pp-26", "--calendar", str(path), "--title-in", value, calendars=[path])
+    assert result.exit_code == 2
+    assert "--title-in" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_fmt_keeps_the_names_and_writes_them_canonically(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    before = load([path]).events
+    assert run("fmt", str(path), calendars=[path]).exit_code == 0
+    once = path.read_text()
+    assert load([path]).events == before
+    assert run("fmt", str(path), calendars=[path]).exit_code == 0
+    assert path.read_text() == once
+    assert "[events.titles.ar]" in once
+
+
+def test_show_lists_each_name_with_its_source(run: Run, write_calendar: WriteCalendar) -> None:
+    result = run("show", "pp-26", calendars=[write_calendar(NAMED)])
+    assert "  fr:      Conférence de plénipotentiaires (PP-26)  (https://www.itu.int/fr/pp)" in (
+        result.stdout
+    )
+
+
+_LANG = st.sampled_from(("en", *LANGUAGES))
+
+
+@given(
+    names=st.dictionaries(st.sampled_from(LANGUAGES), st.text(min_size=1, max_size=20)),
+    lang=_LANG,
+)
+def test_the_reader_gets_their_language_or_english_and_is_told_which(
+    names: dict[str, str], lang: str
+) -> None:
+    titles = {k: Title(title=v, source=f"https://www.itu.int/{k}/") for k, v in names.items()}
+    event = Event(
+        id="e",
+        title="English",
+        titles=titles,
+        body="ITU",  # type: ignore[arg-type]
+        kind="council",  # type: ignore[arg-type]
+        start=date(2027, 1, 1),
+        end=None,
+        timezone="UTC",
+    )
+    shown = title_in(event, lang)
+    if lang in names:
+        assert shown == (names[lang], lang, False)
+    else:
+        assert shown == ("English", "en", lang != "en")
+
+
+def test_a_published_calendar_reads_back_with_its_names(
+    write_calendar: WriteCalendar, tmp_path: Path
+) -> None:
+    """The TOML a site publishes for `feeds add` carries the names and their sources."""
+    from datetime import UTC, datetime
+
+    from itu_timeline.store.published import calendar_toml
+
+    calendar = load([write_calendar(NAMED)])
+    text = calendar_toml("Named", datetime(2026, 1, 1, tzinfo=UTC), (), calendar.events)
+    copy = tmp_path / "published.toml"
+    copy.write_text(text, encoding="utf-8")
+    assert [e.titles for e in load([copy]).events] == [e.titles for e in calendar.events]
