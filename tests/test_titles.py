@@ -246,3 +246,26 @@ def test_a_published_calendar_reads_back_with_its_names(
     copy = tmp_path / "published.toml"
     copy.write_text(text, encoding="utf-8")
     assert [e.titles for e in load([copy]).events] == [e.titles for e in calendar.events]
+
+
+def test_the_bundled_names_are_read_on_the_itus_own_pages() -> None:
+    """Every name in the curated calendar cites a page of the ITU (itu.int or a conference
+    site of it); none is a translation of ours."""
+    from urllib.parse import urlsplit
+
+    from itu_timeline.core.loader import bundled_path
+
+    named = [e for e in load([bundled_path()]).events if e.titles]
+    assert {e.id for e in named} >= {"pp-26", "wrc-23"}
+    for event in named:
+        for lang, name in event.titles.items():
+            host = urlsplit(name.source.split()[0]).hostname or ""
+            assert host == "itu.int" or host.endswith(".itu.int"), (event.id, lang)
+
+
+def test_export_lang_fr_of_the_bundled_calendar_names_pp26_as_the_itu_does(run: Run) -> None:
+    from itu_timeline.core.loader import bundled_path
+
+    result = run("export", "--lang", "fr", "--no-deadlines", calendars=[bundled_path()])
+    assert result.exit_code == 0, result.stderr
+    assert "Conférence de plénipotentiaires (PP-26)" in summaries(result.stdout_bytes)

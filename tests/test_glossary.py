@@ -1,0 +1,84 @@
+"""The glossary of body and meeting names: only the ITU's own words, each with where it was
+read, and English where the ITU texts read gave none."""
+
+import doctest
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.core import glossary, titles
+from itu_timeline.core.glossary import (
+    BODY_TERMS,
+    ENGLISH,
+    GLOSSARY,
+    KIND_TERMS,
+    body_name,
+    kind_name,
+    term,
+)
+from itu_timeline.core.model import LANGUAGES, Body, Event, Kind
+
+
+def meeting(body: Body, kind: Kind) -> Event:
+    return Event(id="e", title="E", body=body, kind=kind, start=date(2027, 1, 1), end=None,
+                 timezone="UTC")  # fmt: skip
+
+
+def test_every_term_is_in_a_language_of_the_itu_with_an_itu_source() -> None:
+    for key, names in GLOSSARY.items():
+        assert key in ENGLISH
+        for lang, (text, source) in names.items():
+            assert lang in LANGUAGES, (key, lang)  # English is the calendar's own language
+            assert text, (key, lang)
+            assert text.strip() == text, (key, lang)
+            assert "itu.int/" in source or source.startswith("ITU Convention"), (key, lang)
+
+
+def test_every_body_and_kind_named_has_its_term() -> None:
+    assert set(BODY_TERMS.values()) | set(KIND_TERMS.values()) <= set(GLOSSARY)
+    assert set(ENGLISH) == set(GLOSSARY)
+
+
+@given(key=st.sampled_from(sorted(GLOSSARY)), lang=st.sampled_from(("en", *LANGUAGES)))
+def test_a_term_is_the_itus_word_or_english_and_says_which(key: str, lang: str) -> None:
+    named = term(key, lang)
+    if lang in GLOSSARY[key]:
+        assert named == (GLOSSARY[key][lang].text, lang, False)
+    else:
+        assert named == (ENGLISH[key], "en", lang != "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "lang", "name"),
+    [
+        (Body.ITU_R, Kind.CONFERENCE, "fr", "Conférence mondiale des radiocommunications"),
+        (Body.ITU_D, Kind.CONFERENCE, "fr", "Conférence mondiale de développement des "
+         "télécommunications"),
+        (Body.ITU_T, Kind.ASSEMBLY, "es", "Asamblea Mundial de Normalización de las "
+         "Telecomunicaciones"),
+        (Body.ITU, Kind.PLENIPOTENTIARY, "ar", "مؤتمر المندوبين المفوضين"),
+        (Body.ITU_T, Kind.STUDY_GROUP, "zh", "研究组"),
+        (Body.ITU_R, Kind.STUDY_GROUP, "ru", "Study Group"),
+    ],
+)  # fmt: skip
+def test_the_kind_of_a_meeting_depends_on_its_body(
+    body: Body, kind: Kind, lang: str, name: str
+) -> None:
+    named = kind_name(meeting(body, kind), lang)
+    assert named is not None
+    assert named.text == name
+
+
+def test_a_body_or_kind_the_glossary_lacks_has_no_name() -> None:
+    assert kind_name(meeting(Body.UN, Kind.FORUM), "fr") is None
+    assert body_name(meeting(Body.APT, Kind.PREPARATORY), "fr") is None
+    assert body_name(meeting(Body.ITU, Kind.COUNCIL), "ru") == ("МСЭ", "ru", False)
+
+
+@pytest.mark.parametrize("module", [glossary, titles])
+def test_the_docstring_examples_hold(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0
+    assert result.failed == 0
