@@ -129,7 +129,33 @@ def test_export_refuses_a_language_the_itu_does_not_work_in(
     result = run("export", "--lang", "de", calendars=[write_calendar(NAMED)])
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "--lang: 'de' is not one of the ITU's languages" in result.stderr
+    assert "--lang: 'de' is not one of the languages ar, en, es, fr, ru, zh" in result.stderr
+
+
+def test_export_takes_the_language_of_the_run_from_the_environment_too(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    french = run("export", calendars=[path], env={"LANG": "fr_FR.UTF-8"})
+    assert "Conférence de plénipotentiaires (PP-26)" in summaries(french.stdout_bytes)
+    english = run("--lang", "en", "export", calendars=[path], env={"LANG": "fr_FR.UTF-8"})
+    assert "Plenipotentiary Conference 2026 (PP-26)" in summaries(english.stdout_bytes)
+
+
+@pytest.mark.parametrize("lang", ["ar", "es", "fr", "ru", "zh"])
+@pytest.mark.parametrize(
+    "command", [("list", "--format", "json"), ("list", "--format", "csv"),
+                ("upcoming", "--days", "400", "--format", "json")]
+)  # fmt: skip
+def test_json_and_csv_are_the_same_bytes_in_every_language(
+    run: Run, write_calendar: WriteCalendar, command: tuple[str, ...], lang: str
+) -> None:
+    """Machine formats carry every name as data, never the reader's choice of one."""
+    path = write_calendar(NAMED)
+    english = run("--lang", "en", *command, calendars=[path])
+    other = run("--lang", lang, *command, calendars=[path])
+    assert english.exit_code == other.exit_code == 0, other.stderr
+    assert other.stdout_bytes == english.stdout_bytes
 
 
 def test_json_and_csv_carry_every_name_with_its_source(

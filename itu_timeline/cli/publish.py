@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from dateutil.relativedelta import relativedelta
 
+from itu_timeline.base import i18n
 from itu_timeline.base.errors import NegativeCheck, UsageError
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import for_option, with_filters
@@ -51,14 +52,6 @@ def export(
     output_dir: Annotated[
         Path | None, typer.Option(help="Folder for --split-by feeds (and all.ics).")
     ] = None,
-    lang: Annotated[
-        str,
-        typer.Option(
-            metavar="LANG",
-            help="Titles in ar, en, es, fr, ru or zh, as the ITU names the meetings "
-            "(English where it gives no name in LANG).",
-        ),
-    ] = "en",
 ) -> None:
     """An iCalendar (.ics) file of the filtered events and their deadlines.
 
@@ -66,7 +59,8 @@ def export(
     is an event of its own, related to its meeting: timed (in UTC) where its source gives a
     time, all-day on its date where it gives none (no time is made up). UIDs are stable, so
     importing again or refreshing a subscription updates instead of duplicating. Events whose
-    days are not announced are left out (a note says how many).
+    days are not announced are left out (a note says how many). Titles are the ITU's names in
+    the language of the run (--lang), English where it gives none in that language.
 
     \b
     Examples:
@@ -77,7 +71,7 @@ def export(
     """
     from itu_timeline.cli.site_files import write_feeds
     from itu_timeline.core.dates import parse_duration
-    from itu_timeline.core.titles import in_language, official_language
+    from itu_timeline.core.titles import in_language
     from itu_timeline.render.ics import ExportOptions, chunks
 
     settings: Settings = ctx.obj
@@ -87,10 +81,9 @@ def export(
         raise UsageError(
             "--alarm-events puts the --alarm reminders before events: give --alarm too"
         )
-    language = for_option("--lang", official_language, lang)
     calendar = settings.calendar()
     chosen = select(calendar.events, filters)
-    events = [in_language(e, language) for e in chosen if not e.is_approximate]
+    events = [in_language(e, i18n.current()) for e in chosen if not e.is_approximate]
     if len(events) < len(chosen):
         left_out = ", ".join(e.id for e in chosen if e.is_approximate)
         report("note", [f"left out, their days are not announced: {left_out}"])

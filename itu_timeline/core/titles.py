@@ -11,7 +11,6 @@ A file writes each name with the page it was read on:
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from itu_timeline.base.errors import UsageError
 from itu_timeline.core.model import LANGUAGES, Event, Title
 from itu_timeline.core.tables import Table
 
@@ -82,10 +81,3 @@ def in_language(event: Event, lang: str) -> Event:
     an export in that language writes as SUMMARY, and in the deadlines named after it."""
     shown = title_in(event, lang)
     return event if shown.text == event.title else replace(event, title=shown.text)
-
-
-def official_language(code: str) -> str:
-    """`code` if it is one of the ITU's six languages."""
-    if code not in ("en", *LANGUAGES):
-        raise UsageError(f"'{code}' is not one of the ITU's languages: ar, en, es, fr, ru, zh")
-    return code
