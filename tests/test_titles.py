@@ -295,3 +295,31 @@ def test_export_lang_fr_of_the_bundled_calendar_names_pp26_as_the_itu_does(run: 
     result = run("export", "--lang", "fr", "--no-deadlines", calendars=[bundled_path()])
     assert result.exit_code == 0, result.stderr
     assert "Conférence de plénipotentiaires (PP-26)" in summaries(result.stdout_bytes)
+
+
+def test_the_terminal_shows_the_name_in_the_language_of_the_run(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    """list and upcoming name each meeting as the ITU does in the reader's language, and in
+    English where it gives no name in it; a table on a terminal does the same."""
+    path = write_calendar(NAMED)
+    listed = run("--lang", "fr", "list", "--format", "plain", calendars=[path]).stdout
+    assert "pp-26  Conférence de plénipotentiaires (PP-26)" in listed
+    assert "c26  ITU Council 2026" in listed
+    coming = run("--lang", "ar", "upcoming", "--days", "400", calendars=[path]).stdout
+    assert "Deadline: Candidatures — مؤتمر المندوبين المفوضين (PP-26)" in coming
+    table = run("--lang", "fr", "list", "--format", "table", calendars=[path]).stdout
+    assert "plénipotentiaires" in table
+    english = run("--lang", "en", "list", "--format", "plain", calendars=[path]).stdout
+    assert "pp-26  Plenipotentiary Conference 2026 (PP-26)" in english
+
+
+def test_show_names_the_kind_of_meeting_as_the_itu_does_in_the_language_of_the_run(
+    run: Run, write_calendar: WriteCalendar
+) -> None:
+    path = write_calendar(NAMED)
+    french = run("--lang", "fr", "show", "pp-26", calendars=[path]).stdout
+    assert "plenipotentiary (Conférence de plénipotentiaires)" in french
+    assert "ITU (UIT)" in french
+    english = run("--lang", "en", "show", "pp-26", calendars=[path]).stdout
+    assert "plenipotentiary\n" in english

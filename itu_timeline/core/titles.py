@@ -11,6 +11,7 @@ A file writes each name with the page it was read on:
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from itu_timeline.base import i18n
 from itu_timeline.core.model import LANGUAGES, Event, Title
 from itu_timeline.core.tables import Table
 
@@ -81,3 +82,9 @@ def in_language(event: Event, lang: str) -> Event:
     an export in that language writes as SUMMARY, and in the deadlines named after it."""
     shown = title_in(event, lang)
     return event if shown.text == event.title else replace(event, title=shown.text)
+
+
+def shown_title(event: Event) -> str:
+    """The event's name in the language of the run, for the terminal (JSON, CSV and the
+    calendar files keep `title` and `titles` as they are)."""
+    return title_in(event, i18n.current()).text

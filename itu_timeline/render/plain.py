@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from unicodedata import combining, east_asian_width
 from zoneinfo import ZoneInfo
 
-from itu_timeline.base.i18n import N_, _, ngettext
+from itu_timeline.base.i18n import N_, _, current, ngettext
+from itu_timeline.core.glossary import Named, body_name, kind_name
 from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import (
@@ -22,6 +23,7 @@ from itu_timeline.core.text import (
     iso_span,
     safe,
 )
+from itu_timeline.core.titles import shown_title
 from itu_timeline.core.upcoming import Item, countdown
 
 DATE_WIDTH = len("2026-11-09..2026-11-27")
@@ -68,7 +70,7 @@ def event_line(event: Event, zone: ZoneInfo) -> str:
     )
     line = (
         f"{dates:<{DATE_WIDTH}}  {event.body.value:<{BODY_WIDTH}}  "
-        f"{event.kind.value:<{KIND_WIDTH}}  {event.id}  {safe(event.title)}"
+        f"{event.kind.value:<{KIND_WIDTH}}  {event.id}  {safe(shown_title(event))}"
     )
     if event.is_approximate:
         line += f" ({approximate_note(event)})"
@@ -118,12 +120,12 @@ def item_text(item: Item, zone: ZoneInfo) -> str:
     if item.deadline is None:
         # An event without announced days: its months stand in the when column and the
         # countdown says the days are not announced, so the title needs no note.
-        text = safe(event.title)
+        text = safe(shown_title(event))
         if not event.is_approximate and not event.end_known:
             text += f" {_(END_NOT_ANNOUNCED)}"
     else:
         text = _("Deadline: {name} — {title}").format(
-            name=safe(item.deadline.name), title=safe(event.title)
+            name=safe(item.deadline.name), title=safe(shown_title(event))
         )
         if not item.deadline.timed:
             text += f" {_(TIME_NOT_STATED)}"
@@ -176,9 +178,9 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         (_("ID"), event.id),
         (_("Dates"), dates_label(event, zone) + _day_count(event)),
         # TRANSLATORS: the organisation holding the meeting (ITU-T, ITU-R, CEPT...)
-        (_("Body"), event.body.value),
+        (_("Body"), _named(event.body.value, body_name(event, current()))),
         # TRANSLATORS: the kind of meeting (council, study-group, assembly...)
-        (_("Kind"), event.kind.value),
+        (_("Kind"), _named(event.kind.value, kind_name(event, current()))),
         (_("Format"), event.format.value if event.format else ""),
         (_("Status"), f"{event.status.value} ({_(STATUS_WORDS[event.status])})"),
         # TRANSLATORS: how the dates are known (official, reported, derived, expected)
@@ -216,6 +218,12 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
     elif event.is_approximate:
         lines.append(_("Deadlines: none derived until the dates are announced."))
     return "\n".join(lines) + "\n"
+
+
+def _named(value: str, named: Named | None) -> str:
+    """'conference (Conférence mondiale des radiocommunications)': the ITU's own name beside
+    the value, where the glossary has one in the reader's language."""
+    return f"{value} ({named.text})" if named and named.lang != "en" else value
 
 
 def _printed_in(event: Event, item: Item) -> str:

@@ -11,6 +11,7 @@ from rich.text import Text
 from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Event, Precision, Status
 from itu_timeline.core.text import announced_span, events_count, human_span, month_year, safe
+from itu_timeline.core.titles import shown_title
 from itu_timeline.core.upcoming import Item, Urgency, countdown
 from itu_timeline.render.plain import URGENCY_MARKS, item_text, item_when, status_name
 from itu_timeline.render.styles import body_style
@@ -34,7 +35,7 @@ def events_table(events: Iterable[Event], zone: ZoneInfo, width: int = ROOMY) ->
     roomy = width >= ROOMY
     # Every column may wrap, at spaces: a word is split only when it is longer than its
     # column, which is as wide as the longest title word (up to 16) allows.
-    longest = max((len(w) for e in shown for w in e.title.split()), default=8)
+    longest = max((len(w) for e in shown for w in shown_title(e).split()), default=8)
     table = Table(header_style="bold", pad_edge=False)
     table.add_column(_("Dates"), min_width=8, max_width=None if roomy else 11, no_wrap=roomy)
     table.add_column(_("Body"), no_wrap=True)
@@ -59,7 +60,7 @@ def _heading(event: Event) -> str:
 
 
 def _cells(event: Event, zone: ZoneInfo, roomy: bool) -> list[Text]:
-    title = Text(safe(event.title))
+    title = Text(safe(shown_title(event)))
     if event.status is not Status.CONFIRMED:
         title.append(f" [{status_name(event.status)}]", style=STATUS_STYLES[event.status])
     # the id to pass to `show`, `edit`, `remove`
