@@ -51,3 +51,13 @@ def test_events_are_written_as_their_records_are(write_calendar: WriteCalendar) 
     assert {len(r["tags"]) for r in records} >= {0, 1}
     assert "".join(events_json(events, zone)) == dumped(records)
     assert "\\u202e" in "".join(events_json(events, zone))
+
+
+def test_records_with_empty_and_filled_tables_of_one_shape_are_each_written_right() -> None:
+    """An event's titles: `{}` goes through the fast layout, a filled table through the
+    indenting encoder, in the same batch, whichever comes first."""
+    filled = {"fr": {"title": "Conférence %s", "source": "https://www.itu.int/fr/"}}
+    for first in ({}, filled):
+        records = [{"id": "a", "titles": first}, {"id": "b", "titles": filled}, {"titles": {}}]
+        records.append({"id": "c", "titles": {}})
+        assert "".join(to_json(records)) == dumped(records)

@@ -32,7 +32,6 @@ _PP18_ES = "https://itu.int/es/mediacentre/Pages/2017-PR59.aspx"
 _PP14_ZH = "https://www.itu.int/zh/plenipotentiary/2014/Pages/about.aspx"
 _PP10_RU = "https://itu.int/plenipotentiary/2010/about-ru.html"
 _COUNCIL_FR = "https://www.itu.int/fr/mediacentre/Pages/2016-CM12.aspx"
-_COUNCIL_ES = "https://www.itu.int/md/meetingdoc.asp?lang=es&parent=S22-PP-C-0040 (mirror)"
 _WRC_FR = "https://itu.int/fr/mediacentre/Pages/MA-2023-09-27-WRC23-media-registration.aspx"
 _WRC_AR = (
     "https://www.itu.int/ar/mediacentre/Pages/PR-2023-11-20-WRC23-opening-ceremony.aspx (mirror)"
@@ -40,12 +39,24 @@ _WRC_AR = (
 _WRC_ZH = "https://www.itu.int/zh/ITU-R/conferences/wrc/Pages/default.aspx"
 _WTSA_ES = "https://www.itu.int/es/ITU-T/wtsa12/Pages/overview.aspx"
 _WTSA_RU = "ITU Convention, No. 184A (Russian text, as amended by PP-98)"
+_SECTORS_FR = "https://www.itu.int/net/pressoffice/press_releases/2012/CM06-fr.aspx"
+_WTDC_ES = (
+    "https://www.itu.int/net4/ITU-D/conferences/wtdc/2010/invitations/"
+    "invitation-Member-States-es.html"
+)
+_ITUD_ES = (
+    "https://www.itu.int/net4/ITU-D/conferences/wtdc/2010/practical_info/"
+    "organizational-arrangements-Observers-es.html"
+)
+_WTDC_RU = "https://www.itu.int/ru/ITU-D/Conferences/TDAG/Pages/ITU-D-Delegate-Guide-WTDC.aspx"
+_TDAG_ES = "https://www.itu.int/es/ITU-D/Conferences/TDAG/Pages/2021/default_21_2.aspx"
 _WTDC_FR = (
     "https://www.itu.int/fr/ITU-D/Conferences/TDAG/Pages/ITU-D-Delegate-Guide-WTDC.aspx (mirror)"
 )
 
 ENGLISH = {
     "itu": "ITU",
+    "itu-r": "ITU-R",
     "itu-t": "ITU-T",
     "itu-d": "ITU-D",
     "plenipotentiary": "Plenipotentiary Conference",
@@ -56,6 +67,7 @@ ENGLISH = {
     "wtdc": "World Telecommunication Development Conference",
     "study-group": "Study Group",
     "cpm": "Conference Preparatory Meeting",
+    "tdag": "Telecommunication Development Advisory Group",
 }
 
 GLOSSARY: dict[str, dict[str, Term]] = {
@@ -66,8 +78,16 @@ GLOSSARY: dict[str, dict[str, Term]] = {
         "ru": Term("МСЭ", _PP10_RU),
         "es": Term("UIT", _PP18_ES),
     },
-    "itu-t": {"es": Term("UIT-T", _WTSA_ES)},
-    "itu-d": {"fr": Term("UIT-D", _WTDC_FR)},
+    "itu-r": {"fr": Term("Secteur des radiocommunications", _SECTORS_FR)},
+    "itu-t": {
+        "fr": Term("Secteur de la normalisation des télécommunications", _SECTORS_FR),
+        "es": Term("UIT-T", _WTSA_ES),
+    },
+    "itu-d": {
+        "fr": Term("Secteur du développement des télécommunications", _SECTORS_FR),
+        "ru": Term("МСЭ-D", _WTDC_RU),
+        "es": Term("UIT-D", _ITUD_ES),
+    },
     "plenipotentiary": {
         "ar": Term("مؤتمر المندوبين المفوضين", _PP26_AR),
         "zh": Term("全权代表大会", _PP14_ZH),
@@ -78,7 +98,7 @@ GLOSSARY: dict[str, dict[str, Term]] = {
     "council": {
         "zh": Term("理事会", _PP14_ZH),
         "fr": Term("Conseil", _COUNCIL_FR),
-        "es": Term("Consejo", _COUNCIL_ES),
+        "es": Term("Consejo", _WTDC_ES),
     },
     "wrc": {
         "ar": Term("المؤتمر العالمي للاتصالات الراديوية", _WRC_AR),
@@ -90,13 +110,18 @@ GLOSSARY: dict[str, dict[str, Term]] = {
         "ru": Term("Всемирная ассамблея по стандартизации электросвязи", _WTSA_RU),
         "es": Term("Asamblea Mundial de Normalización de las Telecomunicaciones", _WTSA_ES),
     },
-    "wtdc": {"fr": Term("Conférence mondiale de développement des télécommunications", _WTDC_FR)},
+    "wtdc": {
+        "fr": Term("Conférence mondiale de développement des télécommunications", _WTDC_FR),
+        "ru": Term("Всемирная конференция по развитию электросвязи", _WTDC_RU),
+        "es": Term("Conferencia Mundial de Desarrollo de las Telecomunicaciones", _WTDC_ES),
+    },
+    "tdag": {"es": Term("Grupo Asesor de Desarrollo de las Telecomunicaciones", _TDAG_ES)},
     "study-group": {"zh": Term("研究组", _WRC_ZH)},
     "cpm": {"zh": Term("大会筹备会议", _WRC_ZH)},
 }
 
 # Which term names a body, and which names a kind of meeting of a body (None: any body).
-BODY_TERMS = {Body.ITU: "itu", Body.ITU_T: "itu-t", Body.ITU_D: "itu-d"}
+BODY_TERMS = {Body.ITU: "itu", Body.ITU_R: "itu-r", Body.ITU_T: "itu-t", Body.ITU_D: "itu-d"}
 KIND_TERMS: dict[tuple[Body | None, Kind], str] = {
     (Body.ITU, Kind.PLENIPOTENTIARY): "plenipotentiary",
     (Body.ITU, Kind.COUNCIL): "council",
@@ -105,6 +130,7 @@ KIND_TERMS: dict[tuple[Body | None, Kind], str] = {
     (Body.ITU_T, Kind.ASSEMBLY): "wtsa",
     (Body.ITU_D, Kind.CONFERENCE): "wtdc",
     (Body.ITU_R, Kind.PREPARATORY): "cpm",
+    (Body.ITU_D, Kind.ADVISORY_GROUP): "tdag",
     (None, Kind.STUDY_GROUP): "study-group",
 }
 
