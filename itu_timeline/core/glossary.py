@@ -50,6 +50,8 @@ _ITUD_ES = (
 )
 _WTDC_RU = "https://www.itu.int/ru/ITU-D/Conferences/TDAG/Pages/ITU-D-Delegate-Guide-WTDC.aspx"
 _TDAG_ES = "https://www.itu.int/es/ITU-D/Conferences/TDAG/Pages/2021/default_21_2.aspx"
+_WTDC_AR = "https://www.itu.int/ar/mediacentre/Pages/PR-2025-10-06-wtdc-announcement.aspx"
+_WTSA_AR = "https://www.itu.int/ar/mediacentre/Pages/PR-2024-10-15-WTSA-opening.aspx"
 _WTDC_FR = (
     "https://www.itu.int/fr/ITU-D/Conferences/TDAG/Pages/ITU-D-Delegate-Guide-WTDC.aspx (mirror)"
 )
@@ -107,10 +109,12 @@ GLOSSARY: dict[str, dict[str, Term]] = {
     },
     "ra": {"fr": Term("Assemblée des radiocommunications", _WRC_FR)},
     "wtsa": {
+        "ar": Term("الجمعية العالمية لتقييس الاتصالات", _WTSA_AR),
         "ru": Term("Всемирная ассамблея по стандартизации электросвязи", _WTSA_RU),
         "es": Term("Asamblea Mundial de Normalización de las Telecomunicaciones", _WTSA_ES),
     },
     "wtdc": {
+        "ar": Term("المؤتمر العالمي لتنمية الاتصالات", _WTDC_AR),
         "fr": Term("Conférence mondiale de développement des télécommunications", _WTDC_FR),
         "ru": Term("Всемирная конференция по развитию электросвязи", _WTDC_RU),
         "es": Term("Conferencia Mundial de Desarrollo de las Telecomunicaciones", _WTDC_ES),
