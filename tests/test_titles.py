@@ -307,7 +307,7 @@ def test_the_terminal_shows_the_name_in_the_language_of_the_run(
     assert "pp-26  Conférence de plénipotentiaires (PP-26)" in listed
     assert "c26  ITU Council 2026" in listed
     coming = run("--lang", "ar", "upcoming", "--days", "400", calendars=[path]).stdout
-    assert "Deadline: Candidatures — مؤتمر المندوبين المفوضين (PP-26)" in coming
+    assert "Candidatures — مؤتمر المندوبين المفوضين (PP-26)" in coming
     table = run("--lang", "fr", "list", "--format", "table", calendars=[path]).stdout
     assert "plénipotentiaires" in table
     english = run("--lang", "en", "list", "--format", "plain", calendars=[path]).stdout
