@@ -270,7 +270,7 @@ def test_a_published_calendar_reads_back_with_its_names(
     from itu_timeline.store.published import calendar_toml
 
     calendar = load([write_calendar(NAMED)])
-    text = calendar_toml("Named", datetime(2026, 1, 1, tzinfo=UTC), (), calendar.events)
+    text = "".join(calendar_toml("Named", datetime(2026, 1, 1, tzinfo=UTC), (), calendar.events))
     copy = tmp_path / "published.toml"
     copy.write_text(text, encoding="utf-8")
     assert [e.titles for e in load([copy]).events] == [e.titles for e in calendar.events]

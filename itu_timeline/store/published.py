@@ -62,7 +62,7 @@ _KEYS = {
     kind: tuple(
         f.name for f in fields(kind) if not f.metadata.get("internal") and f.name not in PRIVATE
     )
-    for kind in (Event, Rule, DeadlineSpec)
+    for kind in (Event, Rule, DeadlineSpec, Title)
 }
 
 
