@@ -196,8 +196,9 @@ def test_two_groups_on_the_day_before_tdag_are_two_meetings_and_no_deadline() ->
 
 def test_a_headless_dm_letter_gives_each_working_group_its_days_and_opening() -> None:
     text = (
-        "Subject: Invitation to the meetings of the Council Working Groups, 7-10 June 2027\n"
-        "Ref: DM -XX\nDear Sir/Madam,\nThe General Secretariat proposes to hold a meeting of "
+        "General Secretariat Ref: 15 March 2027 Contact: DM -XX\nSubject: Invitation to the "
+        "meetings of the Council Working Groups on Resolutions 140 and 149, 7-10 June 2027\n"
+        "Dear Sir/Madam,\nIt is proposed to hold a meeting of "
         "the WG on Resolution 200 (WGDef) on 7-8 June 2027, starting at 10.00 on 7 June. "
         "The 5th meeting of the Working Group on Languages (WG-Lang) would be held on 8-9 "
         "June, starting at 14h30 on 8 June. Finally, the Working Group on the budget study "
@@ -209,7 +210,7 @@ def test_a_headless_dm_letter_gives_each_working_group_its_days_and_opening() ->
         "WG-Lang": ("2027-06-08", "2027-06-09", "14:30"),
         "WG-Bud": ("2027-06-10", "2027-06-10", None),
     }
-    assert {m["reference"] for m in found.values()} == {None}
+    assert {(m["reference"], m["letter_date"]) for m in found.values()} == {(None, "2027-03-15")}
 
 
 @pytest.mark.parametrize(
@@ -235,19 +236,22 @@ Dear Sir/Madam,
 Study Group 1 Rapporteur Groups will meet from 10 to 19 January 2028 and Study Group 2
 Rapporteur Groups for all Questions and Working Party 1/2 from 19 to 28 January 2028.
 The groups work on Questions 1/2, 3/2 and 5/1. In conjunction with these meetings, an
-associated Workshop on spectrum will take place on 27 January 2028.
+associated Workshop on spectrum will take place on 27 January 2028. The TDAG Correspondence
+Group on streamlining resolutions will meet on 25 January 2028.
 """
 
 
 def test_itu_d_reads_study_groups_and_keeps_a_workshop_inside_a_span() -> None:
     """'1/2' in ITU-D is of Study Group 2; a workshop on a day of SG2's span is a meeting of
-    its own, and SG1 and SG2 sharing 19 January stay two."""
-    found = {(m.group, m.start.isoformat(), m.end.isoformat()) for m in
+    its own, and SG1 and SG2 sharing 19 January stay two. A group named in words without
+    an acronym is a meeting of no group, called by those words (not TDAG's)."""
+    found = {(m.group, m.start.isoformat(), m.end.isoformat(), m.title) for m in
              read_letter(ITUD, "itud.txt", TODAY)}  # fmt: skip
     assert found == {
-        ("SG1", "2028-01-10", "2028-01-19"),
-        ("SG2", "2028-01-19", "2028-01-28"),
-        (None, "2028-01-27", "2028-01-27"),
+        ("SG1", "2028-01-10", "2028-01-19", "ITU-D SG1 meeting"),
+        ("SG2", "2028-01-19", "2028-01-28", "ITU-D SG2 meeting"),
+        (None, "2028-01-25", "2028-01-25", "TDAG Correspondence Group on streamlining resolutions"),
+        (None, "2028-01-27", "2028-01-27", "Workshop on spectrum"),
     }
 
 

@@ -73,7 +73,12 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
         right_after = after >= 0 and _DATED.fullmatch(text, after, found.pos)
         if (head and found.pos == head.end()) or right_after:
             return resolve(found.start, date(2000, 1, 1))
-    dated = re.search(r"\b(?:Date|Fecha)\s*:\s*|Subject\s*:\s*(?=[^:\n]{6,22}\bTo\s*:)", text, _I)
+    # "Date: ...", and the head's cells shuffled: "Subject: 4 August 2003 To:", "Ref: 15 March"
+    dated = re.search(
+        r"\b(?:Date|Fecha)\s*:\s*|Subject\s*:\s*(?=[^:\n]{6,22}\bTo\s*:)|\bRef\s*[.:]\s*(?=\d)",
+        text,
+        _I,
+    )
     hit = next((f for f in dates if dated and f.pos == dated.end()), None)
     if hit is None:  # else the first full day above the subject, alone on its line
         subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)

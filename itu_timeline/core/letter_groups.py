@@ -1,11 +1,12 @@
 """The groups a letter names: "Study Group 13" and "Commission d'études 13" are SG13,
 "Working Parties 5A, 5B and 5C" is three groups in one mention, and a working group named in
 words is called by the acronym the letter gives it somewhere ("the Working Group on Private
-Sector Issues (WGPS)"; a Council working group's is CWG-ITR)."""
+Sector Issues (WGPS)"; a Council working group's is CWG-ITR), or, given none, is a meeting
+of no group we could name (its words kept for the title)."""
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _I = re.IGNORECASE
 
@@ -14,7 +15,8 @@ _I = re.IGNORECASE
 class GroupMention:
     pos: int
     endpos: int
-    groups: tuple[str, ...]
+    groups: tuple[str, ...]  # none for a working group named in words only
+    name: str = ""  # those words ("TDAG Correspondence Group on streamlining resolutions")
 
 
 _LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))*)"
@@ -90,7 +92,7 @@ def _key(words: str) -> str:
     """Words folded so that 'Human Resource Development' and 'Human Resources
     Development' meet."""
     plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().casefold()
-    return " ".join(w.rstrip("s") for w in re.findall(r"[a-z]+", plain)[:4])
+    return " ".join(w.rstrip("s") for w in re.findall(r"[a-z]+|\d+", plain)[:4])
 
 
 def _short(acronym: str, council: bool) -> str:
@@ -111,8 +113,9 @@ def _named_groups(text: str) -> list[GroupMention]:
             end = text.find(")", more.end()) + 1 if more["acronym"] else more.end()
             named.append((more.start("on"), end, more["words"], more["acronym"], False))
     acronyms = {_key(w): _short(a, c) for _, _, w, a, c in named if a}
-    found = [GroupMention(p, e, (acronyms[_key(w)],)) for p, e, w, _, _ in named
-             if _key(w) in acronyms]  # fmt: skip
+    found = [GroupMention(p, e, (acronyms[_key(w)],)) if _key(w) in acronyms
+             else GroupMention(p, e, (), " ".join(text[p:e].split()))
+             for p, e, w, _, _ in named]  # fmt: skip
     for short in set(acronyms.values()):
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             if not any(g.pos <= m.start() < g.endpos for g in found):
@@ -127,13 +130,18 @@ def find_groups(text: str, body: str | None = None) -> list[GroupMention]:
     found: list[GroupMention] = _named_groups(text)
     for pattern, name in _GROUP_RES:
         for m in pattern.finditer(text):
-            if any(g.pos <= m.start() < g.endpos for g in found):
-                continue
             groups = _parties(m) if name is None else (name(m),)
+            inside = [g for g in found if g.pos <= m.start() < g.endpos]
+            if any(g.groups or groups[0] in _PREFIXES for g in inside):
+                continue  # "TDAG" in "TDAG Correspondence Group on ..."
+            found = [g for g in found if g not in inside]
             if body == "ITU-D":
                 groups = tuple(dict.fromkeys(_itud(g) for g in groups))
             found.append(GroupMention(m.start(), m.end(), groups))
     return sorted(_with_regions(found), key=lambda g: g.pos)
+
+
+_PREFIXES = ("TDAG", "TSAG", "RAG", "Council")  # what names the parent of a working group
 
 
 def _itud(group: str) -> str:
@@ -150,4 +158,4 @@ def _with_regions(found: list[GroupMention]) -> list[GroupMention]:
         known = [r for r in regions if r.startswith(group + "-")]
         return known[0] if group.endswith("RG") and len(known) == 1 else group
 
-    return [GroupMention(m.pos, m.endpos, tuple(map(named, m.groups))) for m in found]
+    return [replace(m, groups=tuple(map(named, m.groups))) for m in found]

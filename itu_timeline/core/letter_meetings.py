@@ -80,8 +80,10 @@ def find_meetings(
         workshop = event and not named
         chosen: tuple[str | None, ...] = _listed(named, text) if named else (
             (None,) if workshop else (default,))  # fmt: skip
-        for group in chosen:
-            title = _title(base.body, group, (after if event_after else window) if workshop else "")
+        words = named[-1].name if named and not chosen else ""
+        for group in chosen or (None,):
+            told = (after if event_after else window) if workshop else ""
+            title = words or _title(base.body, group, told)
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[],
                                  assumed=not named and not workshop))  # fmt: skip
@@ -126,7 +128,8 @@ def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:
 def _main_group(text: str, groups: list[GroupMention]) -> str | None:
     subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)
     after = subject.end() if subject else 0
-    first = next((g for g in groups if g.pos >= after), groups[0] if groups else None)
+    named = [g for g in groups if g.groups]
+    first = next((g for g in named if g.pos >= after), named[0] if named else None)
     return first.groups[0] if first else None
 
 
@@ -152,7 +155,8 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
     "WP 5A 6-16 July", ...; a subject's "13-16 March" over a seminar on 13-14 and the
     group's meeting on 15-16), or one of a group that has a row of its own elsewhere ("WPs
     9A-9D, together with SG 9, 22-30 November" over the WPs' rows, when SG 9's own row says
-    1-2 December: the row is kept, the summing-up span noted)."""
+    1-2 December: the row is kept, the summing-up span noted); a span of no group that holds
+    two groups' meetings ("the Council Working Groups, 12-15 June") is one too."""
 
     def inside(m: Meeting, n: Meeting) -> bool:
         return (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
@@ -160,7 +164,10 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
     def umbrella(m: Meeting) -> bool:
         held = {(n.start, n.end) for n in meetings if inside(m, n)}
         own = [n for n in meetings if n.group == m.group and (n.start, n.end) != (m.start, m.end)]
-        return len(held) >= 2 and (any(inside(m, n) for n in own) or bool(own and m.group))
+        grouped = {(n.start, n.end) for n in meetings if inside(m, n) and n.group is not None}
+        if m.group is None:  # "the Council Working Groups, 12-15 June" over each group's days
+            return len(grouped) >= 2
+        return len(held) >= 2 and (any(inside(m, n) for n in own) or bool(own))
 
     kept = [m for m in meetings if not umbrella(m)]
     for m in meetings:
