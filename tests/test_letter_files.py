@@ -80,10 +80,20 @@ def test_a_pdf_and_a_docx_of_the_letter_read_as_its_text(
     words = text.read_text(encoding="utf-8")
     want = records(run, text)
     pdf, docx_file = tmp_path / "letter.pdf", tmp_path / "letter.docx"
-    write_pdf(words, pdf)
     write_docx(words, docx_file)
     assert records(run, docx_file) == want
+    if not _latin_1(words.translate(LATIN_1)):
+        return  # a core PDF font writes no Cyrillic: the DOCX above carries that letter
+    write_pdf(words, pdf)
     assert records(run, pdf) == want
+
+
+def _latin_1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def test_the_letter_in_html_and_in_mail_reads_as_its_text(tmp_path: Path, run: Run) -> None:

@@ -66,7 +66,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
 
 def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
     """The date beside 'Geneva,' in the head, or the date right after the reference."""
-    head = re.search(r"(?:Geneva|Genève|Ginebra)\s*,\s*(?:le\s+)?", text[:3000], _I)
+    head = re.search(r"(?:Geneva|Genève|Ginebra|Женева)\s*,\s*(?:le\s+)?", text[:3000], _I)
     for found in dates:
         if found.is_span or found.start[0] is None:
             continue
@@ -81,7 +81,7 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
     )
     hit = next((f for f in dates if dated and f.pos == dated.end()), None)
     if hit is None:  # else the first full day above the subject, alone on its line
-        subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)
+        subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", text, _I)
         above = subject.start() if subject else 0
         hit = next((f for f in dates if f.pos < above and not f.is_span
                     and text[f.endpos : f.endpos + 1] in ("\n", "")

@@ -24,6 +24,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
     text = _GLUED_REF.sub(_split_glued_day, text)
     text = _LOST_DASH.sub(_two_days, text)
+    text = re.sub(r"\b(\d{1,2}) ?час\.? ?(\d\d) ?мин\.?", r"\1:\2", text)  # "09 час. 30 мин."
     text = re.sub(rf"(?<=\d)(?={MONTH_PATTERN})", " ", text, flags=_I)
     text = re.sub(
         rf"(?<=[a-z])(?=\d{{1,2}} ?(?:- ?\d{{1,2}} )?(?:de )?{MONTH_PATTERN})", " ", text, flags=_I
@@ -101,6 +102,12 @@ _REFERENCES = (
     ),
     (r"(?P<x>(?:DM|CL)\s?-\s?\d+(?:/\d+)?)(?!\d)", "{x}", "ITU"),  # "DM -1052"
     (r"Circular-LC\s*(?P<x>\d+)", "Circular-LC {x}", "ITU"),
+    (r"Циркуляр\s*(?:БСЭ\s*)?(?P<x>\d+)(?:\s*БСЭ)?", "TSB Circular {x}", "ITU-T"),  # Russian
+    (
+        r"Коллективное\s+письмо\s*(?:БСЭ\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)(?:\s*БСЭ)?",
+        "TSB Collective letter {x}",
+        "ITU-T",
+    ),
 )
 _REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _REFERENCES]
 
@@ -116,7 +123,9 @@ def find_reference(text: str) -> Reference | None:
                 kind = "Addendum" if m["corr"][0] in "Aa" else "Corrigendum"
                 key = f"{kind} {m['n']} to {key}"
             after_ref = bool(
-                re.search(r"R[eé]f\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()])
+                re.search(
+                    r"(?:R[eé]f|Осн)\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()]
+                )
             )
             sender = (bureau_body(text) or body) if body == "ITU" else body
             printed = " ".join(m[0].split())
@@ -149,6 +158,10 @@ _BUREAUS = (
         "ITU-D",
     ),
     (r"General\s+Secretariat|Secrétariat\s+général|Secretaría\s+General|Secretary-General", "ITU"),
+    (r"Бюро\s+стандартизации", "ITU-T"),  # Russian copies of the letters
+    (r"Бюро\s+радиосвязи", "ITU-R"),
+    (r"Бюро\s+развития", "ITU-D"),
+    (r"Генеральн\w+\s+секретариат", "ITU"),
 )
 
 
@@ -173,7 +186,7 @@ _DOCUMENT_SIGNS = [
 ]
 # What only a letter carries: a salutation, an invitation, its closing formula.
 _LETTER_SIGNS = re.compile(
-    r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad[oa]s?\b|Señora|"
+    r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad[oa]s?\b|Señora|Уважаем|"
     r"I\s+have\s+the\s+honour|J'ai\s+l'honneur|Tengo\s+el\s+honor|"
     r"\binvit(?:e|es|ing|ation|er|ons|amos|arle)\b|pleasure\s+in\s+inviting|"
     r"Yours\s+(?:faithfully|sincerely)|Veuillez\s+agr|Atentamente",
@@ -186,7 +199,7 @@ def is_document(text: str) -> bool:
     salutation or invitation in it ("TDAG is invited to take note" is no invitation)."""
     head = text[:2500]
     signs = sum(bool(p.search(head)) for p in _DOCUMENT_SIGNS)
-    salutation = re.search(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad", text, re.I)
+    salutation = re.search(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad|Уважаем", text, re.I)
     return signs >= 2 and salutation is None
 
 

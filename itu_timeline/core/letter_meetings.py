@@ -11,6 +11,7 @@ from itu_timeline.core.letter_dates import Found, resolve
 from itu_timeline.core.letter_deadlines import DEADLINE_CUE, DEADLINE_WORDS
 from itu_timeline.core.letter_groups import GroupMention
 from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.venues import find_venues
 
 _I = re.IGNORECASE
 MEETING_WORDS = re.compile(
@@ -28,6 +29,7 @@ _AND = re.compile(
     r"(?:the|la|le|el)?\s*",
     _I,
 )
+_SUBJECT = re.compile(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", _I)
 _OPENS = re.compile(r"[\s-]*(?:On|Le|El)?\s*", _I)  # "On 11 May 2027, ... will meet"
 _WILL_MEET = re.compile(
     r"will\s+(?:meet|be\s+held|take\s+place|convene)|\bmeets\b|se\s+réuniront|se\s+réunira|"
@@ -83,7 +85,7 @@ def find_meetings(
         words = named[-1].name if named and not chosen else ""
         for group in chosen or (None,):
             told = (after if event_after else window) if workshop else ""
-            title = words or _title(base.body, group, told)
+            title = words or _title(base.body, group, told or _subject(text))
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[],
                                  assumed=not named and not workshop))  # fmt: skip
@@ -126,7 +128,7 @@ def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:
 
 
 def _main_group(text: str, groups: list[GroupMention]) -> str | None:
-    subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:", text, _I)
+    subject = _SUBJECT.search(text)
     after = subject.end() if subject else 0
     named = [g for g in groups if g.groups]
     first = next((g for g in named if g.pos >= after), named[0] if named else None)
@@ -140,10 +142,19 @@ def _single_day_meeting(window: str, named: bool) -> bool:
     return bool(held) and not DEADLINE_WORDS.search(window[-160:])
 
 
+def _subject(text: str) -> str:
+    """What the subject line names, up to its place or dates ("Invitation to the 2014 World
+    Telecommunication Development Conference", before ", Dubai, 30 March...")."""
+    subject = _SUBJECT.search(text)
+    line = re.split(r"[,;\n]", text[subject.end() :])[0] if subject else ""
+    places = find_venues(line)
+    return " ".join(line[: places[0][0] if places else len(line)].split()).strip(" /-")
+
+
 def _title(body: str, group: str | None, window: str) -> str:
     if group is None:
         m = EVENT_WORDS.search(window)
-        phrase = window[m.start() :] if m else "Meeting"
+        phrase = window[m.start() :] if m else (window.strip() or "Meeting")
         words = " ".join(re.split(r"[.;(]| will |, (?:el|le|the|on)\b", phrase)[0].split())
         return words[:90].rstrip(" ,") or "Meeting"
     return f"{body} {group} meeting"

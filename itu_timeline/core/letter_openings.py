@@ -11,10 +11,10 @@ from itu_timeline.core.letter_model import Meeting
 
 _I = re.IGNORECASE
 OPEN_WORDS = re.compile(
-    r"open|ouvr|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start", _I
+    r"open|ouvr|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start|открыт", _I
 )
-NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge", _I)
-_AT_CLOCK = re.compile(r"\b(?:at|à|a\s+las?|from|dès)\s*$", _I)  # "opens at 0930 hours"
+NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge|регистрац", _I)
+_AT_CLOCK = re.compile(r"\b(?:at|à|a\s+las?|from|dès|в)\s*$", _I)  # "opens at 0930 hours"
 _SENTENCE = re.compile(r"[.;!?]\s|\n\n")
 
 

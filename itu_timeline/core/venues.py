@@ -20,7 +20,7 @@ class Venue:
 
 # city | country | zone | other spellings (French, Spanish, older names), "/"-separated
 _TABLE = """
-Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf/Женева/جنيف
+Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf/Женева/Женеве/جنيف
 Doha|Qatar|Asia/Qatar|Доха/الدوحة
 Dubai|United Arab Emirates|Asia/Dubai|Dubaï/Дубай/دبي
 Abu Dhabi|United Arab Emirates|Asia/Dubai|Abou Dhabi
