@@ -14,6 +14,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
+from itu_timeline.base import i18n
 from itu_timeline.cli.main import whole_app
 
 app = whole_app()
@@ -133,6 +134,7 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     machine that runs the tests does not count."""
     for name in ("ITU_TIMELINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
+    i18n.choose("en")  # as a run starts: a test run in another language leaves it chosen
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from itu_timeline.base import i18n
@@ -52,10 +53,12 @@ def placeholders(text: str) -> set[str]:
 def test_the_template_holds_exactly_the_messages_of_the_code() -> None:
     """The .pot is extracted again from the code and compared: a message added, changed or
     removed in the code without `pybabel extract` fails here."""
+    with (ROOT / "babel.cfg").open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
     extracted = {
         message if isinstance(message, str) else tuple(message)
         for _file, _line, message, _comments, _context in extract_from_dir(
-            ROOT / "itu_timeline", keywords=DEFAULT_KEYWORDS
+            ROOT, method_map, options_map, keywords=DEFAULT_KEYWORDS
         )
     }
     in_template = {m.id if isinstance(m.id, str) else tuple(m.id) for m in messages(template())}

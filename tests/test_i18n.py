@@ -292,3 +292,14 @@ def test_help_of_the_shared_options_is_in_the_language_of_the_run() -> None:
     listing = run_installed(["--lang", "ru", "list", "--help"], {}).stdout
     assert "Только этот орган (можно повторять)" in listing
     assert "Pretend today" in run_installed(["--lang", "en", "--help"], {"LANG": "fr_FR"}).stdout
+
+
+def test_the_reading_commands_describe_themselves_in_the_language() -> None:
+    """A command's description (its docstring) goes through the catalog, its examples stay
+    as written under a translated heading; options of its own are translated too."""
+    text = run_installed(["--lang", "fr", "upcoming", "--help"], {}).stdout
+    assert "Les événements qui commencent ou sont en cours" in text
+    assert "Exemples :\n    itu-timeline upcoming\n" in text
+    assert "Combien de jours à l'avance regarder." in text
+    listing = run_installed(["--help"], {"LC_ALL": "zh_CN.UTF-8"}).stdout
+    assert "活动时间线，按首日排序。" in listing  # list's short help, from its description

@@ -23,7 +23,9 @@ from itu_timeline.core import loader
 from itu_timeline.core.query import Filter, find_event, select
 
 commands = typer.Typer()  # put on the app by cli.main
-ID_HELP = "The event's id, a unique start of it, or its UID in its source."
+ID_HELP = _("The event's id, a unique start of it, or its UID in its source.")
+DRY_RUN_HELP = _("Print, but remember nothing (the default with --today and no --state).")
+FILES_HELP = _("Calendar files (default: the calendars in use).")
 
 
 @commands.command("list")
@@ -68,12 +70,14 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
 def upcoming(
     ctx: typer.Context,
     filters: Filter,
-    days: Annotated[int, typer.Option(min=0, max=36600, help="How many days ahead to look.")] = 30,
+    days: Annotated[
+        int, typer.Option(min=0, max=36600, help=_("How many days ahead to look."))
+    ] = 30,
     overdue: Annotated[
-        bool, typer.Option(help="Also deadlines already past whose event has not ended.")
+        bool, typer.Option(help=_("Also deadlines already past whose event has not ended."))
     ] = False,
     check: Annotated[
-        bool, typer.Option(help="Print nothing; exit 0 if anything is due, 1 if nothing is.")
+        bool, typer.Option(help=_("Print nothing; exit 0 if anything is due, 1 if nothing is."))
     ] = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -131,19 +135,16 @@ def remind(
     ctx: typer.Context,
     filters: Filter,
     at: Annotated[
-        str, typer.Option(help="Days-left thresholds to remind at, comma-separated.")
+        str, typer.Option(help=_("Days-left thresholds to remind at, comma-separated."))
     ] = "30,7,1,0",
     state: Annotated[
         Path | None,
         typer.Option(
-            help="State file (default: $XDG_STATE_HOME/itu-timeline/remind.toml).",
+            help=_("State file (default: $XDG_STATE_HOME/itu-timeline/remind.toml)."),
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[
-        bool,
-        typer.Option(help="Print, but remember nothing (the default with --today and no --state)."),
-    ] = False,
+    dry_run: Annotated[bool, typer.Option(help=DRY_RUN_HELP)] = False,
 ) -> None:
     """For a daily cron job: one line per item whose days left just fell to a threshold, and
     one per change (`changes`) to an event or deadline within the largest threshold.
@@ -241,11 +242,8 @@ def show(
 @commands.command()
 def validate(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Calendar files (default: the calendars in use).", show_default=False),
-    ] = None,
-    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    files: Annotated[list[Path] | None, typer.Argument(help=FILES_HELP, show_default=False)] = None,
+    strict: Annotated[bool, typer.Option(help=_("Fail on warnings too."))] = False,
 ) -> None:
     """Check calendar files: every problem listed on stderr, a summary on stdout.
 

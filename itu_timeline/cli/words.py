@@ -1,13 +1,17 @@
 """`--help` that reads as words: every value an option takes is named for what it is (DATE,
 ZONE, FILE, N), never for its Python type (`<str>`, `<int range>`), a required argument is
 written `ID` rather than `{ID}`, and an off-by-default flag has no `--no-` twin that nobody
-would type; and every choice is read in any case. Applied once to the whole app, so one table
-serves every command."""
+would type; every choice is read in any case; and a command's description is in the run's
+language. Applied once to the whole app, so one table serves every command."""
 
-from typing import Any
+import ast
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, Any
 
 from typer._click.core import Command
 from typer.core import TyperArgument, TyperGroup, TyperOption
+
+from itu_timeline.base.i18n import _
 
 # Options named for what their value is, where the option's own name does not say it.
 WORDS = {
@@ -43,12 +47,47 @@ def give_words(command: Command) -> Command:
             _option_words(param)
         elif isinstance(param, TyperArgument) and param.metavar is None:
             param.metavar = (param.name or "value").upper()
+    if command.help:
+        command.help = described(command.help)
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             give_words(sub)
     else:
         _plain_usage(command)
     return command
+
+
+def described(text: str) -> str:
+    """A command's description through the catalog: the words before its examples (a \\b
+    block, which Click prints as written), and the examples' heading; the commands stay."""
+    words, block, examples = text.partition("\b")
+    kept = words.rstrip()
+    translated = _(kept) + words[len(kept) :]
+    return translated + block + examples.replace("Examples:", _("Examples:"), 1)
+
+
+def extract_descriptions(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Any
+) -> Iterator[tuple[Any, ...]]:
+    """A Babel extraction method (babel.cfg): a module's messages, as Babel's own extractor
+    finds them, and the descriptions of its commands (`described`), from their docstrings."""
+    from babel.messages.extract import extract_python
+
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    fileobj.seek(0)
+    for node in ast.walk(ast.parse(fileobj.read())):
+        if isinstance(node, ast.FunctionDef) and any(map(_is_command, node.decorator_list)):
+            words, block, _examples = (ast.get_docstring(node) or "").partition("\b")
+            if words.strip():
+                yield node.lineno, None, words.rstrip(), []
+            if block:
+                yield node.lineno, None, "Examples:", []
+
+
+def _is_command(decorator: ast.expr) -> bool:
+    """`@commands.command(...)`, `@group.command()`: what Typer makes a command of."""
+    call = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(call, ast.Attribute) and call.attr == "command"
 
 
 def _option_words(option: TyperOption) -> None:
