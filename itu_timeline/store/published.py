@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields, replace
 from datetime import date, datetime, time
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from itu_timeline.core.model import DeadlineSpec, Event, Rule, Title
@@ -50,9 +51,13 @@ def _unscoped(rule: Rule) -> Rule:
 
 def _table(item: Event | Rule | DeadlineSpec | Title) -> dict[str, Any]:
     table = {}
-    for name in _KEYS[type(item)]:
-        value = _value(getattr(item, name))
-        if value not in (None, (), [], {}) and not (name == "revision" and value == 0):
+    names = _KEYS[type(item)]
+    for name, value in zip(names, _GETTERS[type(item)](item), strict=True):
+        if type(value) not in _PLAIN:  # most values are written as they are
+            value = _value(value)
+            if value in ([], {}):
+                continue
+        if value is not None and not (name == "revision" and value == 0):
             table[name] = value
     return table
 
@@ -64,10 +69,11 @@ _KEYS = {
     )
     for kind in (Event, Rule, DeadlineSpec, Title)
 }
+_GETTERS = {kind: attrgetter(*names) for kind, names in _KEYS.items()}  # all in one call
 
 
 def _value(value: object) -> Any:
-    if type(value) in _PLAIN:  # most values: written as they are
+    if type(value) in _PLAIN:
         return value
     if isinstance(value, Enum):
         return value.value
