@@ -344,3 +344,11 @@ def test_the_data_files_are_what_export_and_list_write(run: Run, tmp_path: Path)
         feed = site / f"{body.lower()}.ics"
         assert feed.read_bytes() == output("export", "--body", body, "--name", f"{name}: {body}")
     assert (site / "events.json").read_bytes() == output("list", "--format", "json")
+
+
+def test_a_page_is_written_a_piece_at_a_time_with_every_character_whole(tmp_path: Path) -> None:
+    from itu_timeline.cli.site_files import write_in_pieces
+
+    text = "é" * 5 + "日本" + "👩‍👧" * 3 + "x"
+    write_in_pieces(tmp_path / "index.html", text, piece=2)
+    assert (tmp_path / "index.html").read_bytes() == text.encode()

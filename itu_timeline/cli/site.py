@@ -88,7 +88,7 @@ def publish(
     from itu_timeline.base.atomic import write_atomically
     from itu_timeline.base.folders import building, copy_entries
     from itu_timeline.base.i18n import english
-    from itu_timeline.cli.site_files import feed_names
+    from itu_timeline.cli.site_files import feed_names, write_in_pieces
     from itu_timeline.render.html import page_html
 
     settings: Settings = ctx.obj
@@ -105,7 +105,7 @@ def publish(
         with english():  # the page is English until it is built in each language
             _write_data_files(build, settings, calendar, events, filters == Filter(), title)
             page = _page(settings, calendar, events, filters, title, base_url, days, feeds)
-            write_atomically(build / "index.html", page_html(page).encode())
+            write_in_pieces(build / "index.html", page_html(page))
         marker = "".join(f"{line}\n" for line in (MARKER_HEAD, *names))
         write_atomically(build / MARKER, marker.encode())
     report("note", [f"published {len(names)} files into {folder}"])

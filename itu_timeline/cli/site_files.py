@@ -40,6 +40,14 @@ def write_feeds(
         return [name_of(feed) for feed in files]
 
 
+def write_in_pieces(path: Path, text: str, piece: int = 1 << 20) -> None:
+    """`text` into `path` (atomically), encoded a piece at a time: a large page is not held
+    twice, as text and as bytes."""
+    with open_atomically(path) as out:
+        for start in range(0, len(text), piece):
+            out.write(text[start : start + piece].encode())
+
+
 def write_events_json(path: Path, events: Sequence[Event], zone: ZoneInfo) -> None:
     from itu_timeline.render.json_csv import events_json
 
