@@ -303,3 +303,9 @@ def test_the_reading_commands_describe_themselves_in_the_language() -> None:
     assert "Combien de jours à l'avance regarder." in text
     listing = run_installed(["--help"], {"LC_ALL": "zh_CN.UTF-8"}).stdout
     assert "活动时间线，按首日排序。" in listing  # list's short help, from its description
+
+
+def test_the_chart_under_show_has_its_legend_in_the_language(run: Run) -> None:
+    lines = run("--lang", "ru", "show", "pp-26").stdout.splitlines()
+    assert lines[-1] == "= собрание  ~ даты не объявлены  * срок  | сегодня"
+    assert any(line.startswith("сегодня 2026-06-01") for line in lines)

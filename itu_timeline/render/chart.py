@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Body, Deadline, Event, Kind, days_of
 from itu_timeline.core.text import MONTHS, local_times, safe
 from itu_timeline.render.styles import body_style
@@ -128,8 +129,8 @@ def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
     # A first year with too few columns for its label gives way to the next year's: the
     # title column is for titles, and "Dec" before "2027 Jan" needs no year to be read.
-    years, _ = _labels(scale.width, year_marks)
-    months, _ = _labels(scale.width, month_marks)
+    years = _labels(scale.width, year_marks)[0]
+    months = _labels(scale.width, month_marks)[0]
     pad = Text(" " * labels + " ")
     rows = [
         pad + Text("".join(years), style="bold"),
@@ -143,7 +144,14 @@ def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text
             day += timedelta(days=7)
         rows.append(pad + Text("".join(days), style="dim"))
     rows.append(
-        _row(Text("today " + today.isoformat(), style="dim"), [], scale, labels, today, glyphs)
+        _row(
+            Text(_("today") + " " + today.isoformat(), style="dim"),
+            [],
+            scale,
+            labels,
+            today,
+            glyphs,
+        )
     )
     return rows
 
@@ -243,13 +251,13 @@ def _legend(bodies: list[Body], glyphs: Glyphs, width: int, by: str, open_end: b
     if glyphs.coloured:
         keys = [Text(glyphs.bar, style=body_style(b.value)) + Text(f" {b.value}") for b in bodies]
     else:
-        keys = [Text(f"{glyphs.bar} meeting")]
-        keys += [] if by == "body" else [Text("(no colour: --by body groups rows by body)")]
-    keys += [Text(f"{glyphs.open_end} end not announced")] if open_end else []
+        keys = [Text(glyphs.bar + " " + _("meeting"))]
+        keys += [] if by == "body" else [Text(_("(no colour: --by body groups rows by body)"))]
+    keys += [Text(glyphs.open_end + " " + _("end not announced"))] if open_end else []
     keys += [
-        Text(f"{glyphs.approximate} dates not announced"),
-        Text(glyphs.marker, style="bold yellow") + Text(" deadline"),
-        Text(glyphs.today, style="red") + Text(" today"),
+        Text(glyphs.approximate + " " + _("dates not announced")),
+        Text(glyphs.marker, style="bold yellow") + Text(" " + _("deadline")),
+        Text(glyphs.today, style="red") + Text(" " + _("today")),
     ]
     lines = [Text()]
     for key in keys:
