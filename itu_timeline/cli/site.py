@@ -17,7 +17,9 @@ from itu_timeline.core.query import Filter, select
 from itu_timeline.core.text import is_web_address, safe
 
 if TYPE_CHECKING:
-    from itu_timeline.render.html import Page
+    from zoneinfo import ZoneInfo
+
+    from itu_timeline.render.html import Site
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -66,10 +68,13 @@ def publish(
         ),
     ] = None,
 ) -> None:
-    """A static site of the filtered events: index.html, .ics feeds, events.json, events.toml.
+    """A static site of the filtered events: pages, .ics feeds, events.json, events.toml.
 
-    The page has what is coming up (with countdowns as of the build day), a chart, and the
-    timeline with an anchor per event (index.html#pp-26); it needs no script. all.ics and one
+    index.html is what is next: what is coming up (countdowns as of the build day), what is
+    expected without dates, a chart and the timeline of the next twelve months. Each year
+    has a page with every meeting's full record, its id the anchor (2026.html#pp-26). Times
+    read as their sources state them, UTC beside; with --tz, days are as seen in that zone.
+    No page needs a script. all.ics and one
     .ics per body (itu-t.ics, …) are for calendar apps, events.toml for `feeds add`, and
     events.json has the keys of `list --format json`. The site is built beside DIR and
     swapped in whole (DIR becomes a symlink to it), so a server never serves half a build.
@@ -89,7 +94,9 @@ def publish(
     from itu_timeline.base.folders import building, copy_entries
     from itu_timeline.base.i18n import english
     from itu_timeline.cli.site_files import feed_names, write_in_pieces
-    from itu_timeline.render.html import page_html
+    from itu_timeline.render.page_archive import year_pages
+    from itu_timeline.render.page_front import front_page
+    from itu_timeline.render.page_links import year_file
 
     settings: Settings = ctx.obj
     if base_url is not None:
@@ -98,14 +105,19 @@ def publish(
     events = select(calendar.events, filters)
     dated = (e for e in events if not e.is_approximate)
     feeds = [f"{feed.lower()}.ics" for feed in feed_names(dated)]
-    names = sorted({*feeds, *DATA_FILES, "index.html", MARKER})
+    pages = [year_file(year) for year in {e.first_day.year for e in events}]
+    names = sorted({*feeds, *DATA_FILES, "index.html", *pages, MARKER})
+    # Days as their sources state them, unless --tz (or ITU_TIMELINE_TZ) names a zone.
+    zone = settings.now.zone if ctx.find_root().params.get("tz") else None
     with building(folder, MARKER) as build:
         theirs = _not_written_by_publish(folder, names)
         copy_entries(folder, theirs, build)
         with english():  # the page is English until it is built in each language
             _write_data_files(build, settings, calendar, events, filters == Filter(), title)
-            page = _page(settings, calendar, events, filters, title, base_url, days, feeds)
-            write_in_pieces(build / "index.html", page_html(page))
+            site = _site(settings, calendar, events, filters, (title, base_url, days), feeds, zone)
+            write_in_pieces(build / "index.html", front_page(site))
+            for name, text in year_pages(site).items():
+                write_in_pieces(build / name, text)
         marker = "".join(f"{line}\n" for line in (MARKER_HEAD, *names))
         write_atomically(build / MARKER, marker.encode())
     report("note", [f"published {len(names)} files into {folder}"])
@@ -178,38 +190,31 @@ def _write_data_files(
     write_events_toml(build / "events.toml", name, settings.now.utc(), calendar.rules, events)
 
 
-def _page(
+def _site(
     settings: Settings,
     calendar: Calendar,
     events: list[Event],
     filters: Filter,
-    title: str,
-    base_url: str | None,
-    days: int,
+    page: tuple[str, str | None, int],  # the title, the base URL, the days of Coming up
     feeds: list[str],
-) -> "Page":
-    from dateutil.relativedelta import relativedelta
-
+    zone: "ZoneInfo | None",
+) -> "Site":
     from itu_timeline.core.deadlines import all_deadlines
-    from itu_timeline.core.upcoming import news
-    from itu_timeline.core.upcoming import upcoming as find_upcoming
-    from itu_timeline.render.html import Feed, Page
+    from itu_timeline.render import page_words as words
+    from itu_timeline.render.html import Feed, Site
 
-    zone = settings.now.zone
-    today = settings.today
-    return Page(
+    title, base_url, days = page
+    return Site(
         title=title,
-        today=today,
+        today=settings.today,
         zone=zone,
         days=days,
-        upcoming=news(find_upcoming(calendar, filters, settings.now, days)),
         events=events,
         deadlines=all_deadlines(calendar, events),
-        chart=(today, today + relativedelta(months=12, days=-1)),
         feeds=[
             *(Feed(name, _feed_label(name), True) for name in feeds),
-            Feed("events.toml", "The calendar for itu-timeline feeds add (TOML)", False),
-            Feed("events.json", "The events as JSON", False),
+            Feed("events.toml", words.FEED_TOML, False),
+            Feed("events.json", words.FEED_JSON, False),
         ],
         base_url=base_url,
         changed=[c.text() for c in recently_changed(settings, filters, days=30)],
@@ -217,8 +222,10 @@ def _page(
 
 
 def _feed_label(file: str) -> str:
+    from itu_timeline.render import page_words as words
+
     stem = file.removesuffix(".ics")
-    return "All meetings and deadlines" if stem == "all" else f"{stem.upper()} meetings"
+    return words.FEED_ALL if stem == "all" else words.FEED_BODY.format(body=stem.upper())
 
 
 def _check_base_url(url: str) -> None:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from itu_timeline.base.i18n import N_, _, current, ngettext
 from itu_timeline.core.text import MONTHS, is_web_address
 from itu_timeline.core.upcoming import Item, countdown
+from itu_timeline.render.page_links import record_href
 from itu_timeline.render.plain import item_text, item_when
 
 CHANGED = N_("Changed this week")
@@ -84,7 +85,7 @@ def _day(day: date) -> str:
 def _link(item: Item, base_url: str | None) -> str | None:
     """The event on the published page when there is one, else its own page or source."""
     if base_url:
-        return f"{base_url.rstrip('/')}/#{item.event.id}"
+        return f"{base_url.rstrip('/')}/{record_href(item.event)}"
     for url in (item.event.url, item.event.source):
         if url and is_web_address(url):
             return url

@@ -1,6 +1,11 @@
-"""The Gantt chart as an SVG drawing for the published page: a bar per event in its row, a
-grid line per month with the month's name, deadlines as small diamonds, today as a line.
-Text stays text (screen readers and the browser's search find it); each bar has a <title>."""
+"""The Gantt chart of the front page as SVG: a row per meeting with its title, a bar in its
+body's colour, deadlines as diamonds, today as a line; a row of years and a row of months.
+Text stays text (screen readers and the browser's search find it); each bar has a <title>.
+
+No label may collide with another or run off the drawing: widths are estimated from the
+widest common sans-serif (DejaVu Sans) with room to spare, a title is cut to its column, and
+a month or year label that does not fit before the next one (or the edge) is left out.
+Text is cut first and escaped after, so an entity is never cut in two."""
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
@@ -8,96 +13,144 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Deadline, Event
-from itu_timeline.core.text import MONTHS, dates_label, safe
+from itu_timeline.core.text import MONTHS, safe
+from itu_timeline.render import page_words as words
+from itu_timeline.render.page_css import body_class
+from itu_timeline.render.page_links import record_href
+from itu_timeline.render.page_times import deadline_day, event_days, event_when
 
-ROW = 18
-LABEL = 260
-TOP = 34
-COLOURS = {  # one per body, each with at least 3:1 contrast on white and on the dark theme
-    "ITU": "#1f5fbf",
-    "ITU-T": "#1b7a3a",
-    "ITU-R": "#8a2be2",
-    "ITU-D": "#a15c00",
-    "UN": "#00798c",
-}
-OTHER = "#5f5f5f"
+WIDTH = 960
+FONT = 13  # px in the drawing's units (the style sheet sets the same)
+ROW = 22
+LABEL = 300  # the titles' column
+GAP = 8
+TOP = 44  # below the rows of years and months
+RIGHT = WIDTH - 10
+ELLIPSIS = "…"
+_NARROW = set("fijlrtI.,;:!|'()[] -")
+_WIDE = set("mwMW@%")
 Column = Callable[[date], float]
+
+
+def text_width(text: str) -> float:
+    """An upper estimate of `text`'s width in px at FONT (DejaVu Sans, a little over)."""
+    ems = 0.0
+    for char in text:
+        if char in _NARROW:
+            ems += 0.42
+        elif char in _WIDE:
+            ems += 1.02
+        elif char.isupper() or char.isdigit():
+            ems += 0.78
+        elif ord(char) < 0x250:
+            ems += 0.66
+        else:
+            ems += 1.05  # other scripts, symbols: as wide as a square
+    return ems * FONT
+
+
+def cut(text: str, room: float) -> str:
+    """`text` whole if it fits in `room` px, else its longest start that fits with '…'."""
+    if text_width(text) <= room:
+        return text
+    while text and text_width(text + ELLIPSIS) > room:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
 
 
 def chart_svg(
     events: Sequence[Event],
     deadlines: Iterable[Deadline],
-    first: date,
-    last: date,
+    span: tuple[date, date],
     today: date,
-    zone: ZoneInfo,
-    width: int = 960,
+    zone: ZoneInfo | None,
 ) -> str:
+    """The chart of `events` (dated ones) across `span`, days placed by the page's zone rule."""
+    first, last = span
     days = (last - first).days + 1
-    span = width - LABEL - 10
 
     def x(day: date) -> float:
-        return LABEL + round((day - first).days * span / days, 1)
+        return LABEL + GAP + round((day - first).days * (RIGHT - LABEL - GAP) / days, 1)
 
-    height = TOP + ROW * len(events) + 10
+    height = TOP + ROW * len(events) + 6
+    title = escape(words.CHART_TITLE.format(first=first.isoformat(), last=last.isoformat()))
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="chart-title"><title id="chart-title">Meetings from '
-        f"{first.isoformat()} to {last.isoformat()}, one row each</title>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
+        f'role="img" aria-labelledby="chart-title"><title id="chart-title">{title}</title>'
     ]
-    parts += _months(first, last, x, height)
-    marks: dict[str, list[date]] = {}
+    parts += _header(first, last, x, height)
+    marks: dict[str, list[Deadline]] = {}
     for deadline in deadlines:
-        marks.setdefault(deadline.event.id, []).append(deadline.day)
+        marks.setdefault(deadline.event.id, []).append(deadline)
     for row, event in enumerate(events):
-        parts += _row(event, marks.get(event.id, []), row, (first, last), x, zone)
+        parts += _row(event, marks.get(event.id, []), TOP + row * ROW, span, x, zone)
     if first <= today <= last:
-        parts.append(f'<line class="today" x1="{x(today)}" x2="{x(today)}" y1="{TOP - 6}" '
-                     f'y2="{height}"><title>today, {today.isoformat()}</title></line>')  # fmt: skip
+        mark = escape(words.TODAY_MARK.format(day=today.isoformat()))
+        parts.append(f'<line class="today" x1="{x(today)}" x2="{x(today)}" y1="{TOP - 8}" '
+                     f'y2="{height}"><title>{mark}</title></line>')  # fmt: skip
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _months(first: date, last: date, place: Column, height: int) -> list[str]:
-    parts = []
+def _header(first: date, last: date, place: Column, height: int) -> list[str]:
+    """The years on the top row, the months' short names below, a grid line per month."""
+    months, years = [], []
     day = first.replace(day=1)
     while day <= last:
         left = place(max(day, first))
-        label = MONTHS[day.month - 1][:3] + (
-            f" {day.year}" if day.month == 1 or day <= first else ""
-        )
-        parts.append(f'<line class="grid" x1="{left}" x2="{left}" y1="{TOP - 16}" '
-                     f'y2="{height}"/><text class="month" x="{left + 3}" y="{TOP - 20}">'
-                     f"{label}</text>")  # fmt: skip
+        months.append((left, MONTHS[day.month - 1][:3]))
+        if day.month == 1 or day <= first:
+            years.append((left, str(day.year)))
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    parts = [
+        f'<line class="grid" x1="{left}" x2="{left}" y1="{TOP - 22}" y2="{height}"/>'
+        for left, _ in months
+    ]
+    for y, labels in ((16, years), (36, months)):
+        parts += (
+            f'<text class="month" x="{left + 3}" y="{y}">{escape(label)}</text>'
+            for left, label in fitting(labels)
+        )
     return parts
+
+
+def fitting(labels: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The labels that fit: each before the next one's place and the drawing's edge. Where
+    the first (a month begun before the chart) leaves no room, it gives way to the next."""
+    kept = []
+    for i, (left, label) in enumerate(labels):
+        end = labels[i + 1][0] if i + 1 < len(labels) else RIGHT
+        if left + 3 + text_width(label) + 4 <= end:
+            kept.append((left, label))
+    return kept
 
 
 def _row(
     event: Event,
-    marks: list[date],
-    row: int,
+    marks: list[Deadline],
+    top: int,
     span: tuple[date, date],
     place: Column,
-    zone: ZoneInfo,
+    zone: ZoneInfo | None,
 ) -> list[str]:
     first, last = span
-    top = TOP + row * ROW
-    title = escape(safe(event.title))
-    colour = COLOURS.get(event.body.value, OTHER)
-    start, end = max(event.first_day, first), min(event.last_day, last)
+    start, end = event_days(event, zone)
+    start, end = max(start, first), min(end, last)
     left, right = place(start), place(end + timedelta(days=1))
-    kind = "approximate" if event.is_approximate else "bar"
+    label = escape(cut(safe(event.title), LABEL - 6))
+    whole = escape(safe(event.title))
     parts = [
-        f'<a href="#{escape(event.id)}"><text class="label" x="4" y="{top + 12}">'
-        f"{title[:44]}{'…' if len(title) > 44 else ''}</text></a>",
-        f'<rect class="{kind}" x="{left}" y="{top + 3}" width="{max(right - left, 2)}" '
-        f'height="{ROW - 6}" fill="{colour}"><title>{title}: '
-        f"{escape(dates_label(event, zone))}</title></rect>",  # the dates as far as known
+        f'<a href="{record_href(event)}"><title>{whole}</title>'
+        f'<text class="label" x="2" y="{top + 15}">{label}</text></a>',
+        f'<rect class="{body_class(event.body)}" x="{left}" y="{top + 4}" '
+        f'width="{round(max(right - left, 3), 1)}" height="{ROW - 8}"><title>{whole}: '
+        f"{escape(event_when(event))}</title></rect>",
     ]
-    for day in marks:
+    for deadline in marks:
+        day = deadline_day(deadline, zone)
         if first <= day <= last:
-            mid = place(day)
-            parts.append(f'<path class="deadline" d="M{mid} {top + 2}l5 7l-5 7l-5 -7z">'
-                         f"<title>deadline, {day.isoformat()}</title></path>")  # fmt: skip
+            mid = place(day) + round((place(day + timedelta(days=1)) - place(day)) / 2, 1)
+            what = words.DEADLINE_MARK.format(day=day.isoformat(), name=safe(deadline.name))
+            parts.append(f'<path class="deadline" d="M{mid} {top + 3}l6 8l-6 8l-6 -8z">'
+                         f"<title>{escape(what)}</title></path>")  # fmt: skip
     return parts

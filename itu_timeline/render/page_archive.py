@@ -1,0 +1,42 @@
+"""A year's page: every meeting that begins in that year, by month, each with its full
+record and its id as the anchor (`2026.html#pp-26`), which stays the same from build to
+build. Meetings known only to the year come last, under their own heading, not under
+January."""
+
+from itertools import groupby
+
+from itu_timeline.core.model import Event, Precision
+from itu_timeline.core.text import MONTHS
+from itu_timeline.render import page_words as words
+from itu_timeline.render.html import Site, frame
+from itu_timeline.render.page_event import record
+from itu_timeline.render.page_links import text, year_file
+
+
+def year_pages(site: Site) -> dict[str, str]:
+    """A page per year an event begins in: 2022.html, …"""
+    return {year_file(year): year_page(site, year) for year in site.years()}
+
+
+def year_page(site: Site, year: int) -> str:
+    events = sorted(  # stable: by day as given, the year-only ones last
+        (e for e in site.events if e.first_day.year == year),
+        key=lambda e: e.precision is Precision.YEAR,
+    )
+    deadlines = site.deadlines_of()
+    parts = []
+    for heading, in_group in groupby(events, key=_heading):
+        parts.append(f"<section>\n<h2>{text(heading)}</h2>\n")
+        parts += (record(e, deadlines.get(e.id, []), site.today, site.zone) for e in in_group)
+        parts.append("</section>\n")
+    if not parts:
+        parts.append(f"<p>{text(words.YEAR_NONE.format(year=year))}</p>\n")
+    nav = [("index.html", words.BACK), *((year_file(y), str(y)) for y in site.years())]
+    title = words.YEAR_TITLE.format(title=site.title, year=year)
+    return frame(site, title, nav, "".join(parts))
+
+
+def _heading(event: Event) -> str:
+    if event.precision is Precision.YEAR:
+        return words.YEAR_UNDATED.format(year=event.first_day.year)
+    return f"{MONTHS[event.first_day.month - 1]} {event.first_day.year}"

@@ -1,0 +1,71 @@
+"""One event on the public page: its full record (on its year's page, where its id is the
+anchor) and its short entry (on the front page, linking to the record)."""
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from zoneinfo import ZoneInfo
+
+from itu_timeline.core.model import Deadline, Event, Status
+from itu_timeline.core.text import BASIS_WORDS
+from itu_timeline.core.upcoming import days_text
+from itu_timeline.render import page_words as words
+from itu_timeline.render.page_links import link, linked_text, record_href, text
+from itu_timeline.render.page_times import deadline_day, deadline_when, event_when
+
+
+def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
+    """The event's article: every fact known, each deadline, and its id as the anchor."""
+    labels = words.FACTS
+    rows = [
+        (labels["dates"], text(event_when(event))),
+        (labels["type"], text(words.kind_word(event.kind) + f" ({event.kind.value})")),
+        (labels["where"], text(event.location or words.NOT_GIVEN)),
+        (labels["body"], text(event.body.value)),
+        (labels["status"], text(event.status.value)),
+        (labels["basis"], text(BASIS_WORDS[event.basis] if event.basis else words.NOT_SAID)),
+        (labels["source"], linked_text(event.source) if event.source else words.NOT_GIVEN),
+    ]
+    if event.outcome:  # only where a source says it took place: silence is no news
+        rows.append((labels["outcome"], linked_text(event.outcome)))
+    if event.url and event.url != event.source:
+        rows.append((labels["page"], link(event.url)))
+    if event.notes:
+        rows.append((labels["notes"], linked_text(event.notes)))
+    facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return (
+        f'<article id="{escape(event.id)}">\n<h3>{text(event.title)}</h3>\n<dl>{facts}</dl>\n'
+        + _deadlines(deadlines, today, zone, words.DEADLINES)
+        + "</article>\n"
+    )
+
+
+def entry(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
+    """The short form: title (a link to the record), dates, type, body, place, deadlines."""
+    facts = [event_when(event), words.kind_word(event.kind), event.body.value]
+    facts += [event.location] if event.location else []
+    facts += [event.status.value] if event.status is not Status.CONFIRMED else []
+    return (
+        f'<li><a href="{record_href(event)}">{text(event.title)}</a>'
+        f'<br><span class="facts">{text(" · ".join(facts))}</span>'
+        + _deadlines(deadlines, today, zone, "")
+        + "</li>\n"
+    )
+
+
+def _deadlines(deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None, head: str) -> str:
+    if not deadlines:
+        return ""
+    listed = "".join(
+        "<li>"
+        + text(
+            words.DEADLINE_LINE.format(
+                when=deadline_when(d, zone),
+                name=d.name,
+                countdown=days_text((deadline_day(d, zone) - today).days),
+            )
+        )
+        + "</li>"
+        for d in sorted(deadlines, key=lambda d: d.due)
+    )
+    return (f"<p>{text(head)}</p>" if head else "") + f"<ul>{listed}</ul>\n"

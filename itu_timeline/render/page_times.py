@@ -1,0 +1,83 @@
+"""Times as the ITU states them ("2026-10-12 23:59 Geneva time (21:59 UTC)"), and the one
+zone rule of the page: the day something falls on, which the chart, the lists and the
+timeline all take from here.
+
+The rule: without `--tz`, a day is the day its source states (a deadline at 00:30 Tokyo time
+on 06-20 is on 06-20, wherever the page is built); with `--tz ZONE`, days are as seen in
+ZONE, and each time also names ZONE's clock."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from itu_timeline.core.model import Deadline, Event, days_of
+from itu_timeline.core.text import dates_label, iso_span, local_times
+from itu_timeline.core.zones import get_zone
+from itu_timeline.render import page_words as words
+
+# The ITU names the zone of its seat by the city ("23:59 hours (Geneva time)").
+_CITIES = {"Europe/Zurich": "Geneva"}
+_UTC = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/GMT", "GMT", "Etc/Zulu", "Zulu", "Universal"}
+
+
+def zone_name(key: str) -> str:
+    """'Geneva time', 'Tokyo time', 'New York time', or 'UTC'.
+
+    >>> zone_name("Europe/Zurich"), zone_name("America/New_York"), zone_name("Etc/UTC")
+    ('Geneva time', 'New York time', 'UTC')
+    """
+    if key in _UTC:
+        return "UTC"
+    city = _CITIES.get(key) or key.rsplit("/", 1)[-1].replace("_", " ")
+    return words.ZONE_TIME.format(city=city)
+
+
+def deadline_day(deadline: Deadline, zone: ZoneInfo | None) -> date:
+    """The day a deadline is on, on every part of the page."""
+    return deadline.day_in(zone) if zone is not None else deadline.day
+
+
+def event_days(event: Event, zone: ZoneInfo | None) -> tuple[date, date]:
+    """The first and last day an event is on: a timed event's days as seen in `zone`."""
+    if zone is None or not event.is_timed:
+        return event.first_day, event.last_day
+    start, end = local_times(event, zone)
+    return days_of(start, end)
+
+
+def deadline_when(deadline: Deadline, zone: ZoneInfo | None) -> str:
+    """A date alone when the source gives no time; else the time in its own zone, UTC beside."""
+    if not deadline.timed:
+        return deadline.day.isoformat()
+    return stated(deadline.due, getattr(deadline.due.tzinfo, "key", "UTC"), zone)
+
+
+def stated(instant: datetime, own: str, zone: ZoneInfo | None) -> str:
+    """`instant` on the clock of `own` (an IANA key), then UTC, then `zone`'s clock where it
+    is another: '2026-06-20 00:30 Tokyo time (2026-06-19 15:30 UTC)'."""
+    local = instant.astimezone(get_zone(own))
+    text = words.AT_TIME.format(when=f"{local:%Y-%m-%d %H:%M}", zone=zone_name(own))
+    if zone_name(own) == "UTC":
+        return text
+    utc = _clock(instant.astimezone(UTC), local.date())
+    if zone is None or zone.key == own or zone_name(zone.key) == "UTC":
+        return words.WITH_UTC.format(stated=text, utc=utc)
+    yours = words.AT_TIME.format(
+        when=_clock(instant.astimezone(zone), local.date()), zone=zone_name(zone.key)
+    )
+    return words.WITH_UTC_AND_YOURS.format(stated=text, utc=utc, yours=yours)
+
+
+def _clock(moment: datetime, day: date) -> str:
+    """'21:59', or with its date where that is not `day`."""
+    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%Y-%m-%d %H:%M}"
+
+
+def event_when(event: Event) -> str:
+    """An event's dates as announced: days, or a timed span in its own zone with UTC beside."""
+    if not event.is_timed:
+        return dates_label(event, get_zone(event.timezone))
+    own = zone_name(event.timezone)
+    text = words.AT_TIME.format(when=iso_span(event, get_zone(event.timezone)), zone=own)
+    if own == "UTC":
+        return text
+    return words.WITH_UTC.format(stated=text, utc=iso_span(event, ZoneInfo("UTC")))
