@@ -294,7 +294,7 @@ def contrast(one: str, two: str) -> float:
 
 
 def test_text_colours_have_wcag_aa_contrast_in_light_and_dark() -> None:
-    from itu_timeline.render.html import CSS
+    from itu_timeline.render.page_css import CSS
 
     themes = re.findall(r":root\{([^}]*)\}", CSS)
     assert len(themes) >= 2  # the light theme, and the dark one of prefers-color-scheme
