@@ -251,3 +251,33 @@ def test_a_label_is_the_title_or_its_start_whatever_the_title(title: str) -> Non
     whole = safe(title)
     assert label == whole or (label.endswith("…") and whole.startswith(label[:-1]))
     assert text_width(label) <= LABEL
+
+
+TIMED = """\
+schema = 2
+[[events]]
+id = "webinar"
+title = "Webinar"
+body = "ITU-D"
+kind = "workshop"
+start = 2026-06-10T13:00:00
+end = 2026-06-10T16:00:00
+timezone = "Europe/Zurich"
+
+[[events]]
+id = "open-ended"
+title = "Open-ended consultation"
+body = "ITU"
+kind = "other"
+start = 2026-06-12T10:00:00
+timezone = "UTC"
+"""
+
+
+def test_a_timed_meeting_reads_in_its_own_zone_with_utc_beside(
+    run: Run, tmp_path: Path, write_calendar: WriteCalendar
+) -> None:
+    build(run, tmp_path / "s", calendars=[write_calendar(TIMED, "t.toml")], today="2026-06-01")
+    rows = rows_of(pages(tmp_path / "s")["index.html"], "upcoming")
+    assert rows[0].startswith("2026-06-10 13:00..16:00 Geneva time (2026-06-10 11:00..14:00 UTC)")
+    assert rows[1].startswith("2026-06-12 10:00.. UTC (end not announced) in 11 days Meeting")

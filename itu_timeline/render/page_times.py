@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from itu_timeline.core.model import Deadline, Event, days_of
-from itu_timeline.core.text import dates_label, iso_span, local_times
+from itu_timeline.core.text import END_NOT_ANNOUNCED, dates_label, iso_span, local_times
 from itu_timeline.core.zones import get_zone
 from itu_timeline.render import page_words as words
 
@@ -77,7 +77,12 @@ def event_when(event: Event) -> str:
     if not event.is_timed:
         return dates_label(event, get_zone(event.timezone))
     own = zone_name(event.timezone)
-    text = words.AT_TIME.format(when=iso_span(event, get_zone(event.timezone)), zone=own)
-    if own == "UTC":
-        return text
-    return words.WITH_UTC.format(stated=text, utc=iso_span(event, ZoneInfo("UTC")))
+    text = words.AT_TIME.format(when=_span(event, get_zone(event.timezone)), zone=own)
+    if own != "UTC":
+        text = words.WITH_UTC.format(stated=text, utc=_span(event, ZoneInfo("UTC")))
+    return text if event.end_known else f"{text} {END_NOT_ANNOUNCED}"
+
+
+def _span(event: Event, zone: ZoneInfo) -> str:
+    """'2027-03-10 13:00..16:00', or '2027-03-10 13:00..' when the end is not announced."""
+    return iso_span(event, zone).removesuffix("?")
