@@ -14,7 +14,6 @@ TIMES_NOTE = (
 )
 FOOTER = "Made with itu-timeline. Check every date against its source before you rely on it."
 NAV_LABEL = "Sections"
-NAV_FRONT = "What is next"
 NAV_YEARS = "Years"
 
 # Sections of the front page
@@ -62,7 +61,6 @@ FEED_JSON = "The events as JSON"
 
 # A year's page
 YEAR_TITLE = "{title}: {year}"
-YEAR_HEADING = "Meetings of {year}"
 YEAR_NONE = "No meeting begins in {year}."
 YEAR_UNDATED = "{year}, dates not announced"
 BACK = "Back to what is next"
@@ -84,7 +82,6 @@ NOT_GIVEN = "not given"
 NOT_SAID = "not said"
 DEADLINES = "Deadlines:"
 DEADLINE_LINE = "{when}: {name} ({countdown})"
-FULL_RECORD = "full record"
 
 # What a row is: a milestone is no meeting, and a deadline is neither.
 MEETING = "Meeting"
