@@ -19,7 +19,7 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
     labels = words.FACTS
     rows = [
         (labels["dates"], text(event_when(event))),
-        (labels["type"], text(words.kind_word(event.kind) + f" ({event.kind.value})")),
+        (labels["type"], text(_type(event))),
         (labels["where"], text(event.location or words.NOT_GIVEN)),
         (labels["body"], text(event.body.value)),
         (labels["status"], text(event.status.value)),
@@ -38,6 +38,10 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
         + _deadlines(deadlines, today, zone, words.DEADLINES)
         + "</article>\n"
     )
+
+
+def _type(event: Event) -> str:
+    return words.TYPE_AND_KIND.format(type=words.kind_word(event.kind), kind=event.kind.value)
 
 
 def entry(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:

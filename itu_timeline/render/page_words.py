@@ -87,6 +87,7 @@ DEADLINE_LINE = "{when}: {name} ({countdown})"
 MEETING = "Meeting"
 MILESTONE = "Milestone"
 DEADLINE = "Deadline"
+TYPE_AND_KIND = "{type} ({kind})"  # "Meeting (plenipotentiary)"
 
 # How times are stated
 ZONE_TIME = "{city} time"  # "Geneva time": how the ITU names a zone
