@@ -298,5 +298,8 @@ def test_whether_it_took_place_is_a_fact_apart_from_its_status(
     assert "Seen to take place: https://www.itu.int/summary <b>" in ics
     site = tmp_path / "site"
     assert run("publish", str(site), calendars=[path], today="2027-03-01").exit_code == 0
-    page = (site / "index.html").read_text(encoding="utf-8")
-    assert "<dt>Seen to take place</dt><dd>https://www.itu.int/summary &lt;b&gt;</dd>" in page
+    page = (site / "2027.html").read_text(encoding="utf-8")  # the record, on its year's page
+    assert (
+        '<dt>Seen to take place</dt><dd><a href="https://www.itu.int/summary">'
+        "https://www.itu.int/summary</a> &lt;b&gt;</dd>"
+    ) in page
