@@ -285,3 +285,23 @@ def test_groups_of_hyphenated_acronyms_on_one_day_each_open_at_their_own_time() 
         "TDAG-CG-SOP": ("2027-05-24", "2027-05-24", "14:30"),
         "TDAG": ("2027-05-25", "2027-05-28", None),
     }
+
+
+def test_french_correspondence_groups_of_the_gcdt_meet_on_their_own_day() -> None:
+    """'Groupes de correspondance sur ... (WGSP) et sur ... (WGRR)' are two groups; 'du GCDT'
+    names their parent, so the subject's day is theirs and not a day added to TDAG's."""
+    text = (
+        "Bureau de développement des télécommunications (BDT)\n"
+        "Réf.: BDT/CIRCULAR/099 Genève, le 2 février 2027\n"
+        "Objet: - - 31ème réunion du GCDT, 12-14 mai 2027\n"
+        "- - Réunions des Groupes de correspondance du GCDT, 11 mai 2027\n"
+        "Madame, Monsieur,\nLe GCDT se réunira du 12 au 14 mai 2027.\n"
+        "Le 11 mai 2027, avant la réunion du GCDT, les Groupes de correspondance sur le Plan "
+        "stratégique (WGSP) et sur les Résolutions (WGRR) se réuniront.\n"
+    )
+    found = meetings(text)
+    assert {g: (m["start"], m["end"]) for g, m in found.items()} == {
+        "WGSP": ("2027-05-11", "2027-05-11"),
+        "WGRR": ("2027-05-11", "2027-05-11"),
+        "TDAG": ("2027-05-12", "2027-05-14"),
+    }

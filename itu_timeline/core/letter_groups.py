@@ -73,16 +73,21 @@ def _parties(m: re.Match[str]) -> tuple[str, ...]:
 
 
 # "(the) [Council|TDAG] Working Group on Private Sector Issues (WGPS)", "the WG on Resolution
-# 149 (WGDef)", "the Correspondence Groups on the Strategic Plan (WGSP) and on Resolutions (WGRR)"
+# 149 (WGDef)", "the Correspondence Groups on the Strategic Plan (WGSP) and on Resolutions (WGRR)",
+# "les Groupes de correspondance sur ... (WGSP) et sur ...", "el Grupo de Trabajo sobre ..."
 _NAMED = re.compile(
-    r"(?:(?P<council>Council\s+)?(?:(?:TDAG|TSAG|RAG)\s+)?(?:Working|Correspondence)\s+Groups?|\bWG)"
+    r"(?:(?:(?P<council>Council\s+)?(?:(?:TDAG|TSAG|RAG)\s+)?(?:Working|Correspondence)\s+Groups?|\bWG)"
     r"\s+(?:on|for)\s+(?:the\s+)?"
+    r"|(?:Groupes?\s+de\s+(?:travail|correspondance)|Grupos?\s+(?:de\s+trabajo|por\s+correspondencia))"
+    r"(?:\s+(?P<conseil>du\s+Conseil|del\s+Consejo))?\s+(?:sur|sobre|pour|para)\s+"
+    r"(?:la\s+|le\s+|les\s+|l'|el\s+|los\s+|las\s+)?)"
     r"(?P<words>[^(),.;:\d]{3,90}?(?:\s\d{2,4}(?:-\d{2,4})?)*)(?=\s*(?:\((?P<acronym>[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10}){0,3})\)|[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$))",
     _I,
 )
 # "... (WGSP) and on Resolutions and Recommendations (WGRR)": a second group of the same kind
 _AND_ON = re.compile(
-    r"\s+and\s+(?P<on>(?:on|for)\s+(?:the\s+)?(?P<words>[^(),.;:]{3,90}?))(?=\s*(?:\((?P<acronym>"
+    r"\s+(?:and|et|y)\s+(?P<on>(?:on|for|sur|sobre)\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+)?"
+    r"(?P<words>[^(),.;:]{3,90}?))(?=\s*(?:\((?P<acronym>"
     r"[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10}){0,3})\)|[(),.;:]|\s+will|\s+hold|\s+meet|$))",
     _I,
 )
@@ -108,7 +113,8 @@ def _named_groups(text: str) -> list[GroupMention]:
     named: list[tuple[int, int, str, str | None, bool]] = []  # pos, end, words, acronym, council
     for m in _NAMED.finditer(text):
         tail = text.find(")", m.end()) + 1 if m["acronym"] else m.end()
-        named.append((m.start(), tail, m["words"], m["acronym"], bool(m["council"])))
+        council = bool(m["council"] or m["conseil"])
+        named.append((m.start(), tail, m["words"], m["acronym"], council))
         if (more := _AND_ON.match(text, tail)) is not None:
             end = text.find(")", more.end()) + 1 if more["acronym"] else more.end()
             named.append((more.start("on"), end, more["words"], more["acronym"], False))
