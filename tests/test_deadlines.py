@@ -197,3 +197,30 @@ def test_every_listed_deadline_is_due_within_the_window_and_not_past(
 def test_safe_text_has_no_control_characters_left() -> None:
     assert safe("a\x1b[31mb\x07\r\n") == "a␛[31mb␇␍␊"
     assert "\x9b" not in safe("x\x9by")
+
+
+KINDS = ("fellowship requests", "interpretation requests", "registration",
+         "visa support letter requests", "contributions to be translated", "captioning requests",
+         "candidatures")  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(KINDS), min_size=1, max_size=3, unique=True),
+    st.lists(st.sampled_from(KINDS), max_size=3, unique=True),
+)
+def test_a_rule_keeps_exactly_the_kinds_the_events_own_deadlines_leave(
+    ruled: list[str], dated: list[str]
+) -> None:
+    """A rule over several kinds of deadline, beside an event's own deadlines for some of
+    them: the rule's deadline is gone when they date all its kinds, and else is kept, named
+    for the kinds left, in the order the rule names them."""
+    rule = Rule(id="r", name=" and ".join(ruled).capitalize(), before="6 weeks")
+    own = tuple(DeadlineSpec(name=f"Submit {k}", at=date(2027, 2, 1)) for k in dated)
+    names = [d.name for d in event_deadlines(event(deadlines=own), [rule]) if d.rule_id]
+    left = [k for k in ruled if k not in dated]
+    if not left:
+        assert names == []
+    elif left == ruled:
+        assert names == [rule.name]
+    else:
+        assert names == [" and ".join(left).capitalize()]

@@ -110,6 +110,46 @@ def test_upcoming_shows_the_letters_deadlines_not_the_rules(
     assert "(printed in TSB Collective letter 2/3)" in shown.stdout
 
 
+# Rules as the bundled calendar has them: each covers two kinds of deadline, of which the
+# letter (LETTER) dates one.
+TWO_KIND_RULES = (
+    RULED
+    + """
+[[rules]]
+id = "itut-fellowships"
+name = "Fellowship and interpretation requests"
+match = { body = "ITU-T", kind = "study-group" }
+before = "6 weeks"
+
+[[rules]]
+id = "itut-preregistration"
+name = "Pre-registration and visa support letter requests"
+match = { body = "ITU-T", kind = "study-group" }
+before = "1 month"
+"""
+)
+
+
+def test_a_rule_the_letter_dates_in_part_is_kept_for_the_rest_only(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    """The letter dates fellowships and pre-registration: the rules' deadlines stay only for
+    interpretation and visa letters, named so, and `show` says where each comes from."""
+    target = write(tmp_path, "mine.toml", TWO_KIND_RULES)
+    run("letter", str(letter), "--add", "--calendar", str(target))
+    result = run("upcoming", "--days", "120", "--format", "plain", calendars=[target],
+                 today="2018-01-01")  # fmt: skip
+    assert "Submit requests for fellowships" in result.stdout
+    assert "Pre-registration" in result.stdout
+    assert "Interpretation requests" in result.stdout
+    assert "Visa support letter requests" in result.stdout
+    assert "Fellowship and interpretation" not in result.stdout
+    assert "and visa support" not in result.stdout
+    shown = run("show", "itu-t-sg3-meeting-2018", calendars=[target], today="2018-01-01").stdout
+    assert "Interpretation requests (derived from rule itut-fellowships)" in shown
+    assert "Submit requests for fellowships (printed in TSB Collective letter 2/3)" in shown
+
+
 def test_a_letter_cut_before_its_deadlines_gives_none_and_the_rule_stays(
     run: Run, tmp_path: Path
 ) -> None:

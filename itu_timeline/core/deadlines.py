@@ -1,14 +1,16 @@
 """Deadlines derived for events from their rules and their own deadline specifications.
 
-An event gets the deadlines of every rule whose `match` fits it, plus its own. Its own deadline
-replaces a rule's deadline for the same thing: of the same name, or, told by their words, of
-the same kinds (contributions, translation, fellowships, interpretation, registration, visa
-letters), so that a date printed in the meeting's letter or page is not shown beside the
-general rule's. Cancelled events and events whose days are not announced get none.
+An event gets the deadlines of every rule whose `match` fits it, plus its own. Its own deadlines
+replace a rule's deadline for the same thing: of the same name, or, told by their words, of the
+same kinds (contributions, translation, fellowships, interpretation, captioning, registration,
+visa letters, candidatures, proposals), so that a date printed in the meeting's letter or page
+is not shown beside the general rule's. Cancelled events and events whose days are not
+announced get none.
 """
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -75,46 +77,78 @@ def derive(event: Event, spec: DeadlineSpec | Rule) -> Deadline:
     )
 
 
-# What a deadline is for, told by its name (English, French, Spanish). A translation
-# deadline is not the contributions deadline, nor captioning one of interpretation.
+# What a deadline is for, told by its name (English, French, Spanish), and what a rule's
+# deadline is called when an event's own deadlines date only some of what it covers. A
+# translation deadline is not the contributions deadline, captioning not interpretation, nor
+# proposals to amend the Constitution the other proposals.
 _TOPICS = (
-    ("captioning", re.compile(r"caption|sign.language|sous-titr|subt[ií]tul", re.I)),
-    ("translation", re.compile(r"translat|traduc", re.I)),
-    ("fellowship", re.compile(r"fellowship|bourse|beca", re.I)),
-    ("interpretation", re.compile(r"interpr[eé]t", re.I)),
-    ("visa", re.compile(r"visa", re.I)),
-    ("registration", re.compile(r"regist|inscri", re.I)),
-    ("contributions", re.compile(r"contribution", re.I)),
+    (
+        "captioning",
+        "captioning requests",
+        re.compile(r"caption|sign.language|sous-titr|subt[ií]tul", re.I),
+    ),
+    ("translation", "contributions to be translated", re.compile(r"translat|traduc", re.I)),
+    ("fellowship", "fellowship requests", re.compile(r"fellowship|bourse|beca", re.I)),
+    ("interpretation", "interpretation requests", re.compile(r"interpr[eé]t", re.I)),
+    ("visa", "visa support letter requests", re.compile(r"visa", re.I)),
+    ("registration", "registration", re.compile(r"regist|inscri", re.I)),
+    ("contributions", "contributions", re.compile(r"contribution", re.I)),
+    ("candidatures", "candidatures", re.compile(r"candida", re.I)),
+    ("amendments", "proposals to amend", re.compile(r"amend|enmienda", re.I)),
+    ("proposals", "proposals", re.compile(r"\bpropos(?:al|ition)|propuesta", re.I)),
 )
-_EXCLUDES = {"translation": "contributions", "captioning": "interpretation"}
+_EXCLUDES = {"translation": "contributions", "captioning": "interpretation",
+             "amendments": "proposals"}  # fmt: skip
 
 
 @lru_cache(maxsize=512)
 def topics(name: str) -> frozenset[str]:
     """The kinds of deadline a name speaks of: 'Pre-registration and visa support letter
     requests' -> registration, visa."""
-    found = {topic for topic, words in _TOPICS if words.search(name)}
+    found = {topic for topic, _, words in _TOPICS if words.search(name)}
     return frozenset(found - {_EXCLUDES[t] for t in found if t in _EXCLUDES})
 
 
-def _replaced(rule: Rule, own: dict[str, DeadlineSpec], covered: frozenset[str]) -> bool:
-    spoken = topics(rule.name)
-    return rule.name.casefold() in own or bool(spoken and spoken <= covered)
+def topic_words(name: str, chosen: frozenset[str]) -> str:
+    """`chosen` topics of `name` in words, in the order `name` speaks of them:
+    'Registration and visa support letter requests'."""
+    spoken = sorted(
+        (m.start(), label)
+        for topic, label, words in _TOPICS
+        if topic in chosen and (m := words.search(name))
+    )
+    labels = [label for _, label in spoken]
+    text = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    return text[:1].upper() + text[1:]
 
 
 def event_deadlines(event: Event, rules: Iterable[Rule]) -> list[Deadline]:
-    """The deadlines of one event, soonest first."""
+    """The deadlines of one event, soonest first. Its own deadlines (those of its letter)
+    win over a rule's for the same thing: a rule's deadline of the same name, or whose kinds
+    they all date, is left out; one whose kinds they date in part is kept for the rest, and
+    named for it ('Fellowship and interpretation requests' is 'Interpretation requests' when
+    the letter dates fellowships)."""
     if event.status is Status.CANCELLED or event.is_approximate:
         return []
-    own = {spec.name.casefold(): spec for spec in event.deadlines}
+    own = {spec.name.casefold() for spec in event.deadlines}
     covered = frozenset().union(*(topics(s.name) for s in event.deadlines)) if own else frozenset()
-    found = [
-        derive(event, rule)
-        for rule in rules
-        if rule_matches(rule, event) and not _replaced(rule, own, covered)
-    ]
-    found += [derive(event, spec) for spec in event.deadlines]
+    found = [derive(event, spec) for spec in event.deadlines]
+    for rule in rules:
+        if not rule_matches(rule, event) or rule.name.casefold() in own:
+            continue
+        spoken = topics(rule.name)
+        if not spoken & covered:
+            found.append(derive(event, rule))
+        elif spoken - covered:
+            found.append(_narrowed(derive(event, rule), spoken - covered, spoken & covered))
     return sorted(found, key=lambda d: (d.due, d.name))
+
+
+def _narrowed(deadline: Deadline, left: frozenset[str], dated: frozenset[str]) -> Deadline:
+    rule = deadline.name
+    why = f"Rule '{rule}' less {topic_words(rule, dated).lower()}, which the event dates itself."
+    notes = f"{why} {deadline.notes}" if deadline.notes else why
+    return replace(deadline, name=topic_words(rule, left), notes=notes)
 
 
 def all_deadlines(calendar: Calendar, events: Iterable[Event] | None = None) -> list[Deadline]:

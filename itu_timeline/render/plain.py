@@ -207,11 +207,12 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         lines += [_("Notes:"), *("  " + line for line in safe(event.notes, True).splitlines())]
     if deadlines:
         lines.append(_("Deadlines (times in {zone}):").format(zone=zone.key))
+        lettered = any(_printed_in(event, item) for item in deadlines)
         for item in deadlines:
             name = safe(item.deadline.name) if item.deadline else ""
             if item.deadline and not item.deadline.timed:
                 name += f" {_(TIME_NOT_STATED)}"
-            name += _printed_in(event, item)
+            name += _origin(event, item, lettered)
             lines.append(
                 f"  {item_when(item, zone):<{WHEN_WIDTH}}  {pad(countdown(item), 12)}  {name}"
             )
@@ -234,6 +235,14 @@ def _printed_in(event: Event, item: Item) -> str:
     if not event.source.startswith(deadline.source):
         return ""
     return " " + _("(printed in {source})").format(source=safe(deadline.source))
+
+
+def _origin(event: Event, item: Item, lettered: bool) -> str:
+    """Where a deadline comes from, for an event whose letter dates some (`lettered`): the
+    letter, or ' (derived from rule itut-contributions)' for what it leaves to a rule."""
+    if lettered and item.deadline and item.deadline.rule_id:
+        return " " + _("(derived from rule {rule})").format(rule=safe(item.deadline.rule_id))
+    return _printed_in(event, item)
 
 
 def _day_count(event: Event) -> str:
