@@ -33,6 +33,10 @@ CORRIGENDUM = (
     .replace("from 9 to 18", "from 16 to 25")
 )
 CUT = LETTER.split("Key deadlines")[0]
+# The same meeting in a place that is not in the table of ITU venues.
+FAR = LETTER.replace("; Geneva, 9-18", "; Xanadu, Mongolia, 9-18").replace(
+    "at ITU headquarters in Geneva from", "in Xanadu from"
+)
 
 
 @pytest.fixture
@@ -177,31 +181,38 @@ def test_a_text_that_is_no_letter_is_one_line_and_exit_2(
     assert "note.txt" in result.stderr
 
 
-def test_an_unknown_place_asks_for_a_zone(run: Run, tmp_path: Path) -> None:
-    """Printed, the event has no zone and a warning names the option; added, it is refused."""
-    text = LETTER.replace("Geneva", "Xanadu").replace("ITU headquarters", "the venue")
-    path = write(tmp_path, "far.txt", text.replace("Xanadu, 11 December", "Geneva, 11 December"))
+def test_an_unknown_place_is_kept_as_written_and_asks_for_a_zone(run: Run, tmp_path: Path) -> None:
+    """The place is stated, only its zone is unknown. Printed, the event has no zone and a
+    warning names the option; added, it is refused."""
+    path = write(tmp_path, "far.txt", FAR)
+    (meeting,) = json.loads(run("letter", str(path), "--format", "json").stdout)
+    assert (meeting["location"], meeting["format"]) == ("Xanadu, Mongolia", "in-person")
+    assert meeting["timezone"] is None
+    assert "timezone" in meeting["not_stated"]
+    assert "location" not in meeting["not_stated"]
     printed = run("letter", str(path))
     assert printed.exit_code == 0, printed.output
+    assert 'location = "Xanadu, Mongolia"' in printed.stdout
     assert "timezone" not in printed.stdout
-    assert "give its zone with --timezone ZONE" in printed.stderr
+    assert "Xanadu, Mongolia is not in the table of places the ITU meets; give its zone " \
+        "with --timezone ZONE" in printed.stderr  # fmt: skip
     target = tmp_path / "mine.toml"
     refused = run("letter", str(path), "--add", "--calendar", str(target))
     assert refused.exit_code == 2
     assert len(refused.stderr.splitlines()) == 1
+    assert "Xanadu, Mongolia" in refused.stderr
     assert "--timezone" in refused.stderr
     assert not target.exists()
-    given = run("letter", str(path), "--timezone", "Asia/Tokyo")
+    given = run("letter", str(path), "--timezone", "Asia/Ulaanbaatar")
     assert given.exit_code == 0, given.output
-    assert 'timezone = "Asia/Tokyo"' in given.stdout
+    assert 'timezone = "Asia/Ulaanbaatar"' in given.stdout
     assert given.stderr == ""
 
 
 def test_the_zone_given_is_the_json_zone_and_a_known_place_keeps_its_own(
     run: Run, tmp_path: Path, letter: Path
 ) -> None:
-    text = LETTER.replace("Geneva", "Xanadu").replace("ITU headquarters", "the venue")
-    path = write(tmp_path, "far.txt", text.replace("Xanadu, 11 December", "Geneva, 11 December"))
+    path = write(tmp_path, "far.txt", FAR)
     (meeting,) = json.loads(
         run("letter", str(path), "-f", "json", "--timezone", "Asia/Tokyo").stdout
     )

@@ -6,7 +6,7 @@ venues."""
 
 import re
 
-from itu_timeline.core.letter_dates import Found, find_times
+from itu_timeline.core.letter_dates import MONTH_PATTERN, Found, find_times
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.venues import VENUES, Venue, find_venues
 
@@ -34,6 +34,20 @@ _ZONE_WORDS = (
     (re.compile(r"\bUTC\b|\bGMT\b"), "UTC"),
 )
 NEAR_BEFORE, NEAR_AFTER = 220, 80
+# A place the table does not know, as the letter writes it: capitalised words ("Dar es Salaam"),
+# with its country after a comma or in brackets; right before the dates in a subject ("SG3;
+# Xanadu, Mongolia, 9-18 April") or after "held in", "se tiendra à", "se celebrará en".
+_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*(?:['-][^\W\d_]+)*"  # a capital first
+_NAME = rf"{_WORD}(?:\s+(?:(?:de|del|la|es|el|al|of|do|da)\s+)?{_WORD}){{0,3}}"
+_PLACE = rf"(?P<city>{_NAME})(?:\s*(?:,|\()\s*(?P<country>{_NAME})\)?)?"
+_BEFORE_DATES = re.compile(rf"[;(]\s*{_PLACE}\s*,?\s*(?:from|du|del|on|le|el)?\s*$")
+_HELD_IN = re.compile(rf"(?:{HELD.pattern})[^.;]{{0,60}}?\b(?:in|à|en)\s+{_PLACE}", _I)
+_NO_PLACE = re.compile(
+    rf"^(?:{MONTH_PATTERN}|the|la|le|el|meeting|réunion|reunión|study|group|working|party|"
+    r"room|hall|centre|center|conference|session|workshop|subject|objet|asunto|member|states?|"
+    r"person|virtual|electronic|ITU|UIT)$",
+    _I,
+)
 
 
 class Places:
@@ -74,6 +88,19 @@ class Places:
         elif self.virtual:
             meeting.format = "online"
             meeting.timezone = self._named_zone()
+        elif stated := self._stated_place(meeting):
+            meeting.location = stated  # its zone unknown here: `letter` asks for --timezone
+            meeting.format = "hybrid" if self.remote else "in-person"
+
+    def _stated_place(self, meeting: Meeting) -> str | None:
+        """A place not in the table, as the letter writes it ("Xanadu, Mongolia"), where it
+        announces the meeting (its subject or its body)."""
+        for pos in (meeting.pos, *meeting.mentions):
+            before = self.text[max(0, pos - 120) : pos]
+            found = _BEFORE_DATES.search(before) or _last(_HELD_IN, before)
+            if found and (place := _place(found)):
+                return place
+        return None
 
     def _letters_venue(self) -> Venue | None:
         """The place the letter says its meetings are held in, else the first it names."""
@@ -89,3 +116,17 @@ class Places:
         if zoned:
             return zoned[0]
         return "UTC" if _ZONE_WORDS[1][0].search(self.text) else None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = list(pattern.finditer(text))
+    return found[-1] if found else None
+
+
+def _place(found: re.Match[str]) -> str | None:
+    """'City, Country' of a match, when its words are capitalised names and no other words."""
+    parts = [p for p in (found["city"], found["country"]) if p]
+    words = [w for part in parts for w in part.split() if w[0].isupper()]
+    if any(_NO_PLACE.match(w) or w.isupper() for w in words):
+        return None
+    return ", ".join(parts)

@@ -1,0 +1,71 @@
+"""Where a letter's meeting is held: a place the table of ITU venues does not know is kept as
+the letter writes it (its zone stays unknown); words that are no place are not taken for one."""
+
+from datetime import date
+
+import pytest
+
+from itu_timeline.core.letter import read_letter
+
+from .test_letter_cli import LETTER
+
+SUBJECT = "Meeting of Study Group 3; Geneva, 9-18 April 2018"
+BODY = "takes place at ITU headquarters in Geneva from 9 to 18\nApril 2018"
+
+
+def place(subject: str, body: str) -> tuple[str | None, str | None]:
+    text = LETTER.replace(SUBJECT, subject).replace(BODY, body)
+    (meeting,) = read_letter(text, "letter.txt", date(2017, 12, 1))
+    return meeting.location, meeting.timezone
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        (
+            "Meeting of Study Group 3; Xanadu, Mongolia, 9-18 April 2018",
+            "meets from 9 to 18\nApril 2018",
+            "Xanadu, Mongolia",
+        ),
+        (
+            "Meeting of Study Group 3 (Xanadu (Mongolia), 9-18 April 2018)",
+            "meets from 9 to 18\nApril 2018",
+            "Xanadu, Mongolia",
+        ),
+        (
+            "Meeting of Study Group 3",
+            "will be held in Port of Xanadu, Upper Mongolia, from 9 to 18\nApril 2018",
+            "Port of Xanadu, Upper Mongolia",
+        ),
+        (
+            "Meeting of Study Group 3",
+            "se tiendra à Ulm (Allemagne) du 9 au 18 avril 2018",
+            "Ulm, Allemagne",
+        ),
+        (
+            "Meeting of Study Group 3",
+            "se celebrará en Ulm (Alemania) del 9 al 18 de abril de 2018",
+            "Ulm, Alemania",
+        ),
+    ],
+)
+def test_a_place_not_in_the_table_is_kept_as_written(
+    subject: str, body: str, expected: str
+) -> None:
+    assert place(subject, body) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "takes place from 9 to 18\nApril 2018",
+        "takes place in Room C2 from 9 to 18\nApril 2018",
+        "will be held in the ITU Montbrillant building from 9 to 18\nApril 2018",
+    ],
+)
+def test_words_that_are_no_place_leave_it_unknown(body: str) -> None:
+    assert place("Meeting of Study Group 3", body) == (None, None)
+
+
+def test_a_place_in_the_table_gives_its_zone() -> None:
+    assert place(SUBJECT, BODY) == ("Geneva, Switzerland", "Europe/Zurich")
