@@ -105,7 +105,7 @@ def test_a_corrigendum_moves_the_dates_and_says_so(run: Run, letter: Path, tmp_p
 def test_upcoming_shows_the_letters_deadlines_not_the_rules(
     run: Run, letter: Path, tmp_path: Path
 ) -> None:
-    target = write(tmp_path, "mine.toml", RULED)
+    target = write(tmp_path, "mine.toml", RULED_2)
     run("letter", str(letter), "--add", "--calendar", str(target))
     result = run("upcoming", "--days", "120", calendars=[target], today="2018-01-01")
     assert "Submit ITU-T Member contributions" in result.stdout
@@ -114,10 +114,12 @@ def test_upcoming_shows_the_letters_deadlines_not_the_rules(
     assert "(printed in TSB Collective letter 2/3)" in shown.stdout
 
 
+# A calendar with a rule, in schema 2, where a deadline without a time has only its day.
+RULED_2 = RULED.replace("schema = 1", "schema = 2")
 # Rules as the bundled calendar has them: each covers two kinds of deadline, of which the
 # letter (LETTER) dates one.
 TWO_KIND_RULES = (
-    RULED
+    RULED_2
     + """
 [[rules]]
 id = "itut-fellowships"
@@ -150,8 +152,8 @@ def test_a_rule_the_letter_dates_in_part_is_kept_for_the_rest_only(
     assert "Fellowship and interpretation" not in result.stdout
     assert "and visa support" not in result.stdout
     shown = run("show", "itu-t-sg3-meeting-2018", calendars=[target], today="2018-01-01").stdout
-    assert "Interpretation requests (derived from rule itut-fellowships)" in shown
-    assert "Submit requests for fellowships (printed in TSB Collective letter 2/3)" in shown
+    assert "Interpretation requests (time not stated) (derived from rule itut-fellowships)" in shown
+    assert "fellowships (time not stated) (printed in TSB Collective letter 2/3)" in shown
 
 
 def test_a_letter_cut_before_its_deadlines_gives_none_and_the_rule_stays(
@@ -161,7 +163,7 @@ def test_a_letter_cut_before_its_deadlines_gives_none_and_the_rule_stays(
     (meeting,) = json.loads(run("letter", str(cut), "--format", "json").stdout)
     assert meeting["deadlines"] == []
     assert "deadlines" in meeting["not_stated"]
-    target = write(tmp_path, "mine.toml", RULED)
+    target = write(tmp_path, "mine.toml", RULED_2)
     run("letter", str(cut), "--add", "--calendar", str(target))
     result = run("upcoming", "--days", "120", calendars=[target], today="2018-01-01")
     assert "Contributions due" in result.stdout
@@ -266,3 +268,15 @@ def test_adding_a_letter_says_nothing_moved_of_events_it_does_not_touch(
     assert result.exit_code == 0, result.output
     assert "→" not in result.stdout
     assert "1 added" in result.stdout
+
+
+def test_a_schema_1_file_is_refused_as_it_would_make_up_2359(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    """In schema 1 a deadline without a time is due at 23:59; the letter prints only days."""
+    target = write(tmp_path, "mine.toml", RULED)
+    result = run("letter", str(letter), "--add", "--calendar", str(target))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"upgrade it first with: itu-timeline fmt {target}" in result.stderr
+    assert target.read_text(encoding="utf-8") == RULED

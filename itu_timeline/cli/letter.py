@@ -144,7 +144,7 @@ def _tables(meetings: list[Meeting]) -> list[dict[str, Any]]:
 def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry_run: bool) -> None:
     from itu_timeline.cli.recording import recording
     from itu_timeline.core.changes import Source
-    from itu_timeline.store.letter_events import date_changes
+    from itu_timeline.store.letter_events import date_changes, require_schema_2
     from itu_timeline.store.locked import update_file
     from itu_timeline.store.merging import FROM_SOURCE, merge
 
@@ -152,6 +152,7 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
     moved: list[str] = []
 
     def change(document: dict[str, Any]) -> Any:
+        require_schema_2(document, incoming, target)
         events = document.get("events", [])
         # Only events with a UID can be the letter's: the others (a person's own, without one)
         # must not be compared with one another under a shared key of None.

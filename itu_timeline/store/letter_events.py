@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from itu_timeline.base.errors import UsageError
 from itu_timeline.core.letter_model import LetterDeadline, Meeting, zone_of
 from itu_timeline.core.text import slug
 
@@ -84,3 +85,17 @@ def date_changes(before: dict[str, Any], after: dict[str, Any]) -> str | None:
     if old == new:
         return None
     return f"dates {old[0]}..{old[1]} → {new[0]}..{new[1]}"
+
+
+def require_schema_2(document: dict[str, Any], tables: list[dict[str, Any]], path: object) -> None:
+    """A letter that prints only the day of a deadline cannot be written into a schema 1 file,
+    where a deadline without a time is due at 23:59: that time would be made up."""
+    if document.get("schema", 1) != 1:
+        return
+    days = [d for t in tables for d in t.get("deadlines", []) if not isinstance(d["at"], datetime)]
+    if days:
+        raise UsageError(
+            f"{path} is in schema 1, where a deadline without a time is due at 23:59, and the "
+            f"letter prints only the day of {len(days)} deadline(s); upgrade it first with: "
+            f"itu-timeline fmt {path}"
+        )
