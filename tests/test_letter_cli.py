@@ -29,8 +29,10 @@ Yours faithfully,
 """
 CORRIGENDUM = (
     LETTER.replace("Ref: / TSB", "Ref: / Corrigendum 1 to TSB")
+    .replace("Geneva, 11 December 2017", "Geneva, 8 January 2018")
     .replace("9-18 April", "16-25 April")
     .replace("from 9 to 18", "from 16 to 25")
+    .replace("27 March 2018", "3 April 2018")
 )
 CUT = LETTER.split("Key deadlines")[0]
 # The same meeting in a place that is not in the table of ITU venues.
@@ -280,3 +282,50 @@ def test_a_schema_1_file_is_refused_as_it_would_make_up_2359(
     assert result.stdout == ""
     assert f"upgrade it first with: itu-timeline fmt {target}" in result.stderr
     assert target.read_text(encoding="utf-8") == RULED
+
+
+def test_a_corrigendum_says_which_deadline_moved(run: Run, letter: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    run("letter", str(letter), "--add", "--calendar", str(target))
+    corrected = write(tmp_path, "corr.txt", CORRIGENDUM)
+    result = run("letter", str(corrected), "--add", "--calendar", str(target))
+    assert "itu-t-sg3-meeting-2018: deadline Submit ITU-T Member contributions 2018-03-27 → " \
+        "2018-04-03" in result.stdout  # fmt: skip
+    assert result.stdout.count("→") == 2  # the dates and that deadline, nothing else
+
+
+def test_the_letter_after_its_corrigendum_does_not_undo_it(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "mine.toml"
+    corrected = write(tmp_path, "corr.txt", CORRIGENDUM)
+    run("letter", str(corrected), "--add", "--calendar", str(target))
+    after_corrigendum = target.read_bytes()
+    result = run("letter", str(letter), "--add", "--calendar", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes() == after_corrigendum
+    assert "1 from an older letter" in result.stdout
+    assert "kept as Corrigendum 1 to TSB Collective letter 2/3 of 2018-01-08 gives it" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("order", ["letter first", "corrigendum first"])
+def test_a_letter_and_its_corrigendum_together_give_the_corrigendums_dates(
+    run: Run, letter: Path, tmp_path: Path, order: str
+) -> None:
+    corrected = write(tmp_path, "corr.txt", CORRIGENDUM)
+    files = [str(letter), str(corrected)]
+    target = tmp_path / "mine.toml"
+    result = run("letter", *(files if order == "letter first" else files[::-1]), "--add",
+                 "--calendar", str(target))  # fmt: skip
+    assert "1 added, 0 updated, 0 unchanged" in result.stdout
+    (event,) = tomllib.loads(target.read_text(encoding="utf-8"))["events"]
+    assert event["start"].isoformat() == "2018-04-16"
+
+
+@pytest.mark.parametrize("option", [["--dry-run"], ["--calendar", "x.toml"]])
+def test_the_options_of_add_need_add(run: Run, letter: Path, option: list[str]) -> None:
+    result = run("letter", str(letter), *option)
+    assert result.exit_code == 2
+    assert f"{option[0]} goes with --add" in result.stderr

@@ -53,18 +53,26 @@ def letter(
     --add the events go into your calendar through the same merge as import: the same letter
     again changes nothing; a corrigendum updates the event and says what changed.
 
+    A meeting in a place not in the table of ITU venues keeps the place as written; give its
+    zone with --timezone. An older letter never undoes a later one (a corrigendum) already added.
+
     \b
     Examples:
       itu-timeline letter tsb-cl-3-13.pdf
       itu-timeline letter 5-LCCE-91.docx --format json
       itu-timeline letter circular.eml --add
       itu-timeline letter - --add --calendar team.toml < letter.txt
+      itu-timeline letter cl-4-17.txt corrigendum-1.txt --add
+      itu-timeline letter far-away.txt --add --timezone Asia/Ulaanbaatar
+      itu-timeline upcoming --days 120      # then: its deadlines, with countdowns
     """
     from itu_timeline.core.letter import read_letter
     from itu_timeline.core.zones import get_zone
     from itu_timeline.store.letter_files import letter_text
 
     settings: Settings = ctx.obj
+    if not add and (dry_run or calendar is not None):
+        raise UsageError(f"{'--dry-run' if dry_run else '--calendar'} goes with --add")
     if timezone is not None:  # an unknown zone is refused before anything is read
         for_option("--timezone", get_zone, timezone)
     meetings = []
@@ -144,12 +152,18 @@ def _tables(meetings: list[Meeting]) -> list[dict[str, Any]]:
 def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry_run: bool) -> None:
     from itu_timeline.cli.recording import recording
     from itu_timeline.core.changes import Source
-    from itu_timeline.store.letter_events import date_changes, require_schema_2
+    from itu_timeline.store.letter_events import (
+        newest,
+        not_older,
+        require_schema_2,
+        what_moved,
+    )
     from itu_timeline.store.locked import update_file
     from itu_timeline.store.merging import FROM_SOURCE, merge
 
-    incoming = _tables(meetings)
+    incoming = newest(_tables(meetings))
     moved: list[str] = []
+    older: list[str] = []
 
     def change(document: dict[str, Any]) -> Any:
         require_schema_2(document, incoming, target)
@@ -157,12 +171,12 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
         # Only events with a UID can be the letter's: the others (a person's own, without one)
         # must not be compared with one another under a shared key of None.
         before = {e["uid"]: dict(e) for e in events if isinstance(e, dict) and e.get("uid")}
-        merged = merge(document, incoming, (), settings.today, fields=(*FROM_SOURCE, "deadlines"))
+        fresh, stale = not_older(incoming, before)
+        older.extend(stale)
+        merged = merge(document, fresh, (), settings.today, fields=(*FROM_SOURCE, "deadlines"))
         for event in document.get("events", []):
             old = before.get(event["uid"]) if event.get("uid") else None
-            said = old is not None and date_changes(old, event)
-            if said:
-                moved.append(f"{event['id']}: {said}")
+            moved.extend(f"{event['id']}: {said}" for said in what_moved(old or event, event))
         return merged
 
     target = settings.target(calendar)
@@ -170,10 +184,12 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
     with recording(settings, Source("letter", letter)):  # what it changed, in `changes`
         update = update_file(target, change, create=True, dry_run=dry_run)
     sys.stdout.writelines(f"{line}\n" for line in moved)
+    report("note", older)
     report("note", [f"{c} (changed both here and in the letter; the letter's value was taken)"
                     for c in update.value.conflicts])  # fmt: skip
     counts = update.value.counts
     parts = ", ".join(f"{counts[k]} {k}" for k in ("added", "updated", "unchanged"))
+    parts += f", {len(older)} from an older letter" if older else ""
     verb = "would change" if dry_run and update.value.counts["added"] + counts["updated"] else (
         "changed" if update.written else "unchanged")  # fmt: skip
     sys.stdout.write(f"{parts} ({verb} {target})\n")

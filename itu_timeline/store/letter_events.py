@@ -5,7 +5,7 @@ reference (a corrigendum's or addendum's is that of the letter it corrects) and 
 that a later version of the letter updates the same event through the import merge."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from itu_timeline.base.errors import UsageError
@@ -78,13 +78,64 @@ def _deadline(deadline: LetterDeadline, reference: str | None) -> dict[str, Any]
     return table
 
 
-def date_changes(before: dict[str, Any], after: dict[str, Any]) -> str | None:
-    """'dates 2020-05-25..2020-06-04 → 2020-06-08..2020-06-19' when an update moved them."""
+def what_moved(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """What an update changed of an event's dates and deadlines: 'dates 2020-05-25..2020-06-04
+    → 2020-06-08..2020-06-19', 'deadline Pre-registration 2020-04-24 → 2020-05-08'."""
+    said = []
     old = (before.get("start"), before.get("end"))
     new = (after.get("start"), after.get("end"))
-    if old == new:
-        return None
-    return f"dates {old[0]}..{old[1]} → {new[0]}..{new[1]}"
+    if old != new:
+        said.append(f"dates {old[0]}..{old[1]} → {new[0]}..{new[1]}")
+    was = {d["name"]: _at(d) for d in before.get("deadlines", [])}
+    now = {d["name"]: _at(d) for d in after.get("deadlines", [])}
+    for name, at in now.items():
+        if name not in was:
+            said.append(f"deadline added: {name}, {at}")
+        elif was[name] != at:
+            said.append(f"deadline {name} {was[name]} → {at}")
+    said += [f"deadline removed: {name} (was {at})" for name, at in was.items() if name not in now]
+    return said
+
+
+def _at(deadline: dict[str, Any]) -> str:
+    at = deadline.get("at")
+    if isinstance(at, datetime):
+        return f"{at:%Y-%m-%d %H:%M} {deadline.get('timezone', '')}".rstrip()
+    return str(at)
+
+
+_LETTER_DAY = re.compile(r" of (\d{4}-\d\d-\d\d)$")
+
+
+def letter_day(table: dict[str, Any]) -> date:
+    """The date of the letter an event table was read from (its `source` ends with it); the
+    earliest day when it says none."""
+    found = _LETTER_DAY.search(str(table.get("source", "")))
+    return date.fromisoformat(found[1]) if found else date.min
+
+
+def newest(tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One table per UID: that of the latest letter (of the last one given, on a tie), so that
+    a letter and its corrigendum read together give the corrigendum's dates."""
+    latest = {t["uid"]: t for t in sorted(tables, key=letter_day)}
+    return [t for t in tables if latest[t["uid"]] is t]
+
+
+def not_older(
+    tables: list[dict[str, Any]], kept: dict[str, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The tables to merge, without those whose event the calendar holds (`kept`, by UID)
+    from a later letter: the original letter read after its corrigendum does not undo it.
+    And a line for each left out."""
+    fresh, said = [], []
+    for table in tables:
+        old = kept.get(table["uid"])
+        if old is not None and letter_day(old) > letter_day(table):
+            said.append(f"{old['id']}: kept as {old['source']} gives it; {table['source']} "
+                        "is an older letter")  # fmt: skip
+        else:
+            fresh.append(table)
+    return fresh, said
 
 
 def require_schema_2(document: dict[str, Any], tables: list[dict[str, Any]], path: object) -> None:
