@@ -120,21 +120,13 @@ def test_upcoming_shows_the_letters_deadlines_not_the_rules(
 RULED_2 = RULED.replace("schema = 1", "schema = 2")
 # Rules as the bundled calendar has them: each covers two kinds of deadline, of which the
 # letter (LETTER) dates one.
-TWO_KIND_RULES = (
-    RULED_2
-    + """
-[[rules]]
-id = "itut-fellowships"
-name = "Fellowship and interpretation requests"
-match = { body = "ITU-T", kind = "study-group" }
-before = "6 weeks"
-
-[[rules]]
-id = "itut-preregistration"
-name = "Pre-registration and visa support letter requests"
-match = { body = "ITU-T", kind = "study-group" }
-before = "1 month"
-"""
+TWO_KIND_RULES = RULED_2 + "".join(
+    f'\n[[rules]]\nid = "{rule}"\nname = "{name}"\nbefore = "{before}"\n'
+    'match = { body = "ITU-T", kind = "study-group" }\n'
+    for rule, name, before in (
+        ("itut-fellowships", "Fellowship and interpretation requests", "6 weeks"),
+        ("itut-preregistration", "Pre-registration and visa support letter requests", "1 month"),
+    )
 )
 
 
@@ -235,10 +227,14 @@ def test_an_unknown_zone_names_the_option(run: Run, letter: Path) -> None:
 
 
 def test_validate_strict_takes_an_added_letter_as_an_official_source(
-    run: Run, letter: Path, tmp_path: Path
+    run: Run, tmp_path: Path
 ) -> None:
+    """Nor are a letter's key deadlines of one day taken for one deadline twice."""
+    both = LETTER.replace("fellowships\n", "fellowships - Submit requests for interpretation\n")
+    path = write(tmp_path, "both.txt", both)
     target = write(tmp_path, "mine.toml", "schema = 2\n")
-    assert run("letter", str(letter), "--add", "--calendar", str(target)).exit_code == 0
+    assert run("letter", str(path), "--add", "--calendar", str(target)).exit_code == 0
+    assert "Submit requests for interpretation" in target.read_text(encoding="utf-8")
     result = run("validate", "--strict", str(target), calendars=[target])
     assert result.exit_code == 0, result.output
     assert "official" not in result.stderr
@@ -329,3 +325,31 @@ def test_the_options_of_add_need_add(run: Run, letter: Path, option: list[str]) 
     result = run("letter", str(letter), *option)
     assert result.exit_code == 2
     assert f"{option[0]} goes with --add" in result.stderr
+
+
+# Another calendar in use that already holds the letter's meeting, its dates not announced
+# yet, beside a meeting of another group on the same days.
+ANNOUNCED = RULED_2 + "".join(
+    f'\n[[events]]\nid = "{i}"\ntitle = "{title}"\nbody = "ITU-T"\nkind = "study-group"\n'
+    'start = 2018-01-01\nend = 2018-12-31\nprecision = "year"\n'
+    for i, title in (("sg3-2018", "ITU-T Study Group 3 meeting"), ("sg5-2018", "ITU-T SG5"))
+)
+
+
+def test_a_meeting_another_calendar_holds_is_replaced_not_doubled(
+    run: Run, letter: Path, tmp_path: Path
+) -> None:
+    other = write(tmp_path, "other.toml", ANNOUNCED)
+    target = write(tmp_path, "mine.toml", "schema = 2\n")
+    both = [other, target]
+    added = run("letter", str(letter), "--add", "--calendar", str(target), calendars=both)
+    assert added.exit_code == 0, added.output
+    assert "the same meeting as sg3-2018 of " in added.stderr
+    (event,) = tomllib.loads(target.read_text(encoding="utf-8"))["events"]
+    assert event["id"] == "sg3-2018"
+    listed = run("list", "--format", "plain", calendars=both, today="2018-01-01").stdout
+    assert listed.count("sg3-2018") == 1
+    assert "2018-04-09..2018-04-18" in listed
+    assert "sg5-2018" in listed
+    again = run("letter", str(letter), "--add", "--calendar", str(target), calendars=both)
+    assert "1 unchanged" in again.stdout

@@ -1,11 +1,13 @@
 """Where a letter's meeting is held: a place the table of ITU venues does not know is kept as
-the letter writes it (its zone stays unknown); words that are no place are not taken for one."""
+the letter writes it (its zone stays unknown); words that are no place are not taken for one.
+And which group a title names, to find the letter's meeting in another calendar."""
 
 from datetime import date
 
 import pytest
 
 from itu_timeline.core.letter import read_letter
+from itu_timeline.store.letter_takeover import group_words
 
 from .test_letter_cli import LETTER
 
@@ -69,3 +71,18 @@ def test_words_that_are_no_place_leave_it_unknown(body: str) -> None:
 
 def test_a_place_in_the_table_gives_its_zone() -> None:
     assert place(SUBJECT, BODY) == ("Geneva, Switzerland", "Europe/Zurich")
+
+
+@pytest.mark.parametrize(
+    ("group", "title", "same"),
+    [
+        ("SG17", "ITU-T Study Group 17 meeting (plenary)", True),
+        ("SG1", "ITU-T Study Group 13 meeting", False),
+        ("SG13", "ITU-T SG13 working-party meetings", True),
+        ("WP 5D", "ITU-R Working Party 5D meeting", True),
+        ("WP 5D", "ITU-R WP 5A meeting", False),
+        ("TSAG", "Telecommunication Standardization Advisory Group (TSAG), 2027 meeting", True),
+    ],
+)
+def test_a_group_is_told_in_titles_as_they_name_it(group: str, title: str, same: bool) -> None:
+    assert bool(group_words(group).search(title)) is same

@@ -116,3 +116,9 @@ def test_an_itu_letter_is_an_official_source(source: str) -> None:
 )
 def test_other_text_is_no_official_source(source: str) -> None:
     assert len(found(replace(BASE, source=source, basis=Basis.OFFICIAL))) == 1
+
+
+def test_names_of_different_kinds_of_deadline_are_not_the_same_thing() -> None:
+    """A TSB letter's key deadlines of one day: fellowships and interpretation are two."""
+    assert not same_thing("Submit requests for fellowships", "Submit requests for interpretation")
+    assert same_thing("Submit requests for fellowships", "Submit fellowship requests")

@@ -161,9 +161,12 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
     from itu_timeline.store.locked import update_file
     from itu_timeline.store.merging import FROM_SOURCE, merge
 
+    target = settings.target(calendar)
     incoming = newest(_tables(meetings))
+    held = _held(settings, meetings, target)
     moved: list[str] = []
     older: list[str] = []
+    replaced: list[str] = []
 
     def change(document: dict[str, Any]) -> Any:
         require_schema_2(document, incoming, target)
@@ -174,17 +177,17 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
         fresh, stale = not_older(incoming, before)
         older.extend(stale)
         merged = merge(document, fresh, (), settings.today, fields=(*FROM_SOURCE, "deadlines"))
+        _take_over(document, held, set(before), replaced)
         for event in document.get("events", []):
             old = before.get(event["uid"]) if event.get("uid") else None
             moved.extend(f"{event['id']}: {said}" for said in what_moved(old or event, event))
         return merged
 
-    target = settings.target(calendar)
     letter = next((m.reference for m in meetings if m.reference), str(target))
     with recording(settings, Source("letter", letter)):  # what it changed, in `changes`
         update = update_file(target, change, create=True, dry_run=dry_run)
     sys.stdout.writelines(f"{line}\n" for line in moved)
-    report("note", older)
+    report("note", [*older, *replaced])
     report("note", [f"{c} (changed both here and in the letter; the letter's value was taken)"
                     for c in update.value.conflicts])  # fmt: skip
     counts = update.value.counts
@@ -193,3 +196,44 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
     verb = "would change" if dry_run and update.value.counts["added"] + counts["updated"] else (
         "changed" if update.written else "unchanged")  # fmt: skip
     sys.stdout.write(f"{parts} ({verb} {target})\n")
+
+
+def _held(settings: Settings, meetings: list[Meeting], target: Path) -> dict[str, Any]:
+    """For each UID of the letter, the event of the other calendars in use that is the same
+    meeting, if one is."""
+    from itu_timeline.base.errors import TimelineError
+    from itu_timeline.store.letter_takeover import held_by
+
+    try:
+        events = settings.calendar().events
+    except TimelineError:
+        return {}  # calendars that cannot be read hold nothing to take over; --add goes on
+    tables = _tables(meetings)
+    found = {t["uid"]: held_by(m, events, target) for m, t in zip(meetings, tables, strict=True)}
+    return {uid: event for uid, event in found.items() if event is not None}
+
+
+def _take_over(
+    document: dict[str, Any], held: dict[str, Any], known: set[str], said: list[str]
+) -> None:
+    """A letter's new event takes the id of the event of another calendar it is (the user's
+    file is read after it, so it replaces that event), where the file has no such id yet."""
+    events = document.get("events", [])
+    taken = {e.get("id") for e in events}
+    for event in events:
+        other = held.get(event.get("uid", ""))
+        if other is None or event["uid"] in known or other.id in taken:
+            continue
+        said.append(f"{event['id']}: the same meeting as {other.id} of {_calendar_of(other)}"
+                    f" ({other.title}): written as {other.id}, to replace it")  # fmt: skip
+        event["id"] = other.id
+
+
+def _calendar_of(event: Any) -> str:
+    from itu_timeline.core.loader import bundled_path
+    from itu_timeline.core.subscriptions import feed_of
+
+    if event.origin == bundled_path():
+        return "the bundled calendar"
+    feed = feed_of(event.origin)
+    return f"feed {feed}" if feed else str(event.origin)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from itu_timeline.base.errors import Problem
-from itu_timeline.core.deadlines import rule_matches
+from itu_timeline.core.deadlines import rule_matches, topics
 from itu_timeline.core.model import Basis, Calendar, Deadline, Event
 from itu_timeline.core.text import has_control_chars
 from itu_timeline.core.zones import get_zone
@@ -90,7 +90,11 @@ def same_thing(first: str, second: str) -> bool:
     "Registration"), or when, leaving out what stands in parentheses, they share two words
     of substance compared by their first letters ("Preparatory documents published (Rule
     20)", "All secretariat documents published"). One shared word is not enough:
-    "Contributions due" and "Contributions to be translated" are two deadlines."""
+    "Contributions due" and "Contributions to be translated" are two deadlines, and
+    names of different kinds of deadline ("Submit requests for fellowships", "Submit requests
+    for interpretation", a letter's key deadlines on one day) never say the same thing."""
+    if topics(first).isdisjoint(topics(second)) and topics(first) and topics(second):
+        return False
     shared = _key_words(first) & _key_words(second)
     return len(shared) >= SHARED_WORDS or _similar(first, second, SIMILAR_NAMES)
 
