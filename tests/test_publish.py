@@ -54,9 +54,10 @@ def test_the_site_has_its_files_and_is_the_same_twice(run: Run, tmp_path: Path) 
     publish(run, tmp_path / "one", "--days", "200")
     publish(run, tmp_path / "two", "--days", "200")
     one, two = tmp_path / "one", tmp_path / "two"
-    names = {p.name for p in one.iterdir()}
+    names = {p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file()}
     assert FILES | {"itu.ics", "itu-t.ics", "itu-d.ics", "itu-r.ics", "un.ics"} <= names
-    for name in names:
+    assert {f"{lang}/index.html" for lang in ("ar", "es", "fr", "ru", "zh")} <= names
+    for name in names:  # every page of every language, and the data files
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
     assert len((one / "index.html").read_bytes()) < 300_000
 
@@ -202,12 +203,12 @@ def test_a_failed_build_leaves_the_old_site_and_a_rebuild_cleans_up(
 ) -> None:
     site = tmp_path / "site"
     publish(run, site)
-    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     broken = write_calendar("schema = 2\n[[events]]\nid = 'x'\n", "broken.toml")
     failed = run("publish", str(site), calendars=[broken])
     assert failed.exit_code == 2
     assert "broken.toml" in failed.stderr
-    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     publish(run, site, "--body", "ITU-R")
     assert site.is_symlink()
     assert not (site / "itu-t.ics").exists()

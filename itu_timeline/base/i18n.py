@@ -13,7 +13,7 @@ three forms in Russian, six in Arabic, one in Chinese).
 
 import re
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -84,15 +84,21 @@ def current() -> str:
 
 
 @contextmanager
-def english() -> Iterator[None]:
-    """English inside: for what programs read (JSON, CSV, .ics), which is the same text
-    whatever the language of the person who runs the command."""
+def speaking(language: str) -> Iterator[None]:
+    """Every message in `language` inside, the run's language after: for what is written in
+    each language in one run (the pages of `publish`)."""
     was = _chosen.language
-    _chosen.language = "en"
+    _chosen.language = language
     try:
         yield
     finally:
         _chosen.language = was
+
+
+def english() -> AbstractContextManager[None]:
+    """English inside: for what programs read (JSON, CSV, .ics), which is the same text
+    whatever the language of the person who runs the command."""
+    return speaking("en")
 
 
 def _catalog() -> _Catalog:

@@ -19,7 +19,7 @@ from itu_timeline.core.text import is_web_address, safe
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from itu_timeline.render.html import Site
+    from itu_timeline.render.html import Feed, Site
 
 commands = typer.Typer()  # put on the app by cli.main
 
@@ -53,7 +53,9 @@ def publish(
     ctx: typer.Context,
     filters: Filter,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The site's folder.")],
-    title: Annotated[str, typer.Option(help="The page's title.")] = "ITU meetings and deadlines",
+    title: Annotated[
+        str, typer.Option(help="The page's title (by default, in each page's language).")
+    ] = "ITU meetings and deadlines",  # page_words.SITE_TITLE, which each page translates
     base_url: BaseUrlOption = None,
     days: Annotated[
         int, typer.Option(min=0, max=3660, help="Days ahead for the 'coming up' section.")
@@ -94,9 +96,9 @@ def publish(
     from itu_timeline.base.folders import building, copy_entries
     from itu_timeline.base.i18n import english
     from itu_timeline.cli.site_files import feed_names, write_in_pieces
-    from itu_timeline.render.page_archive import year_pages
-    from itu_timeline.render.page_front import front_page
+    from itu_timeline.render.page_languages import SITE_LANGUAGES
     from itu_timeline.render.page_links import year_file
+    from itu_timeline.render.site_pages import site_pages
 
     settings: Settings = ctx.obj
     if base_url is not None:
@@ -106,18 +108,19 @@ def publish(
     dated = (e for e in events if not e.is_approximate)
     feeds = [f"{feed.lower()}.ics" for feed in feed_names(dated)]
     pages = [year_file(year) for year in {e.first_day.year for e in events}]
-    names = sorted({*feeds, *DATA_FILES, "index.html", *pages, MARKER})
+    folders = [lang for lang in SITE_LANGUAGES if lang != "en"]  # English is at the top
+    names = sorted({*feeds, *DATA_FILES, "index.html", *pages, *folders, MARKER})
     # Days as their sources state them, unless --tz (or ITU_TIMELINE_TZ) names a zone.
     zone = settings.now.zone if ctx.find_root().params.get("tz") else None
     with building(folder, MARKER) as build:
         theirs = _not_written_by_publish(folder, names)
         copy_entries(folder, theirs, build)
-        with english():  # the page is English until it is built in each language
+        with english():  # the data files once, for every language: programs read them
             _write_data_files(build, settings, calendar, events, filters == Filter(), title)
-            site = _site(settings, calendar, events, filters, (title, base_url, days), feeds, zone)
-            write_in_pieces(build / "index.html", front_page(site))
-            for name, text in year_pages(site).items():
-                write_in_pieces(build / name, text)
+        site = _site(settings, calendar, events, filters, (title, base_url, days), feeds, zone)
+        for path, page in site_pages(site):  # one page at a time, each language in its folder
+            (build / path).parent.mkdir(exist_ok=True)
+            write_in_pieces(build / path, page)
         marker = "".join(f"{line}\n" for line in (MARKER_HEAD, *names))
         write_atomically(build / MARKER, marker.encode())
     report("note", [f"published {len(names)} files into {folder}"])
@@ -212,7 +215,7 @@ def _site(
         events=events,
         deadlines=all_deadlines(calendar, events),
         feeds=[
-            *(Feed(name, _feed_label(name), True) for name in feeds),
+            *(_feed(name) for name in feeds),
             Feed("events.toml", words.FEED_TOML, False),
             Feed("events.json", words.FEED_JSON, False),
         ],
@@ -221,11 +224,14 @@ def _site(
     )
 
 
-def _feed_label(file: str) -> str:
+def _feed(file: str) -> "Feed":
     from itu_timeline.render import page_words as words
+    from itu_timeline.render.html import Feed
 
     stem = file.removesuffix(".ics")
-    return words.FEED_ALL if stem == "all" else words.FEED_BODY.format(body=stem.upper())
+    if stem == "all":
+        return Feed(file, words.FEED_ALL, True)
+    return Feed(file, words.FEED_BODY, True, body=stem.upper())
 
 
 def _check_base_url(url: str) -> None:

@@ -27,6 +27,11 @@ def months(first: date, last: date) -> str:
     return format_interval(first, last, "yMMMM", locale=current())
 
 
+def short_month(day: date) -> str:
+    """The month's short name, as a chart's axis prints it: 'déc.', 'дек.', '12月'."""
+    return format_skeleton("MMM", day, locale=current())
+
+
 def years(first: int, last: int) -> str:
     """'2027', '2027–2028' ('2027–2028年')."""
     if first == last:

@@ -10,17 +10,22 @@ from datetime import date
 from html import escape
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.render import page_words as words
 from itu_timeline.render.page_css import CSS
+from itu_timeline.render.page_languages import alternates, switcher
 from itu_timeline.render.page_links import text
+
+RIGHT_TO_LEFT = {"ar"}
 
 
 @dataclass(frozen=True)
 class Feed:
     file: str  # its name in the site's folder
-    label: str
+    label: str  # a message of page_words, put in the page's language; {body} is `body`
     calendar: bool  # an iCalendar feed, which a calendar app can subscribe to
+    body: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class Site:
     feeds: Sequence[Feed]
     base_url: str | None
     changed: Sequence[str] = ()  # what changed recently, newest first, as sentences
+    language: str = "en"  # of this build of the pages
+    languages: Sequence[str] = ("en",)  # every language the site is built in
 
     def years(self) -> list[int]:
         """The years that have a page: those the events begin in."""
@@ -46,27 +53,34 @@ class Site:
         return found
 
 
-def frame(site: Site, title: str, nav: Sequence[tuple[str, str]], main: str) -> str:
-    """A whole page: head, header with the build day (and zone, when one is given), the
-    navigation, `main`, the footer."""
+def frame(site: Site, page: tuple[str, str], nav: Sequence[tuple[str, str]], main: str) -> str:
+    """A whole page (`page`: its file and its title): head with the same page's address in
+    every language, header with the build day (and zone, when one is given), the languages,
+    the navigation, `main`, the footer."""
+    file, title = page
+    here = (site.language, file)
     day = site.today.isoformat()
     built = (
-        words.BUILT.format(day=f'<time datetime="{day}">{day}</time>')
+        _(words.BUILT).format(day=f'<time datetime="{day}">{day}</time>')
         if site.zone is None
-        else words.BUILT_IN_ZONE.format(
+        else _(words.BUILT_IN_ZONE).format(
             day=f'<time datetime="{day}">{day}</time>', zone=escape(site.zone.key)
         )
     )
+    direction = ' dir="rtl"' if site.language in RIGHT_TO_LEFT else ""
     links = "".join(f'<li><a href="{escape(href)}">{text(label)}</a></li>' for href, label in nav)
     return "".join(
         [
-            f'<!DOCTYPE html>\n<html lang="{words.LANG}">\n<head>\n<meta charset="utf-8">\n',
+            f'<!DOCTYPE html>\n<html lang="{site.language}"{direction}>\n<head>\n',
+            '<meta charset="utf-8">\n',
+            alternates(here, site.languages, site.base_url),
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             '<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n',
             f"<title>{text(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-            f"<header>\n<h1>{text(title)}</h1>\n<p>{built} {text(words.TIMES_NOTE)}</p>\n",
-            f'<nav aria-label="{text(words.NAV_LABEL)}"><ul>{links}</ul></nav>\n</header>\n',
-            f"<main>\n{main}</main>\n<footer><p>{text(words.FOOTER)}</p></footer>\n",
+            f"<header>\n{switcher(here, site.languages, site.base_url)}<h1>{text(title)}</h1>\n",
+            f"<p>{built} {text(_(words.TIMES_NOTE))}</p>\n",
+            f'<nav aria-label="{text(_(words.NAV_LABEL))}"><ul>{links}</ul></nav>\n</header>\n',
+            f"<main>\n{main}</main>\n<footer><p>{text(_(words.FOOTER))}</p></footer>\n",
             "</body>\n</html>\n",
         ]
     )

@@ -5,6 +5,7 @@ January."""
 
 from itertools import groupby
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Event, Precision
 from itu_timeline.core.text import MONTHS
 from itu_timeline.render import page_words as words
@@ -30,13 +31,13 @@ def year_page(site: Site, year: int) -> str:
         parts += (record(e, deadlines.get(e.id, []), site.today, site.zone) for e in in_group)
         parts.append("</section>\n")
     if not parts:
-        parts.append(f"<p>{text(words.YEAR_NONE.format(year=year))}</p>\n")
-    nav = [("index.html", words.BACK), *((year_file(y), str(y)) for y in site.years())]
-    title = words.YEAR_TITLE.format(title=site.title, year=year)
-    return frame(site, title, nav, "".join(parts))
+        parts.append(f"<p>{text(_(words.YEAR_NONE).format(year=year))}</p>\n")
+    nav = [("index.html", _(words.BACK)), *((year_file(y), str(y)) for y in site.years())]
+    title = _(words.YEAR_TITLE).format(title=site.title, year=year)
+    return frame(site, (year_file(year), title), nav, "".join(parts))
 
 
 def _heading(event: Event) -> str:
     if event.precision is Precision.YEAR:
-        return words.YEAR_UNDATED.format(year=event.first_day.year)
+        return _(words.YEAR_UNDATED).format(year=event.first_day.year)
     return f"{MONTHS[event.first_day.month - 1]} {event.first_day.year}"

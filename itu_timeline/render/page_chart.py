@@ -8,11 +8,12 @@ from datetime import date
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Body, Deadline, Event
 from itu_timeline.core.text import month_year
 from itu_timeline.render import page_words as words
 from itu_timeline.render.page_css import BODY_COLOURS, body_class
-from itu_timeline.render.page_links import record_href, text
+from itu_timeline.render.page_links import english, record_href, text, title_of
 from itu_timeline.render.page_times import deadline_day, event_days
 from itu_timeline.render.svg_chart import chart_svg
 
@@ -28,10 +29,10 @@ def chart_section(
     shown = [e for e in events if _overlaps(e, span, zone)]
     ids = {e.id for e in shown}
     marks = [d for d in deadlines if d.event.id in ids and first <= deadline_day(d, zone) <= last]
-    note = words.CHART_NOTE.format(first=first.isoformat(), last=last.isoformat())
-    head = f'<section id="chart">\n<h2>{text(words.CHART)}</h2>\n<p>{text(note)}</p>\n'
+    note = _(words.CHART_NOTE).format(first=first.isoformat(), last=last.isoformat())
+    head = f'<section id="chart">\n<h2>{text(_(words.CHART))}</h2>\n<p>{text(note)}</p>\n'
     if not shown:
-        return f"{head}<p>{text(words.CHART_NONE)}</p>\n</section>\n"
+        return f"{head}<p>{text(_(words.CHART_NONE))}</p>\n</section>\n"
     return (
         head
         + chart_svg(shown, marks, span, today, zone)
@@ -58,9 +59,9 @@ def _legend(events: Sequence[Event], deadlines: bool) -> str:
     if others:
         keys.append(f'<li><span class="swatch c-other"></span>{text(", ".join(others))}</li>')
     if deadlines:
-        keys.append(f'<li><span class="key-mark">◆</span> {text(words.DEADLINE_KEY)}</li>')
-    keys.append(f'<li><span class="key-today">|</span> {text(words.TODAY_KEY)}</li>')
-    return f'<ul class="legend" aria-label="{text(words.LEGEND)}">{"".join(keys)}</ul>\n'
+        keys.append(f'<li><span class="key-mark">◆</span> {text(_(words.DEADLINE_KEY))}</li>')
+    keys.append(f'<li><span class="key-today">|</span> {text(_(words.TODAY_KEY))}</li>')
+    return f'<ul class="legend" aria-label="{text(_(words.LEGEND))}">{"".join(keys)}</ul>\n'
 
 
 def _months(
@@ -79,15 +80,17 @@ def _months(
             (
                 max(start, span[0]),
                 f'<li><span class="swatch {body_class(event.body)}"></span>{days} '
-                f'<a href="{record_href(event)}">{text(event.title)}</a></li>',
+                f'<a href="{record_href(event)}">{title_of(event)}</a></li>',
             )
         )
     for deadline in deadlines:
         day = deadline_day(deadline, zone)
-        what = words.DEADLINE_MARK.format(day=day.isoformat(), name=deadline.name)
+        what = text(_(words.DEADLINE_MARK)).format(
+            day=day.isoformat(), name=english(text(deadline.name))
+        )
         entries.append(
-            (day, f'<li><span class="key-mark">◆</span> {text(what)} — '
-                  f'<a href="{record_href(deadline.event)}">{text(deadline.event.title)}</a></li>')
+            (day, f'<li><span class="key-mark">◆</span> {what} — '
+                  f'<a href="{record_href(deadline.event)}">{title_of(deadline.event)}</a></li>')
         )  # fmt: skip
     entries.sort(key=lambda entry: entry[0])
     parts = ['<div class="months">\n']

@@ -6,51 +6,49 @@ from datetime import date
 from html import escape
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.text import BASIS_WORDS
 from itu_timeline.core.upcoming import days_text
 from itu_timeline.render import page_words as words
-from itu_timeline.render.page_links import link, linked_text, record_href, text
+from itu_timeline.render.page_links import english, link, linked_text, record_href, text, title_of
 from itu_timeline.render.page_times import deadline_day, deadline_when, event_when
+from itu_timeline.render.plain import status_name
 
 
 def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
     """The event's article: every fact known, each deadline, and its id as the anchor."""
     labels = words.FACTS
     rows = [
-        (labels["dates"], text(event_when(event))),
-        (labels["type"], text(_type(event))),
-        (labels["where"], text(event.location or words.NOT_GIVEN)),
-        (labels["body"], text(event.body.value)),
-        (labels["status"], text(event.status.value)),
-        (labels["basis"], text(BASIS_WORDS[event.basis] if event.basis else words.NOT_SAID)),
-        (labels["source"], linked_text(event.source) if event.source else words.NOT_GIVEN),
+        ("dates", text(event_when(event))),
+        ("type", text(words.type_of(event.kind))),
+        ("where", text(event.location or _(words.NOT_GIVEN))),
+        ("body", text(event.body.value)),
+        ("status", text(status_name(event.status))),
+        ("basis", text(_(BASIS_WORDS[event.basis]) if event.basis else _(words.NOT_SAID))),
+        ("source", linked_text(event.source) if event.source else _(words.NOT_GIVEN)),
     ]
     if event.outcome:  # only where a source says it took place: silence is no news
-        rows.append((labels["outcome"], linked_text(event.outcome)))
+        rows.append(("outcome", linked_text(event.outcome)))
     if event.url and event.url != event.source:
-        rows.append((labels["page"], link(event.url)))
+        rows.append(("page", link(event.url)))
     if event.notes:
-        rows.append((labels["notes"], linked_text(event.notes)))
-    facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+        rows.append(("notes", english(linked_text(event.notes))))
+    facts = "".join(f"<dt>{text(_(labels[key]))}</dt><dd>{value}</dd>" for key, value in rows)
     return (
-        f'<article id="{escape(event.id)}">\n<h3>{text(event.title)}</h3>\n<dl>{facts}</dl>\n'
-        + _deadlines(deadlines, today, zone, words.DEADLINES)
+        f'<article id="{escape(event.id)}">\n<h3>{title_of(event)}</h3>\n<dl>{facts}</dl>\n'
+        + _deadlines(deadlines, today, zone, _(words.DEADLINES))
         + "</article>\n"
     )
-
-
-def _type(event: Event) -> str:
-    return words.TYPE_AND_KIND.format(type=words.kind_word(event.kind), kind=event.kind.value)
 
 
 def entry(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
     """The short form: title (a link to the record), dates, type, body, place, deadlines."""
     facts = [event_when(event), words.kind_word(event.kind), event.body.value]
     facts += [event.location] if event.location else []
-    facts += [event.status.value] if event.status is not Status.CONFIRMED else []
+    facts += [status_name(event.status)] if event.status is not Status.CONFIRMED else []
     return (
-        f'<li><a href="{record_href(event)}">{text(event.title)}</a>'
+        f'<li><a href="{record_href(event)}">{title_of(event)}</a>'
         f'<br><span class="facts">{text(" · ".join(facts))}</span>'
         + _deadlines(deadlines, today, zone, "")
         + "</li>\n"
@@ -62,12 +60,10 @@ def _deadlines(deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None
         return ""
     listed = "".join(
         "<li>"
-        + text(
-            words.DEADLINE_LINE.format(
-                when=deadline_when(d, zone),
-                name=d.name,
-                countdown=days_text((deadline_day(d, zone) - today).days),
-            )
+        + text(_(words.DEADLINE_LINE)).format(
+            when=text(deadline_when(d, zone)),
+            name=english(text(d.name)),
+            countdown=text(days_text((deadline_day(d, zone) - today).days)),
         )
         + "</li>"
         for d in sorted(deadlines, key=lambda d: d.due)

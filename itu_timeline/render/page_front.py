@@ -10,6 +10,7 @@ from itertools import groupby
 
 from dateutil.relativedelta import relativedelta
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Event
 from itu_timeline.core.text import approximate_label, month_year
 from itu_timeline.core.upcoming import days_text
@@ -17,7 +18,8 @@ from itu_timeline.render import page_words as words
 from itu_timeline.render.html import Site, frame
 from itu_timeline.render.page_chart import chart_section
 from itu_timeline.render.page_event import entry
-from itu_timeline.render.page_links import record_href, text, year_file
+from itu_timeline.render.page_languages import root
+from itu_timeline.render.page_links import english, record_href, text, title_of, year_file
 from itu_timeline.render.page_times import deadline_day, deadline_when, event_days, event_when
 
 PAST_DAYS = 30
@@ -50,14 +52,14 @@ def front_page(site: Site) -> str:
         ]
     )
     nav = [
-        ("#upcoming", words.COMING_UP.format(days=site.days)),
-        ("#expected", words.EXPECTED),
-        ("#chart", words.CHART),
-        ("#timeline", words.TIMELINE),
-        ("#years", words.NAV_YEARS),
-        ("#subscribe", words.SUBSCRIBE),
+        ("#upcoming", words.coming_up(site.days)),
+        ("#expected", _(words.EXPECTED)),
+        ("#chart", _(words.CHART)),
+        ("#timeline", _(words.TIMELINE)),
+        ("#years", _(words.NAV_YEARS)),
+        ("#subscribe", _(words.SUBSCRIBE)),
     ]
-    return frame(site, site.title, nav, main)
+    return frame(site, ("index.html", site.title), nav, main)
 
 
 def _rows(site: Site, dated: list[Event]) -> list[Row]:
@@ -70,12 +72,12 @@ def _rows(site: Site, dated: list[Event]) -> list[Row]:
     for deadline in site.deadlines:
         day = deadline_day(deadline, site.zone)
         if today <= day <= last:
-            what = words.DEADLINE_OF.format(name=deadline.name, title=deadline.event.title)
-            link = f'<a href="{record_href(deadline.event)}">{text(what)}</a>'
+            what = _(words.DEADLINE_OF).format(name=deadline.name, title=deadline.event.title)
+            link = f'<a href="{record_href(deadline.event)}">{english(text(what))}</a>'
             when = deadline_when(deadline, site.zone)
             countdown = days_text((day - today).days)
             order = (0, deadline.event.id, deadline.name)
-            rows.append(Row(day, order, when, countdown, words.DEADLINE, link))
+            rows.append(Row(day, order, when, countdown, _(words.DEADLINE), link))
     return sorted(rows, key=lambda r: (r.day, r.order))
 
 
@@ -86,17 +88,17 @@ def _event_row(event: Event, days: tuple[date, date], today: date) -> Row:
     if left >= 0:
         countdown = days_text(left)
     else:
-        countdown = words.ONGOING.format(day=1 - left, days=(end - start).days + 1)
-    link = f'<a href="{record_href(event)}">{text(event.title)}</a>'
+        countdown = _(words.ONGOING).format(day=1 - left, days=(end - start).days + 1)
+    link = f'<a href="{record_href(event)}">{title_of(event)}</a>'
     kind = words.kind_word(event.kind)
     return Row(start, (1, event.id, ""), event_when(event), countdown, kind, link)
 
 
 def _coming_up(site: Site, dated: list[Event]) -> str:
-    head = f'<section id="upcoming">\n<h2>{text(words.COMING_UP.format(days=site.days))}</h2>\n'
+    head = f'<section id="upcoming">\n<h2>{text(words.coming_up(site.days))}</h2>\n'
     rows = _rows(site, dated)
     if not rows:
-        return f"{head}<p>{text(words.COMING_UP_NONE)}</p>\n</section>\n"
+        return f"{head}<p>{text(_(words.COMING_UP_NONE))}</p>\n</section>\n"
     body = "".join(
         f"<tr><td>{text(r.when)}</td><td>{text(r.countdown)}</td><td>{text(r.type)}</td>"
         f"<td>{r.what}</td></tr>\n"
@@ -104,7 +106,7 @@ def _coming_up(site: Site, dated: list[Event]) -> str:
     )
     columns = "".join(f'<th scope="col">{text(c)}</th>' for c in words.COLUMNS)
     return (
-        f"{head}<table>\n<caption>{text(words.COMING_UP_CAPTION)}</caption>\n"
+        f"{head}<table>\n<caption>{text(_(words.COMING_UP_CAPTION))}</caption>\n"
         f"<thead><tr>{columns}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</section>\n"
     )
 
@@ -113,19 +115,19 @@ def _expected(site: Site) -> str:
     """Meetings not over whose dates are known to the month or year only: a short list."""
     expected = [e for e in site.events if e.is_approximate and e.last_day >= site.today]
     items = "".join(
-        f'<li><a href="{record_href(e)}">{text(e.title)}</a> — '
+        f'<li><a href="{record_href(e)}">{title_of(e)}</a> — '
         f"{text(approximate_label(e))} · {text(e.body.value)}</li>\n"
         for e in sorted(expected, key=lambda e: (e.first_day, e.id))
     )
-    listed = f"<ul>\n{items}</ul>\n" if items else f"<p>{text(words.EXPECTED_NONE)}</p>\n"
-    return f'<section id="expected">\n<h2>{text(words.EXPECTED)}</h2>\n{listed}</section>\n'
+    listed = f"<ul>\n{items}</ul>\n" if items else f"<p>{text(_(words.EXPECTED_NONE))}</p>\n"
+    return f'<section id="expected">\n<h2>{text(_(words.EXPECTED))}</h2>\n{listed}</section>\n'
 
 
 def _changed(site: Site) -> str:
     if not site.changed:
         return ""
     entries = "".join(f"<li>{text(sentence)}</li>\n" for sentence in site.changed)
-    heading = text(words.RECENTLY_CHANGED)
+    heading = text(_(words.RECENTLY_CHANGED))
     return f'<section id="changed">\n<h2>{heading}</h2>\n<ul>\n{entries}</ul>\n</section>\n'
 
 
@@ -139,9 +141,9 @@ def _timeline(site: Site, dated: list[Event], last: date) -> str:
         if start <= last and end >= first:
             shown.append((max(start, first), event))
     deadlines = site.deadlines_of()
-    parts = [f'<section id="timeline">\n<h2>{text(words.TIMELINE)}</h2>\n']
+    parts = [f'<section id="timeline">\n<h2>{text(_(words.TIMELINE))}</h2>\n']
     if not shown:
-        parts.append(f"<p>{text(words.TIMELINE_NONE)}</p>\n")
+        parts.append(f"<p>{text(_(words.TIMELINE_NONE))}</p>\n")
     for (year, month), in_month in groupby(shown, key=lambda s: (s[0].year, s[0].month)):
         parts.append(f'<h3>{text(month_year(date(year, month, 1)))}</h3>\n<ul class="entries">\n')
         parts += (entry(e, deadlines.get(e.id, []), site.today, site.zone) for _, e in in_month)
@@ -152,22 +154,22 @@ def _timeline(site: Site, dated: list[Event], last: date) -> str:
 def _years(site: Site) -> str:
     links = "".join(f'<li><a href="{year_file(year)}">{year}</a></li>' for year in site.years())
     return (
-        f'<section id="years">\n<h2>{text(words.YEARS)}</h2>\n<ul class="years">{links}</ul>\n'
-        f'<p class="note">{text(words.YEARS_NOTE)}</p>\n</section>\n'
+        f'<section id="years">\n<h2>{text(_(words.YEARS))}</h2>\n<ul class="years">{links}</ul>\n'
+        f'<p class="note">{text(_(words.YEARS_NOTE))}</p>\n</section>\n'
     )
 
 
 def _subscribe(site: Site) -> str:
     rows = []
     for feed in site.feeds:
-        links = [
-            f'<a href="{escape(feed.file)}">{text(words.DOWNLOAD_LINK.format(file=feed.file))}</a>'
-        ]
+        download = text(_(words.DOWNLOAD_LINK).format(file=feed.file))
+        links = [f'<a href="{escape(root(site.language) + feed.file)}">{download}</a>']
         if feed.calendar and site.base_url:
             webcal = "webcal://" + site.base_url.split("://", 1)[1].rstrip("/") + "/" + feed.file
-            links.insert(0, f'<a href="{escape(webcal)}">{text(words.SUBSCRIBE_LINK)}</a>')
-        rows.append(f"<li>{text(feed.label)}: {' · '.join(links)}</li>")
+            links.insert(0, f'<a href="{escape(webcal)}">{text(_(words.SUBSCRIBE_LINK))}</a>')
+        label = _(feed.label).format(body=feed.body)
+        rows.append(f"<li>{text(label)}: {' · '.join(links)}</li>")
     return (
-        f'<section id="subscribe">\n<h2>{text(words.SUBSCRIBE)}</h2>\n'
-        f"<p>{words.SUBSCRIBE_NOTE}</p>\n<ul>{''.join(rows)}</ul>\n</section>\n"
+        f'<section id="subscribe">\n<h2>{text(_(words.SUBSCRIBE))}</h2>\n'
+        f"<p>{_(words.SUBSCRIBE_NOTE)}</p>\n<ul>{''.join(rows)}</ul>\n</section>\n"
     )

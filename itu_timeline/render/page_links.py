@@ -5,8 +5,10 @@ text made links, and where each event's record lives (its year's page, its id th
 import re
 from html import escape
 
+from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Event
 from itu_timeline.core.text import is_web_address, safe
+from itu_timeline.render import page_words as words
 
 # An address inside free text ends at a space, a quote or an angle bracket; punctuation that
 # closes the sentence around it is not part of it.
@@ -43,6 +45,21 @@ def _trimmed(address: str) -> str:
     ):
         address = address[:-1]
     return address
+
+
+def english(html: str) -> str:
+    """Calendar text, which is English, as it is on a page in another language: marked as
+    English (a screen reader reads it so, a browser hyphenates it so) and followed by a small
+    "(in English)", so a reader knows the page has no name for it in their language."""
+    if current() == "en":
+        return html
+    marker = text(_(words.IN_ENGLISH))
+    return f'<span lang="en">{html}</span> <small class="fallback">({marker})</small>'
+
+
+def title_of(event: Event) -> str:
+    """An event's title on the page: the calendar's English title, marked as such."""
+    return english(text(event.title))
 
 
 def year_file(year: int) -> str:

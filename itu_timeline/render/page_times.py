@@ -9,6 +9,7 @@ ZONE, and each time also names ZONE's clock."""
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Deadline, Event, days_of
 from itu_timeline.core.text import END_NOT_ANNOUNCED, dates_label, iso_span, local_times
 from itu_timeline.core.zones import get_zone
@@ -28,7 +29,7 @@ def zone_name(key: str) -> str:
     if key in _UTC:
         return "UTC"
     city = _CITIES.get(key) or key.rsplit("/", 1)[-1].replace("_", " ")
-    return words.ZONE_TIME.format(city=city)
+    return _(words.ZONE_TIME).format(city=city)
 
 
 def deadline_day(deadline: Deadline, zone: ZoneInfo | None) -> date:
@@ -55,16 +56,16 @@ def stated(instant: datetime, own: str, zone: ZoneInfo | None) -> str:
     """`instant` on the clock of `own` (an IANA key), then UTC, then `zone`'s clock where it
     is another: '2026-06-20 00:30 Tokyo time (2026-06-19 15:30 UTC)'."""
     local = instant.astimezone(get_zone(own))
-    text = words.AT_TIME.format(when=f"{local:%Y-%m-%d %H:%M}", zone=zone_name(own))
+    text = _(words.AT_TIME).format(when=f"{local:%Y-%m-%d %H:%M}", zone=zone_name(own))
     if zone_name(own) == "UTC":
         return text
     utc = _clock(instant.astimezone(UTC), local.date())
     if zone is None or zone.key == own or zone_name(zone.key) == "UTC":
-        return words.WITH_UTC.format(stated=text, utc=utc)
-    yours = words.AT_TIME.format(
+        return _(words.WITH_UTC).format(stated=text, utc=utc)
+    yours = _(words.AT_TIME).format(
         when=_clock(instant.astimezone(zone), local.date()), zone=zone_name(zone.key)
     )
-    return words.WITH_UTC_AND_YOURS.format(stated=text, utc=utc, yours=yours)
+    return _(words.WITH_UTC_AND_YOURS).format(stated=text, utc=utc, yours=yours)
 
 
 def _clock(moment: datetime, day: date) -> str:
@@ -77,9 +78,9 @@ def event_when(event: Event) -> str:
     if not event.is_timed:
         return dates_label(event, get_zone(event.timezone))
     own = zone_name(event.timezone)
-    text = words.AT_TIME.format(when=_span(event, get_zone(event.timezone)), zone=own)
+    text = _(words.AT_TIME).format(when=_span(event, get_zone(event.timezone)), zone=own)
     if own != "UTC":
-        text = words.WITH_UTC.format(stated=text, utc=_span(event, ZoneInfo("UTC")))
+        text = _(words.WITH_UTC).format(stated=text, utc=_span(event, ZoneInfo("UTC")))
     return text if event.end_known else f"{text} {END_NOT_ANNOUNCED}"
 
 

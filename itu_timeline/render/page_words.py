@@ -1,100 +1,147 @@
 """Every word of the public page, in one place: whole sentences with named blanks, never
-English assembled from fragments, so that a translation can replace each as a unit."""
+English assembled from fragments, so that a translation can replace each as a unit.
 
+Each is marked with N_ for the catalogs (`pybabel extract`) and translated where it is used,
+with `_`, in the language the page is being built in.
+
+The names of the languages are each in its own language (autonyms), as the ITU's own language
+menus write them, so a reader finds theirs whatever the page's language."""
+
+from itu_timeline.base.i18n import N_, _, ngettext
 from itu_timeline.core.model import Kind
 
-LANG = "en"
+AUTONYMS = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ru": "Русский",
+    "ar": "العربية",
+    "zh": "中文",
+}
+LANGUAGES_LABEL = N_("Languages")
+# TRANSLATORS: after a title the calendar gives only in English, on a page in your language
+IN_ENGLISH = N_("in English")
 
 # The header and the frame
-BUILT = "Built on {day}; countdowns are as of that day."
-BUILT_IN_ZONE = "Built on {day}; countdowns are as of that day, days are as seen in {zone}."
-TIMES_NOTE = (
+SITE_TITLE = N_("ITU meetings and deadlines")  # the default of --title
+BUILT = N_("Built on {day}; countdowns are as of that day.")
+BUILT_IN_ZONE = N_("Built on {day}; countdowns are as of that day, days are as seen in {zone}.")
+TIMES_NOTE = N_(
     "Times are as the ITU or the organiser states them, in their own zone, with UTC beside "
     "them; a deadline given as a date alone is shown as a date."
 )
-FOOTER = "Made with itu-timeline. Check every date against its source before you rely on it."
-NAV_LABEL = "Sections"
-NAV_YEARS = "Years"
+FOOTER = N_("Made with itu-timeline. Check every date against its source before you rely on it.")
+NAV_LABEL = N_("Sections")
+NAV_YEARS = N_("Years")
 
 # Sections of the front page
-COMING_UP = "Coming up in the next {days} days"
-COMING_UP_NONE = "Nothing starts or is due in this time."
-COMING_UP_CAPTION = "Meetings starting and deadlines due, soonest first"
-COLUMNS = ("When", "Countdown", "Type", "What")
-ONGOING = "ongoing: day {day} of {days}"
-DEADLINE_OF = "{name} — {title}"
-EXPECTED = "Expected, dates not announced"
-EXPECTED_NONE = "No meeting without announced dates is expected."
-CHART = "The next twelve months"
-CHART_NOTE = (
+COMING_UP_NONE = N_("Nothing starts or is due in this time.")
+COMING_UP_CAPTION = N_("Meetings starting and deadlines due, soonest first")
+COLUMNS = (N_("When"), N_("Countdown"), N_("Type"), N_("What"))
+ONGOING = N_("ongoing: day {day} of {days}")
+DEADLINE_OF = N_("{name} — {title}")
+EXPECTED = N_("Expected, dates not announced")
+EXPECTED_NONE = N_("No meeting without announced dates is expected.")
+CHART = N_("The next twelve months")
+CHART_NOTE = N_(
     "One bar per meeting from {first} to {last}, in its body's colour; a diamond marks a "
     "deadline, the vertical line today. Meetings whose dates are not announced are listed "
     "under “Expected, dates not announced” instead."
 )
-CHART_NONE = "No meetings in this time."
-CHART_TITLE = "Meetings from {first} to {last}, one row each"
-LEGEND = "Colours of the bodies"
-DEADLINE_KEY = "deadline"
-TODAY_KEY = "today"
-TODAY_MARK = "today, {day}"
-DEADLINE_MARK = "deadline, {day}: {name}"
-TIMELINE = "Timeline: the last 30 days and the next twelve months"
-TIMELINE_NONE = "Nothing in this time."
-RECENTLY_CHANGED = "Recently changed"
-YEARS = "Every meeting, year by year"
-YEARS_NOTE = (
+CHART_NONE = N_("No meetings in this time.")
+CHART_TITLE = N_("Meetings from {first} to {last}, one row each")
+LEGEND = N_("Colours of the bodies")
+DEADLINE_KEY = N_("deadline")
+TODAY_KEY = N_("today")
+TODAY_MARK = N_("today, {day}")
+DEADLINE_MARK = N_("deadline, {day}: {name}")
+TIMELINE = N_("Timeline: the last 30 days and the next twelve months")
+TIMELINE_NONE = N_("Nothing in this time.")
+RECENTLY_CHANGED = N_("Recently changed")
+YEARS = N_("Every meeting, year by year")
+YEARS_NOTE = N_(
     "Each meeting has its full record (place, status, source, every deadline) on the page of "
     "the year it begins in; the links above lead there."
 )
-SUBSCRIBE = "Subscribe"
-SUBSCRIBE_NOTE = (
+SUBSCRIBE = N_("Subscribe")
+SUBSCRIBE_NOTE = N_(
     "A calendar app that subscribes to a .ics feed keeps it current by itself. The TOML "
     "calendar is for <code>itu-timeline feeds add</code>; the JSON has the keys of "
     "<code>itu-timeline list --format json</code>."
 )
-SUBSCRIBE_LINK = "subscribe"
-DOWNLOAD_LINK = "download {file}"
-FEED_ALL = "All meetings and deadlines"
-FEED_BODY = "{body} meetings"
-FEED_TOML = "The calendar for itu-timeline feeds add (TOML)"
-FEED_JSON = "The events as JSON"
+SUBSCRIBE_LINK = N_("subscribe")
+DOWNLOAD_LINK = N_("download {file}")
+FEED_ALL = N_("All meetings and deadlines")
+FEED_BODY = N_("{body} meetings")
+FEED_TOML = N_("The calendar for itu-timeline feeds add (TOML)")
+FEED_JSON = N_("The events as JSON")
 
 # A year's page
-YEAR_TITLE = "{title}: {year}"
-YEAR_NONE = "No meeting begins in {year}."
-YEAR_UNDATED = "{year}, dates not announced"
-BACK = "Back to what is next"
+YEAR_TITLE = N_("{title}: {year}")
+YEAR_NONE = N_("No meeting begins in {year}.")
+YEAR_UNDATED = N_("{year}, dates not announced")
+BACK = N_("Back to what is next")
 
 # One event
 FACTS = {
-    "dates": "Dates",
-    "type": "Type",
-    "where": "Where",
-    "body": "Body",
-    "status": "Status",
-    "basis": "Dates known",
-    "source": "Source",
-    "outcome": "Seen to take place",
-    "page": "Page",
-    "notes": "Notes",
+    "dates": N_("Dates"),
+    "type": N_("Type"),
+    "where": N_("Where"),
+    "body": N_("Body"),
+    "status": N_("Status"),
+    "basis": N_("Dates known"),
+    "source": N_("Source"),
+    "outcome": N_("Seen to take place"),
+    "page": N_("Page"),
+    "notes": N_("Notes"),
 }
-NOT_GIVEN = "not given"
-NOT_SAID = "not said"
-DEADLINES = "Deadlines:"
-DEADLINE_LINE = "{when}: {name} ({countdown})"
+NOT_GIVEN = N_("not given")
+NOT_SAID = N_("not said")
+DEADLINES = N_("Deadlines:")
+DEADLINE_LINE = N_("{when}: {name} ({countdown})")
 
 # What a row is: a milestone is no meeting, and a deadline is neither.
-MEETING = "Meeting"
-MILESTONE = "Milestone"
-DEADLINE = "Deadline"
-TYPE_AND_KIND = "{type} ({kind})"  # "Meeting (plenipotentiary)"
+MEETING = N_("Meeting")
+MILESTONE = N_("Milestone")
+DEADLINE = N_("Deadline")
+TYPE_AND_KIND = N_("{type} ({kind})")  # "Meeting (plenipotentiary)"
 
 # How times are stated
-ZONE_TIME = "{city} time"  # "Geneva time": how the ITU names a zone
-AT_TIME = "{when} {zone}"
-WITH_UTC = "{stated} ({utc} UTC)"
-WITH_UTC_AND_YOURS = "{stated} ({utc} UTC; {yours})"
+ZONE_TIME = N_("{city} time")  # "Geneva time": how the ITU names a zone
+AT_TIME = N_("{when} {zone}")
+WITH_UTC = N_("{stated} ({utc} UTC)")
+WITH_UTC_AND_YOURS = N_("{stated} ({utc} UTC; {yours})")
+
+
+# The kinds of meeting, as the page names them ("Meeting (study group)").
+KINDS = {
+    Kind.PLENIPOTENTIARY: N_("plenipotentiary"),
+    Kind.COUNCIL: N_("council"),
+    Kind.WORKING_GROUP: N_("working group"),
+    Kind.EXPERT_GROUP: N_("expert group"),
+    Kind.ASSEMBLY: N_("assembly"),
+    Kind.CONFERENCE: N_("conference"),
+    Kind.STUDY_GROUP: N_("study group"),
+    Kind.ADVISORY_GROUP: N_("advisory group"),
+    Kind.PREPARATORY: N_("preparatory meeting"),
+    Kind.FORUM: N_("forum"),
+    Kind.SUMMIT: N_("summit"),
+    Kind.WORKSHOP: N_("workshop"),
+    Kind.MILESTONE: N_("milestone"),
+    Kind.OTHER: N_("other"),
+}
 
 
 def kind_word(kind: Kind) -> str:
-    return MILESTONE if kind is Kind.MILESTONE else MEETING
+    return _(MILESTONE if kind is Kind.MILESTONE else MEETING)
+
+
+def type_of(kind: Kind) -> str:
+    """'Meeting (plenipotentiary)', in the page's language."""
+    return _(TYPE_AND_KIND).format(type=kind_word(kind), kind=_(KINDS[kind]))
+
+
+def coming_up(days: int) -> str:
+    return ngettext(
+        "Coming up in the next {days} day", "Coming up in the next {days} days", days
+    ).format(days=days)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.text import MONTHS, safe
 from itu_timeline.render import page_words as words
@@ -73,7 +74,7 @@ def chart_svg(
         return LABEL + GAP + round((day - first).days * (RIGHT - LABEL - GAP) / days, 1)
 
     height = TOP + ROW * len(events) + 6
-    title = escape(words.CHART_TITLE.format(first=first.isoformat(), last=last.isoformat()))
+    title = escape(_(words.CHART_TITLE).format(first=first.isoformat(), last=last.isoformat()))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
         f'role="img" aria-labelledby="chart-title"><title id="chart-title">{title}</title>'
@@ -85,7 +86,7 @@ def chart_svg(
     for row, event in enumerate(events):
         parts += _row(event, marks.get(event.id, []), TOP + row * ROW, span, x, zone)
     if first <= today <= last:
-        mark = escape(words.TODAY_MARK.format(day=today.isoformat()))
+        mark = escape(_(words.TODAY_MARK).format(day=today.isoformat()))
         parts.append(f'<line class="today" x1="{x(today)}" x2="{x(today)}" y1="{TOP - 8}" '
                      f'y2="{height}"><title>{mark}</title></line>')  # fmt: skip
     parts.append("</svg>")
@@ -98,7 +99,7 @@ def _header(first: date, last: date, place: Column, height: int) -> list[str]:
     day = first.replace(day=1)
     while day <= last:
         left = place(max(day, first))
-        months.append((left, MONTHS[day.month - 1][:3]))
+        months.append((left, _short_month(day)))
         if day.month == 1 or day <= first:
             years.append((left, str(day.year)))
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
@@ -112,6 +113,14 @@ def _header(first: date, last: date, place: Column, height: int) -> list[str]:
             for left, label in fitting(labels)
         )
     return parts
+
+
+def _short_month(day: date) -> str:
+    if current() == "en":
+        return MONTHS[day.month - 1][:3]
+    from itu_timeline.core.local_dates import short_month
+
+    return short_month(day)
 
 
 def fitting(labels: list[tuple[float, str]]) -> list[tuple[float, str]]:
@@ -150,7 +159,7 @@ def _row(
         day = deadline_day(deadline, zone)
         if first <= day <= last:
             mid = place(day) + round((place(day + timedelta(days=1)) - place(day)) / 2, 1)
-            what = words.DEADLINE_MARK.format(day=day.isoformat(), name=safe(deadline.name))
+            what = _(words.DEADLINE_MARK).format(day=day.isoformat(), name=safe(deadline.name))
             parts.append(f'<path class="deadline" d="M{mid} {top + 3}l6 8l-6 8l-6 -8z">'
                          f"<title>{escape(what)}</title></path>")  # fmt: skip
     return parts

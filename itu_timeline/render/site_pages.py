@@ -1,0 +1,27 @@
+"""Every page of the public site in each of the six languages: English at the top, each other
+language in its folder (`fr/index.html`, `fr/2026.html`), the same files in each. The words
+come from the catalogs of the language being built; calendar text stays as the calendar
+gives it, marked as English (render/page_links.py)."""
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from itu_timeline.base.i18n import _, speaking
+from itu_timeline.render import page_words as words
+from itu_timeline.render.html import Site
+from itu_timeline.render.page_archive import year_pages
+from itu_timeline.render.page_front import front_page
+from itu_timeline.render.page_languages import SITE_LANGUAGES, folder
+
+
+def site_pages(site: Site) -> Iterator[tuple[str, str]]:
+    """Each page and its path in the site ('index.html', 'fr/2026.html', …), one at a time:
+    a caller that writes each before taking the next holds one language's pages at most."""
+    for language in SITE_LANGUAGES:
+        with speaking(language):
+            built = replace(site, language=language, languages=SITE_LANGUAGES)
+            if site.title == words.SITE_TITLE:  # the default title, not one the user gave
+                built = replace(built, title=_(words.SITE_TITLE))
+            yield folder(language) + "index.html", front_page(built)
+            for name, page in year_pages(built).items():
+                yield folder(language) + name, page
