@@ -104,7 +104,7 @@ def _coming_up(site: Site, dated: list[Event]) -> str:
         f"<td>{r.what}</td></tr>\n"
         for r in rows
     )
-    columns = "".join(f'<th scope="col">{text(c)}</th>' for c in words.COLUMNS)
+    columns = "".join(f'<th scope="col">{text(_(c))}</th>' for c in words.COLUMNS)
     return (
         f"{head}<table>\n<caption>{text(_(words.COMING_UP_CAPTION))}</caption>\n"
         f"<thead><tr>{columns}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</section>\n"

@@ -9,14 +9,14 @@ ZONE, and each time also names ZONE's clock."""
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.core.model import Deadline, Event, days_of
 from itu_timeline.core.text import END_NOT_ANNOUNCED, dates_label, iso_span, local_times
 from itu_timeline.core.zones import get_zone
 from itu_timeline.render import page_words as words
 
 # The ITU names the zone of its seat by the city ("23:59 hours (Geneva time)").
-_CITIES = {"Europe/Zurich": "Geneva"}
+_CITIES = {"Europe/Zurich": N_("Geneva")}  # in each language; other cities as IANA names them
 _UTC = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/GMT", "GMT", "Etc/Zulu", "Zulu", "Universal"}
 
 
@@ -28,7 +28,7 @@ def zone_name(key: str) -> str:
     """
     if key in _UTC:
         return "UTC"
-    city = _CITIES.get(key) or key.rsplit("/", 1)[-1].replace("_", " ")
+    city = _(_CITIES[key]) if key in _CITIES else key.rsplit("/", 1)[-1].replace("_", " ")
     return _(words.ZONE_TIME).format(city=city)
 
 
