@@ -18,7 +18,8 @@ import pytest
 from itu_timeline.core.loader import bundled_path
 
 from .conftest import Run, static_server
-from .test_browser import BROWSER, HTML, chromium
+from .test_browser import BROWSER, HTML, chart_is_readable, chromium
+from .test_browser import PROBE as CHART_PROBE
 
 pytestmark = pytest.mark.skipif(
     BROWSER is None, reason="no chromium on this machine (.ci/run installs Debian's chromium)"
@@ -56,13 +57,25 @@ window.addEventListener("load", function () {
 """
 
 
-@pytest.fixture
-def measured(run: Run, tmp_path: Path) -> list[dict[str, Any]]:
-    built = tmp_path / "site"
-    result = run("publish", str(built), calendars=[bundled_path()], today="2026-12-03")
+def built(run: Run, tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    result = run("publish", str(site), calendars=[bundled_path()], today="2026-12-03")
     assert result.exit_code == 0, result.output
     served = tmp_path / "served"
-    shutil.copytree(built, served)
+    shutil.copytree(site, served)
+    return served
+
+
+def found_by(probe: str, tmp_path: Path) -> Any:
+    page = chromium(tmp_path, "--window-size=1700,1000", "--dump-dom", probe)
+    body = html5lib.parse(page.stdout).find(f".//{HTML}body")
+    assert body is not None
+    return json.loads(body.get("data-found") or "null")
+
+
+@pytest.fixture
+def measured(run: Run, tmp_path: Path) -> list[dict[str, Any]]:
+    served = built(run, tmp_path)
     frames = "".join(
         f'<iframe src="{lang}/index.html" width="{w}" height="800"></iframe>'
         for lang in ("ar", "zh")
@@ -70,10 +83,7 @@ def measured(run: Run, tmp_path: Path) -> list[dict[str, Any]]:
     )
     (served / "probe.html").write_text(PROBE % frames, encoding="utf-8")
     with static_server(served) as url:
-        probe = chromium(tmp_path, "--window-size=1700,1000", "--dump-dom", f"{url}/probe.html")
-    body = html5lib.parse(probe.stdout).find(f".//{HTML}body")
-    assert body is not None
-    found: list[dict[str, Any]] = json.loads(body.get("data-found") or "[]")
+        found: list[dict[str, Any]] = found_by(f"{url}/probe.html", tmp_path)
     return found
 
 
@@ -100,3 +110,23 @@ def test_arabic_and_chinese_letters_are_glyphs_not_empty_boxes(
         assert len(letters) >= 5, found["letters"]  # the heading is in the page's script
         boxes = [c for c, w in letters if abs(w - found["missing"]) < 0.01]
         assert boxes == [], f"drawn as missing glyphs in {found['page']}: {boxes}"
+
+
+def test_the_chart_is_readable_in_every_language(run: Run, tmp_path: Path) -> None:
+    """Month names and titles of each language's chart: none overlaps another or the edge,
+    at 1280 px; at 375 px the list of months instead; no sideways scroll (as in English)."""
+    served = built(run, tmp_path)
+    for lang in ("ar", "zh", "fr", "ru", "es"):
+        frames = "".join(
+            f'<iframe src="{lang}/index.html" width="{w}" height="800"></iframe>' for w in WIDTHS
+        )
+        (served / f"probe-{lang}.html").write_text(CHART_PROBE % frames, encoding="utf-8")
+    with static_server(served) as url:
+        for lang in ("ar", "zh", "fr", "ru", "es"):
+            found = found_by(f"{url}/probe-{lang}.html", tmp_path)
+            chart_is_readable({int(width): values for width, values in found.items()})
+            wide = found["1280"]
+            months = [t[4] for t in wide["texts"] if t[1] < wide["box"][1] + 44]  # the top rows
+            # The two years and at least half the months are named (Arabic's month names are
+            # whole words: where one would not fit, it is left out, never overlapping).
+            assert len(months) >= 2 + 6, (lang, months)

@@ -43,8 +43,10 @@ def text_width(text: str) -> float:
             ems += 1.02
         elif char.isupper() or char.isdigit():
             ems += 0.78
-        elif ord(char) < 0x250:
-            ems += 0.66
+        elif ord(char) < 0x250 or 0x400 <= ord(char) < 0x530:  # Latin, Cyrillic lower case
+            ems += 0.66 if ord(char) < 0x250 else 0.72
+        elif 0x600 <= ord(char) < 0x700:  # Arabic letters, joined as words
+            ems += 0.62
         else:
             ems += 1.05  # other scripts, symbols: as wide as a square
     return ems * FONT
