@@ -108,3 +108,14 @@ def test_a_french_table_puts_dates_in_words_with_babel() -> None:
         "--today", "2027-01-01", "list", "--format", "table", probe=ENTRY_PROBE, lang="fr_FR"
     )
     assert "babel.dates" in modules
+
+
+def test_upcoming_served_from_the_day_index_imports_no_validation() -> None:
+    """Validating and merging files is for a run that reads them, not for one served from
+    the cache (a cron job, nearly always)."""
+    args = ("--today", "2027-01-01", "upcoming")
+    assert "itu_timeline.core.schema" in imported(*args)  # the first run reads the files
+    warm = imported(*args, probe=ENTRY_PROBE)
+    assert "itu_timeline.core.deadlines" in warm  # the command really ran
+    assert not {"itu_timeline.core.schema", "itu_timeline.core.tables"} & warm
+    assert "itu_timeline.core.feed_scope" not in warm

@@ -31,10 +31,12 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from itu_timeline.base.errors import WriteError
-from itu_timeline.core.schema import CalendarFile
+
+if TYPE_CHECKING:  # `upcoming` reads only the day index: no schema to import
+    from itu_timeline.core.schema import CalendarFile
 
 _LENGTH = 8  # bytes, at the start of an entry, that give the length of its pickle
 
@@ -203,16 +205,18 @@ def _prune(folder: Path) -> None:
                 old.unlink()
 
 
-def get(path: Path, stamp: Stamp) -> CalendarFile | None:
+def get(path: Path, stamp: Stamp) -> "CalendarFile | None":
     """The file as it was validated, if it is still as `stamp` says."""
     found = read_entry(entry_path("file-", [path]), (stamp,))
     if found is None:
         return None
+    from itu_timeline.core.schema import CalendarFile
+
     content, handle, _ = found
     handle.close()
     return content if isinstance(content, CalendarFile) else None
 
 
-def put(path: Path, stamp: Stamp, document: CalendarFile) -> None:
+def put(path: Path, stamp: Stamp, document: "CalendarFile") -> None:
     """Saves `document`, read from `path` when it was as `stamp` says."""
     write_entry(entry_path("file-", [path]), (stamp,), document)

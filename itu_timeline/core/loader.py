@@ -13,13 +13,14 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable, Problem
 from itu_timeline.base.i18n import _
-from itu_timeline.core.feed_scope import FUTURE, from_the_future, with_scoped_rules
 from itu_timeline.core.model import Calendar, Event, Rule
-from itu_timeline.core.schema import CalendarFile, parse_document
+
+if TYPE_CHECKING:  # a run served from the day index validates nothing and merges nothing
+    from itu_timeline.core.schema import CalendarFile
 
 DEFAULT_MAX_MIB = 50
 
@@ -124,7 +125,7 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise CalendarInvalid([Problem(str(path), None, None, "nested too deeply")]) from err
 
 
-def load_file(path: Path) -> CalendarFile:
+def load_file(path: Path) -> "CalendarFile":
     """One file, validated; raises `CalendarInvalid` listing every problem in it. Served from
     the cache while the file is unchanged."""
     from itu_timeline.core import cache
@@ -132,6 +133,8 @@ def load_file(path: Path) -> CalendarFile:
     stamp = cache.file_stamp(path)  # before reading: a change meanwhile makes the entry stale
     if stamp and (cached := cache.get(path, stamp)):
         return cached
+    from itu_timeline.core.schema import parse_document
+
     document, problems = parse_document(read_document(path), path)
     if problems:
         raise CalendarInvalid(problems)
@@ -161,6 +164,8 @@ def listen(report: Callable[[str, list[str]], None], debug: bool) -> None:
 
 
 def _load_all(paths: list[Path]) -> Calendar:
+    from itu_timeline.core.feed_scope import with_scoped_rules
+
     files: list[CalendarFile] = []
     problems: list[Problem] = []
     for path in paths:
@@ -197,8 +202,8 @@ def _skip_copy(path: Path, err: CalendarInvalid | CalendarUnreadable) -> bool:
 
 
 def curated_copy(
-    files: list[CalendarFile],
-) -> tuple[list[CalendarFile], CalendarFile | None, tuple[tuple[Path, datetime | None], ...]]:
+    files: list["CalendarFile"],
+) -> tuple[list["CalendarFile"], "CalendarFile | None", tuple[tuple[Path, datetime | None], ...]]:
     """The files to merge, the copy of the curated calendar in use, and the copies left out.
 
     A copy of the curated calendar is a file of the bundled calendar's name with a
@@ -217,6 +222,8 @@ def curated_copy(
         f for f in files
         if f.name == bundled.name and f.published is not None and f is not bundled
     ]  # fmt: skip
+    from itu_timeline.core.feed_scope import from_the_future
+
     trusted = [f for f in copies if not from_the_future(f.path, f.published)]
     newest = max(trusted, key=lambda f: f.published or stamp, default=bundled)
     in_use = newest if newest.published and newest.published > stamp else bundled
@@ -226,8 +233,8 @@ def curated_copy(
 
 
 def merge(
-    files: list[CalendarFile],
-    curated: CalendarFile | None = None,
+    files: list["CalendarFile"],
+    curated: "CalendarFile | None" = None,
     left_out: tuple[tuple[Path, datetime | None], ...] = (),
 ) -> Calendar:
     """The events and rules of `files`, a later file's winning; named after the curated
@@ -259,6 +266,7 @@ def curated_notes(calendar: Calendar) -> list[str]:
     and why each other copy is not: what `validate`, `show` and `feeds list` say."""
     if calendar.curated is None:
         return []
+    from itu_timeline.core.feed_scope import FUTURE
     from itu_timeline.core.subscriptions import feed_of
 
     def which(path: Path) -> str:
