@@ -1,26 +1,26 @@
-"""Speed and scale of itu-timeline, measured against a baseline in the same run.
+"""Speed and scale of itu-timeline, each run measured against a floor in the same run.
 
-    python benchmarks/run.py            # everything (about 5 minutes on 2 cores)
-    python benchmarks/run.py --quick    # start-up only
-    python benchmarks/run.py --ics      # export and publish against their floor only
+    python benchmarks/run.py               # everything (about 5 minutes on 2 cores)
+    python benchmarks/run.py --quick       # start-up only
+    python benchmarks/run.py --markdown    # the same, as the README's tables
 
 1. Start-up: the median wall time of `itu-timeline --today 2027-01-01 upcoming` on the bundled
-   calendar (piped, as cron runs it; and as a Rich table) against the floor of our stack,
-   `python -c "import typer, rich.console, rich.table, tomllib, dateutil.relativedelta"`,
-   run alternately, and the ratio; also with 10 subscribed feeds of 1,000 events each, and
-   in French (LANG=fr_FR.UTF-8), piped and as a table.
-2. Scale: synthetic calendars of 1,000, 10,000 and 100,000 events (benchmarks/generate.py),
-   timing `upcoming`, `list --format json` and `export -o`, cold (empty cache) and repeated,
-   and the growth factor from 10,000 to 100,000 events.
+   calendar (piped, as cron runs it; as a Rich table; piped with 10 subscribed feeds of 1,000
+   events each), each against its own floor: a Python process that imports exactly the
+   modules (standard library and third-party) that this run of the command has in
+   `sys.modules` at its end, found by running it once, and nothing of ours. Runs and floors
+   alternate, so drift in the machine hits them all alike.
+2. Scale: synthetic calendars of 1,000, 10,000 and 100,000 events (benchmarks/generate.py).
+   Each command cold (empty cache) and repeated (median of 3); floors in the same run:
+   `tomllib.load` of the file (for the cold runs) and `json.dumps` of `list`'s records
+   unpickled (C encoder, compact: less text than ours, so a strict floor); the one-year
+   `list --from --to` against `upcoming --days 365`. Growth from 10,000 to 100,000 events.
 3. Peak memory (maximum resident set) of each 100,000-event run.
-4. .ics: `export -o` against its floor, a plain-Python writer of the same VEVENT text
-   (benchmarks/ics_floor.py, reading the calendar as tomllib read it, pickled), and
-   `publish` against `export -o`, run alternately; peak memory of `publish` against
-   `list --format json`; growth from 10,000 to 100,000 events.
 
 Only the standard library: subprocess, time.perf_counter and resource.getrusage.
 """
 
+import json
 import os
 import pickle
 import statistics
@@ -28,18 +28,65 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
 PYTHON = sys.executable
 TOOL = str(Path(PYTHON).parent / "itu-timeline")
-FLOOR = [PYTHON, "-c", "import typer, rich.console, rich.table, tomllib, dateutil.relativedelta"]
 MEASURE = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
     "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
+# What the command has imported when it is done, as the installed script runs it (which
+# imports re and sys first).
+PROBE = """import re, sys
+from itu_timeline.cli.main import main
+sys.argv = ["itu-timeline", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\n" + " ".join(sys.modules))
+"""
+BARE = "import sys; sys.stderr.write('\\n' + ' '.join(sys.modules))"
+IMPORT = "import sys\nfor name in sys.argv[1:]:\n    __import__(name)"
+JSON_FLOOR = (
+    "import json, pickle, sys; "
+    "sys.stdout.write(json.dumps(pickle.load(open(sys.argv[1], 'rb')), ensure_ascii=False))"
+)
+TIMES = "\u00d7"  # the sign the README's tables use
+TOML_FLOOR = "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))"
+
+
+@dataclass
+class Table:
+    """What one part measured: printed as aligned text, or as Markdown for the README."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def show(self, markdown: bool) -> None:
+        if markdown:
+            print(f"{self.title}\n")
+            print("| " + " | ".join(self.header) + " |")
+            print("|" + " --- |" * len(self.header))
+            for row in self.rows:
+                print("| " + " | ".join(row) + " |")
+        else:
+            widths = [
+                max(len(r[i]) for r in [self.header, *self.rows]) for i in range(len(self.header))
+            ]
+            print(self.title)
+            for row in [self.header, *self.rows]:
+                print("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+        for note in self.notes:
+            print(f"\n{note}" if markdown else f"  {note}")
+        print()
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -48,6 +95,22 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
         [PYTHON, "-c", MEASURE, *command], env=env, capture_output=True, text=True, check=True
     ).stdout.split()
     return float(out[0]), int(out[1]) / 1024
+
+
+def modules_after(code: list[str], env: dict[str, str]) -> set[str]:
+    done = subprocess.run(
+        [PYTHON, "-c", *code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, check=True,
+    )  # fmt: skip
+    return set(done.stderr.rsplit("\n", 1)[-1].split())
+
+
+def honest_floor(args: list[str], env: dict[str, str]) -> list[str]:
+    """A process that imports what `itu-timeline ARGS` really imports, less our own modules
+    and what every Python process has anyway."""
+    needed = modules_after([PROBE, *args], env) - modules_after([BARE], env)
+    theirs = sorted(m for m in needed if m.split(".")[0] not in ("itu_timeline", "__main__"))
+    return [PYTHON, "-c", IMPORT, *theirs]
 
 
 def with_feeds(
@@ -73,141 +136,152 @@ def with_feeds(
     return feeds_env
 
 
-def startup(env: dict[str, str], folder: Path, rounds: int = 21) -> None:
-    upcoming = [TOOL, "--today", "2027-01-01", "upcoming"]
-    table = [*upcoming, "--format", "table"]
-    feeds_env = with_feeds(env, folder)
-    french = {**env, "LANG": "fr_FR.UTF-8"}  # the catalog read; Babel for the table's dates
-    runs = (("floor", FLOOR, env), ("piped", upcoming, env), ("table", table, env),
-            ("piped, 10 feeds x 1,000 events", upcoming, feeds_env),
-            ("piped, in French", upcoming, french),
-            ("table, in French", table, french))  # fmt: skip
-    times: dict[str, list[float]] = {name: [] for name, _, _ in runs}
-    for _ in range(rounds):  # alternate, so drift in the machine hits them all alike
-        for name, command, run_env in runs:
+def alternated(runs: dict[str, tuple[list[str], dict[str, str]]], rounds: int) -> dict[str, float]:
+    """The median seconds of each run, the runs taken in turn `rounds` times."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, (command, run_env) in runs.items():
             start = time.perf_counter()
             subprocess.run(command, env=run_env, stdout=subprocess.DEVNULL, check=True)
             times[name].append(time.perf_counter() - start)
-    floor = statistics.median(times["floor"])
-    print(f"start-up, medians of {rounds}:")
-    print(f"  {'floor (import typer, rich, tomllib, dateutil)':<46} {floor:.3f} s")
-    for name, _, _ in runs[1:]:
-        median = statistics.median(times[name])
-        label = f"upcoming, {name}"
-        print(f"  {label:<46} {median:.3f} s  = {median / floor:.2f} x floor")
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
-def scale(env: dict[str, str], folder: Path) -> None:
-    results: dict[tuple[str, int], float] = {}
-    print("scale (seconds; peak MiB for 100,000):")
-    for count in (1_000, 10_000, 100_000):
-        path = folder / f"cal-{count}.toml"
-        subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
-        base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
-        commands = {
-            "upcoming": [*base, "upcoming"],
-            "list --format json": [*base, "list", "--format", "json"],
-            "export -o": [*base, "export", "-o", str(folder / "out.ics")],
-        }
-        size = path.stat().st_size / 2**20
-        print(f"  {count:>7,} events ({size:.1f} MiB)")
-        for name, command in commands.items():
-            cache_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-{count}-{name[:4]}")}
-            cold, cold_peak = timed(command, cache_env)
-            warm, warm_peak = timed(command, cache_env)
-            results[(name, count)] = warm
-            peak = f"   peak {max(cold_peak, warm_peak):.0f} MiB" if count == 100_000 else ""
-            print(f"    {name:<20} cold {cold:6.2f}   repeated {warm:6.2f}{peak}")
-    print("growth from 10,000 to 100,000 events (repeated runs; 10 would be linear):")
-    for name in ("upcoming", "list --format json", "export -o"):
-        print(f"  {name:<20} {results[(name, 100_000)] / results[(name, 10_000)]:.1f} x")
+def startup(env: dict[str, str], folder: Path, rounds: int = 21) -> Table:
+    args = ["--today", "2027-01-01", "upcoming"]
+    cases = {
+        "piped (the cron case)": (args, env),
+        "as a Rich table": ([*args, "--format", "table"], env),
+        "piped, with 10 subscribed feeds of 1,000 events each": (args, with_feeds(env, folder)),
+    }
+    runs = {}
+    for name, (case_args, case_env) in cases.items():
+        runs[name] = ([TOOL, *case_args], case_env)
+        runs[f"floor of {name}"] = (honest_floor(case_args, case_env), case_env)
+    medians = alternated(runs, rounds)
+    table = Table(
+        f"Start-up, `itu-timeline {' '.join(args)}` on the bundled calendar, medians of "
+        f"{rounds} runs alternated with their floors:",
+        ("run", "its floor (its imports)", "time", "against its floor"),
+    )
+    for name in cases:
+        floor, median = medians[f"floor of {name}"], medians[name]
+        table.rows.append(
+            (name, f"{floor:.3f} s", f"{median:.3f} s", f"{median / floor:.2f} {TIMES}")
+        )
+    return table
 
 
-def ics_scale(env: dict[str, str], folder: Path) -> None:
-    """`export -o` against the floor and `publish` against `export -o`, run alternately,
-    repeated runs (the cache warmed first): medians of 3 (of 1 at 100,000 events)."""
-    print("export and publish against their floors (repeated runs, medians; wall / CPU s):")
-    medians: dict[tuple[str, int], tuple[float, float]] = {}
-    for count in (1_000, 10_000, 100_000):
-        path = folder / f"cal-{count}.toml"
-        if not path.exists():
-            subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
-        base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
-        data = path.with_suffix(".pickle")  # what tomllib reads, as a cache holds it
-        data.write_bytes(pickle.dumps(tomllib.loads(path.read_text(encoding="utf-8"))))
-        runs = {
-            "floor": [PYTHON, str(HERE / "ics_floor.py"), str(data), str(folder / "floor.ics")],
-            "export": [*base, "export", "-o", str(folder / "out.ics")],
-            "publish": [*base, "publish", str(folder / "site")],
-            "json": [*base, "list", "--format", "json"],
-        }
-        run_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-ics-{count}")}
-        subprocess.run(runs["json"], env=run_env, stdout=subprocess.DEVNULL, check=True)
-        times, cpu, peaks = _alternated(runs, run_env, 1 if count == 100_000 else 3)
-        for name in runs:
-            medians[(name, count)] = statistics.median(times[name]), statistics.median(cpu[name])
-        _ics_report(count, {name: medians[(name, count)] for name in runs}, peaks, folder)
-    for name in ("floor", "export", "publish"):
-        wall, cpu_time = (medians[(name, 100_000)][i] / medians[(name, 10_000)][i] for i in (0, 1))
-        print(f"  growth from 10,000 to 100,000 events, {name}: {wall:.1f} x wall, "
-              f"{cpu_time:.1f} x CPU")  # fmt: skip
+YEAR = ["--from", "2027-01-01", "--to", "2027-12-31"]
+# name: (arguments after the calendar and --today, what its repeated run is compared with)
+SCALE_RUNS = {
+    "upcoming": (["upcoming"], None),
+    "upcoming --days 365": (["upcoming", "--days", "365"], None),
+    "list --from --to (a year)": (["list", *YEAR], "upcoming --days 365"),
+    "list --format json": (["list", "--format", "json"], "json.dumps of its records"),
+    "export -o": (["export", "-o", "{folder}/out.ics"], None),
+}
 
 
-# Also the CPU seconds of the run: on a machine shared with others, wall times follow the
-# load more than the work.
-MEASURE_CPU = (
-    "import resource, subprocess, sys, time; t = time.perf_counter(); "
-    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
-    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-    "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)"
-)
+@dataclass
+class Sized:
+    """The runs of one calendar size: cold and repeated seconds, peak MiB."""
+
+    cold: dict[str, float] = field(default_factory=dict)
+    repeated: dict[str, float] = field(default_factory=dict)
+    peak: dict[str, float] = field(default_factory=dict)
 
 
-def _alternated(
-    runs: dict[str, list[str]], env: dict[str, str], rounds: int
-) -> tuple[dict[str, list[float]], dict[str, list[float]], dict[str, float]]:
-    """Wall and CPU seconds of each run, and its largest peak MiB, in `rounds` rounds."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    cpu: dict[str, list[float]] = {name: [] for name in runs}
-    peaks = dict.fromkeys(runs, 0.0)
-    for _ in range(rounds):
-        for name, command in runs.items():
-            measure = [PYTHON, "-c", MEASURE_CPU, *command]
-            done = subprocess.run(measure, env=env, capture_output=True, text=True, check=True)
-            out = done.stdout.split()
-            times[name].append(float(out[0]))
-            cpu[name].append(float(out[1]))
-            peaks[name] = max(peaks[name], int(out[2]) / 1024)
-    return times, cpu, peaks
+def measure_size(env: dict[str, str], folder: Path, count: int, repeats: int = 3) -> Sized:
+    path = folder / f"cal-{count}.toml"
+    subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
+    base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
+    sized = Sized()
+    floors: dict[str, list[str]] = {
+        "tomllib.load of the file": [PYTHON, "-c", TOML_FLOOR, str(path)]
+    }
+    for name, (args, _) in SCALE_RUNS.items():
+        command = [*base, *(a.format(folder=folder) for a in args)]
+        cache_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-{count}-{len(sized.cold)}")}
+        sized.cold[name], peak = timed(command, cache_env)
+        warm = [timed(command, cache_env) for _ in range(repeats)]
+        sized.repeated[name] = statistics.median(t for t, _ in warm)
+        sized.peak[name] = max(peak, *(p for _, p in warm))
+        if name == "list --format json":
+            floors["json.dumps of its records"] = json_floor(command, cache_env, folder)
+    for name, command in floors.items():
+        runs = [timed(command, env) for _ in range(repeats)]
+        sized.repeated[name] = statistics.median(t for t, _ in runs)
+        sized.peak[name] = max(p for _, p in runs)
+    return sized
 
 
-def _ics_report(
-    count: int, median: dict[str, tuple[float, float]], peaks: dict[str, float], folder: Path
-) -> None:
-    def ratio(one: str, other: str) -> str:
-        return " / ".join(f"{median[one][i] / median[other][i]:.2f}" for i in (0, 1))
+def json_floor(command: list[str], env: dict[str, str], folder: Path) -> list[str]:
+    """A process that unpickles the records `command` writes and writes json.dumps of them."""
+    records = json.loads(subprocess.run(command, env=env, capture_output=True, check=True).stdout)
+    pickled = folder / "records.pickle"
+    pickled.write_bytes(pickle.dumps(records, pickle.HIGHEST_PROTOCOL))
+    return [PYTHON, "-c", JSON_FLOOR, str(pickled)]
 
-    def seconds(name: str) -> str:
-        return f"{median[name][0]:6.2f} / {median[name][1]:5.2f} s"
 
-    mib = {name: (folder / name).stat().st_size / 2**20 for name in ("floor.ics", "out.ics")}
-    print(f"  {count:>7,} events: floor (ics_floor.py) {seconds('floor')}, "
-          f"{mib['floor.ics']:.1f} MiB of .ics")  # fmt: skip
-    print(f"    export -o {seconds('export')} = {ratio('export', 'floor')} x floor, "
-          f"{mib['out.ics']:.1f} MiB, peak {peaks['export']:.0f} MiB")  # fmt: skip
-    print(f"    publish   {seconds('publish')} = {ratio('publish', 'export')} x export -o, "
-          f"peak {peaks['publish']:.0f} MiB = {peaks['publish'] / peaks['json']:.2f} x that of "
-          f"list --format json ({seconds('json')}, {peaks['json']:.0f} MiB)")  # fmt: skip
+def scale(
+    env: dict[str, str], folder: Path, counts: tuple[int, ...] = (1_000, 10_000, 100_000)
+) -> list[Table]:
+    sizes = {count: measure_size(env, folder, count) for count in counts}
+    table = Table(
+        "Scale (seconds; cold: empty cache; repeated: median of 3; peak: the 100,000-event runs):",
+        ("events (file)", "run", "cold", "cold ÷ tomllib.load", "repeated", "repeated ÷", "peak"),
+    )
+    for count, sized in sizes.items():
+        size = (folder / f"cal-{count}.toml").stat().st_size / 2**20
+        toml = sized.repeated["tomllib.load of the file"]
+        label = f"{count:,} ({size:.1f} MiB)"
+        for name, (_, reference) in SCALE_RUNS.items():
+            cold, warm = sized.cold[name], sized.repeated[name]
+            against = (
+                f"{warm / sized.repeated[reference]:.2f} {TIMES} {reference}" if reference else ""
+            )
+            peak = f"{sized.peak[name]:.0f} MiB" if count == max(counts) else ""
+            table.rows.append(
+                (
+                    label,
+                    f"`{name}`",
+                    f"{cold:.2f}",
+                    f"{cold / toml:.1f} {TIMES}",
+                    f"{warm:.2f}",
+                    against,
+                    peak,
+                )
+            )
+            label = ""
+        for name in ("tomllib.load of the file", "json.dumps of its records"):
+            peak = f"{sized.peak[name]:.0f} MiB" if count == max(counts) else ""
+            table.rows.append(
+                ("", f"floor: {name}", "", "", f"{sized.repeated[name]:.2f}", "", peak)
+            )
+    growth = Table(
+        f"Growth from {counts[-2]:,} to {counts[-1]:,} events (10 {TIMES} is linear):",
+        ("run", "cold", "repeated"),
+    )
+    for name in [*SCALE_RUNS, "json.dumps of its records"]:
+        first, last = sizes[counts[-2]], sizes[counts[-1]]
+        cold = f"{last.cold[name] / first.cold[name]:.1f} {TIMES}" if name in first.cold else ""
+        growth.rows.append(
+            (f"`{name}`", cold, f"{last.repeated[name] / first.repeated[name]:.1f} {TIMES}")
+        )
+    return [table, growth]
 
 
 def main() -> None:
-    unknown = [a for a in sys.argv[1:] if a not in ("--quick", "--ics")]
-    if unknown:  # `--help` must not start a three-minute run
+    flags = {"--quick", "--markdown"}
+    unknown = [a for a in sys.argv[1:] if a not in flags]
+    if unknown:  # `--help` must not start a five-minute run
         sys.exit(__doc__.split("\n\n")[1] + f"\nunknown: {' '.join(unknown)}")
     if not Path(TOOL).exists():
         sys.exit(
             f"run this with the Python of the environment where itu-timeline is installed ({TOOL})"
         )
+    markdown = "--markdown" in sys.argv
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         # No user calendar, feeds, cache or state: the bundled calendar only, measured as
@@ -220,16 +294,13 @@ def main() -> None:
             "XDG_STATE_HOME": str(folder / "state"),
         }
         env.pop("ITU_TIMELINE_CALENDAR", None)
-        for name in ("ITU_TIMELINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # English
-            env.pop(name, None)
-        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-        if "--ics" in sys.argv:
-            ics_scale(env, folder)
-            return
-        startup(env, folder)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+        parts: list[Callable[[], list[Table]]] = [lambda: [startup(env, folder)]]
         if "--quick" not in sys.argv:
-            scale(env, folder)
-            ics_scale(env, folder)
+            parts.append(lambda: scale(env, folder))
+        for part in parts:
+            for table in part():
+                table.show(markdown)
 
 
 if __name__ == "__main__":
