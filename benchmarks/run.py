@@ -1,17 +1,18 @@
 """Speed and scale of itu-timeline, each run measured against a floor in the same run.
 
-    python benchmarks/run.py               # everything (about 5 minutes on 2 cores)
+    python benchmarks/run.py               # everything (minutes; far more on busy cores)
     python benchmarks/run.py --quick       # start-up only
     python benchmarks/run.py --markdown    # the same, as the README's tables
 
-1. Start-up: the median wall time of `itu-timeline --today 2027-01-01 upcoming` on the bundled
-   calendar (piped, as cron runs it; as a Rich table; piped with 10 subscribed feeds of 1,000
-   events each), each against its own floor: a Python process that imports exactly the
-   modules (standard library and third-party) that this run of the command has in
-   `sys.modules` at its end, found by running it once, and nothing of ours. Runs and floors
+1. Start-up: the median wall and CPU time of `itu-timeline --today 2027-01-01 upcoming` on
+   the bundled calendar (piped, as cron runs it; as a Rich table; piped with 10 subscribed
+   feeds of 1,000 events each), each against its own floor: a Python process that imports
+   exactly the modules (standard library and third-party) that this run of the command has
+   in `sys.modules` at its end, found by running it once, and nothing of ours. Runs and floors
    alternate, so drift in the machine hits them all alike.
 2. Scale: synthetic calendars of 1,000, 10,000 and 100,000 events (benchmarks/generate.py).
-   Each command cold (empty cache) and repeated (median of 3); floors in the same run:
+   Each command cold (empty cache) and repeated (median of 3, taken in turn with the others
+   and the floors); floors in the same run:
    `tomllib.load` of the file (for the cold runs) and `json.dumps` of `list`'s records
    unpickled (C encoder, compact: less text than ours, so a strict floor); the one-year
    `list --from --to` against `upcoming --days 365`. Growth from 10,000 to 100,000 events.
@@ -23,6 +24,7 @@ Only the standard library: subprocess, time.perf_counter and resource.getrusage.
 import json
 import os
 import pickle
+import resource
 import statistics
 import subprocess
 import sys
@@ -136,15 +138,24 @@ def with_feeds(
     return feeds_env
 
 
-def alternated(runs: dict[str, tuple[list[str], dict[str, str]]], rounds: int) -> dict[str, float]:
-    """The median seconds of each run, the runs taken in turn `rounds` times."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+def alternated(
+    runs: dict[str, tuple[list[str], dict[str, str]]], rounds: int
+) -> dict[str, tuple[float, float]]:
+    """The median wall and CPU seconds (user and system) of each run, the runs taken in turn
+    `rounds` times. On a machine shared with other work, wall time counts the waits for a
+    core; CPU time is what the run itself costs."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(rounds):
         for name, (command, run_env) in runs.items():
-            start = time.perf_counter()
+            before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
             subprocess.run(command, env=run_env, stdout=subprocess.DEVNULL, check=True)
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
+            wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            times[name].append((wall, cpu))
+    return {
+        name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t))
+        for name, t in times.items()
+    }
 
 
 def startup(env: dict[str, str], folder: Path, rounds: int = 21) -> Table:
@@ -161,14 +172,17 @@ def startup(env: dict[str, str], folder: Path, rounds: int = 21) -> Table:
     medians = alternated(runs, rounds)
     table = Table(
         f"Start-up, `itu-timeline {' '.join(args)}` on the bundled calendar, medians of "
-        f"{rounds} runs alternated with their floors:",
-        ("run", "its floor (its imports)", "time", "against its floor"),
+        f"{rounds} runs alternated with their floors (wall time, and CPU time):",
+        ("run", "its floor: wall / CPU", "run: wall / CPU", "against its floor: wall / CPU"),
     )
     for name in cases:
-        floor, median = medians[f"floor of {name}"], medians[name]
-        table.rows.append(
-            (name, f"{floor:.3f} s", f"{median:.3f} s", f"{median / floor:.2f} {TIMES}")
-        )
+        (floor, floor_cpu), (wall, cpu) = medians[f"floor of {name}"], medians[name]
+        table.rows.append((
+            name,
+            f"{floor:.3f} / {floor_cpu:.3f} s",
+            f"{wall:.3f} / {cpu:.3f} s",
+            f"{wall / floor:.2f} / {cpu / floor_cpu:.2f} {TIMES}",
+        ))  # fmt: skip
     return table
 
 
@@ -179,7 +193,6 @@ SCALE_RUNS = {
     "upcoming --days 365": (["upcoming", "--days", "365"], None),
     "list --from --to (a year)": (["list", *YEAR], "upcoming --days 365"),
     "list --format json": (["list", "--format", "json"], "json.dumps of its records"),
-    "export -o": (["export", "-o", "{folder}/out.ics"], None),
 }
 
 
@@ -193,26 +206,27 @@ class Sized:
 
 
 def measure_size(env: dict[str, str], folder: Path, count: int, repeats: int = 3) -> Sized:
+    """Each run cold, once, with an empty cache of its own; then the repeated runs and the
+    floors in turn, `repeats` times, so that a busy spell of the machine hits them alike."""
     path = folder / f"cal-{count}.toml"
     subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
     base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
     sized = Sized()
-    floors: dict[str, list[str]] = {
-        "tomllib.load of the file": [PYTHON, "-c", TOML_FLOOR, str(path)]
-    }
+    runs = {"tomllib.load of the file": ([PYTHON, "-c", TOML_FLOOR, str(path)], env)}
     for name, (args, _) in SCALE_RUNS.items():
         command = [*base, *(a.format(folder=folder) for a in args)]
         cache_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-{count}-{len(sized.cold)}")}
-        sized.cold[name], peak = timed(command, cache_env)
-        warm = [timed(command, cache_env) for _ in range(repeats)]
-        sized.repeated[name] = statistics.median(t for t, _ in warm)
-        sized.peak[name] = max(peak, *(p for _, p in warm))
+        sized.cold[name], sized.peak[name] = timed(command, cache_env)
+        runs[name] = (command, cache_env)
         if name == "list --format json":
-            floors["json.dumps of its records"] = json_floor(command, cache_env, folder)
-    for name, command in floors.items():
-        runs = [timed(command, env) for _ in range(repeats)]
-        sized.repeated[name] = statistics.median(t for t, _ in runs)
-        sized.peak[name] = max(p for _, p in runs)
+            runs["json.dumps of its records"] = (json_floor(command, cache_env, folder), env)
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, (command, run_env) in runs.items():
+            spent, peak = timed(command, run_env)
+            seconds[name].append(spent)
+            sized.peak[name] = max(peak, sized.peak.get(name, 0))
+    sized.repeated = {name: statistics.median(spent) for name, spent in seconds.items()}
     return sized
 
 
