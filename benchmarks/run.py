@@ -2,6 +2,7 @@
 
     python benchmarks/run.py               # everything (minutes; far more on busy cores)
     python benchmarks/run.py --quick       # start-up only
+    python benchmarks/run.py --ics         # export and publish against their floor only
     python benchmarks/run.py --markdown    # the same, as the README's tables
 
 1. Start-up: the median wall and CPU time of `itu-timeline --today 2027-01-01 upcoming` on
@@ -17,6 +18,9 @@
    unpickled (C encoder, compact: less text than ours, so a strict floor); the one-year
    `list --from --to` against `upcoming --days 365`. Growth from 10,000 to 100,000 events.
 3. Peak memory (maximum resident set) of each 100,000-event run.
+4. .ics: `export -o` against its floor, a plain-Python writer of the same VEVENT text
+   (benchmarks/ics_floor.py), and `publish` against `export -o`, run alternately; peak
+   memory of `publish` against `list --format json`; growth from 10,000 to 100,000 events.
 
 Only the standard library: subprocess, time.perf_counter and resource.getrusage.
 """
@@ -286,8 +290,74 @@ def scale(
     return [table, growth]
 
 
+def ics_scale(env: dict[str, str], folder: Path) -> list[Table]:
+    """`export -o` against the floor and `publish` against `export -o`, run alternately,
+    repeated runs (the cache warmed first): medians of 3 (of 1 at 100,000 events)."""
+    table = Table(
+        "`export -o` against its floor (benchmarks/ics_floor.py, a plain-Python writer of the "
+        "same VEVENT text) and `publish` against `export -o` (repeated runs, medians of 3; "
+        "of 1 at 100,000 events; seconds):",
+        ("events", "floor", "`export -o`", "`publish`", "peaks: export, publish, list json"),
+    )
+    medians: dict[tuple[str, int], float] = {}
+    for count in (1_000, 10_000, 100_000):
+        path = folder / f"cal-{count}.toml"
+        if not path.exists():
+            subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
+        base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
+        runs = {
+            "floor": [PYTHON, str(HERE / "ics_floor.py"), str(path), str(folder / "floor.ics")],
+            "export": [*base, "export", "-o", str(folder / "out.ics")],
+            "publish": [*base, "publish", str(folder / "site")],
+            "json": [*base, "list", "--format", "json"],
+        }
+        run_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-ics-{count}")}
+        subprocess.run(runs["json"], env=run_env, stdout=subprocess.DEVNULL, check=True)
+        times, peaks = _alternated(runs, run_env, 1 if count == 100_000 else 3)
+        medians |= {(name, count): statistics.median(times[name]) for name in runs}
+        table.rows.append(_ics_row(count, {n: medians[(n, count)] for n in runs}, peaks, folder))
+    table.notes.append(
+        "Growth from 10,000 to 100,000 events: "
+        + ", ".join(
+            f"{name} {medians[(name, 100_000)] / medians[(name, 10_000)]:.1f} {TIMES}"
+            for name in ("floor", "export", "publish")
+        )
+        + "."
+    )
+    return [table]
+
+
+def _alternated(
+    runs: dict[str, list[str]], env: dict[str, str], rounds: int
+) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Seconds of each run, and its largest peak MiB, in `rounds` rounds of all of them."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    peaks = dict.fromkeys(runs, 0.0)
+    for _ in range(rounds):
+        for name, command in runs.items():
+            seconds, peak = timed(command, env)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return times, peaks
+
+
+def _ics_row(
+    count: int, median: dict[str, float], peaks: dict[str, float], folder: Path
+) -> tuple[str, ...]:
+    floor, export, publish = median["floor"], median["export"], median["publish"]
+    mib = {name: (folder / name).stat().st_size / 2**20 for name in ("floor.ics", "out.ics")}
+    return (
+        f"{count:,}",
+        f"{floor:.2f} ({mib['floor.ics']:.1f} MiB)",
+        f"{export:.2f} = {export / floor:.2f} {TIMES} floor ({mib['out.ics']:.1f} MiB)",
+        f"{publish:.2f} = {publish / export:.2f} {TIMES} export",
+        f"{peaks['export']:.0f}, {peaks['publish']:.0f} "
+        f"(= {peaks['publish'] / peaks['json']:.2f} {TIMES} list json), {peaks['json']:.0f} MiB",
+    )
+
+
 def main() -> None:
-    flags = {"--quick", "--markdown"}
+    flags = {"--quick", "--markdown", "--ics"}
     unknown = [a for a in sys.argv[1:] if a not in flags]
     if unknown:  # `--help` must not start a five-minute run
         sys.exit(__doc__.split("\n\n")[1] + f"\nunknown: {' '.join(unknown)}")
@@ -310,8 +380,10 @@ def main() -> None:
         env.pop("ITU_TIMELINE_CALENDAR", None)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
         parts: list[Callable[[], list[Table]]] = [lambda: [startup(env, folder)]]
-        if "--quick" not in sys.argv:
-            parts.append(lambda: scale(env, folder))
+        if "--ics" in sys.argv:
+            parts = [lambda: ics_scale(env, folder)]
+        elif "--quick" not in sys.argv:
+            parts += [lambda: scale(env, folder), lambda: ics_scale(env, folder)]
         for part in parts:
             for table in part():
                 table.show(markdown)
