@@ -7,9 +7,10 @@
 
 1. Start-up: the median wall and CPU time of `itu-timeline --today 2027-01-01 upcoming` on
    the bundled calendar (piped, as cron runs it; as a Rich table; piped with 10 subscribed
-   feeds of 1,000 events each), each against its own floor: a Python process that imports
-   exactly the modules (standard library and third-party) that this run of the command has
-   in `sys.modules` at its end, found by running it once, and nothing of ours. Runs and floors
+   feeds of 1,000 events each; in French, piped and as a table), each against its own
+   floor: a Python process that imports exactly the modules (standard library and
+   third-party) that this run of the command has in `sys.modules` at its end, found by
+   running it once, and nothing of ours. Runs and floors
    alternate, so drift in the machine hits them all alike.
 2. Scale: synthetic calendars of 1,000, 10,000 and 100,000 events (benchmarks/generate.py).
    Each command cold (empty cache) and repeated (median of 3, taken in turn with the others
@@ -168,6 +169,12 @@ def startup(env: dict[str, str], folder: Path, rounds: int = 21) -> Table:
         "piped (the cron case)": (args, env),
         "as a Rich table": ([*args, "--format", "table"], env),
         "piped, with 10 subscribed feeds of 1,000 events each": (args, with_feeds(env, folder)),
+        # the catalog read; Babel for the table's dates
+        "piped, in French (LANG=fr_FR.UTF-8)": (args, {**env, "LANG": "fr_FR.UTF-8"}),
+        "as a Rich table, in French": (
+            [*args, "--format", "table"],
+            {**env, "LANG": "fr_FR.UTF-8"},
+        ),
     }
     runs = {}
     for name, (case_args, case_env) in cases.items():
@@ -378,6 +385,8 @@ def main() -> None:
             "XDG_STATE_HOME": str(folder / "state"),
         }
         env.pop("ITU_TIMELINE_CALENDAR", None)
+        for name in ("ITU_TIMELINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # English
+            env.pop(name, None)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
         parts: list[Callable[[], list[Table]]] = [lambda: [startup(env, folder)]]
         if "--ics" in sys.argv:
