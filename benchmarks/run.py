@@ -20,8 +20,9 @@
    `list --from --to` against `upcoming --days 365`. Growth from 10,000 to 100,000 events.
 3. Peak memory (maximum resident set) of each 100,000-event run.
 4. .ics: `export -o` against its floor, a plain-Python writer of the same VEVENT text
-   (benchmarks/ics_floor.py), and `publish` against `export -o`, run alternately; peak
-   memory of `publish` against `list --format json`; growth from 10,000 to 100,000 events.
+   (benchmarks/ics_floor.py, reading the calendar as tomllib read it, pickled), and
+   `publish` against `export -o`, run alternately; peak memory of `publish` against
+   `list --format json`; growth from 10,000 to 100,000 events.
 
 Only the standard library: subprocess, time.perf_counter and resource.getrusage.
 """
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,67 +299,93 @@ def scale(
     return [table, growth]
 
 
-def ics_scale(env: dict[str, str], folder: Path) -> list[Table]:
+def ics_scale(
+    env: dict[str, str], folder: Path, counts: tuple[int, ...] = (1_000, 10_000, 100_000)
+) -> list[Table]:
     """`export -o` against the floor and `publish` against `export -o`, run alternately,
     repeated runs (the cache warmed first): medians of 3 (of 1 at 100,000 events)."""
     table = Table(
         "`export -o` against its floor (benchmarks/ics_floor.py, a plain-Python writer of the "
-        "same VEVENT text) and `publish` against `export -o` (repeated runs, medians of 3; "
-        "of 1 at 100,000 events; seconds):",
+        "same VEVENT text) and `publish` against `export -o`: repeated runs, medians of 3 (of "
+        "1 at 100,000 events), wall / CPU seconds:",
         ("events", "floor", "`export -o`", "`publish`", "peaks: export, publish, list json"),
     )
-    medians: dict[tuple[str, int], float] = {}
-    for count in (1_000, 10_000, 100_000):
+    medians: dict[tuple[str, int], tuple[float, float]] = {}
+    for count in counts:
         path = folder / f"cal-{count}.toml"
         if not path.exists():
             subprocess.run([PYTHON, str(HERE / "generate.py"), str(count), str(path)], check=True)
         base = [TOOL, "--calendar", str(path), "--today", "2027-01-01"]
+        data = path.with_suffix(".pickle")  # what tomllib reads, as a cache holds it
+        data.write_bytes(pickle.dumps(tomllib.loads(path.read_text(encoding="utf-8"))))
         runs = {
-            "floor": [PYTHON, str(HERE / "ics_floor.py"), str(path), str(folder / "floor.ics")],
+            "floor": [PYTHON, str(HERE / "ics_floor.py"), str(data), str(folder / "floor.ics")],
             "export": [*base, "export", "-o", str(folder / "out.ics")],
             "publish": [*base, "publish", str(folder / "site")],
             "json": [*base, "list", "--format", "json"],
         }
         run_env = {**env, "XDG_CACHE_HOME": str(folder / f"cache-ics-{count}")}
         subprocess.run(runs["json"], env=run_env, stdout=subprocess.DEVNULL, check=True)
-        times, peaks = _alternated(runs, run_env, 1 if count == 100_000 else 3)
-        medians |= {(name, count): statistics.median(times[name]) for name in runs}
+        times, cpu, peaks = _alternated(runs, run_env, 1 if count == 100_000 else 3)
+        for name in runs:
+            medians[(name, count)] = statistics.median(times[name]), statistics.median(cpu[name])
         table.rows.append(_ics_row(count, {n: medians[(n, count)] for n in runs}, peaks, folder))
+    first, last = counts[-2], counts[-1]
+    growth = (
+        f"{name} {medians[(name, last)][0] / medians[(name, first)][0]:.1f} / "
+        f"{medians[(name, last)][1] / medians[(name, first)][1]:.1f} {TIMES}"
+        for name in ("floor", "export", "publish")
+    )
     table.notes.append(
-        "Growth from 10,000 to 100,000 events: "
-        + ", ".join(
-            f"{name} {medians[(name, 100_000)] / medians[(name, 10_000)]:.1f} {TIMES}"
-            for name in ("floor", "export", "publish")
-        )
-        + "."
+        f"Growth from {first:,} to {last:,} events, wall / CPU: {', '.join(growth)}."
     )
     return [table]
 
 
+# Also the CPU seconds of the run: on a machine shared with others, wall times follow the
+# load more than the work.
+MEASURE_CPU = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)"
+)
+
+
 def _alternated(
     runs: dict[str, list[str]], env: dict[str, str], rounds: int
-) -> tuple[dict[str, list[float]], dict[str, float]]:
-    """Seconds of each run, and its largest peak MiB, in `rounds` rounds of all of them."""
+) -> tuple[dict[str, list[float]], dict[str, list[float]], dict[str, float]]:
+    """Wall and CPU seconds of each run, and its largest peak MiB, in `rounds` rounds."""
     times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     peaks = dict.fromkeys(runs, 0.0)
     for _ in range(rounds):
         for name, command in runs.items():
-            seconds, peak = timed(command, env)
-            times[name].append(seconds)
-            peaks[name] = max(peaks[name], peak)
-    return times, peaks
+            measure = [PYTHON, "-c", MEASURE_CPU, *command]
+            done = subprocess.run(measure, env=env, capture_output=True, text=True, check=True)
+            out = done.stdout.split()
+            times[name].append(float(out[0]))
+            cpu[name].append(float(out[1]))
+            peaks[name] = max(peaks[name], int(out[2]) / 1024)
+    return times, cpu, peaks
 
 
 def _ics_row(
-    count: int, median: dict[str, float], peaks: dict[str, float], folder: Path
+    count: int, median: dict[str, tuple[float, float]], peaks: dict[str, float], folder: Path
 ) -> tuple[str, ...]:
-    floor, export, publish = median["floor"], median["export"], median["publish"]
+    def ratio(one: str, other: str) -> str:
+        return " / ".join(f"{median[one][i] / median[other][i]:.2f}" for i in (0, 1))
+
+    def seconds(name: str) -> str:
+        return f"{median[name][0]:.2f} / {median[name][1]:.2f} s"
+
     mib = {name: (folder / name).stat().st_size / 2**20 for name in ("floor.ics", "out.ics")}
     return (
         f"{count:,}",
-        f"{floor:.2f} ({mib['floor.ics']:.1f} MiB)",
-        f"{export:.2f} = {export / floor:.2f} {TIMES} floor ({mib['out.ics']:.1f} MiB)",
-        f"{publish:.2f} = {publish / export:.2f} {TIMES} export",
+        f"{seconds('floor')} ({mib['floor.ics']:.1f} MiB)",
+        f"{seconds('export')} = {ratio('export', 'floor')} {TIMES} floor "
+        f"({mib['out.ics']:.1f} MiB)",
+        f"{seconds('publish')} = {ratio('publish', 'export')} {TIMES} export",
         f"{peaks['export']:.0f}, {peaks['publish']:.0f} "
         f"(= {peaks['publish'] / peaks['json']:.2f} {TIMES} list json), {peaks['json']:.0f} MiB",
     )
