@@ -110,6 +110,20 @@ def test_each_row_is_a_meeting_with_its_own_deadline_in_its_zone() -> None:
     assert found["WP 9A"]["location"] == "Geneva, Switzerland"
 
 
+def test_a_row_that_labels_its_own_deadline_keeps_it_from_the_other_rows() -> None:
+    letter = (
+        "Circular Letter 5/LCCE/120 3 March 2027\n"
+        "Subject: Meetings of Working Parties 5A and 5D (virtual meetings)\n"
+        "Dear Sir/Madam, the following meetings will be held as virtual meetings.\n"
+        "Group Dates Deadline for contributions\n"
+        "WP 5A 3-14 May 2027 Deadline for contributions: 26 April 2027 1600 hours UTC\n"
+        "WP 5D 17-28 May 2027 Deadline for contributions: 10 May 2027 1600 hours UTC\n"
+    )
+    found = meetings(letter)
+    assert [d["due"] for d in found["WP 5A"]["deadlines"]] == ["2027-04-26T16:00+00:00"]
+    assert [d["due"] for d in found["WP 5D"]["deadlines"]] == ["2027-05-10T16:00+00:00"]
+
+
 def test_a_group_given_two_spans_gets_the_wider_and_a_note() -> None:
     sg9 = meetings(LETTER)["SG9"]
     assert (sg9["start"], sg9["end"]) == ("2005-11-22", "2005-12-02")

@@ -61,7 +61,7 @@ def attach_deadlines(
         previous = dates[i - 1] if i else None
         gap = text[previous.endpos : found.pos] if previous else ""
         row = None
-        if previous and len(_without_times(gap)) <= ROW_GAP and not DEADLINE_WORDS.search(gap):
+        if previous and len(_without_times(gap)) <= ROW_GAP and _in_row(gap):
             row = at.get(previous.pos) or owners.get(previous.pos)
         day = resolve(found.start, near)
         in_table = bool(key and key.start() < found.pos <= key.end() + KEY_REACH)
@@ -118,6 +118,13 @@ def _tied(gap: str, after: str) -> bool:
         return True
     lead = _ITEM_LEAD.match(after)
     return lead is not None and bool(NAME_WORDS.search(after[lead.end() : lead.end() + 80]))
+
+
+def _in_row(gap: str) -> bool:
+    """Whether the text between a meeting's days and a date keeps them in one table row: no
+    words of deadlines, or only a row's own label of them ("WP 5D 17-28 May 2027 Deadline for
+    contributions: 10 May 2027"), with no sentence or line ended between."""
+    return not DEADLINE_WORDS.search(gap) or not re.search(r"[.;]\s|\n", gap)
 
 
 def _without_times(gap: str) -> str:
