@@ -111,7 +111,11 @@ def test_the_french_page_is_french_with_titles_marked_as_english(site: Path) -> 
     for english in ("Coming up", "Subscribe", "December", "Expected", "Countdown"):
         assert english not in words, english
     titled = [a for a in front.iter(f"{HTML}span") if a.get("lang") == "en"]
-    assert any(texts(span) == "Plenipotentiary Conference 2026 (PP-26)" for span in titled)
+    assert any(texts(span) == "Internet Governance Forum 2026 (21st IGF)" for span in titled)
+    year = parse((site / "fr" / "2026.html").read_text(encoding="utf-8"))
+    pp = year.find(f".//{HTML}article[@id='pp-26']/{HTML}h3")
+    assert pp is not None
+    assert texts(pp) == "Conférence de plénipotentiaires (PP-26)"  # the ITU's own, unmarked
     markers = [s for s in front.iter(f"{HTML}small") if s.get("class") == "fallback"]
     assert markers
     assert {texts(m) for m in markers} == {"(en anglais)"}

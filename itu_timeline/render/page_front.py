@@ -72,8 +72,10 @@ def _rows(site: Site, dated: list[Event]) -> list[Row]:
     for deadline in site.deadlines:
         day = deadline_day(deadline, site.zone)
         if today <= day <= last:
-            what = _(words.DEADLINE_OF).format(name=deadline.name, title=deadline.event.title)
-            link = f'<a href="{record_href(deadline.event)}">{english(text(what))}</a>'
+            what = text(_(words.DEADLINE_OF)).format(
+                name=english(text(deadline.name)), title=title_of(deadline.event)
+            )
+            link = f'<a href="{record_href(deadline.event)}">{what}</a>'
             when = deadline_when(deadline, site.zone)
             countdown = days_text((day - today).days)
             order = (0, deadline.event.id, deadline.name)

@@ -8,6 +8,7 @@ from html import escape
 from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Event
 from itu_timeline.core.text import is_web_address, safe
+from itu_timeline.core.titles import title_in
 from itu_timeline.render import page_words as words
 
 # An address inside free text ends at a space, a quote or an angle bracket; punctuation that
@@ -58,8 +59,10 @@ def english(html: str) -> str:
 
 
 def title_of(event: Event) -> str:
-    """An event's title on the page: the calendar's English title, marked as such."""
-    return english(text(event.title))
+    """An event's title on the page: the ITU's name in the page's language where the
+    calendar has it (core/titles.py), else the English title, marked as such."""
+    shown = title_in(event, current())
+    return english(text(shown.text)) if shown.fallback else text(shown.text)
 
 
 def year_file(year: int) -> str:
