@@ -104,3 +104,22 @@ def test_source_and_calendar_together_are_refused(machine: dict[str, str], tmp_p
     )
     assert result.exit_code == 2
     assert "--source chooses among the default calendars" in result.stderr
+
+
+def test_changes_made_in_the_users_own_file_stay_off_a_page_that_leaves_it_out(
+    machine: dict[str, str], tmp_path: Path
+) -> None:
+    added = as_user(
+        machine, "2026-12-03", "add", "--title", "Private: board retreat", "--start", "2027-02-10",
+        "--body", "other", "--kind", "other",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    site = tmp_path / "s"
+    assert as_user(machine, "2026-12-03", "publish", str(site)).exit_code == 0
+    everything = "".join(p.read_text() for p in site.rglob("*") if p.is_file())
+    assert "board retreat" not in everything
+    assert machine["XDG_DATA_HOME"] not in everything
+    mine = tmp_path / "m"
+    assert as_user(machine, "2026-12-03", "publish", str(mine), "--source", "mine").exit_code == 0
+    front = (mine / "index.html").read_text()
+    assert "Private: board retreat: added" in front

@@ -220,8 +220,19 @@ def _site(
             Feed("events.json", words.FEED_JSON, False),
         ],
         base_url=base_url,
-        changed=[c.text() for c in recently_changed(settings, filters, days=30)],
+        changed=_public_changes(settings, filters, calendar, events),
     )
+
+
+def _public_changes(
+    settings: Settings, filters: Filter, calendar: Calendar, events: list[Event]
+) -> list[str]:
+    """The recent changes the page may tell: to its own events, made in a file it publishes
+    (an edit of a bundled event in the user's own file stays private unless `mine` goes in)."""
+    shown = {path.resolve() for path in calendar.files}
+    ids = {event.id for event in events}
+    changes = recently_changed(settings, filters, days=30)
+    return [c.text() for c in changes if c.event_id in ids and c.origin().resolve() in shown]
 
 
 def _feed(file: str) -> "Feed":

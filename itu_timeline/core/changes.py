@@ -75,6 +75,10 @@ class Change:
         day = self.recorded.date().isoformat()
         return f"{self.title}: {what} ({how.format(name=self.source_name, day=day)})"
 
+    def origin(self) -> Path:
+        """The file the change was made in: a feed's copy, or the calendar file itself."""
+        return copy_path(self.source_name) if self.source == "feed" else Path(self.source_name)
+
     def as_event(self) -> Event:
         """The event as far as the filters of every command need it."""
         origin = copy_path(self.source_name) if self.source == "feed" else None
