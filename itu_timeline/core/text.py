@@ -35,7 +35,7 @@ NOT_ANNOUNCED = N_("(dates not announced)")
 END_NOT_ANNOUNCED = N_("(end not announced)")
 TIME_NOT_STATED = N_("(time not stated)")
 BASIS_WORDS = {
-    Basis.OFFICIAL: N_("read on an official page"),
+    Basis.OFFICIAL: N_("stated by the organiser: an official page or letter"),
     Basis.REPORTED: N_("reported by a secondary source"),
     Basis.DERIVED: N_("computed from a rule"),
     Basis.EXPECTED: N_("expected from the usual cycle, or marked provisional by the organiser"),
