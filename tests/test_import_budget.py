@@ -118,3 +118,4 @@ def test_upcoming_served_from_the_day_index_imports_no_validation() -> None:
     warm = imported(*args, probe=ENTRY_PROBE)
     assert "itu_timeline.core.deadlines" in warm  # the command really ran
     assert not {"itu_timeline.core.schema", "itu_timeline.core.feed_scope"} & warm
+    assert "itu_timeline.core.tables" not in warm  # shown titles need no reader of files

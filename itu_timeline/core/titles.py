@@ -9,11 +9,13 @@ A file writes each name with the page it was read on:
 """
 
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from itu_timeline.base import i18n
 from itu_timeline.core.model import LANGUAGES, Event, Title
-from itu_timeline.core.tables import Table
+
+if TYPE_CHECKING:  # the reader's tables are for reading a file, not for every line shown
+    from itu_timeline.core.tables import Table
 
 TITLE_KEYS = ("title", "source")
 
@@ -47,7 +49,7 @@ def title_in(event: Event, lang: str) -> Shown:
     return Shown(event.title, "en", lang != "en")
 
 
-def read_titles(t: Table) -> dict[str, Title]:
+def read_titles(t: "Table") -> dict[str, Title]:
     """The `titles` table of an event, every problem recorded with its field
     (`titles.fr.source`); in the order of LANGUAGES, whatever the file's order."""
     raw = t.get("titles", dict, "a table of languages (titles.fr, titles.es, ...)")
@@ -61,7 +63,9 @@ def read_titles(t: Table) -> dict[str, Title]:
     return {lang: names[lang] for lang in LANGUAGES if lang in names}
 
 
-def _title(t: Table, lang: str, value: Any) -> Title | None:
+def _title(t: "Table", lang: str, value: Any) -> Title | None:
+    from itu_timeline.core.tables import Table
+
     if lang not in LANGUAGES:
         also = " (the English name is 'title')" if lang == "en" else ""
         t.problem(f"titles.{lang}", f"not a language code: use one of {', '.join(LANGUAGES)}{also}")
