@@ -108,8 +108,9 @@ def merged(meetings: list[Meeting]) -> list[Meeting]:
         if twin is None:
             kept.append(meeting)
             continue
-        differ = (twin.start, twin.end) != (meeting.start, meeting.end)
-        if differ and (meeting.group is not None or not twin.start <= meeting.start <= twin.end):
+        inside = twin.start <= meeting.start and meeting.end <= twin.end
+        overlaps = twin.start <= meeting.start <= twin.end
+        if not inside and (meeting.group is not None or not overlaps):
             twin.notes.append(
                 f"the letter gives {twin.start}..{twin.end} and "
                 f"{meeting.start}..{meeting.end}: the wider span is taken"

@@ -39,7 +39,7 @@ _SEP = (
 ONE = rf"(?P<d>{_DAY}){_NOTE}{_DE}\s*(?P<m>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y>{_YEAR}))?"
 SPAN = (
     rf"(?:from\s+|du\s+|del\s+|de\s+|los\s+días\s+|les\s+|с\s+|من\s+)?(?P<d1>{_DAY}){_NOTE}"
-    rf"(?:{_DE}\s*(?P<m1>{MONTH_PATTERN}){_DE}(?:\s*(?P<y1>{_YEAR}){_G})?)?"
+    rf"(?:{_DE}\s*(?P<m1>{MONTH_PATTERN}){_DE}(?:\s*(?P<y1>{_YEAR}){_G})?{_NOTE})?"
     rf"{_SEP}(?P<d2>{_DAY}){_NOTE}{_DE}\s*(?P<m2>{MONTH_PATTERN}){_DE}(?:\s*,?\s*(?P<y2>{_YEAR}))?"
 )
 # "November 6-17, 2017", "February 26 - March 2, 2018", "November 6, 2017"

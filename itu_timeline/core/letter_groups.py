@@ -21,6 +21,11 @@ class GroupMention:
 
 _LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))*)"
 _GROUPS = (
+    (  # "Study Group 12 Regional Group on QoS (...) for the Africa Region (SG12RG-AFR)": one group
+        r"Study\s+Group\s+\d{1,2}\s+Regional\s+Group\b(?:[^()]|\([^()]*\)){0,120}?"
+        r"\((?P<a>SG\s?\d+RG-[A-Z]+)\)",
+        lambda m: re.sub(r"\s", "", m["a"]),
+    ),
     (r"SG\s?\d+RG-[A-Z]+", lambda m: re.sub(r"\s", "", m[0])),
     (
         r"(?:Regional\s+Group\s+(?:of|for)\s+(?:ITU-T\s+)?Study\s+Group|Grupo\s+Regional\s+de\s+la\s+Comisi[oó]n\s+de\s+Estudio|Groupe\s+r[ée]gional\s+de\s+la\s+Commission\s+d'[ée]tudes)\s*(?P<a>\d{1,2})",
@@ -56,6 +61,12 @@ _GROUPS = (
         lambda m: "TDAG",
     ),
     (r"\b(?:C?WG|EG)-[A-Z][A-Za-z&]*(?:-[A-Za-z]+)?", lambda m: m[0]),
+    (  # a group named in capitalised words and given its acronym: "Quality of Service
+        # Development Group (QSDG)"
+        r"(?-i:[A-Z])[\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*(?-i:[A-Z])[\w-]*){0,6}\s+Group\s*"
+        r"\((?P<a>(?-i:[A-Z][A-Z0-9]{2,7}))\)",
+        lambda m: m["a"],
+    ),
     (r"\bRPM-[A-Z]{2,4}\b", lambda m: m[0]),
     (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
     (

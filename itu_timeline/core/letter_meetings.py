@@ -29,6 +29,8 @@ _AND = re.compile(
     r"(?:the|la|le|el)?\s*",
     _I,
 )
+# A group that names an event ("the Sixth SG13 Regional Workshop for Africa") does not meet
+_NAMES_EVENT = re.compile(rf"\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}(?:{EVENT_WORDS.pattern})", _I)
 _SUBJECT = re.compile(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", _I)
 _OPENS = re.compile(r"[\s-]*(?:On|Le|El)?\s*", _I)  # "On 11 May 2027, ... will meet"
 _WILL_MEET = re.compile(
@@ -71,7 +73,8 @@ def find_meetings(
         sentences = list(_SENTENCE_END.finditer(window))
         window = window[sentences[-1].end() :] if sentences else window
         named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos
-                 and not _PRIOR.search(text, max(0, g.pos - 40), g.pos)]  # fmt: skip
+                 and not _PRIOR.search(text, max(0, g.pos - 40), g.pos)
+                 and not _NAMES_EVENT.match(text, g.endpos)]  # fmt: skip
         said_after = not named and _OPENS.fullmatch(window) is not None
         if said_after:
             named = _named_after(text, found_date.endpos, groups)
@@ -172,11 +175,14 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
     two groups' meetings ("the Council Working Groups, 12-15 June") is one too."""
 
     def inside(m: Meeting, n: Meeting) -> bool:
-        return (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
+        one_of_its_days = n.group == m.group and n.start == n.end
+        span = (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
+        return span and not one_of_its_days  # a day of its own group is a day of it
 
     def umbrella(m: Meeting) -> bool:
         held = {(n.start, n.end) for n in meetings if inside(m, n)}
-        own = [n for n in meetings if n.group == m.group and (n.start, n.end) != (m.start, m.end)]
+        own = [n for n in meetings if n.group == m.group and (n.start, n.end) != (m.start, m.end)
+               and not (n.start == n.end and m.start <= n.start <= m.end)]  # fmt: skip
         grouped = {(n.start, n.end) for n in meetings if inside(m, n) and n.group is not None}
         if m.group is None:  # "the Council Working Groups, 12-15 June" over each group's days
             return len(grouped) >= 2

@@ -22,18 +22,24 @@ REMOTE = re.compile(
     _I,
 )
 HELD = re.compile(
-    r"held|take[sn]?\s+place|meets?\b|will\s+meet|host|lugar|celebrar|reunir|tiendr|aura\s+lieu|"
+    r"held|\bhold\b|take[sn]?\s+place|meets?\b|will\s+meet|host|lugar|celebrar|reunir|tiendr|aura\s+lieu|"
     r"auront\s+lieu|réunira|at\s+ITU|à\s+l'UIT|en\s+la\s+sede|au\s+siège",
     _I,
 )
 HEADQUARTERS = re.compile(r"ITU\s+headquarters|siège\s+de\s+l'UIT|sede\s+de\s+la\s+UIT", _I)
 _NOT_A_VENUE_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d\s*\)|\d\d\b|\(?\s*time)", _I)
 _NOT_A_VENUE_BEFORE = re.compile(r"(?:Rev\.?|CH-\d{4}|heure\s+de|hora\s+de)\s*$", _I)
+# An ITU office the letter is copied to or mentions ("To the ITU Regional Office for the Africa
+# Region, Addis Ababa", "the Area Office in Harare") is where the office is, not the meeting.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:Office|Bureau\s+r[ée]gional|Oficina\s+Regional)\b[^.;\n]{0,60}$", _I
+)
 _ZONE_WORDS = (
     (re.compile(r"Geneva\s+time|heure\s+de\s+Genève|hora\s+de\s+Ginebra", _I), "Europe/Zurich"),
     (re.compile(r"\bUTC\b|\bGMT\b"), "UTC"),
 )
 NEAR_BEFORE, NEAR_AFTER = 220, 80
+_SUBJECT = re.compile(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", _I)
 # A place the table does not know, as the letter writes it: capitalised words ("Dar es Salaam"),
 # with its country after a comma or in brackets; right before the dates in a subject ("SG3;
 # Xanadu, Mongolia, 9-18 April") or after "held in", "se tiendra à", "se celebrará en".
@@ -73,7 +79,9 @@ class Places:
         if dated and after_name + dated.end() in days:
             return False  # "Geneva, 11 September 2017": where the letter was written
         return not (
-            _NOT_A_VENUE_AFTER.match(after) or _NOT_A_VENUE_BEFORE.search(self.text[:pos][-12:])
+            _NOT_A_VENUE_AFTER.match(after)
+            or _NOT_A_VENUE_BEFORE.search(self.text[:pos][-12:])
+            or _OFFICE_BEFORE.search(self.text[max(0, pos - 80) : pos])
         )
 
     def settle(self, meeting: Meeting) -> None:
@@ -103,9 +111,13 @@ class Places:
         return None
 
     def _letters_venue(self) -> Venue | None:
-        """The place the letter says its meetings are held in, else the first it names."""
+        """The place its subject names, else the one the letter says its meetings are held
+        in, else the first it names."""
+        subject = _SUBJECT.search(self.text)
+        end = self.text.find("\n\n", subject.end()) if subject else -1
+        titled = [v for p, v in self.venues if subject and subject.end() <= p < end]
         held = [v for p, v in self.venues if HELD.search(self.text[max(0, p - 90) : p])]
-        named = held or [v for _, v in self.venues]
+        named = titled or held or [v for _, v in self.venues]
         return named[0] if named else None
 
     def _named_zone(self) -> str | None:
