@@ -155,7 +155,7 @@ def test_validate_reports_errors_with_exit_1_and_warnings_only_fail_when_strict(
     assert lenient.exit_code == 0
     assert "lasts 91 days" in lenient.stderr
     assert "source is not an official page" in lenient.stderr
-    assert "1 file(s): 1 events, 0 rules, 0 deadlines; 2 warning(s)" in lenient.stdout
+    assert "1 file: 1 event, 0 rules, 0 deadlines; 2 warnings" in lenient.stdout
     assert run("validate", "--strict", str(long_event)).exit_code == 1
 
 

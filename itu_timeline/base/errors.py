@@ -40,11 +40,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # Imported here: base.i18n imports this module for its UsageError.
+        from itu_timeline.base.i18n import _
+
         parts = [self.file]
         if self.where:
             parts.append(self.where)
         if self.field:
-            parts.append(f"field '{self.field}'")
+            parts.append(_("field '{field}'").format(field=self.field))
         return ": ".join(parts) + f": {self.message}"
 
 

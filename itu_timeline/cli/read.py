@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from itu_timeline.base.errors import NegativeCheck, StateError, TimelineError, ValidationFailed
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.cli.app import Settings, complete_ids, report
 from itu_timeline.cli.options import (
     FormatOption,
@@ -272,13 +272,14 @@ def validate(
     report("warning", [str(w) for w in found])
     summary = summarize(calendar, deadlines)
     sys.stdout.writelines(f"{note}\n" for note in loader.curated_notes(calendar))
-    sys.stdout.write(
-        f"{len(paths)} file(s): {summary.events} events, {summary.rules} rules, "
-        f"{summary.deadlines} deadlines; {len(found)} warning(s)\n"
-        f"  by body: {_counts(summary.by_body)}\n  by kind: {_counts(summary.by_kind)}\n"
-    )
+    sys.stdout.write(summary.text(len(paths), len(found)))
     if found and strict:
-        raise NegativeCheck(f"{len(found)} warning(s), and --strict fails on warnings")
+        message = ngettext(
+            "{n} warning, and --strict fails on warnings",
+            "{n} warnings, and --strict fails on warnings",
+            len(found),
+        )
+        raise NegativeCheck(message.format(n=len(found)))
 
 
 def _nothing_soon(settings: Settings, filters: Filter, days: int) -> str:
@@ -290,7 +291,3 @@ def _nothing_soon(settings: Settings, filters: Filter, days: int) -> str:
     from itu_timeline.render.plain import nothing_soon
 
     return nothing_soon(days, dated)
-
-
-def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{name} {n}" for name, n in counts.items())

@@ -120,9 +120,10 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
             message = m["msg"]
         else:
             where = str(path)
-        raise CalendarInvalid([Problem(where, None, None, f"invalid TOML: {message}")]) from err
+        invalid = _("invalid TOML: {reason}").format(reason=message)  # Python's words, in English
+        raise CalendarInvalid([Problem(where, None, None, invalid)]) from err
     except RecursionError as err:
-        raise CalendarInvalid([Problem(str(path), None, None, "nested too deeply")]) from err
+        raise CalendarInvalid([Problem(str(path), None, None, _("nested too deeply"))]) from err
 
 
 def load_file(path: Path) -> "CalendarFile":

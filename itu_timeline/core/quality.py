@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from itu_timeline.base.errors import Problem
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.core.deadlines import rule_matches, topics
 from itu_timeline.core.model import Basis, Calendar, Deadline, Event
-from itu_timeline.core.text import has_control_chars
+from itu_timeline.core.text import events_count, has_control_chars
 from itu_timeline.core.zones import get_zone
 
 # Where the fact sheets count dates as verified: official ITU, UN, IGF and APT pages.
 OFFICIAL = re.compile(r"(^|[/.\s(])(itu\.int|un\.org|intgovforum\.org|apt\.int)\b", re.IGNORECASE)
-NOT_OFFICIAL = "official, but the source is not an official page or an ITU letter's reference"
 LONGEST_DAYS = 60
 SIMILAR_TITLES = 0.85
 TWIN_DAYS = 3
@@ -35,6 +35,23 @@ class Summary:
     by_body: dict[str, int]
     by_kind: dict[str, int]
 
+    def text(self, files: int, warnings: int) -> str:
+        """What `validate` prints: the counts, then the events by body and by kind (their
+        names as the data writes them)."""
+        # TRANSLATORS: validate's summary: files, events, rules, deadlines, warnings (each counted)
+        counts = _("{files}: {events}, {rules}, {deadlines}; {warnings}").format(
+            files=ngettext("{n} file", "{n} files", files).format(n=files),
+            events=events_count(self.events),
+            rules=ngettext("{n} rule", "{n} rules", self.rules).format(n=self.rules),
+            deadlines=ngettext("{n} deadline", "{n} deadlines", self.deadlines).format(
+                n=self.deadlines
+            ),
+            warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        )
+        by_body = _("by body: {counts}").format(counts=_counts(self.by_body))
+        by_kind = _("by kind: {counts}").format(counts=_counts(self.by_kind))
+        return f"{counts}\n  {by_body}\n  {by_kind}\n"
+
 
 def summarize(calendar: Calendar, deadlines: list[Deadline]) -> Summary:
     return Summary(
@@ -48,7 +65,8 @@ def summarize(calendar: Calendar, deadlines: list[Deadline]) -> Summary:
 
 def warnings(calendar: Calendar, deadlines: list[Deadline]) -> list[Problem]:
     found = [w for event in calendar.events for w in event_warnings(event)]
-    found += [_warn(d.event, "deadlines", f"'{d.name}' falls after the event starts")
+    late = _("'{name}' falls after the event starts")
+    found += [_warn(d.event, "deadlines", late.format(name=d.name))
               for d in deadlines if _after_start(d)]  # fmt: skip
     found += duplicate_warnings(calendar.events)
     found += idle_rule_warnings(calendar)
@@ -59,7 +77,12 @@ def warnings(calendar: Calendar, deadlines: list[Deadline]) -> list[Problem]:
 def idle_rule_warnings(calendar: Calendar) -> list[Problem]:
     """A rule that gives no event a deadline is probably matched wrongly (or not needed)."""
     return [
-        Problem(str(rule.origin or "?"), f"rule '{rule.id}'", "match", "matches no event")
+        Problem(
+            str(rule.origin or "?"),
+            _("rule '{id}'").format(id=rule.id),
+            "match",
+            _("matches no event"),
+        )
         for rule in calendar.rules
         if not any(rule_matches(rule, event) for event in calendar.events)
     ]
@@ -78,8 +101,8 @@ def twin_deadline_warnings(deadlines: list[Deadline]) -> list[Problem]:
             for second in group[i + 1 :]:
                 close = abs((first.day - second.day).days) <= TWIN_DAYS
                 if close and same_thing(first.name, second.name):
-                    message = (
-                        f"'{second.name}' looks like '{first.name}' ({first.day}, {second.day})"
+                    message = _("'{name}' looks like '{other}' ({day}, {other_day})").format(
+                        name=second.name, other=first.name, day=first.day, other_day=second.day
                     )
                     found.append(_warn(first.event, "deadlines", message))
     return found
@@ -107,15 +130,17 @@ def _key_words(name: str) -> set[str]:
 def event_warnings(event: Event) -> list[Problem]:
     found = []
     if not event.source:
-        found.append(_warn(event, "source", "no source: say where the dates were read"))
+        found.append(_warn(event, "source", _("no source: say where the dates were read")))
     elif event.basis is Basis.OFFICIAL and not official_source(event.source):
-        found.append(_warn(event, "basis", NOT_OFFICIAL))
+        message = _("official, but the source is not an official page or an ITU letter's reference")
+        found.append(_warn(event, "basis", message))
     if not event.is_approximate and event.days > LONGEST_DAYS:
-        found.append(_warn(event, "end", f"lasts {event.days} days (over {LONGEST_DAYS})"))
+        message = _("lasts {n} days (over {limit})").format(n=event.days, limit=LONGEST_DAYS)
+        found.append(_warn(event, "end", message))
     for field in ("title", "location", "notes", "url", "source"):
         value = getattr(event, field)
         if value and has_control_chars(value):
-            found.append(_warn(event, field, "contains control characters"))
+            found.append(_warn(event, field, _("contains control characters")))
     return found
 
 
@@ -143,7 +168,8 @@ def duplicate_warnings(events: tuple[Event, ...]) -> list[Problem]:
                 if other.first_day > event.last_day:
                     break  # sorted by start: no later event overlaps this one
                 if _similar(event.title, other.title):
-                    found.append(_warn(other, "id", f"looks like a duplicate of '{event.id}'"))
+                    message = _("looks like a duplicate of '{id}'").format(id=event.id)
+                    found.append(_warn(other, "id", message))
     return found
 
 
@@ -159,4 +185,8 @@ def _after_start(deadline: Deadline) -> bool:
 
 
 def _warn(event: Event, field: str, message: str) -> Problem:
-    return Problem(str(event.origin or "?"), f"event '{event.id}'", field, message)
+    return Problem(str(event.origin or "?"), _("event '{id}'").format(id=event.id), field, message)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counts.items())

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import Problem
+from itu_timeline.base.i18n import _
 from itu_timeline.core.dates import parse_before, parse_time
 from itu_timeline.core.model import (
     DEFAULT_DEADLINE_TIME,
@@ -29,7 +30,7 @@ from itu_timeline.core.model import (
     Status,
     file_keys,
 )
-from itu_timeline.core.tables import Table
+from itu_timeline.core.tables import Table, not_one_of
 from itu_timeline.core.titles import read_titles
 
 SCHEMA = 2  # what this version writes
@@ -72,21 +73,26 @@ def parse_document(data: dict[str, Any], path: Path) -> tuple[CalendarFile, list
     problems: list[Problem] = []
     top = Table(data, str(path), None, problems)
     top.check_keys(FILE_KEYS)
-    schema = top.get("schema", int, "an integer") or 1
+    schema = top.get("schema", int, _("an integer")) or 1
     if schema not in READS:
-        top.problem("schema", f"this version reads schemas 1 and 2, not {schema}")
+        top.problem("schema", _("this version reads schemas 1 and 2, not {n}").format(n=schema))
     name = top.text("name")
     file_zone = top.zone("timezone")
     defaults = Defaults(file_zone or "UTC", schema == 1)
     rules = tuple(
         rule
         for i, raw in enumerate(top.tables("rules"), 1)
-        if (rule := _rule(Table(raw, str(path), f"rule #{i}", problems), path, defaults))
+        if (
+            rule := _rule(
+                Table(raw, str(path), _("rule #{n}").format(n=i), problems), path, defaults
+            )
+        )
     )
     events = _events(top.tables("events"), path, defaults, problems)
-    published = top.get("published", datetime, "a date-time with its offset (2026-11-29T00:00:00Z)")
+    wanted = _("a date-time with its offset (2026-11-29T00:00:00Z)")
+    published = top.get("published", datetime, wanted)
     if published is not None and published.tzinfo is None:
-        top.problem("published", "give the offset too, like 2026-11-29T06:00:00Z")
+        top.problem("published", _("give the offset too, like 2026-11-29T06:00:00Z"))
         published = None
     return CalendarFile(path, events, rules, name, file_zone, published), problems
 
@@ -98,10 +104,11 @@ def _events(
     seen: dict[str, int] = {}
     for position, raw in enumerate(raws, 1):
         raw_id = raw.get("id")
-        where = f"event '{raw_id}'" if isinstance(raw_id, str) else f"event #{position}"
+        named = isinstance(raw_id, str)
+        where = _("event '{id}'").format(id=raw_id) if named else _("event #{n}").format(n=position)
         table = Table(raw, str(path), where, problems)
         if isinstance(raw_id, str) and raw_id in seen:
-            table.problem("id", f"duplicate id; event #{seen[raw_id]} has it too")
+            table.problem("id", _("duplicate id; event #{n} has it too").format(n=seen[raw_id]))
             continue
         if isinstance(raw_id, str):
             seen[raw_id] = position
@@ -116,20 +123,18 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     t.check_keys(EVENT_KEYS)
     event_id = t.text("id", required=True)
     if event_id is not None and not ID_PATTERN.match(event_id):
-        t.problem("id", "use lowercase letters, digits and '-' (like 'pp-26')")
+        t.problem("id", _("use lowercase letters, digits and '-' (like 'pp-26')"))
     title, titles = t.text("title", required=True), read_titles(t)
     body, kind = t.choice("body", Body, required=True), t.choice("kind", Kind, required=True)
     precision = t.choice("precision", Precision, Precision.DAY)
     start, end = _dates(t, precision, defaults)
-    revision = t.get("revision", int, "an integer") or 0
+    revision = t.get("revision", int, _("an integer")) or 0
     if revision < 0:
-        t.problem("revision", "must not be negative")
+        t.problem("revision", _("must not be negative"))
     deadlines = tuple(
         spec
         for i, raw in enumerate(t.tables("deadlines"), 1)
-        if (
-            spec := _deadline(Table(raw, t.file, f"{t.where}, deadline #{i}", t.problems), defaults)
-        )
+        if (spec := _deadline(t.inner(raw, _("deadline #{n}").format(n=i)), defaults))
     )
     location, timezone = t.text("location"), t.zone("timezone") or defaults.timezone
     status, basis = t.choice("status", Status, Status.CONFIRMED), t.choice("basis", Basis)
@@ -149,31 +154,12 @@ def _event(t: Table, path: Path, defaults: Defaults) -> Event | None:
     ):
         return None
     return Event(
-        id=event_id,
-        title=title,
-        titles=titles,
-        body=body,
-        kind=kind,
-        start=start,
-        end=end,
-        precision=precision,
-        location=location,
-        timezone=timezone,
-        format=meeting_format,
-        status=status,
-        basis=basis,
-        url=url,
-        source=source,
-        outcome=outcome,
-        tags=tags,
-        notes=notes,
-        revision=revision,
-        updated=updated,
-        uid=uid,
-        imported=imported,
-        deadlines=deadlines,
-        origin=path,
-    )
+        id=event_id, title=title, titles=titles, body=body, kind=kind, start=start, end=end,
+        precision=precision, location=location, timezone=timezone, format=meeting_format,
+        status=status, basis=basis, url=url, source=source, outcome=outcome, tags=tags,
+        notes=notes, revision=revision, updated=updated, uid=uid, imported=imported,
+        deadlines=deadlines, origin=path,
+    )  # fmt: skip
 
 
 Moment = date | datetime
@@ -189,22 +175,25 @@ def _dates(
         return None, None
     timed = isinstance(start, datetime)
     if end is not None and isinstance(end, datetime) != timed:
-        kind = "a date-time" if timed else "a date"
-        t.problem("end", f"must be {kind}, like 'start'")
+        t.problem(
+            "end",
+            _("must be a date-time, like 'start'") if timed else _("must be a date, like 'start'"),
+        )
         return start, None
     if precision in (Precision.MONTH, Precision.YEAR):
         if timed:
-            t.problem("start", f"with precision '{precision}' give a date, not a date-time")
+            message = _("with precision '{precision}' give a date, not a date-time")
+            t.problem("start", message.format(precision=precision))
             return start, None
         end = end or _period_end(start, precision)
         _check_precision(t, precision, start, end)
     elif end is None and defaults.schema_1 and not timed:
         end = start
     if end is not None and _order(start) >= _order(end) and (timed or end != start):
-        t.problem(
-            "end",
-            f"{end} is not after start {start}" if timed else f"{end} is before start {start}",
+        message = (
+            _("{end} is not after start {start}") if timed else _("{end} is before start {start}")
         )
+        t.problem("end", message.format(end=end, start=start))
     return start, end
 
 
@@ -224,11 +213,13 @@ def _period_end(start: date, precision: Precision) -> date:
 def _check_precision(t: Table, precision: Precision, start: date, end: date) -> None:
     if precision is Precision.MONTH:
         if start.day != 1:
-            t.problem("start", "with precision 'month' the start must be the 1st of a month")
+            t.problem("start", _("with precision 'month' the start must be the 1st of a month"))
         if end != _period_end(end, precision):
-            t.problem("end", "with precision 'month' the end must be the last day of a month")
+            t.problem("end", _("with precision 'month' the end must be the last day of a month"))
     elif (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
-        t.problem("start", "with precision 'year' the dates must run from 1 January to 31 December")
+        t.problem(
+            "start", _("with precision 'year' the dates must run from 1 January to 31 December")
+        )
 
 
 def _deadline(t: Table, defaults: Defaults) -> DeadlineSpec | None:
@@ -237,16 +228,16 @@ def _deadline(t: Table, defaults: Defaults) -> DeadlineSpec | None:
     name = t.text("name", required=True)
     offset, at = t.text("before"), t.data.get("at")
     if (offset is None) == (at is None):
-        t.problem("before", "give exactly one of 'before' (like \"12 days\") or 'at' (a date)")
+        t.problem("before", _("give exactly one of 'before' (like \"12 days\") or 'at' (a date)"))
     if offset is not None:
         t.parsed("before", parse_before)
     if at is not None and (not isinstance(at, date) or getattr(at, "tzinfo", None)):
-        t.problem("at", "must be a date (2027-03-01) or a local date-time (2027-03-01T16:00)")
+        t.problem("at", _("must be a date (2027-03-01) or a local date-time (2027-03-01T16:00)"))
     elif at is not None:
         t.in_range("at", at)
     at_time = t.parsed("time", parse_time)
     if isinstance(at, datetime) and at_time is not None:
-        t.problem("time", "'at' already gives a time; leave 'time' out")
+        t.problem("time", _("'at' already gives a time; leave 'time' out"))
     elif not isinstance(at, datetime) and "time" not in t.data:
         at_time = defaults.time
     zone, source, notes = t.zone("timezone"), t.text("source"), t.notes()
@@ -262,12 +253,12 @@ def _rule(t: Table, path: Path, defaults: Defaults) -> Rule | None:
     t.check_keys(RULE_KEYS)
     rule_id = t.text("id", required=True)
     if rule_id is not None:
-        t.where = f"rule '{rule_id}'"
+        t.where = _("rule '{id}'").format(id=rule_id)
     name = t.text("name", required=True)
     offset = t.text("before", required=True)
     if offset is not None:
         t.parsed("before", parse_before)
-    match = _match(Table(t.get("match", dict, "a table") or {}, t.file, t.where, t.problems))
+    match = _match(Table(t.get("match", dict, _("a table")) or {}, t.file, t.where, t.problems))
     exclude = t.strings("exclude")
     at_time, zone = t.parsed("time", parse_time), t.zone("timezone")
     if "time" not in t.data:
@@ -295,6 +286,5 @@ def _match(t: Table) -> dict[str, tuple[str, ...]]:
     for key, enum in (("body", Body), ("kind", Kind), ("format", Format)):
         for value in match.get(key, ()):
             if value not in enum._value2member_map_:
-                allowed = ", ".join(m.value for m in enum)
-                t.problem(f"match.{key}", f"'{value}' is not one of: {allowed}")
+                t.problem(f"match.{key}", not_one_of(value, enum))
     return match

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from itu_timeline.base.errors import DateInputError, Problem
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.core.dates import parse_time
 from itu_timeline.core.zones import is_valid_zone, unknown_zone
 
@@ -20,28 +21,40 @@ E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 
-def suggest(key: str, known: tuple[str, ...]) -> str:
+def unknown_key(key: str, known: tuple[str, ...]) -> str:
+    """What is wrong with a key no table has, and the known key it was probably meant to be."""
     from difflib import get_close_matches
 
     close = get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    if close:
+        return _("unknown key; did you mean '{key}'?").format(key=close[0])
+    return _("unknown key")
+
+
+# What a TOML value is, said in the words of a problem ("must be a date, not text").
+TYPE_NAMES = {
+    str: N_("text"),
+    int: N_("an integer"),
+    float: N_("a number"),
+    date: N_("a date"),
+    time: N_("a time"),
+    list: N_("a list"),
+    dict: N_("a table"),
+}
 
 
 def type_name(value: object) -> str:
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, datetime):
-        return "a date-time"
-    names = {
-        str: "text",
-        int: "an integer",
-        float: "a number",
-        date: "a date",
-        time: "a time",
-        list: "a list",
-        dict: "a table",
-    }
-    return names.get(type(value), type(value).__name__)
+        return _("a date-time")
+    name = TYPE_NAMES.get(type(value))
+    return _(name) if name else type(value).__name__
+
+
+def not_one_of(value: str, enum: type[StrEnum]) -> str:
+    allowed = ", ".join(m.value for m in enum)
+    return _("'{value}' is not one of: {allowed}").format(value=value, allowed=allowed)
 
 
 class Table:
@@ -65,38 +78,45 @@ class Table:
     def check_keys(self, known: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in known:
-                self.problem(key, f"unknown key{suggest(key, known)}")
+                self.problem(key, unknown_key(key, known))
 
     def get(self, key: str, kind: type[T], wanted: str, required: bool = False) -> T | None:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.problem(key, "missing (required)")
+                self.problem(key, _("missing (required)"))
             return None
         bad_bool = isinstance(value, bool) and kind is not bool
         bad_datetime = isinstance(value, datetime) and kind is date
         if not isinstance(value, kind) or bad_bool or bad_datetime:
-            hint = " (write dates without quotes: 2027-03-15)" if kind is date else ""
-            self.problem(key, f"must be {wanted}, not {type_name(value)}{hint}")
+            message = (
+                _("must be {wanted}, not {found} (write dates without quotes: 2027-03-15)")
+                if kind is date
+                else _("must be {wanted}, not {found}")
+            )
+            self.problem(key, message.format(wanted=wanted, found=type_name(value)))
             return None
         return value
 
     def text(self, key: str, required: bool = False) -> str | None:
-        value = self.get(key, str, "text", required)
+        value = self.get(key, str, _("text"), required)
         if value is not None and not value.strip():
-            self.problem(key, "must not be empty")
+            self.problem(key, _("must not be empty"))
             return None
         return value if value is None or self.short_enough(key, value) else None
 
     def short_enough(self, key: str, value: str) -> bool:
         limit = TITLE_LIMIT if key in ("title", "name", "id", "location") else TEXT_LIMIT
         if len(value) > limit:
-            self.problem(key, f"{len(value)} characters is over the limit of {limit}")
+            self.problem(
+                key,
+                _("{n} characters is over the limit of {limit}").format(n=len(value), limit=limit),
+            )
             return False
         return True
 
     def day(self, key: str, required: bool = False) -> date | None:
-        value = self.get(key, date, "a date", required)
+        value = self.get(key, date, _("a date"), required)
         return value if value is None or self.in_range(key, value) else None
 
     def inner(self, data: dict[str, Any], where: str) -> "Table":
@@ -108,14 +128,19 @@ class Table:
         value = self.data.get(key)
         if isinstance(value, datetime):
             if value.tzinfo is not None:
-                self.problem(key, "write a local date-time without an offset; set 'timezone'")
+                self.problem(key, _("write a local date-time without an offset; set 'timezone'"))
                 return None
             return value if self.in_range(key, value) else None
         return self.day(key, required)
 
     def in_range(self, key: str, value: date) -> bool:
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            self.problem(key, f"{value} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
+            self.problem(
+                key,
+                _("{day} is outside the years {first}-{last}").format(
+                    day=value, first=FIRST_YEAR, last=LAST_YEAR
+                ),
+            )
             return False
         return True
 
@@ -128,12 +153,11 @@ class Table:
         try:
             return enum(value)
         except ValueError:
-            allowed = ", ".join(m.value for m in enum)
-            self.problem(key, f"'{value}' is not one of: {allowed}")
+            self.problem(key, not_one_of(value, enum))
             return None
 
     def notes(self) -> str | None:
-        value = self.get("notes", str, "text")
+        value = self.get("notes", str, _("text"))
         return value if value is None or self.short_enough("notes", value) else None
 
     def zone(self, key: str) -> str | None:
@@ -150,7 +174,9 @@ class Table:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(key, f"must be a list of text, not {type_name(value)}")
+            self.problem(
+                key, _("must be a list of text, not {found}").format(found=type_name(value))
+            )
             return ()
         if not all(self.short_enough(key, v) for v in value):
             return ()
@@ -158,7 +184,7 @@ class Table:
 
     def fingerprints(self, key: str) -> dict[str, str | tuple[str, ...]] | None:
         """A table of text, or lists of text (what an import remembers of its source)."""
-        table = self.get(key, dict, "a table")
+        table = self.get(key, dict, _("a table"))
         if table is None:
             return None
         memory: dict[str, str | tuple[str, ...]] = {}
@@ -168,7 +194,7 @@ class Table:
             elif isinstance(value, list) and all(isinstance(v, str) for v in value):
                 memory[name] = tuple(value)
             else:
-                self.problem(f"{key}.{name}", "must be text or a list of text")
+                self.problem(f"{key}.{name}", _("must be text or a list of text"))
         return memory
 
     def parsed(self, key: str, parse: Callable[[str], T]) -> T | None:
@@ -187,6 +213,7 @@ class Table:
     def tables(self, key: str) -> list[dict[str, Any]]:
         value = self.data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problem(key, f"must be an array of tables ([[{key}]]), not {type_name(value)}")
+            message = _("must be an array of tables ([[{key}]]), not {found}")
+            self.problem(key, message.format(key=key, found=type_name(value)))
             return []
         return value

@@ -52,7 +52,7 @@ def title_in(event: Event, lang: str) -> Shown:
 def read_titles(t: "Table") -> dict[str, Title]:
     """The `titles` table of an event, every problem recorded with its field
     (`titles.fr.source`); in the order of LANGUAGES, whatever the file's order."""
-    raw = t.get("titles", dict, "a table of languages (titles.fr, titles.es, ...)")
+    raw = t.get("titles", dict, i18n._("a table of languages (titles.fr, titles.es, ...)"))
     if not raw:
         return {}
     names: dict[str, Title] = {}
@@ -67,11 +67,15 @@ def _title(t: "Table", lang: str, value: Any) -> Title | None:
     from itu_timeline.core.tables import Table
 
     if lang not in LANGUAGES:
-        also = " (the English name is 'title')" if lang == "en" else ""
-        t.problem(f"titles.{lang}", f"not a language code: use one of {', '.join(LANGUAGES)}{also}")
+        message = (
+            i18n._("not a language code: use one of {languages} (the English name is 'title')")
+            if lang == "en"
+            else i18n._("not a language code: use one of {languages}")
+        )
+        t.problem(f"titles.{lang}", message.format(languages=", ".join(LANGUAGES)))
         return None
     if not isinstance(value, dict):
-        t.problem(f"titles.{lang}", "must be a table with 'title' and 'source'")
+        t.problem(f"titles.{lang}", i18n._("must be a table with 'title' and 'source'"))
         return None
     inner = Table(value, t.file, t.where, t.problems, prefix=f"titles.{lang}.")
     inner.check_keys(TITLE_KEYS)
