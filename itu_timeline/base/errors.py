@@ -8,6 +8,8 @@ CLI adds hints that name its options, so the core stays usable as a library."""
 from dataclasses import dataclass
 from typing import ClassVar, Self
 
+from itu_timeline.base.i18n import _
+
 EXIT_NEGATIVE = 1  # a check came out negative: validate found problems, nothing is due
 EXIT_ERROR = 2  # a usage or data error
 
@@ -40,9 +42,6 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        # Imported here: base.i18n imports this module for its UsageError.
-        from itu_timeline.base.i18n import _
-
         parts = [self.file]
         if self.where:
             parts.append(self.where)

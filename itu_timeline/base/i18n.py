@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from itu_timeline.base.errors import UsageError
-
 # The six official languages of the ITU.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 DOMAIN = "itu_timeline"
@@ -54,18 +52,6 @@ def language_of(value: str) -> str | None:
     is one of the six; None otherwise ('C', 'POSIX', 'de_DE', '')."""
     code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
     return code if code in LANGUAGES else None
-
-
-def parse_language(value: str) -> str:
-    """The language an option names, or an error saying which ones there are."""
-    found = language_of(value)
-    if found is None:
-        raise UsageError(
-            _("{value} is not one of the languages {languages}").format(
-                value=repr(value), languages=", ".join(LANGUAGES)
-            )
-        )
-    return found
 
 
 def from_locale(environ: Mapping[str, str]) -> str:

@@ -136,6 +136,18 @@ class ErrorBoundary(TyperGroup):
             ctx.exit(err.exit_code)
 
 
+def parse_language(value: str) -> str:
+    """The language an option names, or an error saying which ones there are."""
+    found = i18n.language_of(value)
+    if found is None:
+        raise UsageError(
+            _("{value} is not one of the languages {languages}").format(
+                value=repr(value), languages=", ".join(i18n.LANGUAGES)
+            )
+        )
+    return found
+
+
 def _named(ctx: Any, param: str, parse: Callable[[str], T], text: str) -> T:
     """`parse(text)`, with the option or the environment variable that gave `text` named
     before any error: a value from ITU_TIMELINE_TZ is fixed there, not on the command line."""
@@ -257,9 +269,7 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
-    i18n.choose(
-        _named(ctx, "lang", i18n.parse_language, lang) if lang else i18n.from_locale(os.environ)
-    )
+    i18n.choose(_named(ctx, "lang", parse_language, lang) if lang else i18n.from_locale(os.environ))
     loader.listen(report, debug)  # what reading passes over: a warning, or for --debug
     if tz is None and (odd := unreadable_tz()) is not None:
         report(

@@ -11,9 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from itu_timeline.base import i18n
 from itu_timeline.base.errors import TimelineError, UsageError, UsageErrors
-from itu_timeline.cli.app import Settings, complete_ids
+from itu_timeline.cli.app import Settings, complete_ids, parse_language
 from itu_timeline.cli.options import for_option, keyword_options, one_of, with_options
 from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
 from itu_timeline.core.model import Basis, Body, Format, Kind, Precision, Status
@@ -166,7 +165,7 @@ def title_entry(text: str) -> tuple[str, dict[str, str]]:
         raise UsageError(
             f"cannot read '{text}': write LANG=TITLE@SOURCE, like fr=Conseil@https://…"
         )
-    return i18n.parse_language(lang.strip()), {"title": title.strip(), "source": source.strip()}
+    return parse_language(lang.strip()), {"title": title.strip(), "source": source.strip()}
 
 
 # Choices are read in any case (`--body itu-t`, `--kind Council`), as the filters read them.
