@@ -2,10 +2,16 @@
 office's, a group named by its acronym, meetings held alongside that the letter does not
 convene, references read whole, times written the French way."""
 
-from datetime import date
+from datetime import date, time
+
+import pytest
 
 from itu_timeline.core.letter import read_letter
+from itu_timeline.core.letter_dates import find_dates
+from itu_timeline.core.letter_head import find_reference, normalize
 from itu_timeline.core.letter_model import Meeting
+
+from .test_letter_cli import LETTER
 
 TODAY = date(2026, 12, 3)
 REGIONAL = """\
@@ -50,3 +56,92 @@ def test_a_group_named_in_words_with_its_acronym_is_that_group() -> None:
         ("QSDG", "2027-07-26", "2027-07-27"),
         ("SG12RG-AFR", "2027-07-27", "2027-07-28"),
     }
+
+
+ALONGSIDE = """\
+Telecommunication Standardization Bureau
+Geneva, 17 June 2027
+Ref: TSB Collective letter 4/12
+Subject: Meeting of Working Party 2/12 Berlin, 17 September 2027
+Dear Sir/Madam,
+I am pleased to inform you that Working Party 2/12 will meet in Berlin on 17 September 2027.
+Before it, the Rapporteurs of Questions 9 and 14/12 hold their joint Rapporteurs' Group
+meeting (15-17 September 2027). The meeting is organized together with the 9th World
+Indicators Meeting, held in Berlin, 14-17 September 2027.
+Yours faithfully,
+"""
+
+
+def test_meetings_held_alongside_do_not_widen_the_one_the_letter_convenes() -> None:
+    """The letter convenes WP 2/12 on 17 September; the Rapporteurs' days and an event held
+    alongside, dated in sentences that name no group, are neither its days nor meetings of
+    the letter; the note keeps what the letter said."""
+    (meeting,) = meetings(ALONGSIDE)
+    assert (meeting.group, meeting.start, meeting.end) == (
+        "WP 2/12", date(2027, 9, 17), date(2027, 9, 17))  # fmt: skip
+    assert any("2027-09-15..2027-09-17" in note for note in meeting.notes)
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Ref.: DM-251/BDT/CEO/WTDC-10 Geneva, 18 December 2009", "DM-251/BDT/CEO/WTDC-10"),
+        ("Ref: DM-05/1171", "DM-05/1171"),
+        (
+            "Circular Letter 5/LCCE/86 Corrigendum 1 and its Attachments",
+            "Corrigendum 1 to Circular Letter 5/LCCE/86",
+        ),
+        (
+            "Ref: Addendum 2 to TSB Collective letter 4/13",
+            "Addendum 2 to TSB Collective letter 4/13",
+        ),
+    ],
+)
+def test_a_reference_is_read_whole_and_a_corrigendum_names_itself(
+    printed: str, expected: str
+) -> None:
+    reference = find_reference(normalize(printed))
+    assert reference is not None
+    assert (reference.text, reference.key) == (expected, expected)
+
+
+OPENS = "The opening session starts at 0930 hours on the first day."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        ("La séance d'ouverture aura lieu le premier jour à 9 h 30.", time(9, 30)),
+        ("La séance d'ouverture aura lieu le premier jour à 9h30.", time(9, 30)),
+        ("La séance d'ouverture aura lieu le premier jour à 09 h 30.", time(9, 30)),
+        ("The meetings will run from 1200 to 1500 hours Geneva time.", time(12, 0)),
+    ],
+)
+def test_an_opening_written_the_french_way_or_as_the_days_hours(
+    sentence: str, opening: time
+) -> None:
+    (meeting,) = meetings(LETTER.replace(OPENS, sentence))
+    assert meeting.opening == opening
+
+
+def test_the_hours_of_a_virtual_meeting_give_its_opening_and_zone() -> None:
+    text = LETTER.replace(OPENS, "The meetings will run from 1200 to 1500 hours Geneva time.")
+    text = text.replace("takes place at ITU headquarters in Geneva", "is a virtual meeting")
+    (meeting,) = meetings(text.replace("; Geneva, 9-18", "; 9-18"))
+    assert (meeting.format, meeting.opening, meeting.timezone) == (
+        "online", time(12, 0), "Europe/Zurich")  # fmt: skip
+
+
+def test_a_deadlines_time_in_brackets_after_by_is_its_time() -> None:
+    text = LETTER.replace("27 March 2018 / -", "27 March 2018 (by 23:59 hours Geneva time) / -")
+    (meeting,) = meetings(text)
+    dues = {d.due for d in meeting.deadlines}
+    assert "2018-03-27T23:59+02:00" in dues
+
+
+def test_a_year_glued_to_the_next_days_date_is_taken_apart() -> None:
+    """'Working Party 5D3-11 October 201726 September 2017': the table's meeting cell, then
+    its deadline cell."""
+    flat = normalize("Working Party 5D3-11 October 201726 September 2017Tuesday")
+    days = [(f.start, f.end) for f in find_dates(flat)]
+    assert days == [((2017, 10, 3), (2017, 10, 11)), ((2017, 9, 26), (2017, 9, 26))]

@@ -158,7 +158,8 @@ def resolve(day: tuple[int | None, int, int], near: date) -> date:
 
 _CLOCK = (
     r"(?<![\d/.:])(?:(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h|\s?h\s?)\s*(?P<min>[0-5]\d)"
-    r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET))"
+    r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET"
+    r"|(?:-|to|until|à|a)\s*[012]\d[0-5]\d\s*(?:hours|hrs|horas|heures|h\b)))"  # "1200 to 1500"
     r"|(?:(?<=à )|(?<=at )|(?<=as ))(?P<hour>[01]?\d|2[0-3])"
     r"(?=\s*(?:heures|horas|hours|h)\b(?!\s*\d)))"
     r"(?!\d)\s*(?:hours|hrs|horas|heures|h(?![a-z]))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?"

@@ -38,7 +38,7 @@ KEY_DEADLINES = re.compile(
 HEADER = re.compile(r"(?:deadline|date\s+limite|plazo|fecha\s+l[ií]mite)[a-zé ]{0,40}", _I)
 KEY_REACH = 1500  # how far after its heading a key-deadlines table can run, in characters
 ROW_GAP = 40  # at most this much text between a meeting's span and the deadline of its row
-_AT = re.compile(r"[\s(,;:]*(?:at|à|a\s+las)?\s*", _I)  # "26 April 2021 (at 1600 hours"
+_AT = re.compile(r"[\s(,;:]*(?:at|à|a\s+las|by)?\s*", _I)  # "26 April 2021 (at 1600 hours"
 _ON = re.compile(r"[\s,)]*(?:on|le|el|del?)?\s*", _I)  # "1600 hours UTC on 26 April"
 _ITEM_SPLIT = re.compile(r"\s+[-•·]\s+|\n[-•·|]|\s*[;|]\s*|\s/\s*-?\s*|^\s*[-•·/:|]\s*")
 

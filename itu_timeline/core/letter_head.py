@@ -23,6 +23,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"[^\S\n]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
     text = _GLUED_REF.sub(_split_glued_day, text)
+    text = _YEAR_THEN_DAY.sub(r"\1 \2", text)
     text = _LOST_DASH.sub(_two_days, text)
     text = re.sub(r"\b(\d{1,2}) ?час\.? ?(\d\d) ?мин\.?", r"\1:\2", text)  # "09 час. 30 мин."
     text = re.sub(rf"(?<=\d)(?={MONTH_PATTERN})", " ", text, flags=_I)
@@ -39,6 +40,10 @@ def normalize(text: str) -> str:
     return re.sub(r"(?<=\d)(?=[A-Z][^\W\d_]{2,})", " ", text).strip()
 
 
+# "201726 September 2017": a table's cells run together, the year of one and the day of the next
+_YEAR_THEN_DAY = re.compile(
+    rf"(?<![\d/.:-])((?:19|20)\d\d)([1-9]|[12]\d|3[01])(?= ?{MONTH_PATTERN})", _I
+)
 # "67 June 2019": extraction dropped the dash of "6-7 June" (never a year: "2021 May")
 _LOST_DASH = re.compile(rf"(?<![\d/.:,-])(?!(?:19|20)\d\d)(\d{{2,4}})(?= ?{MONTH_PATTERN})", _I)
 
@@ -74,6 +79,11 @@ _CORR = (
     r"(?:(?P<corr>Corrig[eé]ndum|Addendum|Adenda|Additif)\s*(?:No\.?\s*)?(?P<n>\d+)\s*"
     r"(?:to|au|à\s+la|a\s+la|al|del?)?\s*(?:the\s+)?)?"
 )
+# "Circular Letter 5/LCCE/86 Corrigendum 1": the corrigendum named after the letter it corrects
+_CORR_AFTER = (
+    r"(?:\s*[-,]?\s*(?P<corr2>Corrig[eé]ndum|Addendum|Adenda|Additif)\s*(?:No\.?\s*)?"
+    r"(?P<n2>\d+)(?!\d))?"
+)
 _REFERENCES = (
     (
         r"(?:TSB\s+)?(?:Collective\s+letter|Lettre\s+collective|Carta\s+colectiva)\s*(?:du\s+TSB\s+|de\s+la\s+TSB\s+|TSB\s+)?(?:No\.?\s*|N\.?º\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)(?:\s+(?:du|de\s+la)\s+TSB\b)?",
@@ -100,7 +110,11 @@ _REFERENCES = (
         "{x}",
         "ITU-D",
     ),
-    (r"(?P<x>(?:DM|CL)\s?-\s?\d+(?:/\d+)?)(?!\d)", "{x}", "ITU"),  # "DM -1052"
+    (  # "DM -1052", "DM-05/1171", "DM-251/BDT/CEO/WTDC-10" (a bureau's, with its sender's codes)
+        r"(?P<x>(?:DM|CL)\s?-\s?\d+(?:/\d+)?(?!\d)(?:/(?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\b)*)",
+        "{x}",
+        "ITU",
+    ),
     (r"Circular-LC\s*(?P<x>\d+)", "Circular-LC {x}", "ITU"),
     (r"Циркуляр\s*(?:БСЭ\s*)?(?P<x>\d+)(?:\s*БСЭ)?", "TSB Circular {x}", "ITU-T"),  # Russian
     (
@@ -109,7 +123,9 @@ _REFERENCES = (
         "ITU-T",
     ),
 )
-_REFERENCE_RES = [(re.compile(_CORR + p, _I), form, body) for p, form, body in _REFERENCES]
+_REFERENCE_RES = [
+    (re.compile(_CORR + p + _CORR_AFTER, _I), form, body) for p, form, body in _REFERENCES
+]
 
 
 def find_reference(text: str) -> Reference | None:
@@ -119,16 +135,20 @@ def find_reference(text: str) -> Reference | None:
     for pattern, form, body in _REFERENCE_RES:
         for m in pattern.finditer(text):
             key = form.format(x=re.sub(r"^(?:Circulaire|Carta\s+circular)", "Circular", m["x"]))
-            if m["corr"]:
-                kind = "Addendum" if m["corr"][0] in "Aa" else "Corrigendum"
-                key = f"{kind} {m['n']} to {key}"
+            printed = " ".join(m[0].split())
+            if corr := m["corr"] or m["corr2"]:
+                kind = "Addendum" if corr[0] in "Aa" else "Corrigendum"
+                key = f"{kind} {m['n'] or m['n2']} to {key}"
+            if m["corr2"]:  # named as the README's form names a corrigendum
+                printed = (
+                    f"{kind} {m['n2']} to {' '.join(m[0][: m.start('corr2') - m.start()].split())}"
+                )
             after_ref = bool(
                 re.search(
                     r"(?:R[eé]f|Осн)\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()]
                 )
             )
             sender = (bureau_body(text) or body) if body == "ITU" else body
-            printed = " ".join(m[0].split())
             reference = Reference(printed, key, sender, m.start(), m.end())
             found.append((not after_ref, m.start(), reference))
     return min(found, key=lambda f: f[:2])[2] if found else None

@@ -2,7 +2,9 @@
 of registration), right after the meeting's day ("held on 10 May 2017 at 9.30 a.m."), or in
 a sentence that names the group ("TDAG-WG-Prep opens at 09:30 and TDAG-CG-SOP at 14:30")."""
 
+import itertools
 import re
+from dataclasses import replace
 from datetime import time
 
 from itu_timeline.core.letter_dates import Clock, find_times
@@ -11,7 +13,7 @@ from itu_timeline.core.letter_model import Meeting
 
 _I = re.IGNORECASE
 OPEN_WORDS = re.compile(
-    r"open|ouvr|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start|открыт", _I
+    r"open|ouvr|ouvert|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start|открыт", _I
 )
 NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge|регистрац", _I)
 _AT_CLOCK = re.compile(r"\b(?:at|à|a\s+las?|from|dès|в)\s*$", _I)  # "opens at 0930 hours"
@@ -70,9 +72,24 @@ def _at_its_day(text: str, pos: int, clocks: list[Clock]) -> list[Clock]:
     return [c for c in clocks if day is not None and c.pos == day.end()]
 
 
+# "The meetings will run from 1200 to 1500 hours Geneva time": its sessions' hours, the first
+# of which opens it
+_HOURS = re.compile(
+    r"\b(?:run|held|sit|sessions?|meet(?:s|ings?)?|work)\b[^.;\n]{0,40}?\b(?:from|de|del?)\s*$",
+    _I,
+)
+_UNTIL = re.compile(r"\s*(?:-|to|until|à|au|a)\s*", _I)
+
+
 def _openings(text: str) -> list[tuple[int, Clock]]:
     clocks = find_times(text)
-    openings: list[tuple[int, Clock]] = []
+    openings: list[tuple[int, Clock]] = [
+        (first.pos, replace(first, zone=first.zone or second.zone))  # zone after the hours
+        for first, second in itertools.pairwise(clocks)
+        if _UNTIL.fullmatch(text, first.endpos, second.pos)
+        and (hours := _HOURS.search(text, max(0, first.pos - 80), first.pos))
+        and not NOT_OPENING.search(text, hours.start(), first.pos)
+    ]
     for m in OPEN_WORDS.finditer(text):
         before = re.split(r"[.;:]\s", text[max(0, m.start() - 80) : m.start()])[-1]
         if NOT_OPENING.search(before):
@@ -82,4 +99,4 @@ def _openings(text: str) -> list[tuple[int, Clock]]:
             continue  # "Opening session 1600 hours UTC": a table's headings, not an opening
         if not NOT_OPENING.search(text, m.end(), clock.pos):
             openings.append((m.start(), clock))
-    return openings
+    return sorted(openings, key=lambda o: o[0])
