@@ -413,6 +413,10 @@ def main() -> None:
             "XDG_STATE_HOME": str(folder / "state"),
         }
         env.pop("ITU_TIMELINE_CALENDAR", None)
+        # Bytecode as an installed copy has it (pip compiles it at install): a shell that
+        # forbids writing it would time Python compiling our source at every run (about 30
+        # ms), and not the floor's, whose packages were compiled at install.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         for name in ("ITU_TIMELINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # English
             env.pop(name, None)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")

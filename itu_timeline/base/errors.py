@@ -5,10 +5,10 @@ stderr and that exit code in one place; nothing else decides an exit code.
 Messages speak of the data (file, event id, field). A `hint` says what to do about it; the
 CLI adds hints that name its options, so the core stays usable as a library."""
 
-from dataclasses import dataclass
 from typing import ClassVar, Self
 
 from itu_timeline.base.i18n import _
+from itu_timeline.base.records import record
 
 EXIT_NEGATIVE = 1  # a check came out negative: validate found problems, nothing is due
 EXIT_ERROR = 2  # a usage or data error
@@ -32,7 +32,7 @@ class TimelineError(Exception):
         return self
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong in a calendar file, located as precisely as we know."""
 

@@ -7,7 +7,6 @@ import errno
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -26,6 +25,7 @@ from itu_timeline.base.errors import (
     UsageError,
 )
 from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.records import record
 from itu_timeline.cli.argv import global_options_first
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
@@ -38,7 +38,7 @@ from itu_timeline.core.zones import get_zone, system_zone_name, unreadable_tz
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """The global options, resolved once by the app callback."""
 

@@ -3,13 +3,16 @@
 Only the CLI reads the wall clock; with `--today` it pins the instant to midnight of that day
 in the display zone, and says so (`pinned`), so every command is reproducible."""
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.records import record
 
-@dataclass(frozen=True)
+
+@record
 class Now:
+    """The instant a command runs for, and the zone it shows dates in."""
+
     instant: datetime  # aware
     zone: ZoneInfo  # the display zone: what "today" means, and how times are shown
     pinned: bool = False  # a pretended day (--today), not the wall clock

@@ -16,12 +16,12 @@ import os
 import pickle
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.base.records import record
 from itu_timeline.core.cache import entry_path, file_stamp, read_entry, write_entry
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Calendar, Event
@@ -33,7 +33,7 @@ MARGIN = 2
 LONG = 31
 
 
-@dataclass(frozen=True)
+@record
 class DayIndex:
     """Rows of days (first and last day as ordinals, and the event they are of), and the
     events' places. Events are numbered in the order of their first days, as stored."""

@@ -3,16 +3,16 @@ event by what a user typed."""
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from itu_timeline.base.errors import UnknownEventError
 from itu_timeline.base.i18n import _
+from itu_timeline.base.records import record
 from itu_timeline.core.model import Basis, Body, Calendar, Event, Kind, Precision, Status
 from itu_timeline.core.subscriptions import feed_of
 
 
-@dataclass(frozen=True)
+@record
 class Filter:
     """What to keep. Empty sets keep everything; several values of one option are alternatives."""
 

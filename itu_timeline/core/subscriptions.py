@@ -23,16 +23,18 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.base.records import record
 
 NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 
-@dataclass(frozen=True)
+@record
 class Subscription:
+    """A subscribed feed, as feeds.toml names it."""
+
     name: str
     url: str
     body: str | None = None

@@ -2,11 +2,11 @@
 countdowns and urgency."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.records import record
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import reach_days
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
@@ -24,7 +24,7 @@ class Urgency(StrEnum):
     PAST = "past"  # an overdue deadline
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One row of `upcoming`: an event, or one of its deadlines. An event whose days are not
     announced has no day, instant or days left: nothing is counted down to a made-up day."""

@@ -1,0 +1,94 @@
+"""A record behaves as the frozen dataclass it stands for: same equality, hash, repr, replace,
+pickling and refusal to change, for any field values."""
+
+import copy
+import dataclasses
+import pickle
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, dataclass, field
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.base.records import record
+
+
+def shaped(name: str, decorate: Callable[[type], type]) -> Any:
+    """The same class, made by `decorate` (a frozen dataclass, or a record) and named `name`
+    (pickle finds it by that name in this module)."""
+
+    class Shape:
+        name: str
+        count: int = 0
+        tags: tuple[str, ...] = ()
+        hidden: str = field(default="h", repr=False, compare=False)
+        first: int = field(init=False, repr=False, compare=False)
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "first", self.count + 1)
+
+    Shape.__name__ = Shape.__qualname__ = name
+    return decorate(Shape)
+
+
+Plain = shaped("Plain", dataclass(frozen=True, slots=True))
+Fast = shaped("Fast", record(slots=True))
+
+
+@record(kw_only=True)
+class Keyed:
+    name: str
+    items: list[int] = field(default_factory=list)
+
+
+values = st.tuples(st.text(max_size=5), st.integers(), st.lists(st.text(max_size=3)).map(tuple))
+
+
+def both(name: str, count: int, tags: tuple[str, ...]) -> tuple[Any, Any]:
+    return Plain(name, count, tags=tags), Fast(name, count, tags=tags)
+
+
+@given(values, values)
+def test_equality_hash_and_repr_are_a_frozen_dataclasses(one: tuple, other: tuple) -> None:
+    plain_a, fast_a = both(*one)
+    plain_b, fast_b = both(*other)
+    assert (fast_a == fast_b) == (plain_a == plain_b)
+    assert hash(fast_a) == hash(plain_a)
+    assert repr(fast_a) == repr(plain_a).replace("Plain(", "Fast(")
+    assert fast_a != plain_a  # another class: never equal, as dataclasses
+
+
+@given(values)
+def test_replace_pickle_and_copy_keep_every_field(one: tuple) -> None:
+    _, fast = both(*one)
+    changed = dataclasses.replace(fast, count=fast.count + 1, hidden="x")
+    assert (changed.count, changed.first, changed.hidden) == (fast.count + 1, fast.count + 2, "x")
+    assert dataclasses.replace(fast, hidden="x") == fast  # compare=False
+    for back in (pickle.loads(pickle.dumps(changed)), copy.copy(changed)):
+        assert back == changed
+        assert (back.first, back.hidden) == (changed.first, changed.hidden)
+
+
+def test_a_record_refuses_to_change_and_wrong_arguments() -> None:
+    fast = Fast("a")
+    with pytest.raises(FrozenInstanceError):
+        fast.count = 2
+    with pytest.raises(FrozenInstanceError):
+        del fast.count
+    with pytest.raises(TypeError, match="missing required argument: 'name'"):
+        Fast()
+    with pytest.raises(TypeError, match="'nope'"):
+        Fast("a", nope=1)
+    with pytest.raises(TypeError, match="repeated"):
+        Fast("a", name="b")
+    with pytest.raises(TypeError, match="positional"):
+        Keyed("a")
+
+
+def test_a_default_factory_gives_each_record_its_own_value() -> None:
+    one, two = Keyed(name="a"), Keyed(name="a")
+    assert one.items == two.items == []
+    assert one.items is not two.items
+    assert [f.name for f in dataclasses.fields(Keyed)] == ["name", "items"]
