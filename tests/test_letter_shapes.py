@@ -145,3 +145,48 @@ def test_a_year_glued_to_the_next_days_date_is_taken_apart() -> None:
     flat = normalize("Working Party 5D3-11 October 201726 September 2017Tuesday")
     days = [(f.start, f.end) for f in find_dates(flat)]
     assert days == [((2017, 10, 3), (2017, 10, 11)), ((2017, 9, 26), (2017, 9, 26))]
+
+
+DAY_BEFORE = """\
+Telecommunication Development Bureau (BDT)
+Ref. BDT/CIRCULAR/017 Geneva, 23 September 2027
+Subject: 30th meeting of the Telecommunication Development Advisory Group, 15-17 December 2027
+Dear Sir/Madam,
+TDAG meets from 15 to 17 December 2027. The day before, 14 December 2027, the Correspondence
+Group on the Strategic Plan 2028-2031 (WGSP) and the Correspondence Group on Resolutions and
+Recommendations (WGRR) meet to prepare their inputs to TDAG.
+Yours faithfully,
+"""
+
+
+def test_groups_that_meet_the_day_before_are_meetings_of_their_own() -> None:
+    """'The day before, 14 December 2027, ... (WGSP) and ... on Resolutions and
+    Recommendations (WGRR) meet': two meetings beside TDAG's, each by its acronym."""
+    spans = {(m.group, m.start.isoformat(), m.end.isoformat()) for m in meetings(DAY_BEFORE)}
+    assert spans == {
+        ("WGSP", "2027-12-14", "2027-12-14"),
+        ("WGRR", "2027-12-14", "2027-12-14"),
+        ("TDAG", "2027-12-15", "2027-12-17"),
+    }
+
+
+HEADLESS_COUNCIL = """\
+Subject: Invitation to the meetings of the Council Working Groups on Resolutions 140 and 149,
+12-15 June 2027, at ITU Headquarters, Geneva
+
+Dear Sir/Madam,
+
+The session of Council held after the Conference on 24 November asked two chairmen to lead
+these groups. The first meeting of the WG on Resolution 149 (WGDef) is proposed for 12-13 June
+2027, starting at 10.00 on 12 June. The Working Group on the participation study (WG-Study)
+meets on 15 June 2027.
+"""
+
+
+def test_a_headless_letter_of_council_groups_is_the_itus_and_a_past_session_no_meeting() -> None:
+    """No reference, no bureau, no sector: the Council's working groups are the ITU's; the
+    Council session that 'asked' something on 24 November was held before the letter."""
+    found = meetings(HEADLESS_COUNCIL)
+    assert {m.body for m in found} == {"ITU"}
+    assert [(m.group, m.start.isoformat()) for m in found] == [
+        ("WGDef", "2027-06-12"), ("WG-Study", "2027-06-15")]  # fmt: skip

@@ -16,6 +16,7 @@ from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
     bureau_body,
     find_reference,
+    governing_body,
     is_document,
     normalize,
     sector_body,
@@ -43,7 +44,11 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     if is_document(text):
         raise NotALetter(f"{origin}: a meeting document (a report, conclusions), not a letter")
     reference = find_reference(text)
-    body = reference.body if reference else (bureau_body(text) or sector_body(text))
+    body = (
+        reference.body
+        if reference
+        else (bureau_body(text) or sector_body(text) or governing_body(text))
+    )
     groups = find_groups(text, body)
     if body is None or (reference is None and not (groups and speaks_as_letter(text))):
         raise NotALetter(f"{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)")

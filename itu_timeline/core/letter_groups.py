@@ -83,6 +83,8 @@ def _parties(m: re.Match[str]) -> tuple[str, ...]:
     return tuple(f"WP {p.upper()}" for p in (first, *more))
 
 
+_WORDS = r"[^(),.;:\d]{3,90}?(?:\s\d{2,4}(?:-\d{2,4})?)*"
+_ACRONYM = r"[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10}){0,3}"
 # "(the) [Council|TDAG] Working Group on Private Sector Issues (WGPS)", "the WG on Resolution
 # 149 (WGDef)", "the Correspondence Groups on the Strategic Plan (WGSP) and on Resolutions (WGRR)",
 # "les Groupes de correspondance sur ... (WGSP) et sur ...", "el Grupo de Trabajo sobre ..."
@@ -92,7 +94,11 @@ _NAMED = re.compile(
     r"|(?:Groupes?\s+de\s+(?:travail|correspondance)|Grupos?\s+(?:de\s+trabajo|por\s+correspondencia))"
     r"(?:\s+(?P<conseil>du\s+Conseil|del\s+Consejo))?\s+(?:sur|sobre|pour|para)\s+"
     r"(?:la\s+|le\s+|les\s+|l'|el\s+|los\s+|las\s+)?)"
-    r"(?P<words>[^(),.;:\d]{3,90}?(?:\s\d{2,4}(?:-\d{2,4})?)*)(?=\s*(?:\((?P<acronym>[A-Z][A-Za-z&]{1,9}(?:-[A-Za-z&\d]{1,10}){0,3})\)|[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$))",
+    # the words up to the acronym the letter gives ("on Resolutions and Recommendations (WGRR)"),
+    # else up to what ends a name
+    rf"(?P<words>{_WORDS}(?=\s*\({_ACRONYM}\))|{_WORDS}(?=\s*(?:"
+    r"[(),.;:]|\s+and\s|\s+et\s|\s+y\s|\s+hold|\s+meet|\s+will|\s+from|\s+on\s+\d|$)))"
+    rf"(?:\s*\((?P<acronym>{_ACRONYM})\))?",
     _I,
 )
 # "... (WGSP) and on Resolutions and Recommendations (WGRR)": a second group of the same kind
@@ -123,7 +129,7 @@ def _named_groups(text: str) -> list[GroupMention]:
     acronyms where the letter uses them alone ("The 11th meeting of WG-WSIS")."""
     named: list[tuple[int, int, str, str | None, bool]] = []  # pos, end, words, acronym, council
     for m in _NAMED.finditer(text):
-        tail = text.find(")", m.end()) + 1 if m["acronym"] else m.end()
+        tail = m.end()
         council = bool(m["council"] or m["conseil"])
         named.append((m.start(), tail, m["words"], m["acronym"], council))
         if (more := _AND_ON.match(text, tail)) is not None:

@@ -191,6 +191,17 @@ def bureau_body(text: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+_GOVERNING = re.compile(
+    r"\bCouncil\b|Plenipotentiary|\bConseil\b|Plénipotentiaires|\bConsejo\b|Plenipotenciarios", _I
+)
+
+
+def governing_body(text: str) -> str | None:
+    """ITU (its governing bodies) for a text that names no bureau or sector but the Council or
+    the Plenipotentiary Conference ("the meetings of the Council Working Groups")."""
+    return "ITU" if _GOVERNING.search(text) else None
+
+
 # What a meeting document (a report, minutes, a contribution, conclusions) carries in its
 # head, and a letter does not: "Document TDAG-10/019-E", "Source:", "Title:", "Original: ...".
 _DOCUMENT_SIGNS = [

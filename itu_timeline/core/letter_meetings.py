@@ -29,12 +29,24 @@ _AND = re.compile(
     r"(?:the|la|le|el)?\s*",
     _I,
 )
+# What a meeting did, said right after its day: it was held before the letter
+_DID = re.compile(
+    r"\s*(?:asked|decided|agreed|adopted|approved|requested|instructed|established|resolved|"
+    r"concluded|recommended|elected|appointed|endorsed|a\s+décidé|a\s+adopté|decidió|aprobó)\b",
+    _I,
+)
 # A group that names an event ("the Sixth SG13 Regional Workshop for Africa") does not meet
 _NAMES_EVENT = re.compile(rf"\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}(?:{EVENT_WORDS.pattern})", _I)
 _SUBJECT = re.compile(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", _I)
-_OPENS = re.compile(r"[\s-]*(?:On|Le|El)?\s*", _I)  # "On 11 May 2027, ... will meet"
+# "On 11 May 2027, ... will meet", "The day before, 10 December 2013, ... meet"
+_OPENS = re.compile(
+    r"[\s-]*(?:On|Le|El|(?:the\s+|on\s+the\s+)?(?:day|morning|evening)\s+(?:before|after)|"
+    r"(?:the\s+|on\s+the\s+)?(?:previous|following|next)\s+day|la\s+veille|el\s+d[ií]a\s+anterior)?"
+    r"[\s,]*",
+    _I,
+)
 _WILL_MEET = re.compile(
-    r"will\s+(?:meet|be\s+held|take\s+place|convene)|\bmeets\b|se\s+réuniront|se\s+réunira|"
+    r"will\s+(?:meet|be\s+held|take\s+place|convene)|\bmeets?\b|se\s+réuniront|se\s+réunira|"
     r"se\s+reunir[áa]n?|tendr[áa]n?\s+lugar|auront?\s+lieu",
     _I,
 )
@@ -70,6 +82,8 @@ def find_meetings(
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
+        if _DID.match(after):
+            continue  # "the session of Council held on 24 November asked ...": a past one
         sentences = list(_SENTENCE_END.finditer(window))
         window = window[sentences[-1].end() :] if sentences else window
         named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos
@@ -102,8 +116,8 @@ def _own_day(
 ) -> bool:
     """Whether a single day is a meeting of its own: one its sentence says is held (a group's
     or a workshop's), and, inside another meeting's span, one of a group or an event."""
-    if DEADLINE_CUE.search(window):
-        return False  # "registration closes on 3 May"
+    if DEADLINE_CUE.search(window) and not (said_after and named):
+        return False  # "registration closes on 3 May", not "The day before, 10 May, X meets"
     held = (said_after and bool(named)) or event or _single_day_meeting(window, bool(named))
     return held and (not inside or bool(named) or event)
 
