@@ -13,6 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from itu_timeline.core.clock import Now
+from itu_timeline.core.deadlines import all_deadlines, event_deadlines
 from itu_timeline.core.loader import load
 from itu_timeline.core.query import make_filter, select
 from itu_timeline.core.upcoming import Item, upcoming
@@ -127,6 +128,30 @@ def test_reading_only_the_window_shows_what_reading_everything_shows(
         for _ in range(2):  # the first read fills the cache, the second is served from it
             near = load(paths, (today, today + timedelta(days=days)))
             assert shown(upcoming(near, make_filter(), now, days)) == shown(everything)
+
+
+@given(documents=st.lists(files(), min_size=1, max_size=3), today=st.dates(FIRST, LAST))
+def test_the_day_index_gives_each_event_the_deadlines_it_stored_and_they_are_the_derived_ones(
+    documents: list[dict[str, Any]], today: date
+) -> None:
+    """What upcoming reads through the index is derived once, when the index is made: the
+    same deadlines (names, instants, notes, their event) as deriving them from the files."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / f"{n}.toml" for n in range(len(documents))]
+        for path, document in zip(paths, documents, strict=True):
+            path.write_text(tomli_w.dumps(document))
+        full = load(paths)
+        for _ in range(2):  # made (a miss), then read from the cache
+            near = load(paths, (today, today + timedelta(days=400)))
+            stored_all = near.derived or {}  # None when no event is near
+            assert stored_all.keys() == {e.id for e in near.events}
+            for event in near.events:
+                stored, derived = stored_all[event.id], event_deadlines(event, full.rules)
+                assert stored[0] is event
+                assert list(stored[1]) == derived
+                assert all(d.event is event for d in stored[1])
+            served = [d for e in near.events for d in stored_all[e.id][1]]
+            assert all(a is b for a, b in zip(all_deadlines(near), served, strict=True))
 
 
 @given(

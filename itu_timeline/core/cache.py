@@ -49,7 +49,7 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 # Bumped when the layout of an entry changes; the fingerprint below covers the code.
-FORMAT = 2
+FORMAT = 3
 _FINGERPRINTED = ("core", "base")  # every module whose classes are pickled or results kept
 
 

@@ -24,7 +24,7 @@ from itu_timeline.base.errors import CalendarUnreadable
 from itu_timeline.base.records import record
 from itu_timeline.core.cache import entry_path, file_stamp, read_entry, write_entry
 from itu_timeline.core.deadlines import event_deadlines
-from itu_timeline.core.model import Calendar, Event
+from itu_timeline.core.model import Calendar, Deadline, Event
 
 # A day in an event's own zone can be two days off in the display zone (UTC-12 to UTC+14).
 MARGIN = 2
@@ -52,11 +52,16 @@ class DayIndex:
         """The index of `calendar`, and its events' pickles one after the other."""
         ranks = sorted(range(len(calendar.events)), key=lambda i: calendar.events[i].first_day)
         events = [calendar.events[i] for i in ranks]
-        rows = [row for n, event in enumerate(events) for row in _rows(n, event, calendar)]
+        # Each event is stored with its deadlines, derived once here rather than at every
+        # run that reads it (each event matched against every rule, ten feeds' too).
+        bare = [dataclasses.replace(e, origin=None) for e in events]
+        derived = [tuple(event_deadlines(e, calendar.rules)) for e in bare]
+        rows = [row for n, event in enumerate(events) for row in _rows(n, event, derived[n])]
         short = sorted(row for row in rows if row[1] - row[0] <= LONG)
         files = {path: n for n, path in enumerate(calendar.files)}
-        blobs = [pickle.dumps(dataclasses.replace(e, origin=None), pickle.HIGHEST_PROTOCOL)
-                 for e in events]  # fmt: skip
+        blobs = [
+            pickle.dumps(pair, pickle.HIGHEST_PROTOCOL) for pair in zip(bare, derived, strict=True)
+        ]
         index = cls(
             calendar=dataclasses.replace(calendar, events=()),
             low=array("i", (row[0] for row in short)),
@@ -79,9 +84,9 @@ class DayIndex:
         return sorted(found)
 
 
-def _rows(n: int, event: Event, calendar: Calendar) -> list[tuple[int, int, int]]:
+def _rows(n: int, event: Event, deadlines: Sequence[Deadline]) -> list[tuple[int, int, int]]:
     rows = [(event.first_day.toordinal(), event.last_day.toordinal(), n)]
-    days = {d.day.toordinal() for d in event_deadlines(event, calendar.rules)}
+    days = {d.day.toordinal() for d in deadlines}
     return rows + [(day, day, n) for day in sorted(days)]
 
 
@@ -140,11 +145,14 @@ def _events_near(
     base = ends[numbers[0] - 1] if numbers[0] else 0
     blobs = read(slice(base, ends[numbers[-1]]))  # side by side: one read
     files = index.calendar.files
-    events = []
+    events, derived = [], {}
     for n in sorted(numbers, key=index.rank.__getitem__):
         start = ends[n - 1] if n else 0
-        event: Event = pickle.loads(blobs[start - base : ends[n] - base])
-        if index.origin[n] >= 0:  # frozen, and only just made
+        event: Event
+        deadlines: tuple[Deadline, ...]
+        event, deadlines = pickle.loads(blobs[start - base : ends[n] - base])
+        if index.origin[n] >= 0:  # frozen, and only just made; its deadlines hold it too
             object.__setattr__(event, "origin", files[index.origin[n]])
         events.append(event)
-    return dataclasses.replace(index.calendar, events=tuple(events))
+        derived[event.id] = (event, deadlines)
+    return dataclasses.replace(index.calendar, events=tuple(events), derived=derived)

@@ -153,4 +153,12 @@ def _narrowed(deadline: Deadline, left: frozenset[str], dated: frozenset[str]) -
 
 def all_deadlines(calendar: Calendar, events: Iterable[Event] | None = None) -> list[Deadline]:
     chosen = calendar.events if events is None else events
-    return [d for event in chosen for d in event_deadlines(event, calendar.rules)]
+    return [d for event in chosen for d in _deadlines_of(event, calendar)]
+
+
+def _deadlines_of(event: Event, calendar: Calendar) -> Iterable[Deadline]:
+    """As stored by the day index, if it stored them for this very event; else derived."""
+    stored = calendar.derived.get(event.id) if calendar.derived is not None else None
+    if stored is not None and stored[0] is event:
+        return stored[1]
+    return event_deadlines(event, calendar.rules)

@@ -240,6 +240,12 @@ class Calendar:
     curated: tuple[Path, datetime | None] | None = None  # the copy of the curated calendar used
     # feeds' copies of the curated calendar not newer than the one used, and their stamps
     left_out: tuple[tuple[Path, datetime | None], ...] = ()
+    # The deadlines of its events as the day index stored them, derived when it was made
+    # (core/day_index.py): by event id, with the event they were derived for. None when
+    # read from the files: derive them.
+    derived: Mapping[str, tuple[Event, tuple[Deadline, ...]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
