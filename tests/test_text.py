@@ -69,3 +69,21 @@ def test_feed_names_and_deadline_uids_come_from_the_same_slug() -> None:
     due = datetime(2026, 12, 1, tzinfo=UTC)
     deadline = Deadline(event=event, name="Предложения", day=due.date(), due=due)
     assert deadline_uid(deadline).startswith("e.deadline.predlozheniya-")
+
+
+UNSAFE = [
+    chr(c)
+    for c in [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+]
+
+
+@given(st.lists(st.one_of(st.characters(), st.sampled_from(UNSAFE))).map("".join), st.booleans())
+def test_safe_replaces_every_control_and_override_and_nothing_else(value: str, keep: bool) -> None:
+    """Text with none of them comes back as it is, without a pattern being run; each one is
+    replaced by its stand-in (a newline kept when asked)."""
+    shown = text.safe(value, keep_newlines=keep)
+    kept = {"\n"} if keep else set()
+    assert not any(c in shown for c in UNSAFE if c not in kept)
+    expected = "".join(c if c not in UNSAFE or c in kept else text.safe(c) for c in value)
+    assert shown == expected
+    assert text.safe("\x1b") == "\u241b"

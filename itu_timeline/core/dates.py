@@ -18,11 +18,11 @@ from itu_timeline.base.i18n import _
 MAX_OFFSET_DAYS = 100 * 366
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, or +30d/-2w/+3m/+1y"
 
-_OFFSET = re.compile(r"^([+-])(\d{1,5})([dwmy])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DURATION = re.compile(r"^(\d{1,5})\s*(days?|weeks?|months?|years?)$")
-_SHORT_DURATION = re.compile(r"^(\d{1,5})([hdwm])$")
+_OFFSET = r"^([+-])(\d{1,5})([dwmy])$"
+_YEAR = r"^(\d{4})$"
+_MONTH = r"^(\d{4})-(\d{2})$"
+_DURATION = r"^(\d{1,5})\s*(days?|weeks?|months?|years?)$"
+_SHORT_DURATION = r"^(\d{1,5})([hdwm])$"
 _NAMED = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
@@ -33,7 +33,7 @@ def day_span(text: str, today: date) -> tuple[date, date]:
     if value in _NAMED:
         day = today + timedelta(days=_NAMED[value])
         return day, day
-    if m := _OFFSET.match(value):
+    if m := re.match(_OFFSET, value):
         sign = 1 if m.group(1) == "+" else -1
         try:
             day = today + _delta(_UNITS[m.group(3)], sign * int(m.group(2)))
@@ -43,10 +43,10 @@ def day_span(text: str, today: date) -> tuple[date, date]:
             ) from err
         return day, day
     try:
-        if m := _YEAR.match(value):
+        if m := re.match(_YEAR, value):
             year = int(m.group(1))
             return date(year, 1, 1), date(year, 12, 31)
-        if m := _MONTH.match(value):
+        if m := re.match(_MONTH, value):
             year, month = int(m.group(1)), int(m.group(2))
             return date(year, month, 1), date(year, month, monthrange(year, month)[1])
         day = date.fromisoformat(value)
@@ -78,7 +78,7 @@ def last_day(text: str, today: date) -> date:
 @cache  # a calendar repeats a handful of offsets thousands of times
 def parse_before(text: str) -> relativedelta:
     """A deadline offset as written in calendar files: "12 days", "8 months", "2 weeks"."""
-    m = _DURATION.match(text.strip().lower())
+    m = re.match(_DURATION, text.strip().lower())
     if not m:
         raise DateInputError(
             _(
@@ -118,7 +118,7 @@ def reach_days(before: str | None) -> int:
 
 def parse_duration(text: str) -> timedelta:
     """A short duration typed on the command line: 12h, 1d, 2w."""
-    m = _SHORT_DURATION.match(text.strip().lower())
+    m = re.match(_SHORT_DURATION, text.strip().lower())
     if not m or m.group(2) == "m":
         raise DateInputError(
             _("cannot read the duration '{text}'; use e.g. 12h, 1d, 7d or 2w").format(text=text)

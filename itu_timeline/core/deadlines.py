@@ -85,17 +85,17 @@ _TOPICS = (
     (
         "captioning",
         "captioning requests",
-        re.compile(r"caption|sign.language|sous-titr|subt[ií]tul", re.I),
+        r"caption|sign.language|sous-titr|subt[ií]tul",
     ),
-    ("translation", "contributions to be translated", re.compile(r"translat|traduc", re.I)),
-    ("fellowship", "fellowship requests", re.compile(r"fellowship|bourse|beca", re.I)),
-    ("interpretation", "interpretation requests", re.compile(r"interpr[eé]t", re.I)),
-    ("visa", "visa support letter requests", re.compile(r"visa", re.I)),
-    ("registration", "registration", re.compile(r"regist|inscri", re.I)),
-    ("contributions", "contributions", re.compile(r"contribution", re.I)),
-    ("candidatures", "candidatures", re.compile(r"candida", re.I)),
-    ("amendments", "proposals to amend", re.compile(r"amend|enmienda", re.I)),
-    ("proposals", "proposals", re.compile(r"\bpropos(?:al|ition)|propuesta", re.I)),
+    ("translation", "contributions to be translated", r"translat|traduc"),
+    ("fellowship", "fellowship requests", r"fellowship|bourse|beca"),
+    ("interpretation", "interpretation requests", r"interpr[eé]t"),
+    ("visa", "visa support letter requests", r"visa"),
+    ("registration", "registration", r"regist|inscri"),
+    ("contributions", "contributions", r"contribution"),
+    ("candidatures", "candidatures", r"candida"),
+    ("amendments", "proposals to amend", r"amend|enmienda"),
+    ("proposals", "proposals", r"\bpropos(?:al|ition)|propuesta"),
 )
 _EXCLUDES = {"translation": "contributions", "captioning": "interpretation",
              "amendments": "proposals"}  # fmt: skip
@@ -105,7 +105,7 @@ _EXCLUDES = {"translation": "contributions", "captioning": "interpretation",
 def topics(name: str) -> frozenset[str]:
     """The kinds of deadline a name speaks of: 'Pre-registration and visa support letter
     requests' -> registration, visa."""
-    found = {topic for topic, _, words in _TOPICS if words.search(name)}
+    found = {topic for topic, _, words in _TOPICS if re.search(words, name, re.I)}
     return frozenset(found - {_EXCLUDES[t] for t in found if t in _EXCLUDES})
 
 
@@ -115,7 +115,7 @@ def topic_words(name: str, chosen: frozenset[str]) -> str:
     spoken = sorted(
         (m.start(), label)
         for topic, label, words in _TOPICS
-        if topic in chosen and (m := words.search(name))
+        if topic in chosen and (m := re.search(words, name, re.I))
     )
     labels = [label for _, label in spoken]
     text = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)

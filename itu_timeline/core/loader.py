@@ -32,7 +32,7 @@ def max_file_bytes(environ: Mapping[str, str] = os.environ) -> int:
     return mebibytes * 1024 * 1024
 
 
-_TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_TOML_POSITION = r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"  # on errors only
 
 
 def bundled_path() -> Path:
@@ -115,7 +115,7 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         message = str(err)
-        if m := _TOML_POSITION.match(message):
+        if m := re.match(_TOML_POSITION, message):
             where = f"{path}:{m['line']}:{m['col']}"
             message = m["msg"]
         else:

@@ -28,7 +28,7 @@ from pathlib import Path
 from itu_timeline.base.errors import CalendarUnreadable
 from itu_timeline.base.records import record
 
-NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+NAME = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"  # compiled on first use, not at import
 
 
 @record
@@ -45,7 +45,7 @@ class Subscription:
 
 def bad_name(name: str) -> str | None:
     """Why `name` cannot name a feed (it names the files of its copy), or None if it can."""
-    if NAME.match(name):
+    if re.match(NAME, name):
         return None
     return f"'{name}' cannot name a feed; use lowercase letters, digits and '-'"
 

@@ -41,16 +41,18 @@ BASIS_WORDS = {
     Basis.EXPECTED: N_("expected from the usual cycle, or marked provisional by the organiser"),
 }
 
-# C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_KEEP_NEWLINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text. The
+# patterns of this module are compiled by `re` on first use (and kept), not at import:
+# compiling them cost every run 1 ms, and most text has none of these characters.
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_UNSAFE_KEEP_NEWLINES = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 # What the JSON and TOML writers escape as \uXXXX, beyond the C0 controls they escape anyway:
 # DEL, the C1 controls (U+009B starts a terminal command on its own), the marks, embeddings,
 # overrides and isolates of bidirectional text, and the line and paragraph separators (which
 # end a line in JavaScript). Escaped, they read back as the same text.
-_INVISIBLE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def escape_invisible(encoded: str) -> str:
@@ -58,7 +60,7 @@ def escape_invisible(encoded: str) -> str:
     they can stand nowhere but inside a quoted string, where that escape means them."""
     if encoded.isascii():  # all of them are beyond ASCII; and this look costs nothing
         return encoded
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return re.sub(_INVISIBLE, lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -73,8 +75,9 @@ def _visible(match: re.Match[str]) -> str:
 
 def safe(value: str, keep_newlines: bool = False) -> str:
     """`value` with every control character replaced by a visible stand-in."""
-    pattern = _UNSAFE_KEEP_NEWLINES if keep_newlines else _UNSAFE
-    return pattern.sub(_visible, value)
+    if value.isprintable():  # every character above is unprintable: none is here
+        return value
+    return re.sub(_UNSAFE_KEEP_NEWLINES if keep_newlines else _UNSAFE, _visible, value)
 
 
 def is_web_address(url: str) -> bool:
@@ -123,7 +126,7 @@ def slug(text: str, limit: int = 48) -> str:
 
 
 def has_control_chars(value: str) -> bool:
-    return _UNSAFE_KEEP_NEWLINES.search(value) is not None
+    return re.search(_UNSAFE_KEEP_NEWLINES, value) is not None
 
 
 def events_count(count: int) -> str:
