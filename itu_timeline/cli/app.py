@@ -27,6 +27,7 @@ from itu_timeline.base.errors import (
 from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.base.records import record
 from itu_timeline.cli.argv import global_options_first
+from itu_timeline.cli.click_words import usage_message
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
@@ -182,7 +183,8 @@ def _usage_error(ctx: Any, err: UsageProblem) -> None:
     if isinstance(err, NoArgsIsHelpError):  # our own text, as --help prints it
         sys.stderr.write(err.format_message() + "\n")
         ctx.exit(EXIT_ERROR)
-    message, command = err.format_message().rstrip("."), _command_path(ctx, err)
+    message = usage_message(err.format_message()).rstrip(".")
+    command = _command_path(ctx, err)
     report("error", [_("{message}; see {command} --help").format(message=message, command=command)])
     ctx.exit(EXIT_ERROR)
 

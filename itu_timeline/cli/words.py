@@ -12,6 +12,7 @@ from typer._click.core import Command
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from itu_timeline.base.i18n import _
+from itu_timeline.cli.click_words import speak_in_the_language
 
 # Options named for what their value is, where the option's own name does not say it.
 WORDS = {
@@ -41,7 +42,9 @@ WORDS = {
 
 
 def give_words(command: Command) -> Command:
-    """`command` (and, for a group, its subcommands) with a word for every value."""
+    """`command` (and, for a group, its subcommands) with a word for every value, and
+    Click's own words in the run's language."""
+    speak_in_the_language(command)
     for param in command.params:
         if isinstance(param, TyperOption):
             _option_words(param)
