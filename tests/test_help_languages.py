@@ -4,6 +4,7 @@ columns as a terminal counts them (a Chinese character takes two), and English u
 
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -104,6 +105,44 @@ def test_usage_errors_are_in_the_language_with_their_prefix(lang: str) -> None:
         assert text.startswith("itu-timeline: error: "), (lang, mistake)
         assert text.count("\n") == 1, (lang, mistake)
         assert [w for w in ERROR_WORDS if w in text] == [], (lang, mistake, text)
+
+
+# Two words of running text: what an option name, a value list or a metavar is not.
+PROSE = re.compile(r"(?<![\w-])[a-z][a-z']+ [a-z][a-z']+\b")
+
+
+def examples(text: str) -> set[str]:
+    """The command lines of a help's Examples block, which stay as written."""
+    block = text.partition("Examples:\n")[2].partition("\n\n")[0]
+    return {line.strip() for line in block.splitlines()}
+
+
+def untranslated(english: str, translated: str) -> list[str]:
+    """The lines of English running text that the translated help shows unchanged."""
+    shown = {line.strip() for line in translated.splitlines()}
+    kept = examples(english)
+    return [
+        line.strip()
+        for line in english.splitlines()
+        if line.strip() in shown and line.strip() not in kept and PROSE.search(line)
+    ]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_sentence_of_any_help_is_left_in_english(lang: str) -> None:
+    """The help of the program, of every command and every feeds subcommand: no line of
+    the English help's running text is shown unchanged (the examples' command lines, option
+    names, metavars and values stay as they are)."""
+    english = shown("en")["help"]
+    for command, text in shown(lang)["help"].items():
+        assert untranslated(english[command], text) == [], (lang, command)
+
+
+def test_the_check_for_english_finds_an_untranslated_line() -> None:
+    english = shown("en")["help"]["export"]
+    assert untranslated(english, english)  # the English help against itself
+    assert "itu-timeline export -o itu.ics" in examples(english)
+    assert untranslated(english, shown("fr")["help"]["export"]) == []
 
 
 def test_the_values_in_an_error_stay_as_given() -> None:

@@ -31,7 +31,7 @@ from itu_timeline.cli.click_words import usage_message
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
-from itu_timeline.core.dates import DATE_FORMS, pinned_today
+from itu_timeline.core.dates import pinned_today
 from itu_timeline.core.model import Calendar
 from itu_timeline.core.text import safe
 from itu_timeline.core.zones import get_zone, system_zone_name, unreadable_tz
@@ -220,7 +220,11 @@ app = typer.Typer(
     # (the examples) as written; Rich's keeps the docstrings' hard line breaks, ragged at 80.
     rich_markup_mode=None,
     help=_("ITU meetings and deadlines: timelines, alerts for cron, and iCalendar feeds."),
-    epilog=_("Dates everywhere accept {forms}.").format(forms=DATE_FORMS),
+    # The forms of DATE_FORMS, in a whole sentence: its 'or' is a word of the language.
+    epilog=_(
+        "Dates everywhere accept YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, "
+        "or +30d/-2w/+3m/+1y."
+    ),
 )
 
 

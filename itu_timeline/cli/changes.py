@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings
 from itu_timeline.cli.options import FormatOption, for_option, with_filters
 from itu_timeline.cli.output import print_records
@@ -25,10 +26,11 @@ def changes(
     ctx: typer.Context,
     filters: Filter,
     since: Annotated[
-        str | None, typer.Option(help="Changes recorded on or after this day.", show_default=False)
+        str | None,
+        typer.Option(help=_("Changes recorded on or after this day."), show_default=False),
     ] = None,
     days: Annotated[
-        int, typer.Option(min=1, max=366, help="Changes of the last N days (without --since).")
+        int, typer.Option(min=1, max=366, help=_("Changes of the last N days (without --since)."))
     ] = 30,
     fmt: FormatOption = None,
 ) -> None:

@@ -123,6 +123,7 @@ def speak_in_the_language(command: Command) -> None:
     _textwrap.TextWrapper = ColumnsWrapper  # type: ignore[misc]  # what wrap_text builds
     command.context_class = _Context
     _translated_params(command)
+    _short_help_by_columns(command)
 
 
 class Formatter(HelpFormatter):
@@ -154,8 +155,28 @@ def _translated_params(command: Command) -> None:
     setattr(command, "get_params", params)  # noqa: B010 (mypy: no method assignment)
 
 
-# A line does not start with these (closing punctuation stays with the character before it).
-_CLOSING = set("，。、；：！？）》」』】")  # noqa: RUF001 (full-width on purpose)
+def _short_help_by_columns(command: Command) -> None:
+    """A description in Chinese, in the list of commands: its first sentence, cut to the
+    columns there are (Click's shortening counts characters between spaces, which Chinese
+    does not write, so it left only '...')."""
+    get: Callable[[int], str] = command.get_short_help_str
+
+    def short_help(limit: int = 45) -> str:
+        text = command.help or ""
+        if command.short_help or not any(map(wide, text)):
+            return get(limit)
+        first = text.split("\n\n")[0].replace("\n", "")
+        sentence = first.partition("。")[0] + "。" if "。" in first else first
+        while columns(sentence) > limit:
+            sentence = sentence[:-2] + "…"
+        return sentence
+
+    setattr(command, "get_short_help_str", short_help)  # noqa: B010 (mypy: no method assignment)
+
+
+# A line does not start with closing punctuation, nor end with opening punctuation.
+_CLOSING = set(",.;:!?)]}，。、；：！？）》」』】”’")  # noqa: RUF001 (full-width on purpose)
+_OPENING = set("([{（《「『【“‘")  # noqa: RUF001
 _PAD = "\x00"  # counts a wide character's second column while wrapping; never printed
 
 
@@ -172,18 +193,23 @@ class ColumnsWrapper(_textwrap.TextWrapper):
 
 
 def _by_columns(chunk: str) -> list[str]:
-    """`chunk` as pieces a line may break between, each as long as the columns it takes."""
+    """`chunk` as pieces a line may break between, each as long as the columns it takes: a
+    wide character is a piece of its own, with what punctuation holds on to it."""
     pieces: list[str] = []
     for char in chunk:
-        if wide(char) and char in _CLOSING and pieces:
-            pieces[-1] += char + _PAD
-        elif wide(char):
-            pieces.append(char + _PAD)
-        elif pieces and not pieces[-1].endswith(_PAD):
-            pieces[-1] += char
+        last = pieces[-1] if pieces else ""
+        after_opening = last.replace(_PAD, "")[-1:] in _OPENING
+        narrow_run = not wide(char) and not last.endswith(_PAD)
+        piece = char + _PAD if wide(char) else char
+        if last and (char in _CLOSING or after_opening or narrow_run):
+            pieces[-1] += piece
         else:
-            pieces.append(char)
+            pieces.append(piece)
     return pieces
+
+
+def columns(text: str) -> int:
+    return sum(2 if wide(c) else 1 for c in text)
 
 
 def wide(char: str) -> bool:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import NegativeCheck, UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import (
     REQUIRED_TO_ADD,
@@ -96,11 +97,11 @@ def edit(
     event_id: EventId,
     fields: dict[str, Any],
     clear: Annotated[
-        list[str] | None, typer.Option(help="Remove this field (repeatable), e.g. --clear url.")
+        list[str] | None, typer.Option(help=_("Remove this field (repeatable), e.g. --clear url."))
     ] = None,
     remove_deadline: Annotated[
         list[str] | None,
-        typer.Option(help="Remove the event's own deadline of this name (repeatable)."),
+        typer.Option(help=_("Remove the event's own deadline of this name (repeatable).")),
     ] = None,
     calendar: TargetOption = None,
 ) -> None:
@@ -162,7 +163,9 @@ def edit(
 def remove(
     ctx: typer.Context,
     event_id: EventId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))
+    ] = False,
     calendar: TargetOption = None,
 ) -> None:
     """Remove an event from the calendar file it lives in (or from --calendar FILE).

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError, UsageErrors
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, complete_ids, parse_language
 from itu_timeline.cli.options import for_option, keyword_options, one_of, with_options
 from itu_timeline.core.dates import first_day, last_day, parse_local_datetime
@@ -42,70 +43,84 @@ def choices_of(values: type[StrEnum]) -> Any:
 # value is the same one-line error as in a file; completion still offers the allowed values.
 _EVENT_PARAMS = keyword_options(
     {
-        "id": Annotated[str | None, typer.Option(help="Event id (default: from title and start).")],
-        "title": Annotated[str | None, typer.Option(help="Title.")],
+        "id": Annotated[
+            str | None, typer.Option(help=_("Event id (default: from title and start)."))
+        ],
+        "title": Annotated[str | None, typer.Option(help=_("Title."))],
         "start": Annotated[
             str | None,
-            typer.Option(help="First day, or a local start time: 2027-03-10T13:00."),
+            typer.Option(help=_("First day, or a local start time: 2027-03-10T13:00.")),
         ],
         "end": Annotated[
             str | None,
             typer.Option(
-                help="Last day, or a local end time; 'unknown' when it is not announced "
-                "(add: default the first day, for a day; unknown for a start time)."
+                help=_(
+                    "Last day, or a local end time; 'unknown' when it is not announced "
+                    "(add: default the first day, for a day; unknown for a start time)."
+                )
             ),
         ],
         "precision": Annotated[
             str | None,
-            typer.Option(help="day, month or year.", autocompletion=choices_of(Precision)),
+            typer.Option(help=_("day, month or year."), autocompletion=choices_of(Precision)),
         ],
-        "body": Annotated[str | None, typer.Option(help="Body.", autocompletion=choices_of(Body))],
-        "kind": Annotated[str | None, typer.Option(help="Kind.", autocompletion=choices_of(Kind))],
-        "location": Annotated[str | None, typer.Option(help="Place, or 'online'.")],
-        "timezone": Annotated[str | None, typer.Option(help="IANA time zone of the venue.")],
+        "body": Annotated[
+            str | None, typer.Option(help=_("Body."), autocompletion=choices_of(Body))
+        ],
+        "kind": Annotated[
+            str | None, typer.Option(help=_("Kind."), autocompletion=choices_of(Kind))
+        ],
+        "location": Annotated[str | None, typer.Option(help=_("Place, or 'online'."))],
+        "timezone": Annotated[str | None, typer.Option(help=_("IANA time zone of the venue."))],
         "meeting_format": Annotated[
             str | None,
             typer.Option(
                 "--meeting-format",
-                help="in-person, hybrid or online.",
+                help=_("in-person, hybrid or online."),
                 autocompletion=choices_of(Format),
             ),
         ],
         "status": Annotated[
             str | None,
             typer.Option(
-                help="As the organiser last announced? confirmed, tentative, postponed, cancelled.",
+                help=_(
+                    "As the organiser last announced? confirmed, tentative, postponed, cancelled."
+                ),
                 autocompletion=choices_of(Status),
             ),
         ],
         "basis": Annotated[
             str | None,
             typer.Option(
-                help="How the dates are known: official, reported, derived, expected.",
+                help=_("How the dates are known: official, reported, derived, expected."),
                 autocompletion=choices_of(Basis),
             ),
         ],
-        "url": Annotated[str | None, typer.Option(help="The meeting's page.")],
-        "source": Annotated[str | None, typer.Option(help="Where the dates were read.")],
+        "url": Annotated[str | None, typer.Option(help=_("The meeting's page."))],
+        "source": Annotated[str | None, typer.Option(help=_("Where the dates were read."))],
         "outcome": Annotated[
-            str | None, typer.Option(help="Where the meeting was seen to take place.")
+            str | None, typer.Option(help=_("Where the meeting was seen to take place."))
         ],
         "title_in": Annotated[
             list[str] | None,
             typer.Option(
                 metavar="LANG=TITLE@SOURCE",
-                help="The ITU's name in ar, es, fr, ru or zh, and the page it was read on: "
-                "'fr=Conseil de l'UIT@https://www.itu.int/fr/...' (repeatable).",
+                help=_(
+                    "The ITU's name in ar, es, fr, ru or zh, and the page it was read on: "
+                    "'fr=Conseil de l'UIT@https://www.itu.int/fr/...' (repeatable)."
+                ),
             ),
         ],
-        "tag": Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")],
-        "notes": Annotated[str | None, typer.Option(help="Free text.")],
+        "tag": Annotated[list[str] | None, typer.Option(help=_("A tag (repeatable)."))],
+        "notes": Annotated[str | None, typer.Option(help=_("Free text."))],
         "deadline": Annotated[
             list[str] | None,
             typer.Option(
                 metavar="NAME@WHEN",
-                help="A deadline, NAME@-12d or NAME@2027-03-01T23:59, optionally followed by "
-                "its zone: 'Candidatures@2026-10-12T23:59 Europe/Zurich' (repeatable).",
+                help=_(
+                    "A deadline, NAME@-12d or NAME@2027-03-01T23:59, optionally followed by "
+                    "its zone: 'Candidatures@2026-10-12T23:59 Europe/Zurich' (repeatable)."
+                ),
             ),
         ],
     }
@@ -159,7 +174,7 @@ def _deadline_when(text: str, name: str, when: str) -> dict[str, Any]:
 def title_entry(text: str) -> tuple[str, dict[str, str]]:
     """'fr=Conseil de l'UIT@https://…' -> ('fr', its title table); the source is what follows
     the last '@', as a title may have one and a web address seldom does."""
-    lang, _, rest = text.partition("=")
+    lang, _equals, rest = text.partition("=")
     title, at, source = rest.rpartition("@")
     if not at or not title.strip() or not source.strip():
         raise UsageError(
@@ -246,11 +261,13 @@ TargetOption = Annotated[
     Path | None,
     typer.Option(
         "--calendar",
-        help="The file to change. Default: the one calendar named with -c/--calendar or "
-        "ITU_TIMELINE_CALENDAR, else your own file (~/.local/share/itu-timeline/events.toml).",
+        help=_(
+            "The file to change. Default: the one calendar named with -c/--calendar or "
+            "ITU_TIMELINE_CALENDAR, else your own file (~/.local/share/itu-timeline/events.toml)."
+        ),
         show_default=False,
     ),
 ]
 EventId = Annotated[
-    str, typer.Argument(metavar="ID", help="The event's id.", autocompletion=complete_ids)
+    str, typer.Argument(metavar="ID", help=_("The event's id."), autocompletion=complete_ids)
 ]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import choices_of
 from itu_timeline.cli.options import FormatOption, for_option, one_of
@@ -20,14 +21,14 @@ if TYPE_CHECKING:
 
 group = typer.Typer(
     name="feeds",
-    help="Subscribe to .ics feeds or published itu-timeline calendars, and refresh them.",
+    help=_("Subscribe to .ics feeds or published itu-timeline calendars, and refresh them."),
     no_args_is_help=True,
 )
 
 TimeoutOption = Annotated[
-    float, typer.Option(min=1, max=600, help="Seconds to wait for each feed.")
+    float, typer.Option(min=1, max=600, help=_("Seconds to wait for each feed."))
 ]
-MaxMibOption = Annotated[int, typer.Option(min=1, max=1024, help="Largest feed, in MiB.")]
+MaxMibOption = Annotated[int, typer.Option(min=1, max=1024, help=_("Largest feed, in MiB."))]
 
 
 class NeverFetched(TimelineError):
@@ -37,19 +38,21 @@ class NeverFetched(TimelineError):
 @group.command("add")
 def add(
     ctx: typer.Context,
-    url: Annotated[str, typer.Argument(help="An https, http or webcal URL of .ics or .toml.")],
-    name: Annotated[str | None, typer.Option(help="A short name (default: from the URL).")] = None,
+    url: Annotated[str, typer.Argument(help=_("An https, http or webcal URL of .ics or .toml."))],
+    name: Annotated[
+        str | None, typer.Option(help=_("A short name (default: from the URL)."))
+    ] = None,
     body: Annotated[
         str | None,
-        typer.Option(help="Body of events that do not say.", autocompletion=choices_of(Body)),
+        typer.Option(help=_("Body of events that do not say."), autocompletion=choices_of(Body)),
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option(help="Kind of events that do not say.", autocompletion=choices_of(Kind)),
+        typer.Option(help=_("Kind of events that do not say."), autocompletion=choices_of(Kind)),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option(help="Tag its events (repeatable).")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help=_("Tag its events (repeatable)."))] = None,
     allow_override: Annotated[
-        bool, typer.Option(help="Let its events replace the curated calendar's of the same id.")
+        bool, typer.Option(help=_("Let its events replace the curated calendar's of the same id."))
     ] = False,
     timeout: TimeoutOption = 20.0,
     max_mib: MaxMibOption = 20,
@@ -145,14 +148,14 @@ def _curated_by_feed(settings: Settings) -> dict[str, str]:
     if calendar.curated and (name := feed_of(calendar.curated[0])):
         found[name] = "the curated calendar in use"
     notes = loader.curated_notes(calendar)[1:]
-    for (path, _), note in zip(calendar.left_out, notes, strict=True):
+    for (path, _stamp), note in zip(calendar.left_out, notes, strict=True):
         if name := feed_of(path):
             found[name] = note.split(": ", 1)[1]
     return found
 
 
 @group.command("remove")
-def remove(name: Annotated[str, typer.Argument(help="The feed's name.")]) -> None:
+def remove(name: Annotated[str, typer.Argument(help=_("The feed's name."))]) -> None:
     """Unsubscribe from a feed and drop its copy.
 
     \b
@@ -169,17 +172,18 @@ def remove(name: Annotated[str, typer.Argument(help="The feed's name.")]) -> Non
 def refresh(
     ctx: typer.Context,
     names: Annotated[
-        list[str] | None, typer.Argument(help="Feeds to refresh (default: all).")
+        list[str] | None, typer.Argument(help=_("Feeds to refresh (default: all)."))
     ] = None,
     timeout: TimeoutOption = 20.0,
     max_mib: MaxMibOption = 20,
     max_age: Annotated[
-        int, typer.Option(min=0, help="Days a failing feed stays quiet while its copy is younger.")
+        int,
+        typer.Option(min=0, help=_("Days a failing feed stays quiet while its copy is younger.")),
     ] = 7,
     accept_shrink: Annotated[
-        bool, typer.Option(help="Apply a feed even if it lost more than half of its events.")
+        bool, typer.Option(help=_("Apply a feed even if it lost more than half of its events."))
     ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report every feed.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=_("Report every feed."))] = False,
 ) -> None:
     """Fetch the feeds again. For cron: one line when something changed (`changes` says
     what), silent otherwise; a failing feed is reported once its last good copy is older than

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
 from itu_timeline.cli.options import for_option, one_of
@@ -24,30 +25,36 @@ commands = typer.Typer()  # put on the app by cli.main
 @commands.command("import")
 def import_ics(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.ics", help="The iCalendar file to read.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE.ics", help=_("The iCalendar file to read."))
+    ],
     body: Annotated[
         str | None,
         typer.Option(
-            help="Body of the new events (default: other).", autocompletion=choices_of(Body)
+            help=_("Body of the new events (default: other)."), autocompletion=choices_of(Body)
         ),
     ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
-            help="Kind of the new events (default: other).", autocompletion=choices_of(Kind)
+            help=_("Kind of the new events (default: other)."), autocompletion=choices_of(Kind)
         ),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option(help="Tag the new events (repeatable).")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option(help=_("Tag the new events (repeatable)."))
+    ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="Expand recurring events from this day (default: a year ago)."),
+        typer.Option(
+            "--from", help=_("Expand recurring events from this day (default: a year ago).")
+        ),
     ] = None,
     to: Annotated[
         str | None,
-        typer.Option(help="Expand recurring events up to this day (default: in three years)."),
+        typer.Option(help=_("Expand recurring events up to this day (default: in three years).")),
     ] = None,
     calendar: TargetOption = None,
-    dry_run: Annotated[bool, typer.Option(help="Count, but change nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option(help=_("Count, but change nothing."))] = False,
 ) -> None:
     """Bring events from an .ics file into a calendar file, without duplicates, and without
     undoing your own edits.
@@ -167,8 +174,10 @@ def fmt(
     file: Annotated[
         Path | None,
         typer.Argument(
-            help="The calendar (default: the one named with -c/ITU_TIMELINE_CALENDAR, else "
-            "your own file)."
+            help=_(
+                "The calendar (default: the one named with -c/ITU_TIMELINE_CALENDAR, else "
+                "your own file)."
+            )
         ),
     ] = None,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption
 from itu_timeline.cli.options import for_option
@@ -28,21 +29,21 @@ def letter(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE...", help="Letters: text, HTML, PDF, DOCX or .eml; '-' reads stdin."
+            metavar="FILE...", help=_("Letters: text, HTML, PDF, DOCX or .eml; '-' reads stdin.")
         ),
     ],
     format_: Annotated[
-        LetterFormat, typer.Option("--format", "-f", help="What to print.")
+        LetterFormat, typer.Option("--format", "-f", help=_("What to print."))
     ] = LetterFormat.TOML,
     add: Annotated[
-        bool, typer.Option("--add", help="Write the events into your calendar instead.")
+        bool, typer.Option("--add", help=_("Write the events into your calendar instead."))
     ] = False,
     timezone: Annotated[
         str | None,
-        typer.Option(help="Zone of a meeting whose place is not in the table of ITU venues."),
+        typer.Option(help=_("Zone of a meeting whose place is not in the table of ITU venues.")),
     ] = None,
     calendar: TargetOption = None,
-    dry_run: Annotated[bool, typer.Option(help="With --add: say what, change nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option(help=_("With --add: say what, change nothing."))] = False,
 ) -> None:
     """Read ITU letters (TSB Collective letters and Circulars, BR Circular letters and
     Administrative circulars, BDT circulars, DM letters) into events: dates, place or

@@ -229,6 +229,19 @@ def _make_filter(raw: dict[str, Any], today: date) -> Filter:
 with_filters = with_options(_FILTER_PARAMS, "filters", _filter_from)
 
 
+# `--base-url` of publish and digest.
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        help=_(
+            "Where the published site is served (https://…): publish gives webcal:// "
+            "subscription links; digest links each entry to the event on the page."
+        ),
+        show_default=False,
+    ),
+]
+
+
 class OutputFormat(StrEnum):
     TABLE = "table"
     PLAIN = "plain"

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from itu_timeline.base import i18n
 from itu_timeline.base.errors import NegativeCheck, UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import for_option, with_filters
 from itu_timeline.cli.output import print_chart
@@ -31,26 +32,27 @@ def export(
     ctx: typer.Context,
     filters: Filter,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically), not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help=_("Write to FILE (atomically), not stdout.")),
     ] = None,
     alarm: Annotated[
         list[str] | None,
-        typer.Option(help="Add a reminder this long before each deadline: 12h, 1d, 7d, 2w."),
+        typer.Option(help=_("Add a reminder this long before each deadline: 12h, 1d, 7d, 2w.")),
     ] = None,
     alarm_events: Annotated[
-        bool, typer.Option(help="Also put the --alarm reminders before each event.")
+        bool, typer.Option(help=_("Also put the --alarm reminders before each event."))
     ] = False,
     no_deadlines: Annotated[
-        bool, typer.Option("--no-deadlines", help="Leave the deadline events out.")
+        bool, typer.Option("--no-deadlines", help=_("Leave the deadline events out."))
     ] = False,
     name: Annotated[
-        str | None, typer.Option(help="Calendar name (default: the calendar's `name`).")
+        str | None, typer.Option(help=_("Calendar name (default: the calendar's `name`)."))
     ] = None,
     split_by: Annotated[
-        SplitBy | None, typer.Option(help="Write one feed per body into --output-dir.")
+        SplitBy | None, typer.Option(help=_("Write one feed per body into --output-dir."))
     ] = None,
     output_dir: Annotated[
-        Path | None, typer.Option(help="Folder for --split-by feeds (and all.ics).")
+        Path | None, typer.Option(help=_("Folder for --split-by feeds (and all.ics)."))
     ] = None,
 ) -> None:
     """An iCalendar (.ics) file of the filtered events and their deadlines.
@@ -124,12 +126,19 @@ class GroupBy(StrEnum):
 def chart(
     ctx: typer.Context,
     filters: Filter,
-    by: Annotated[GroupBy, typer.Option(help="Group the rows by body or by kind.")] = GroupBy.BODY,
+    by: Annotated[
+        GroupBy, typer.Option(help=_("Group the rows by body or by kind."))
+    ] = GroupBy.BODY,
     width: Annotated[
-        int | None, typer.Option(min=40, help="Columns to use (default: the terminal's, else 80).")
+        int | None,
+        typer.Option(min=40, help=_("Columns to use (default: the terminal's, else 80).")),
     ] = None,
-    svg: Annotated[Path | None, typer.Option(help="Also save the chart as an SVG picture.")] = None,
-    html: Annotated[Path | None, typer.Option(help="Also save the chart as an HTML page.")] = None,
+    svg: Annotated[
+        Path | None, typer.Option(help=_("Also save the chart as an SVG picture."))
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option(help=_("Also save the chart as an HTML page."))
+    ] = None,
 ) -> None:
     """A Gantt chart of the filtered events, with deadlines as markers and a line for today.
 

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from itu_timeline.base.errors import CalendarUnreadable, UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
-from itu_timeline.cli.options import for_option, with_filters
+from itu_timeline.cli.options import BaseUrlOption, for_option, with_filters
 from itu_timeline.cli.recording import recently_changed
 from itu_timeline.core.model import Body, Calendar, Event
 from itu_timeline.core.query import Filter, select
@@ -31,15 +32,6 @@ MARKER_HEAD = "A site written by itu-timeline publish; the next build replaces t
 OLD_MARKER_HEAD = "A site written by itu-timeline publish; the next build replaces it."
 DATA_FILES = ("events.json", "events.toml")
 
-BaseUrlOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Where the published site is served (https://…): publish gives webcal:// "
-        "subscription links; digest links each entry to the event on the page.",
-        show_default=False,
-    ),
-]
-
 
 class DigestFormat(StrEnum):
     MARKDOWN = "markdown"
@@ -52,20 +44,22 @@ class DigestFormat(StrEnum):
 def publish(
     ctx: typer.Context,
     filters: Filter,
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The site's folder.")],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help=_("The site's folder."))],
     title: Annotated[
-        str, typer.Option(help="The page's title (by default, in each page's language).")
+        str, typer.Option(help=_("The page's title (by default, in each page's language)."))
     ] = "ITU meetings and deadlines",  # page_words.SITE_TITLE, which each page translates
     base_url: BaseUrlOption = None,
     days: Annotated[
-        int, typer.Option(min=0, max=3660, help="Days ahead for the 'coming up' section.")
+        int, typer.Option(min=0, max=3660, help=_("Days ahead for the 'coming up' section."))
     ] = 90,
     source: Annotated[
         str | None,
         typer.Option(
             metavar="LIST",
-            help="The calendars that go public, of bundled, feeds and mine (your own file); "
-            "default: bundled,feeds.",
+            help=_(
+                "The calendars that go public, of bundled, feeds and mine (your own file); "
+                "default: bundled,feeds."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -258,9 +252,9 @@ def _check_base_url(url: str) -> None:
 def digest(
     ctx: typer.Context,
     filters: Filter,
-    days: Annotated[int, typer.Option(min=1, max=366, help="How many days ahead.")] = 7,
+    days: Annotated[int, typer.Option(min=1, max=366, help=_("How many days ahead."))] = 7,
     fmt: Annotated[
-        DigestFormat, typer.Option("--format", "-f", help="markdown, html or text.")
+        DigestFormat, typer.Option("--format", "-f", help=_("markdown, html or text."))
     ] = DigestFormat.MARKDOWN,
     base_url: BaseUrlOption = None,
 ) -> None:
