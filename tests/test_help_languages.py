@@ -112,9 +112,10 @@ PROSE = re.compile(r"(?<![\w-])[a-z][a-z']+ [a-z][a-z']+\b")
 
 
 def examples(text: str) -> set[str]:
-    """The command lines of a help's Examples block, which stay as written."""
+    """The command lines of a help's Examples block, which stay as written (a line with a
+    comment after it, '# then: ...', does not)."""
     block = text.partition("Examples:\n")[2].partition("\n\n")[0]
-    return {line.strip() for line in block.splitlines()}
+    return {line.strip() for line in block.splitlines() if " # " not in line}
 
 
 def untranslated(english: str, translated: str) -> list[str]:

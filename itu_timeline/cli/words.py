@@ -5,6 +5,7 @@ would type; every choice is read in any case; and a command's description is in 
 language. Applied once to the whole app, so one table serves every command."""
 
 import ast
+import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
@@ -60,13 +61,19 @@ def give_words(command: Command) -> Command:
     return command
 
 
+# A comment after an example's command line: '  # ' and its words, to the end of the line.
+COMMENT = re.compile(r"(\s# )(.+)$", re.MULTILINE)
+
+
 def described(text: str) -> str:
     """A command's description through the catalog: the words before its examples (a \\b
-    block, which Click prints as written), and the examples' heading; the commands stay."""
+    block, which Click prints as written), the examples' heading and the comments after
+    their command lines ('# then: its deadlines'); the commands stay."""
     words, block, examples = text.partition("\b")
     kept = words.rstrip()
     translated = _(kept) + words[len(kept) :]
-    return translated + block + examples.replace("Examples:", _("Examples:"), 1)
+    examples = examples.replace("Examples:", _("Examples:"), 1)
+    return translated + block + COMMENT.sub(lambda m: m[1] + _(m[2]), examples)
 
 
 def extract_descriptions(
@@ -80,11 +87,13 @@ def extract_descriptions(
     fileobj.seek(0)
     for node in ast.walk(ast.parse(fileobj.read())):
         if isinstance(node, ast.FunctionDef) and any(map(_is_command, node.decorator_list)):
-            words, block, _examples = (ast.get_docstring(node) or "").partition("\b")
+            words, block, examples = (ast.get_docstring(node) or "").partition("\b")
             if words.strip():
                 yield node.lineno, None, words.rstrip(), []
             if block:
                 yield node.lineno, None, "Examples:", []
+            for comment in COMMENT.finditer(examples):
+                yield node.lineno, None, comment[2], []
 
 
 def _is_command(decorator: ast.expr) -> bool:
