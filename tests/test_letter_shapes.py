@@ -190,3 +190,39 @@ def test_a_headless_letter_of_council_groups_is_the_itus_and_a_past_session_no_m
     assert {m.body for m in found} == {"ITU"}
     assert [(m.group, m.start.isoformat()) for m in found] == [
         ("WGDef", "2027-06-12"), ("WG-Study", "2027-06-15")]  # fmt: skip
+
+
+FORWARDED = """\
+[governance] Forum 2027: Invitation to the Open Consultation
+someone at example.org
+Wed Oct 10 11:01:29 EDT 2026
+
+Dear Sir/Madam,
+
+The organizers of the WSIS Forum (ITU, UNESCO, UNCTAD and UNDP) invite you to the consultation
+on the WSIS Forum 2027, which is planned from 10 to 14 May at the International
+Telecommunication Union (ITU) in Geneva.
+
+The consultation runs in phases:
+Phase I :
+16 November 2026 First Physical Meeting
+Phase II :
+21 January 2027 Deadline for Submission of the Official Contributions
+Phase III :
+16 April 2027 Final Brief on the WSIS Forum 2027
+"""
+
+
+def test_an_invitation_the_itu_forwards_gives_its_meetings_and_dated_rows() -> None:
+    """No reference, no bureau: an invitation addressed to the reader that names the ITU is
+    read; a list of dates, each with what happens on it, gives the meetings it names and the
+    deadline it dates (a 'Final Brief on the Forum' is no meeting)."""
+    found = meetings(FORWARDED)
+    assert [(m.body, m.group, m.start.isoformat(), m.end.isoformat()) for m in found] == [
+        ("ITU", None, "2026-11-16", "2026-11-16"),
+        ("ITU", None, "2027-05-10", "2027-05-14"),
+    ]
+    assert found[0].title == "First Physical Meeting"
+    (forum,) = [m for m in found if m.start.month == 5]
+    assert [(d.due, d.name) for d in forum.deadlines] == [
+        ("2027-01-21", "Deadline for Submission of the Official Contributions")]  # fmt: skip

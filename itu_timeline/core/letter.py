@@ -16,6 +16,7 @@ from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
     bureau_body,
     find_reference,
+    forwarded_invitation,
     governing_body,
     is_document,
     normalize,
@@ -38,19 +39,20 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     """The meetings announced in a letter's text, in the order of their first days. A year
     the letter leaves out is taken near its date (else its first full date, else `today`).
     A text without reference (one that starts at 'Subject:') is a letter when it names a
-    group and a sector and speaks as a letter (a salutation, an invitation); a meeting
-    document (a report, conclusions, a contribution) is none."""
+    group and a sector and speaks as a letter (a salutation, an invitation), or when it is an
+    invitation the ITU sends or forwards; a meeting document (a report, conclusions, a
+    contribution) is none."""
     text = normalize(raw)
     if is_document(text):
         raise NotALetter(f"{origin}: a meeting document (a report, conclusions), not a letter")
     reference = find_reference(text)
-    body = (
-        reference.body
-        if reference
-        else (bureau_body(text) or sector_body(text) or governing_body(text))
-    )
+    invitation = reference is None and forwarded_invitation(text)
+    body = reference.body if reference else (
+        bureau_body(text) or sector_body(text) or governing_body(text)
+        or ("ITU" if invitation else None))  # fmt: skip
     groups = find_groups(text, body)
-    if body is None or (reference is None and not (groups and speaks_as_letter(text))):
+    said = (groups or invitation) and speaks_as_letter(text)
+    if body is None or (reference is None and not said):
         raise NotALetter(f"{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)")
     dates = find_dates(text)
     letter_date = _letter_date(text, reference.endpos if reference else -99, dates)

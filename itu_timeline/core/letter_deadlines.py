@@ -61,14 +61,17 @@ def attach_deadlines(
         previous = dates[i - 1] if i else None
         gap = text[previous.endpos : found.pos] if previous else ""
         row = None
-        if previous and len(_without_times(gap)) <= ROW_GAP and _in_row(gap):
+        heads = _heads_row(text, found)  # dates what is due for the meetings after it
+        if previous and len(_without_times(gap)) <= ROW_GAP and _in_row(gap) and not heads:
             row = at.get(previous.pos) or owners.get(previous.pos)
         day = resolve(found.start, near)
         in_table = bool(key and key.start() < found.pos <= key.end() + KEY_REACH)
         after = text[found.endpos : dates[i + 1].pos if i + 1 < len(dates) else len(text)]
-        if row is None and not in_table and not _tied(gap, after):
+        if row is None and not in_table and not _tied(gap, after) and not heads:
             continue
-        if (letter_date and day < letter_date) or (row is None and day >= first_start):
+        if (letter_date and day < letter_date) or (
+            row is None and day >= first_start and not heads
+        ):
             continue  # before the letter, or a day of the letter's meetings themselves
         if row is not None:
             owners[found.pos] = row
@@ -118,6 +121,14 @@ def _tied(gap: str, after: str) -> bool:
         return True
     lead = _ITEM_LEAD.match(after)
     return lead is not None and bool(NAME_WORDS.search(after[lead.end() : lead.end() + 80]))
+
+
+def _heads_row(text: str, found: Found) -> bool:
+    """A day that opens its line, followed there by what is due ("21 January 2013 Deadline
+    for Submission of the Official Contributions"), in a list of dates and what they date."""
+    opens = found.pos == 0 or text[found.pos - 1] == "\n"
+    line = text[found.endpos :].split("\n", 1)[0]
+    return opens and re.match(r"\s+[A-Z]", line) is not None and is_deadline_name(line.strip())
 
 
 def _in_row(gap: str) -> bool:
@@ -196,7 +207,7 @@ def _before_sentence_end(after: str) -> str:
     lines = after.split("\n")
     kept = [lines[0]]
     for line in lines[1:]:
-        wrapped = not re.search(r"[.;](?:\s|$)", line) and len(line) < 40
+        wrapped = not re.search(r"[.;:](?:\s|$)", line) and len(line) < 40  # not "Phase IV :"
         if not line or _CLOSING.match(line) or not (re.match(r"[-•·|a-z]", line) or wrapped):
             break
         kept.append(line)

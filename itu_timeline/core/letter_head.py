@@ -202,6 +202,18 @@ def governing_body(text: str) -> str | None:
     return "ITU" if _GOVERNING.search(text) else None
 
 
+_SALUTATION = re.compile(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad|Уважаем", _I)
+_INVITES = re.compile(r"\binvit(?:e|es|ation)\b|\bconvenes?\b|\binvitons\b|\binvitamos\b", _I)
+_ITU = re.compile(r"\b(?-i:ITU|UIT)\b|International\s+Telecommunication\s+Union|itu\.int", _I)
+
+
+def forwarded_invitation(text: str) -> bool:
+    """An invitation addressed to the reader (a salutation, then 'invites you', 'the
+    invitation below'), sent or forwarded by the ITU (an e-mail to the missions, a list's
+    copy): a delegate wants its meetings in the calendar, though it has no reference."""
+    return all(p.search(text) for p in (_SALUTATION, _INVITES, _ITU))
+
+
 # What a meeting document (a report, minutes, a contribution, conclusions) carries in its
 # head, and a letter does not: "Document TDAG-10/019-E", "Source:", "Title:", "Original: ...".
 _DOCUMENT_SIGNS = [
@@ -230,8 +242,7 @@ def is_document(text: str) -> bool:
     salutation or invitation in it ("TDAG is invited to take note" is no invitation)."""
     head = text[:2500]
     signs = sum(bool(p.search(head)) for p in _DOCUMENT_SIGNS)
-    salutation = re.search(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad|Уважаем", text, re.I)
-    return signs >= 2 and salutation is None
+    return signs >= 2 and _SALUTATION.search(text) is None
 
 
 def speaks_as_letter(text: str) -> bool:

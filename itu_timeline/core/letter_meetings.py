@@ -84,6 +84,13 @@ def find_meetings(
         after = text[found_date.endpos : found_date.endpos + 60]
         if _DID.match(after):
             continue  # "the session of Council held on 24 November asked ...": a past one
+        item = _row_item(text, found_date)
+        if item is not None:  # "16 November 2012 First Physical Meeting": its row says
+            if _row_meeting(item):
+                title = _title(base.body, None, item)
+                found.append(replace(base, title=title, start=start, end=end,
+                                     pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
+            continue
         sentences = list(_SENTENCE_END.finditer(window))
         window = window[sentences[-1].end() :] if sentences else window
         named = [g for g in groups if found_date.pos - len(window) <= g.pos < found_date.pos
@@ -109,6 +116,24 @@ def find_meetings(
                                  pos=found_date.pos, deadlines=[], notes=[],
                                  assumed=not named and not workshop))  # fmt: skip
     return found
+
+
+def _row_item(text: str, found: Found) -> str | None:
+    """What a single day that opens its line, in a list of dates and what happens on them,
+    dates: the rest of its line ("16 November 2012 First Physical Meeting")."""
+    opens = found.pos == 0 or text[found.pos - 1] == "\n"
+    if found.is_span or not opens:
+        return None
+    line = text[found.endpos :].split("\n", 1)[0]
+    return line if re.match(r"\s+[A-Z]", line) else None
+
+
+def _row_meeting(item: str) -> bool:
+    """Whether a row's item names a meeting ("First Physical Meeting"), not a deadline or a
+    thing about one ("Final Brief on the WSIS Forum 2013")."""
+    word = MEETING_WORDS.search(item)
+    about = word and re.search(r"\b(?:on|of|for|to|about|sur|sobre)\b", item[: word.start()], _I)
+    return bool(word) and not about and not DEADLINE_WORDS.search(item)
 
 
 def _own_day(
