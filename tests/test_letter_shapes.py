@@ -1,7 +1,9 @@
+# ruff: noqa: RUF001 -- Arabic-Indic digits and full-width punctuation are what those letters print
 """Shapes of real letters that the parser once misread: the meeting's place beside an ITU
 office's, a group named by its acronym, meetings held alongside that the letter does not
 convene, references read whole, times written the French way."""
 
+import json
 from datetime import date, time
 
 import pytest
@@ -12,6 +14,7 @@ from itu_timeline.core.letter_head import find_reference, normalize
 from itu_timeline.core.letter_model import Meeting
 
 from .test_letter_cli import LETTER
+from .test_letter_corpus import LETTERS, read, score
 
 TODAY = date(2026, 12, 3)
 REGIONAL = """\
@@ -226,3 +229,45 @@ def test_an_invitation_the_itu_forwards_gives_its_meetings_and_dated_rows() -> N
     (forum,) = [m for m in found if m.start.month == 5]
     assert [(d.due, d.name) for d in forum.deadlines] == [
         ("2027-01-21", "Deadline for Submission of the Official Contributions")]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["tsb-2018-sg13rgafr-abidjan", "tsb-2015-sg9-zh"])
+def test_the_fixtures_of_these_shapes_read_exactly_as_their_truth(name: str) -> None:
+    """Each field of the fixture modelled on a real letter of the shape (the corpus test
+    only asks for 95 % over all of them)."""
+    text = LETTERS / f"{name}.txt"
+    truth = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    right, total, wrong = score(read(text), truth)
+    assert (right, wrong) == (total, [])
+
+
+ARABIC = """\
+الاتحاد الدولي للاتصالات
+مكتب تقييس الاتصالات
+جنيف، ١٥ يناير ٢٠٢٧
+المرجع: الرسالة الجماعية 4/13 لمكتب تقييس الاتصالات
+الموضوع: اجتماع لجنة الدراسات 13، جنيف، من ١٥ إلى ٢٤ مارس ٢٠٢٧
+حضرات السادة والسيدات،
+يسرني أن أدعوكم إلى اجتماع لجنة الدراسات 13 الذي سيعقد في جنيف من ١٥ إلى ٢٤ مارس ٢٠٢٧.
+يرجى تقديم المساهمات في موعد أقصاه ٢ مارس ٢٠٢٧.
+"""
+CHINESE = """\
+国际电信联盟
+电信标准化局
+2027年1月15日，日内瓦
+电信标准化局第 4/13 号通函
+事由：第 13 研究组会议，2027年3月15日至24日，日内瓦
+尊敬的先生/女士：
+第 13 研究组会议将于2027年3月15日至24日在日内瓦召开。会议将于第一天9时30分开幕。
+提交文稿的截止日期为2027年3月2日。
+"""
+
+
+@pytest.mark.parametrize("text", [ARABIC, CHINESE], ids=["ar", "zh"])
+def test_an_arabic_or_chinese_letter_gives_its_meeting_place_and_deadline(text: str) -> None:
+    (meeting,) = meetings(text)
+    assert (meeting.reference is not None, meeting.letter_date, meeting.body, meeting.group) == (
+        True, date(2027, 1, 15), "ITU-T", "SG13")  # fmt: skip
+    assert (meeting.start, meeting.end) == (date(2027, 3, 15), date(2027, 3, 24))
+    assert (meeting.location, meeting.timezone) == ("Geneva, Switzerland", "Europe/Zurich")
+    assert [d.due for d in meeting.deadlines] == ["2027-03-02"]

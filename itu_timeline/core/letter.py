@@ -14,6 +14,7 @@ from itu_timeline.core.letter_dates import Found, find_dates, resolve
 from itu_timeline.core.letter_deadlines import attach_deadlines
 from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
+    SUBJECT,
     bureau_body,
     find_reference,
     forwarded_invitation,
@@ -73,12 +74,15 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
 
 def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
     """The date beside 'Geneva,' in the head, or the date right after the reference."""
-    head = re.search(r"(?:Geneva|Genève|Ginebra|Женева)\s*,\s*(?:le\s+)?", text[:3000], _I)
+    head = re.search(
+        r"(?:Geneva|Genève|Ginebra|Женева|جنيف)\s*[,،]\s*(?:le\s+|في\s+)?", text[:3000], _I
+    )
     for found in dates:
         if found.is_span or found.start[0] is None:
             continue
         right_after = after >= 0 and _DATED.fullmatch(text, after, found.pos)
-        if (head and found.pos == head.end()) or right_after:
+        geneva_after = _GENEVA_AFTER.match(text, found.endpos)  # "2015年3月11日,日内瓦"
+        if (head and found.pos == head.end()) or right_after or geneva_after:
             return resolve(found.start, date(2000, 1, 1))
     # "Date: ...", and the head's cells shuffled: "Subject: 4 August 2003 To:", "Ref: 15 March"
     dated = re.search(
@@ -88,7 +92,7 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
     )
     hit = next((f for f in dates if dated and f.pos == dated.end()), None)
     if hit is None:  # else the first full day above the subject, alone on its line
-        subject = re.search(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", text, _I)
+        subject = SUBJECT.search(text)
         above = subject.start() if subject else 0
         hit = next((f for f in dates if f.pos < above and not f.is_span
                     and text[f.endpos : f.endpos + 1] in ("\n", "")
@@ -96,6 +100,7 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
     return resolve(hit.start, date(2000, 1, 1)) if hit and hit.start[0] else None
 
 
+_GENEVA_AFTER = re.compile(r"\s*[,،]?\s*(?:日内瓦|جنيف)")
 _DATED = re.compile(r"\W{0,4}(?:le|el|of|dated?)?\W{0,3}", _I)  # "CACE/560\nLe 20 février"
 
 

@@ -17,14 +17,16 @@ _I = re.IGNORECASE
 DEADLINE_WORDS = re.compile(
     r"deadline|submi|contribution|regist|fellowship|visa|translation|interpretation|"
     r"later\s+than|date\s+limite|délai|échéance|inscri|bourse|traduction|plazo|"
-    r"fecha\s+l[ií]mite|beca|traducci|a\s+más\s+tardar|avant\s+le|au\s+plus\s+tard",
+    r"fecha\s+l[ií]mite|beca|traducci|a\s+más\s+tardar|avant\s+le|au\s+plus\s+tard|"
+    r"موعد|مساهم|تسجيل|منح|تأشير|ترجم|截止|文稿|注册|签证|补贴|口译|翻译",  # Arabic, Chinese
     _I,
 )
 # What ties a day to a deadline where no table does: the words right before it.
 DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|later\s+than|deadline[^.]{0,60}?|jusqu'au|avant\s+le|"
     r"au\s+plus\s+tard\s+le|a\s+más\s+tardar\s+el|hasta\s+el|antes\s+del?|date\s+limite[^.]{0,40}|"
-    r"plazo[^.]{0,40}|fecha\s+l[ií]mite[^.]{0,40}|\bdue(?:\s+on)?|clos(?:e|es|ing)\s+on)"
+    r"plazo[^.]{0,40}|fecha\s+l[ií]mite[^.]{0,40}|\bdue(?:\s+on)?|clos(?:e|es|ing)\s+on|"
+    r"في\s+موعد\s+(?:أقصاه|لا\s+يتجاوز)|截止日期[^。.]{0,20}?[为是:]?)"
     r"\s*[:,]?\s*(?:is\s+|est\s+|es\s+)?(?:the\s+|le\s+|el\s+)?(?:d[ií]a\s+)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|"
     r"lunes|martes|miércoles|jueves|viernes)?,?\s*$",

@@ -45,9 +45,10 @@ _GROUPS = (
         None,
     ),
     (
-        r"(?:Study\s+Group|SG|Commission\s+d'études|Comisión\s+de\s+Estudio)\s*(?P<a>\d{1,2})(?![\d/A-Z])",
+        r"(?:Study\s+Group|SG|Commission\s+d'études|Comisión\s+de\s+Estudio|لجنة\s+الدراسات)\s*(?P<a>\d{1,2})(?![\d/A-Z])",
         lambda m: f"SG{m['a']}",
     ),
+    (r"第\s*(?P<a>\d{1,2})\s*研究组", lambda m: f"SG{m['a']}"),  # Chinese: "第 9 研究组"
     (
         r"\bTSAG\b|\bGCNT\b|Telecommunication\s+Standardization\s+Advisory\s+Group|Groupe\s+consultatif\s+de\s+la\s+normalisation|Grupo\s+Asesor\s+de\s+Normalización",
         lambda m: "TSAG",

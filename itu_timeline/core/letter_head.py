@@ -66,6 +66,12 @@ def _split_glued_day(m: re.Match[str]) -> str:
     return f"{m[1]}{digits[:-cut]} {digits[-cut:]} {m[3]}"
 
 
+# The subject line's label, in the six languages of the ITU
+SUBJECT = re.compile(
+    r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:|事由\s*:|الموضوع\s*:", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Reference:
     text: str  # as printed, in the letter's language ("Carta Colectiva TSB 8/5")
@@ -117,6 +123,16 @@ _REFERENCES = (
     ),
     (r"Circular-LC\s*(?P<x>\d+)", "Circular-LC {x}", "ITU"),
     (r"Циркуляр\s*(?:БСЭ\s*)?(?P<x>\d+)(?:\s*БСЭ)?", "TSB Circular {x}", "ITU-T"),  # Russian
+    (  # Chinese: "电信标准化局第 3/9 号通函" (or 集体函)
+        r"电信标准化局\s*第\s*(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)\s*号\s*(?:通函|集体函)",
+        "TSB Collective letter {x}",
+        "ITU-T",
+    ),
+    (  # Arabic: "الرسالة الجماعية 3/9 لمكتب تقييس الاتصالات"
+        r"الرسالة\s+الجماعية\s*(?:رقم\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)(?:\s+لمكتب\s+تقييس\s+الاتصالات)?",
+        "TSB Collective letter {x}",
+        "ITU-T",
+    ),
     (
         r"Коллективное\s+письмо\s*(?:БСЭ\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)(?:\s*БСЭ)?",
         "TSB Collective letter {x}",
@@ -145,7 +161,8 @@ def find_reference(text: str) -> Reference | None:
                 )
             after_ref = bool(
                 re.search(
-                    r"(?:R[eé]f|Осн)\.?\s*:?[\s/]*$", text[max(0, m.start() - 12) : m.start()]
+                    r"(?:R[eé]f|Осн|文号|المرجع)\.?\s*:?[\s/]*$",
+                    text[max(0, m.start() - 12) : m.start()],
                 )
             )
             sender = (bureau_body(text) or body) if body == "ITU" else body
@@ -182,6 +199,10 @@ _BUREAUS = (
     (r"Бюро\s+радиосвязи", "ITU-R"),
     (r"Бюро\s+развития", "ITU-D"),
     (r"Генеральн\w+\s+секретариат", "ITU"),
+    (r"电信标准化局|تقييس\s+الاتصالات", "ITU-T"),  # Chinese and Arabic copies
+    (r"无线电通信局|مكتب\s+الاتصالات\s+الراديوية", "ITU-R"),
+    (r"电信发展局|مكتب\s+تنمية\s+الاتصالات", "ITU-D"),
+    (r"总秘书处|الأمانة\s+العامة", "ITU"),
 )
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from itu_timeline.core.letter_dates import Found, resolve
 from itu_timeline.core.letter_deadlines import DEADLINE_CUE, DEADLINE_WORDS
 from itu_timeline.core.letter_groups import GroupMention
+from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.venues import find_venues
 
@@ -37,7 +38,6 @@ _DID = re.compile(
 )
 # A group that names an event ("the Sixth SG13 Regional Workshop for Africa") does not meet
 _NAMES_EVENT = re.compile(rf"\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}(?:{EVENT_WORDS.pattern})", _I)
-_SUBJECT = re.compile(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", _I)
 # "On 11 May 2027, ... will meet", "The day before, 10 December 2013, ... meet"
 _OPENS = re.compile(
     r"[\s-]*(?:On|Le|El|(?:the\s+|on\s+the\s+)?(?:day|morning|evening)\s+(?:before|after)|"
@@ -172,7 +172,7 @@ def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:
 
 
 def _main_group(text: str, groups: list[GroupMention]) -> str | None:
-    subject = _SUBJECT.search(text)
+    subject = SUBJECT.search(text)
     after = subject.end() if subject else 0
     named = [g for g in groups if g.groups]
     first = next((g for g in named if g.pos >= after), named[0] if named else None)
@@ -189,7 +189,7 @@ def _single_day_meeting(window: str, named: bool) -> bool:
 def _subject(text: str) -> str:
     """What the subject line names, up to its place or dates ("Invitation to the 2014 World
     Telecommunication Development Conference", before ", Dubai, 30 March...")."""
-    subject = _SUBJECT.search(text)
+    subject = SUBJECT.search(text)
     line = re.split(r"[,;\n]", text[subject.end() :])[0] if subject else ""
     places = find_venues(line)
     return " ".join(line[: places[0][0] if places else len(line)].split()).strip(" /-")

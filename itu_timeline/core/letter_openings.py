@@ -13,9 +13,13 @@ from itu_timeline.core.letter_model import Meeting
 
 _I = re.IGNORECASE
 OPEN_WORDS = re.compile(
-    r"open|ouvr|ouvert|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start|открыт", _I
+    r"open|ouvr|ouvert|inaugur|apertura|commence|débute|comenz|empez|abrir|abrirá|start|открыт|"
+    r"开幕|افتتاح",
+    _I,
 )
-NOT_OPENING = re.compile(r"registration|inscription|inscripci|registro|badge|регистрац", _I)
+NOT_OPENING = re.compile(
+    r"registration|inscription|inscripci|registro|badge|регистрац|注册|登记|التسجيل", _I
+)
 _AT_CLOCK = re.compile(r"\b(?:at|à|a\s+las?|from|dès|в)\s*$", _I)  # "opens at 0930 hours"
 _SENTENCE = re.compile(r"[.;!?]\s|\n\n")
 
@@ -78,12 +82,19 @@ _HOURS = re.compile(
     r"\b(?:run|held|sit|sessions?|meet(?:s|ings?)?|work)\b[^.;\n]{0,40}?\b(?:from|de|del?)\s*$",
     _I,
 )
+_OPENS_AFTER = re.compile(r"\s*(?:开幕|开会)")
 _UNTIL = re.compile(r"\s*(?:-|to|until|à|au|a)\s*", _I)
 
 
 def _openings(text: str) -> list[tuple[int, Clock]]:
     clocks = find_times(text)
-    openings: list[tuple[int, Clock]] = [
+    openings: list[tuple[int, Clock]] = [  # "会议将于第一天9时30分开幕": the time, then the word
+        (c.pos, c)
+        for c in clocks
+        if _OPENS_AFTER.match(text, c.endpos)
+        and not NOT_OPENING.search(text, max(0, c.pos - 30), c.pos)
+    ]
+    openings += [
         (first.pos, replace(first, zone=first.zone or second.zone))  # zone after the hours
         for first, second in itertools.pairwise(clocks)
         if _UNTIL.fullmatch(text, first.endpos, second.pos)

@@ -7,6 +7,7 @@ venues."""
 import re
 
 from itu_timeline.core.letter_dates import MONTH_PATTERN, Found, find_times
+from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.venues import VENUES, Venue, find_venues
 
@@ -39,7 +40,6 @@ _ZONE_WORDS = (
     (re.compile(r"\bUTC\b|\bGMT\b"), "UTC"),
 )
 NEAR_BEFORE, NEAR_AFTER = 220, 80
-_SUBJECT = re.compile(r"Subje[ct]t?\s*:|Objet\s*:|Asunto\s*:|Предмет\s*:", _I)
 # A place the table does not know, as the letter writes it: capitalised words ("Dar es Salaam"),
 # with its country after a comma or in brackets; right before the dates in a subject ("SG3;
 # Xanadu, Mongolia, 9-18 April") or after "held in", "se tiendra à", "se celebrará en".
@@ -113,7 +113,7 @@ class Places:
     def _letters_venue(self) -> Venue | None:
         """The place its subject names, else the one the letter says its meetings are held
         in, else the first it names."""
-        subject = _SUBJECT.search(self.text)
+        subject = SUBJECT.search(self.text)
         end = self.text.find("\n\n", subject.end()) if subject else -1
         titled = [v for p, v in self.venues if subject and subject.end() <= p < end]
         held = [v for p, v in self.venues if HELD.search(self.text[max(0, p - 90) : p])]

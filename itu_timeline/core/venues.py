@@ -20,7 +20,7 @@ class Venue:
 
 # city | country | zone | other spellings (French, Spanish, older names), "/"-separated
 _TABLE = """
-Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf/Женева/Женеве/جنيف
+Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf/Женева/Женеве/جنيف/日内瓦
 Doha|Qatar|Asia/Qatar|Доха/الدوحة
 Dubai|United Arab Emirates|Asia/Dubai|Dubaï/Дубай/دبي
 Abu Dhabi|United Arab Emirates|Asia/Dubai|Abou Dhabi
@@ -130,7 +130,7 @@ Minsk|Belarus|Europe/Minsk|
 Moscow|Russian Federation|Europe/Moscow|Moscou/Moscú
 St. Petersburg|Russian Federation|Europe/Moscow|Saint Petersburg/St Petersburg/Saint-Pétersbourg
 Sochi|Russian Federation|Europe/Moscow|Sotchi
-Beijing|China|Asia/Shanghai|Pékin/Pekín
+Beijing|China|Asia/Shanghai|Pékin/Pekín/北京/بيجين
 Shenzhen|China|Asia/Shanghai|
 Shanghai|China|Asia/Shanghai|
 Hangzhou|China|Asia/Shanghai|
@@ -214,12 +214,20 @@ def _table() -> dict[str, Venue]:
 
 
 VENUES = _table()
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NAMES = sorted(VENUES, key=len, reverse=True)
-_VENUE_RE = re.compile(r"\b(" + "|".join(re.escape(n) for n in _NAMES) + r")\b")
+# A name in Chinese has no spaces around it ("中国北京"): it is found anywhere
+_VENUE_RE = re.compile(
+    r"\b("
+    + "|".join(re.escape(n) for n in _NAMES if not _CJK.search(n))
+    + r")\b|("
+    + "|".join(re.escape(n) for n in _NAMES if _CJK.search(n))
+    + ")"
+)
 
 
 def find_venues(text: str) -> list[tuple[int, int, Venue]]:
     """Where in `text` a known place is named (start, end), and which. Positions are those of
     `text`: the folding keeps one character for one (accents drop, the letters stay)."""
     folded = "".join((_fold(c) or " ")[:1] for c in text)
-    return [(m.start(), m.end(), VENUES[m[1]]) for m in _VENUE_RE.finditer(folded)]
+    return [(m.start(), m.end(), VENUES[m[1] or m[2]]) for m in _VENUE_RE.finditer(folded)]
