@@ -12,6 +12,7 @@ from itu_timeline.core.letter import read_letter
 from itu_timeline.core.letter_dates import find_dates
 from itu_timeline.core.letter_head import find_reference, normalize
 from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.letter_titles import event_title, subject_items
 
 from .test_letter_cli import LETTER
 from .test_letter_corpus import LETTERS, read, score
@@ -271,3 +272,41 @@ def test_an_arabic_or_chinese_letter_gives_its_meeting_place_and_deadline(text: 
     assert (meeting.start, meeting.end) == (date(2027, 3, 15), date(2027, 3, 24))
     assert (meeting.location, meeting.timezone) == ("Geneva, Switzerland", "Europe/Zurich")
     assert [d.due for d in meeting.deadlines] == ["2027-03-02"]
+
+
+ITU_WORKSHOP = (
+    "by an ITU Workshop on Performance, Quality of Service and Quality of Experience for "
+    "Multimedia Services, held over two days on "
+)
+SIXTH = (
+    "Before it, TSB organizes a two-day workshop, the Sixth SG13 Regional Workshop for Africa "
+    'on "Standardization of future networks", which takes place from '
+)
+QUOTED = 'a workshop on "Standardization of future networks" takes place from '
+WRAPPED = " a one-day workshop on Security Aspects of Intelligent\nTransport Systems will gather"
+CMDT = (
+    "Me complace invitar a la Conferencia Mundial de Desarrollo de las Telecomunicaciones "
+    "(CMDT-06), que se celebrará en Doha "
+)
+TITLES = [
+    ([ITU_WORKSHOP], ITU_WORKSHOP[6:-24]),
+    ([SIXTH], "Sixth SG13 Regional Workshop for Africa"),
+    ([QUOTED], 'workshop on "Standardization of future networks"'),
+    (["", WRAPPED], "workshop on Security Aspects of Intelligent Transport Systems"),
+    ([CMDT], "Conferencia Mundial de Desarrollo de las Telecomunicaciones"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "title"), TITLES)
+def test_a_meeting_of_no_group_is_titled_by_its_name_cut_where_the_name_ends(
+    phrases: list[str], title: str
+) -> None:
+    assert event_title(phrases) == title
+
+
+def test_a_subject_names_the_workshop_and_an_e_mails_prefix_is_no_part_of_a_title() -> None:
+    text = "Subject: FW: Invitation to the 2010 World Telecommunication Development Conference"
+    assert subject_items(text + ", Hyderabad, 24 May - 4 June 2010\n\nDear") == [
+        "2010 World Telecommunication Development Conference"]  # fmt: skip
+    (workshop, *_) = meetings(REGIONAL)
+    assert workshop.title == "Sixth SG12 Regional Workshop for Africa"

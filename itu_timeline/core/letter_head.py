@@ -24,6 +24,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
     text = _GLUED_REF.sub(_split_glued_day, text)
     text = _YEAR_THEN_DAY.sub(r"\1 \2", text)
+    text = re.sub(
+        r"(?<=[A-Z\u0401\u0410-\u042f])(?=(?:Geneva|Genève|Ginebra|Женева)\b)", " ", text
+    )  # "МСЭ-ТЖенева"
     text = _LOST_DASH.sub(_two_days, text)
     text = re.sub(r"\b(\d{1,2}) ?час\.? ?(\d\d) ?мин\.?", r"\1:\2", text)  # "09 час. 30 мин."
     text = re.sub(rf"(?<=\d)(?={MONTH_PATTERN})", " ", text, flags=_I)

@@ -12,16 +12,13 @@ from itu_timeline.core.letter_deadlines import DEADLINE_CUE, DEADLINE_WORDS
 from itu_timeline.core.letter_groups import GroupMention
 from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
-from itu_timeline.core.venues import find_venues
+from itu_timeline.core.letter_titles import EVENT_WORDS, clean, event_title, subject_items
 
 _I = re.IGNORECASE
 MEETING_WORDS = re.compile(
     r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque|"
     r"meeting|réunion|reunión|session|held|meets?\b|se\s+reuni|will\s+take\s+place",
     _I,
-)
-EVENT_WORDS = re.compile(
-    r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque", _I
 )
 LONGEST_MEETING = 40  # days: a longer span is no meeting (a period of consultation)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
@@ -87,7 +84,7 @@ def find_meetings(
         item = _row_item(text, found_date)
         if item is not None:  # "16 November 2012 First Physical Meeting": its row says
             if _row_meeting(item):
-                title = _title(base.body, None, item)
+                title = clean(re.split(r"[(\[]", item)[0])  # not "(3 months prior to ...)"
                 found.append(replace(base, title=title, start=start, end=end,
                                      pos=found_date.pos, deadlines=[], notes=[]))  # fmt: skip
             continue
@@ -110,8 +107,8 @@ def find_meetings(
             (None,) if workshop else (default,))  # fmt: skip
         words = named[-1].name if named and not chosen else ""
         for group in chosen or (None,):
-            told = (after if event_after else window) if workshop else ""
-            title = words or _title(base.body, group, told or _subject(text))
+            told = [window, text[found_date.endpos : found_date.endpos + 240]]
+            title = words or _title(base.body, group, told, text)
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[],
                                  assumed=not named and not workshop))  # fmt: skip
@@ -186,22 +183,18 @@ def _single_day_meeting(window: str, named: bool) -> bool:
     return bool(held) and not DEADLINE_WORDS.search(window[-160:])
 
 
-def _subject(text: str) -> str:
-    """What the subject line names, up to its place or dates ("Invitation to the 2014 World
-    Telecommunication Development Conference", before ", Dubai, 30 March...")."""
-    subject = SUBJECT.search(text)
-    line = re.split(r"[,;\n]", text[subject.end() :])[0] if subject else ""
-    places = find_venues(line)
-    return " ".join(line[: places[0][0] if places else len(line)].split()).strip(" /-")
-
-
-def _title(body: str, group: str | None, window: str) -> str:
-    if group is None:
-        m = EVENT_WORDS.search(window)
-        phrase = window[m.start() :] if m else (window.strip() or "Meeting")
-        words = " ".join(re.split(r"[.;(]| will |, (?:el|le|the|on)\b", phrase)[0].split())
-        return words[:90].rstrip(" ,") or "Meeting"
-    return f"{body} {group} meeting"
+def _title(body: str, group: str | None, phrases: list[str], text: str) -> str:
+    """A group's meeting is titled by its group; a meeting of no group by the name its
+    sentence gives it, as the subject writes that name when the subject names one event of
+    that kind ("ITU Workshop on Performance, QoS and QoE ..."), else by the subject."""
+    if group is not None:
+        return f"{body} {group} meeting"
+    named = event_title(phrases)
+    items = subject_items(text)
+    word = EVENT_WORDS.search(named or "")
+    same = [i for i in items if word and re.search(rf"\b{word[0]}", i, _I)]
+    in_subject = event_title(same) if len(same) == 1 else None
+    return in_subject or named or next(iter(items), "") or "Meeting"
 
 
 def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:

@@ -1,0 +1,89 @@
+"""The title of a meeting of no group, as the letter names it: the name of the workshop,
+forum or conference in its subject or its sentence ("ITU Workshop on Performance, QoS and
+QoE for Multimedia Services", "the Sixth SG13 Regional Workshop for Africa"), cut where the
+name ends (before "held", "which", a date or a place), never mid-word."""
+
+import re
+
+from itu_timeline.core.letter_dates import find_dates
+from itu_timeline.core.letter_head import SUBJECT
+from itu_timeline.core.venues import find_venues
+
+_I = re.IGNORECASE
+EVENT_WORDS = re.compile(
+    r"workshop|forum|symposium|seminar|atelier|séminaire|taller|seminario|colloque", _I
+)
+# What names an event in a title (beside the words that make a day a meeting of its own)
+_NAMING = re.compile(
+    EVENT_WORDS.pattern + r"|conference|conférence|conferencia|summit|sommet|cumbre|assembly", _I
+)
+LONGEST = 120  # characters: a longer name is cut at a word
+# Where a name ends: a sentence's end, a bracket, a clause ("held", "which", "will"), a day
+_ENDS = re.compile(
+    r"[.;(]|\n\s*\n|:\s|,\s+(?![A-Z\"“])|\s(?:held|which|that|will|is|are|takes?|to\s+be|organi[sz]ed|"
+    r"from|on\s+\d|in\s+(?-i:[A-Z])|at\s+the|qui|que|se\s|el\s+\d|le\s+\d)\b|\s\d{1,2}\s",
+    _I,
+)
+# Words before the event's word that are part of its name ("ITU", "Sixth", "SG13 Regional")
+_LEAD = re.compile(r"(?:(?:\d+(?:st|nd|rd|th)|(?-i:[A-Z])[\w-]*|of|on|and|for)\s+)*$")
+_INVITATION = re.compile(
+    r"^(?:(?:FW|TR|RE|Fwd)\s*:\s*)*(?:Invitation\s+(?:to|by)\s+(?:participate\s+in\s+)?"
+    r"(?:the\s+)?)?",
+    _I,
+)
+
+
+def event_title(phrases: list[str]) -> str | None:
+    """The name of the event the first of `phrases` that names one gives (a capitalised
+    name first: "Workshop on X" before "a two-day workshop")."""
+    found = [(p, m) for p in phrases for m in _NAMING.finditer(p)]
+    found.sort(key=lambda f: not f[1][0][0].isupper())
+    for phrase, m in found:
+        lead = _LEAD.search(phrase[: m.start()])
+        start = lead.start() if lead else m.start()
+        named = lead is not None and lead.start() < m.start()  # "Sixth SG13 Regional Workshop"
+        name = clean(_through_quote(phrase[start:], m.end() - start, not named))
+        if name:
+            return name
+    return None
+
+
+def _through_quote(phrase: str, after_word: int, quoted: bool) -> str:
+    """The name up to where it ends; a quoted title kept whole when it is all that names the
+    event ('Workshop on "Standardization of future networks"'), else left out ('Sixth SG13
+    Regional Workshop for Africa')."""
+    quote = _QUOTE.match(phrase, after_word)
+    if quote and quoted:
+        return phrase[: quote.end()]
+    if quote:
+        phrase = re.sub(r"\s+(?:on|sur|sobre|about)\s*$", "", phrase[: quote.start("open")])
+    end = _ENDS.search(phrase, after_word)
+    return phrase[: end.start() if end else len(phrase)]
+
+
+_QUOTE = re.compile(r"[^\"“]{0,40}?(?P<open>[\"“])[^\"”]{1,150}[\"”]")
+
+
+def clean(name: str) -> str:
+    """White space made single, an e-mail's 'FW:' and 'Invitation to the' left out, cut at a
+    word when long."""
+    words = " ".join(_INVITATION.sub("", " ".join(name.split())).split())
+    if len(words) > LONGEST:
+        words = words[:LONGEST].rsplit(" ", 1)[0]
+    words = re.sub(r"\s+(?:on|of|for|in|at|to|by|du|de|del|le|la|el|the)$", "", words, flags=_I)
+    return words.strip(" ,-/").removeprefix("the ").removeprefix("The ")
+
+
+def subject_items(text: str) -> list[str]:
+    """The items the subject names, each up to its place or dates ("Meeting of ... (QSDG)",
+    "ITU Workshop on Performance, QoS and QoE for Multimedia Services")."""
+    subject = SUBJECT.search(text)
+    if subject is None:
+        return []
+    block = re.split(r"\n\s*\n|Dear|Madame|Estimad|Уважаем|尊敬|حضرات", text[subject.end() :])[0]
+    items = []
+    for part in re.split(r";|\n(?=\s*-)|\s-\s-\s", block):
+        places = [p for p, _, _ in find_venues(part)] + [d.pos for d in find_dates(part)]
+        cut = min([*places, len(part)])
+        items.append(clean(part[:cut]).strip(" ,;-/"))
+    return [i for i in items if i]
