@@ -310,3 +310,12 @@ def test_a_subject_names_the_workshop_and_an_e_mails_prefix_is_no_part_of_a_titl
         "2010 World Telecommunication Development Conference"]  # fmt: skip
     (workshop, *_) = meetings(REGIONAL)
     assert workshop.title == "Sixth SG12 Regional Workshop for Africa"
+
+
+def test_a_meeting_held_at_an_itu_office_is_where_the_office_is() -> None:
+    text = LETTER.replace(
+        "takes place at ITU headquarters in Geneva from",
+        "will be held at the ITU Regional Office for Asia and the Pacific, Bangkok, from",
+    ).replace("; Geneva, 9-18", "; 9-18")
+    (meeting,) = meetings(text)
+    assert meeting.location == "Bangkok, Thailand"

@@ -81,8 +81,15 @@ class Places:
         return not (
             _NOT_A_VENUE_AFTER.match(after)
             or _NOT_A_VENUE_BEFORE.search(self.text[:pos][-12:])
-            or _OFFICE_BEFORE.search(self.text[max(0, pos - 80) : pos])
+            or self._an_office(pos)
         )
+
+    def _an_office(self, pos: int) -> bool:
+        """A place named as where an ITU office is, not as where the meeting is held ("held
+        at the ITU Regional Office for Asia and the Pacific, Bangkok" is a venue)."""
+        office = _OFFICE_BEFORE.search(self.text, max(0, pos - 80), pos)
+        line = self.text.rfind("\n", 0, office.start()) + 1 if office else 0
+        return office is not None and not HELD.search(self.text, max(line, pos - 160), pos)
 
     def settle(self, meeting: Meeting) -> None:
         """Give `meeting` its location, format and zone, from what the letter says."""
