@@ -319,3 +319,14 @@ def test_a_meeting_held_at_an_itu_office_is_where_the_office_is() -> None:
     ).replace("; Geneva, 9-18", "; 9-18")
     (meeting,) = meetings(text)
     assert meeting.location == "Bangkok, Thailand"
+
+
+def test_the_convened_meeting_given_other_days_in_a_sentence_naming_no_group_is_widened() -> None:
+    """'The meeting will take place from 9 to 19 April' after a subject of 9-18 April is the
+    letter contradicting itself, not a meeting held alongside: the wider span, and a note."""
+    text = LETTER.replace(
+        "The opening session", "The meeting will take place from 9 to 19 April 2018. The opening"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting.start, meeting.end) == (date(2018, 4, 9), date(2018, 4, 19))
+    assert any("wider span" in note for note in meeting.notes)

@@ -117,7 +117,8 @@ def merged(meetings: list[Meeting]) -> list[Meeting]:
             k for k in kept if meeting.assumed and (k.start, k.end) == (meeting.start, meeting.end)
         ]
         twin = next(iter(days), None) or next((k for k in kept if _same(k, meeting)), None)
-        if twin is not None and meeting.assumed and not twin.assumed and not days:
+        alongside = meeting.assumed and meeting.beside and not days
+        if twin is not None and alongside and not twin.assumed:
             # days beside the group's own, in a sentence that names no group: a meeting held
             # alongside (a Rapporteurs' group, another event), not the one the letter convenes
             twin.notes.append(f"the letter also gives {meeting.start}..{meeting.end}, "

@@ -33,6 +33,12 @@ _DID = re.compile(
     r"concluded|recommended|elected|appointed|endorsed|a\s+décidé|a\s+adopté|decidió|aprobó)\b",
     _I,
 )
+# What says a sentence's days are another meeting's, held alongside the one the letter convenes
+_BESIDE = re.compile(
+    r"rapporteur|\bjoint\b|together\s+with|in\s+conjunction|alongside|back-to-back|"
+    r"co-?located|collocated|en\s+marge|conjointement|paralel|junto\s+con",
+    _I,
+)
 # A group that names an event ("the Sixth SG13 Regional Workshop for Africa") does not meet
 _NAMES_EVENT = re.compile(rf"\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}(?:{EVENT_WORDS.pattern})", _I)
 # "On 11 May 2027, ... will meet", "The day before, 10 December 2013, ... meet"
@@ -111,7 +117,8 @@ def find_meetings(
             title = words or _title(base.body, group, told, text)
             found.append(replace(base, group=group, title=title, start=start, end=end,
                                  pos=found_date.pos, deadlines=[], notes=[],
-                                 assumed=not named and not workshop))  # fmt: skip
+                                 assumed=not named and not workshop,
+                                 beside=bool(_BESIDE.search(window))))  # fmt: skip
     return found
 
 

@@ -61,6 +61,7 @@ class Meeting:
     mentions: tuple[int, ...] = ()  # where else (the same meeting in the subject and the body)
     key: str | None = None  # the reference in English: one letter in any language
     assumed: bool = False  # its group is the letter's, for want of one named beside it
+    beside: bool = False  # its sentence names a meeting held alongside ("joint Rapporteurs'")
 
     @property
     def not_stated(self) -> list[str]:
