@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from functools import cache
+from typing import Any
 
 import pytest
 
@@ -160,3 +161,35 @@ def test_chinese_help_breaks_lines_between_characters_but_not_before_punctuation
         for line in text.splitlines():
             assert not line.lstrip().startswith(("，", "。", "：", "）")), (command, line)  # noqa: RUF001
     assert "  --help" in shown("zh")["help"]["list"]
+
+
+def test_every_word_that_stands_for_a_value_is_in_the_catalogs() -> None:
+    """The metavars of every option and argument: a list of values, N, ID and URL stay as
+    written; every other is one of the words the catalogs translate."""
+    import typer.main
+
+    from itu_timeline.cli.words import METAVARS
+
+    from .test_help import app
+
+    def metavars(command: Any) -> set[str]:
+        found = {p.metavar for p in command.params if p.metavar}
+        for sub in getattr(command, "commands", {}).values():
+            found |= metavars(sub)
+        return found
+
+    words = metavars(typer.main.get_command(app))
+    values = {w for w in words if w.islower() or "|" in w}
+    assert "FILE.ics" in words
+    assert "markdown|html|text" in values
+    assert words - values - METAVARS == {"ID", "N", "URL"}
+
+
+def test_the_words_for_values_read_in_the_language_and_match_the_descriptions() -> None:
+    french = shown("fr")["help"]
+    assert "-c, --calendar FICHIER" in french[""]
+    assert "Utilisation : root [OPTIONS] COMMANDE [ARGS]..." in french[""]
+    assert "--calendar FICHIER" in " ".join(french["remove"].split())  # its description too
+    assert "--deadline NOM@QUAND" in french["add"]
+    assert "--today DATE" in shown("ar")["help"][""]  # Arabic keeps them in Latin letters
+    assert "--calendar 文件" in shown("zh")["help"][""]

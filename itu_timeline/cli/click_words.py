@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import typer.core
-from typer._click import _textwrap
+from typer._click import _textwrap, formatting
 from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperOption
@@ -121,6 +121,7 @@ def speak_in_the_language(command: Command) -> None:
     """`command`'s help, and what Typer and Click add to it, in the run's language."""
     typer.core._ = _  # type: ignore[attr-defined]  # its gettext, read at each call
     _textwrap.TextWrapper = ColumnsWrapper  # type: ignore[misc]  # what wrap_text builds
+    setattr(formatting, "term_len", columns)  # noqa: B010 (how it lines up its columns)
     command.context_class = _Context
     _translated_params(command)
     _short_help_by_columns(command)

@@ -1,8 +1,9 @@
 """`--help` that reads as words: every value an option takes is named for what it is (DATE,
 ZONE, FILE, N), never for its Python type (`<str>`, `<int range>`), a required argument is
 written `ID` rather than `{ID}`, and an off-by-default flag has no `--no-` twin that nobody
-would type; every choice is read in any case; and a command's description is in the run's
-language. Applied once to the whole app, so one table serves every command."""
+would type; every choice is read in any case; and a command's description, and those words,
+are in the run's language. Applied once to the whole app, so one table serves every
+command."""
 
 import ast
 import re
@@ -12,7 +13,7 @@ from typing import IO, Any
 from typer._click.core import Command
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.cli.click_words import speak_in_the_language
 
 # Options named for what their value is, where the option's own name does not say it.
@@ -42,6 +43,19 @@ WORDS = {
 }
 
 
+# The words that stand for a value in --help, as the catalogs hold them. Every one of
+# WORDS's is here, and those the commands name themselves (tests/test_help_languages.py).
+METAVARS = frozenset(
+    (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("BASIS"), N_("BODY"), N_("DATE"),
+     N_("DAYS"), N_("DIR"), N_("DURATION"), N_("FIELD"), N_("FILE"), N_("FILE..."),
+     N_("FILE.ics"), N_("FILES"), N_("FORMAT"), N_("KIND"), N_("LANG"),
+     N_("LANG=TITLE@SOURCE"), N_("LIST"), N_("LOCATION"), N_("MEETING-FORMAT"), N_("NAME"),
+     N_("NAME@WHEN"), N_("NAMES"), N_("NOTES"), N_("NUMBER"), N_("PRECISION"),
+     N_("SECONDS"), N_("SOURCE"), N_("STATUS"), N_("TAG"), N_("TEXT"), N_("TITLE"),
+     N_("WHEN"), N_("ZONE"))
+)  # fmt: skip
+
+
 def give_words(command: Command) -> Command:
     """`command` (and, for a group, its subcommands) with a word for every value, and
     Click's own words in the run's language."""
@@ -49,11 +63,13 @@ def give_words(command: Command) -> Command:
     for param in command.params:
         if isinstance(param, TyperOption):
             _option_words(param)
-        elif isinstance(param, TyperArgument) and param.metavar is None:
-            param.metavar = (param.name or "value").upper()
+        elif isinstance(param, TyperArgument):
+            param.metavar = said(param.metavar or (param.name or "value").upper())
+    command.options_metavar = said("[OPTIONS]")
     if command.help:
         command.help = described(command.help)
     if isinstance(command, TyperGroup):
+        command.subcommand_metavar = said("COMMAND [ARGS]...")
         for sub in command.commands.values():
             give_words(sub)
     else:
@@ -110,17 +126,24 @@ def _option_words(option: TyperOption) -> None:
     choices = getattr(option.type, "choices", None)
     if choices:  # choices are read in any case everywhere (`-f JSON`, `--by Kind`)
         option.type.case_sensitive = False  # type: ignore[attr-defined]
-    if option.metavar is not None:
-        return
+    option.metavar = said(option.metavar or _metavar(option, choices))
+
+
+def _metavar(option: TyperOption, choices: Any) -> str:
     if choices:
-        option.metavar = "|".join(str(c) for c in choices)
-    elif getattr(option.type, "name", "") in ("int", "int range"):
-        option.metavar = "N"
-    elif getattr(option.type, "name", "") in ("float", "float range"):
-        option.metavar = "SECONDS" if option.name == "timeout" else "NUMBER"
-    else:
-        name = option.name or "value"
-        option.metavar = WORDS.get(name, name.upper().replace("_", "-"))
+        return "|".join(str(c) for c in choices)
+    if getattr(option.type, "name", "") in ("int", "int range"):
+        return "N"
+    if getattr(option.type, "name", "") in ("float", "float range"):
+        return "SECONDS" if option.name == "timeout" else "NUMBER"
+    name = option.name or "value"
+    return WORDS.get(name, name.upper().replace("_", "-"))
+
+
+def said(word: str) -> str:
+    """A word that stands for a value, in the run's language; a list of the values an option
+    takes ('markdown|html|text'), and ID and URL, stay as written."""
+    return _(word) if word in METAVARS else word
 
 
 def _plain_usage(command: Command) -> None:
