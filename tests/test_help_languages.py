@@ -193,3 +193,10 @@ def test_the_words_for_values_read_in_the_language_and_match_the_descriptions() 
     assert "--deadline NOM@QUAND" in french["add"]
     assert "--today DATE" in shown("ar")["help"][""]  # Arabic keeps them in Latin letters
     assert "--calendar 文件" in shown("zh")["help"][""]
+
+
+def test_french_help_breaks_no_line_at_the_space_before_its_punctuation() -> None:
+    """French writes 'fin ;', 'annoncée ?', '« à venir »': the space is no place to break."""
+    lines = [line.strip() for text in shown("fr")["help"].values() for line in text.splitlines()]
+    assert [line for line in lines if line[:1] in set(":;?!»") or line.endswith("«")] == []
+    assert any(" ; " in line for line in lines)

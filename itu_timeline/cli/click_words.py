@@ -178,6 +178,7 @@ def _short_help_by_columns(command: Command) -> None:
 # A line does not start with closing punctuation, nor end with opening punctuation.
 _CLOSING = set(",.;:!?)]}，。、；：！？）》」』】”’")  # noqa: RUF001 (full-width on purpose)
 _OPENING = set("([{（《「『【“‘")  # noqa: RUF001
+_SPACED_BEFORE = set(":;?!»")
 _PAD = "\x00"  # counts a wide character's second column while wrapping; never printed
 
 
@@ -187,10 +188,23 @@ class ColumnsWrapper(_textwrap.TextWrapper):
     but not before closing punctuation."""
 
     def _split_chunks(self, text: str) -> list[str]:
-        return [piece for chunk in super()._split_chunks(text) for piece in _by_columns(chunk)]
+        chunks = super()._split_chunks(text)
+        return _held_together([piece for chunk in chunks for piece in _by_columns(chunk)])
 
     def wrap(self, text: str) -> list[str]:
         return [line.replace(_PAD, "") for line in super().wrap(text)]
+
+
+def _held_together(chunks: list[str]) -> list[str]:
+    """French writes a space before ':', ';', '?', '!' and '»', and after '«': the space
+    does not end a line there (no line starts with ': par défaut')."""
+    held: list[str] = []
+    for chunk in chunks:
+        spaced = len(held) > 1 and not held[-1].strip()
+        if spaced and (chunk[:1] in _SPACED_BEFORE or held[-2].endswith("«")):
+            chunk = held.pop(-2) + held.pop() + chunk
+        held.append(chunk)
+    return held
 
 
 def _by_columns(chunk: str) -> list[str]:
