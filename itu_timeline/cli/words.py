@@ -13,7 +13,7 @@ from typing import IO, Any
 from typer._click.core import Command
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from itu_timeline.base.i18n import N_, _
+from itu_timeline.base.i18n import N_, _, current
 from itu_timeline.cli.click_words import speak_in_the_language
 
 # Options named for what their value is, where the option's own name does not say it.
@@ -78,18 +78,20 @@ def give_words(command: Command) -> Command:
 
 
 # A comment after an example's command line: '  # ' and its words, to the end of the line.
-COMMENT = re.compile(r"(\s# )(.+)$", re.MULTILINE)
+COMMENT = r"(?m)(\s# )(.+)$"  # compiled on first use, by a language other than English
 
 
 def described(text: str) -> str:
     """A command's description through the catalog: the words before its examples (a \\b
     block, which Click prints as written), the examples' heading and the comments after
     their command lines ('# then: its deadlines'); the commands stay."""
+    if current() == "en":
+        return text  # as written: nothing to look up
     words, block, examples = text.partition("\b")
     kept = words.rstrip()
     translated = _(kept) + words[len(kept) :]
     examples = examples.replace("Examples:", _("Examples:"), 1)
-    return translated + block + COMMENT.sub(lambda m: m[1] + _(m[2]), examples)
+    return translated + block + re.sub(COMMENT, lambda m: m[1] + _(m[2]), examples)
 
 
 def extract_descriptions(
@@ -108,7 +110,7 @@ def extract_descriptions(
                 yield node.lineno, None, words.rstrip(), []
             if block:
                 yield node.lineno, None, "Examples:", []
-            for comment in COMMENT.finditer(examples):
+            for comment in re.finditer(COMMENT, examples):
                 yield node.lineno, None, comment[2], []
 
 
