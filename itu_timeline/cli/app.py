@@ -27,7 +27,6 @@ from itu_timeline.base.errors import (
 from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.base.records import record
 from itu_timeline.cli.argv import global_options_first
-from itu_timeline.cli.click_words import usage_message
 from itu_timeline.cli.words import give_words
 from itu_timeline.core import loader
 from itu_timeline.core.clock import Now
@@ -183,6 +182,8 @@ def _usage_error(ctx: Any, err: UsageProblem) -> None:
     if isinstance(err, NoArgsIsHelpError):  # our own text, as --help prints it
         sys.stderr.write(err.format_message() + "\n")
         ctx.exit(EXIT_ERROR)
+    from itu_timeline.cli.click_words import usage_message  # what a mistake pays for
+
     message = usage_message(err.format_message()).rstrip(".")
     command = _command_path(ctx, err)
     report("error", [_("{message}; see {command} --help").format(message=message, command=command)])

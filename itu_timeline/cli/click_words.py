@@ -7,9 +7,9 @@ one column where a terminal gives it two); and the parser's usage errors, rebuil
 Click's English by the patterns below. English words are Click's own, byte for byte."""
 
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
+from unicodedata import east_asian_width
 
 import typer.core
 from typer._click import _textwrap, formatting
@@ -229,4 +229,4 @@ def columns(text: str) -> int:
 
 def wide(char: str) -> bool:
     """A character a terminal shows two columns wide (East Asian Wide or Fullwidth)."""
-    return unicodedata.east_asian_width(char) in ("W", "F")
+    return east_asian_width(char) in ("W", "F")

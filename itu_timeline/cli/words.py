@@ -14,7 +14,6 @@ from typer._click.core import Command
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from itu_timeline.base.i18n import N_, _, current
-from itu_timeline.cli.click_words import speak_in_the_language
 
 # Options named for what their value is, where the option's own name does not say it.
 WORDS = {
@@ -58,8 +57,11 @@ METAVARS = frozenset(
 
 def give_words(command: Command) -> Command:
     """`command` (and, for a group, its subcommands) with a word for every value, and
-    Click's own words in the run's language."""
-    speak_in_the_language(command)
+    Click's own words in the run's language (English is Click's own: nothing to load)."""
+    if current() != "en":
+        from itu_timeline.cli.click_words import speak_in_the_language
+
+        speak_in_the_language(command)
     for param in command.params:
         if isinstance(param, TyperOption):
             _option_words(param)
