@@ -211,7 +211,8 @@ The consultation runs in phases:
 Phase I :
 16 November 2026 First Physical Meeting
 Phase II :
-21 January 2027 Deadline for Submission of the Official Contributions
+21 January 2027 Deadline for Submission of the Official Contributions and binding requests for
+Workshops
 Phase III :
 16 April 2027 Final Brief on the WSIS Forum 2027
 """
@@ -229,7 +230,8 @@ def test_an_invitation_the_itu_forwards_gives_its_meetings_and_dated_rows() -> N
     assert found[0].title == "First Physical Meeting"
     (forum,) = [m for m in found if m.start.month == 5]
     assert [(d.due, d.name) for d in forum.deadlines] == [
-        ("2027-01-21", "Deadline for Submission of the Official Contributions")]  # fmt: skip
+        ("2027-01-21", "Deadline for Submission of the Official Contributions"),
+        ("2027-01-21", "binding requests for Workshops")]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", ["tsb-2018-sg13rgafr-abidjan", "tsb-2015-sg9-zh"])

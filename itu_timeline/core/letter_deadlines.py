@@ -189,10 +189,19 @@ def _names(
         return [_clean(headers[-1])] if headers else []
     items = [_clean(i) for i in _ITEM_SPLIT.split(_before_sentence_end(after))]
     items = [i for i in items if re.search(r"[A-Za-zÀ-ÿ]{3}", i) and is_deadline_name(i)]
+    items = [part for i in items for part in _two_things(i)]
     sentence = _clean(re.split(r"(?<=[.:!?])\s+(?=[A-Z0-9])|\n", gap)[-1])
     if items and (in_table or not DEADLINE_WORDS.search(sentence)):
         return items
     return [sentence] if is_deadline_name(sentence) else items
+
+
+def _two_things(item: str) -> list[str]:
+    """An item that dates two things, each named with what is due ("Submission of the
+    Official Contributions and binding requests for Workshops"), as two."""
+    parts = re.split(r"\s+(?:and|et|y)\s+(?=\w+\s+\w)", item, maxsplit=1)
+    both = len(parts) == 2 and all(NAME_WORDS.search(p) and len(p.split()) >= 2 for p in parts)
+    return parts if both else [item]
 
 
 # The letter's closing formula ends its last table: "Yours faithfully," is no wrapped item.
