@@ -74,3 +74,12 @@ def test_the_day_before_is_the_calendar_offset_whatever_the_unit(
     except DateInputError:
         return  # over the longest offset allowed: refused by the schema already
     assert day_before(day, offset) == day - delta
+
+
+@given(st.from_regex(r"\A(?:[+-]\d{1,5}[dwmy]|\d{4}|\d{4}-\d{2})\Z"))
+def test_an_iso_day_is_read_first_because_no_offset_year_or_month_reads_as_one(text: str) -> None:
+    """day_span tries date.fromisoformat before its patterns: it must read none of them."""
+    with pytest.raises(ValueError, match="Invalid isoformat"):
+        date.fromisoformat(text)
+    if text.isdigit() and int(text) >= 1:  # a year: the whole of it
+        assert day_span(text, date(2026, 1, 1)) == (date(int(text), 1, 1), date(int(text), 12, 31))

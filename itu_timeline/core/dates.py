@@ -5,6 +5,7 @@ Day arguments name a span of days, so `--from 2027` means 1 January and `--to 20
 and offsets from today ``+30d``, ``-2w``, ``+3m``, ``+1y``.
 """
 
+import contextlib
 import re
 from calendar import monthrange
 from datetime import date, datetime, time, timedelta
@@ -32,6 +33,9 @@ def day_span(text: str, today: date) -> tuple[date, date]:
     value = text.strip().lower()
     if value in _NAMED:
         day = today + timedelta(days=_NAMED[value])
+        return day, day
+    with contextlib.suppress(ValueError):  # a day, the common case: no pattern to compile
+        day = date.fromisoformat(value)  # (it reads none of the forms below)
         return day, day
     if m := re.match(_OFFSET, value):
         sign = 1 if m.group(1) == "+" else -1

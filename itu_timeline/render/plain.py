@@ -54,6 +54,8 @@ def status_name(status: Status) -> str:
 def columns(text: str) -> int:
     """How many columns of a terminal `text` takes: two for a Chinese character, none for
     a combining mark (the tanwin of 'يومًا')."""
+    if text.isascii():  # one column each, without a look-up per character
+        return len(text)
     return sum(0 if combining(c) else 2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
