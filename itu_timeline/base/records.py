@@ -12,7 +12,8 @@ Constructing one costs about a microsecond more: there are a few hundred in a ru
 """
 
 from collections.abc import Callable
-from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
+from operator import attrgetter
 from typing import Any, TypeVar, cast, dataclass_transform, overload
 
 _Class = TypeVar("_Class", bound=type)
@@ -25,46 +26,77 @@ class _Layout:
         every = fields(cls)
         self.name = cls.__name__
         self.args = tuple(f.name for f in every if f.init)
+        self.accepted = frozenset(self.args)
         self.positional = 0 if kw_only else len(self.args)
         # What a field takes when no argument gives it: a value, or a factory to call.
-        self.defaults: dict[str, Callable[[], Any]] = {}
-        for f in every:
-            if f.default is not MISSING:
-                self.defaults[f.name] = _constant(f.default)
-            elif f.default_factory is not MISSING:
-                self.defaults[f.name] = f.default_factory
-        self.unset = tuple(f.name for f in every if not f.init and f.name in self.defaults)
+        self.values = {f.name: f.default for f in every if f.init and f.default is not MISSING}
+        self.factories = tuple(
+            (f.name, make)
+            for f in every
+            if f.init and f.default is MISSING and (make := _maker(f)) is not None
+        )
+        # Fields the constructor takes no argument for, but sets.
+        self.unset = tuple(
+            (f.name, make) for f in every if not f.init and (make := _maker(f)) is not None
+        )
+        self.post = hasattr(cls, "__post_init__")
         self.compared = tuple(f.name for f in every if f.compare)
         self.hashed = tuple(f.name for f in every if f.compare if f.hash is None or f.hash)
         self.shown = tuple(f.name for f in every if f.repr)
         self.every = tuple(f.name for f in every)
+        # Every field's value at once, for pickling: a loop in C, not in Python (a day index
+        # of ten feeds pickles 30,000 records).
+        self.state = attrgetter(*self.every) if len(self.every) > 1 else _one(self.every)
+
+    def given(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The arguments by name: those given by position first."""
+        if len(args) > self.positional:
+            raise TypeError(f"{self.name}() takes {self.positional} positional arguments")
+        named = dict(zip(self.args, args, strict=False))
+        if repeated := named.keys() & kwargs.keys():
+            raise TypeError(f"{self.name}() got repeated arguments {sorted(repeated)}")
+        return named | kwargs
+
+    def missing(self, values: dict[str, Any]) -> TypeError:
+        name = next(n for n in self.args if n not in values)
+        return TypeError(f"{self.name}() missing required argument: {name!r}")
 
 
-def _constant(value: Any) -> Callable[[], Any]:
-    return lambda: value
+def _one(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The state of a record of one field or none, as a tuple, as attrgetter's of more."""
+    return lambda record: tuple(getattr(record, name) for name in names)
+
+
+def _maker(f: "Field[Any]") -> Callable[[], Any] | None:
+    """What makes a field's value when no argument gives it; None when nothing does."""
+    if f.default is not MISSING:
+        value = f.default
+        return lambda: value
+    factory = f.default_factory
+    return None if factory is MISSING else factory
 
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """Dict operations done in C where the generated `__init__` would be straight-line code:
+    about 1 µs more for an event of 26 fields."""
     layout: _Layout = self.__layout__
-    if len(args) > layout.positional:
-        raise TypeError(f"{layout.name}() takes {layout.positional} positional arguments")
-    given = dict(zip(layout.args, args, strict=False))
-    for name, value in kwargs.items():
-        if name not in layout.args or name in given:
-            raise TypeError(f"{layout.name}() got an unexpected or repeated argument {name!r}")
-        given[name] = value
-    for name in layout.args:
-        if name in given:
-            object.__setattr__(self, name, given[name])
-        elif name in layout.defaults:
-            object.__setattr__(self, name, layout.defaults[name]())
-        else:
-            raise TypeError(f"{layout.name}() missing required argument: {name!r}")
-    for name in layout.unset:
-        object.__setattr__(self, name, layout.defaults[name]())
-    post = getattr(self, "__post_init__", None)
-    if post is not None:
-        post()
+    if args:
+        kwargs = layout.given(args, kwargs)
+    if not layout.accepted.issuperset(kwargs):
+        unknown = sorted(set(kwargs) - layout.accepted)
+        raise TypeError(f"{layout.name}() got unexpected arguments {unknown}")
+    values = layout.values | kwargs
+    for name, factory in layout.factories:
+        if name not in values:
+            values[name] = factory()
+    if len(values) != len(layout.args):
+        raise layout.missing(values)
+    for name, value in values.items():
+        object.__setattr__(self, name, value)
+    for name, make in layout.unset:
+        object.__setattr__(self, name, make())
+    if layout.post:
+        self.__post_init__()
 
 
 def _values(self: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
@@ -95,11 +127,12 @@ def _delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _getstate(self: Any) -> list[Any]:
-    return [getattr(self, name) for name in self.__layout__.every]
+def _getstate(self: Any) -> tuple[Any, ...]:
+    state: tuple[Any, ...] = self.__layout__.state(self)
+    return state
 
 
-def _setstate(self: Any, state: list[Any]) -> None:
+def _setstate(self: Any, state: tuple[Any, ...]) -> None:
     for name, value in zip(self.__layout__.every, state, strict=True):
         object.__setattr__(self, name, value)  # frozen: set as the constructor does
 
