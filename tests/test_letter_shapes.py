@@ -119,6 +119,8 @@ OPENS = "The opening session starts at 0930 hours on the first day."
         ("La séance d'ouverture aura lieu le premier jour à 9h30.", time(9, 30)),
         ("La séance d'ouverture aura lieu le premier jour à 09 h 30.", time(9, 30)),
         ("The meetings will run from 1200 to 1500 hours Geneva time.", time(12, 0)),
+        ("Les séances se tiendront de 12 h 00 à 15 h 00 (heure de Genève).", time(12, 0)),
+        ("Las sesiones se celebrarán de 12.00 a 15.00 horas.", time(12, 0)),
     ],
 )
 def test_an_opening_written_the_french_way_or_as_the_days_hours(

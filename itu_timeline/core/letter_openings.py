@@ -79,7 +79,8 @@ def _at_its_day(text: str, pos: int, clocks: list[Clock]) -> list[Clock]:
 # "The meetings will run from 1200 to 1500 hours Geneva time": its sessions' hours, the first
 # of which opens it
 _HOURS = re.compile(
-    r"\b(?:run|held|sit|sessions?|meet(?:s|ings?)?|work)\b[^.;\n]{0,40}?\b(?:from|de|del?)\s*$",
+    r"\b(?:run|held|sit|sessions?|meet(?:s|ings?)?|work|séances?|sesiones|réunions?|"
+    r"reuniones|tiendr\w*|celebrar\w*)\b[^.;\n]{0,40}?\b(?:from|de|del?)\s*$",
     _I,
 )
 _OPENS_AFTER = re.compile(r"\s*(?:开幕|开会)")
