@@ -125,6 +125,9 @@ def test_digest_and_the_page_show_what_changed(
     page = (tmp_path / "site-out" / "index.html").read_text()
     assert "Recently changed" in page
     assert "deadline added: Contributions from Member States, 2027-05-28" in page
+    french = (tmp_path / "site-out" / "fr" / "index.html").read_text()
+    assert "échéance ajoutée : Contributions from Member States, 2027-05-28" in french
+    assert "deadline added" not in french  # each page tells the changes in its own language
 
 
 def test_the_exported_sequence_of_a_changed_event_rises(
@@ -212,3 +215,51 @@ def test_a_letter_added_and_its_corrigendum_are_recorded(
     assert records[0]["text"].endswith(
         "(from the letter Corrigendum 1 to TSB Collective letter 2/3, 2018-01-02)"
     )
+
+
+def test_what_changed_is_told_in_the_language_and_its_json_stays_english(
+    moved: Result, site: tuple[Path, str], home: dict[str, str], tmp_path: Path
+) -> None:
+    """The sentences (and the refresh's line, `remind`'s lines, the headers) in French and
+    Russian; the log's values, the event's title and the feed's name as they are; JSON and
+    CSV the same bytes in every language."""
+    for fmt in ("json", "csv"):
+        english = cli(home, "2027-05-20", "changes", "--format", fmt).stdout
+        for lang in ("ar", "es", "fr", "ru", "zh"):
+            said = cli(home, "2027-05-20", "--lang", lang, "changes", "--format", fmt).stdout
+            assert said == english, (lang, fmt)
+    french = cli(home, "2027-05-20", "--lang", "fr", "changes", "--format", "plain").stdout
+    assert (
+        "council-2027  ITU Council 2027 : dates 2027-06-10..2027-06-18 → 2027-06-17..2027-06-25"
+        " (flux itu, actualisé le 2027-05-20)"
+    ) in french
+    table = cli(home, "2027-05-20", "--lang", "fr", "changes", "--format", "table").stdout
+    assert "Jour" in table
+    assert "Modification" in table
+    state = str(tmp_path / "remind.toml")
+    russian = cli(home, "2027-05-20", "--lang", "ru", "remind", "--state", state).stdout
+    assert (
+        "~ 2027-05-28  изменено  ITU  council-2027  ITU Council 2027: добавлен срок: "
+        "Contributions from Member States, 2027-05-28 (подписка itu, обновлено 2027-05-20)"
+    ) in russian.splitlines()
+    serve(site[0], start="2027-06-24", end="2027-07-02", deadline=DEADLINE)
+    refreshed = cli(home, "2027-05-21", "--lang", "fr", "feeds", "refresh").stdout
+    assert refreshed.startswith("4 modifications venant de flux itu (dates déplacées 1, ")
+    assert refreshed.endswith("; lancez itu-timeline changes pour les voir\n")
+    assert "déplacées" not in cli(home, "2027-05-21", "changes", "-f", "json").stdout
+
+
+def test_feeds_list_speaks_the_language_and_its_json_stays_english(
+    moved: Result, home: dict[str, str]
+) -> None:
+    english = cli(home, "2027-05-20", "feeds", "list", "--format", "json").stdout
+    assert '"age": "0 days ago"' in english or '"age": "just now"' in english
+    for lang in ("ar", "es", "fr", "ru", "zh"):
+        said = cli(home, "2027-05-20", "--lang", lang, "feeds", "list", "--format", "json")
+        assert said.stdout == english, lang
+    table = cli(home, "2027-05-20", "--lang", "fr", "feeds", "list", "--format", "table").stdout
+    assert "Nom" in table
+    assert "Dernière" in table  # "Dernière erreur", folded to fit 80 columns
+    plain = cli(home, "2027-05-20", "--lang", "es", "feeds", "list", "--format", "plain").stdout
+    assert plain.startswith("itu  ")
+    assert "  1 evento  descargado " in plain

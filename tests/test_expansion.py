@@ -54,7 +54,7 @@ def test_an_endless_minutely_series_is_cut_at_the_series_cap(tmp_path: Path) -> 
     assert len(batch.events) == expansion.SERIES_CAP
     [line] = batch.reading.capped
     assert "'0@x (Every minute)'" in line
-    assert "cut after 2,000 occurrence(s), the last on 2026-01-02" in line
+    assert "cut after 2,000 occurrences, the last on 2026-01-02" in line
 
 
 def test_a_series_too_dense_before_the_window_is_skipped_and_named(tmp_path: Path) -> None:
@@ -149,4 +149,4 @@ def test_a_feed_is_bounded_the_same_way_and_says_which_series_it_cut(
     )
     assert result.exit_code == 0, result.stderr
     assert "feed 'm': 'every-minute@x (Every minute)' recurs more often than is imported: cut " \
-        "after 2,000 occurrence(s)" in result.stderr  # fmt: skip
+        "after 2,000 occurrences" in result.stderr  # fmt: skip

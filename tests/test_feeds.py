@@ -408,3 +408,50 @@ def test_a_feed_of_one_event_says_one_event(server: Server, home: dict[str, str]
     server.routes["/one.ics"] = send(ics(vevent("only@example.org", summary="Only meeting")))
     assert "subscribed to 'team': 1 event\n" in subscribe(server, home, "/one.ics").stderr
     assert "  1 event  fetched" in cli(home, "feeds", "list").stdout
+
+
+def test_the_feed_commands_speak_the_language_and_keep_the_state_in_english(
+    server: Server, home: dict[str, str]
+) -> None:
+    """Notes, warnings and refusals in French and Russian; what the feed's state keeps (its
+    last error, read by `feeds list --format json`) in English whatever the language."""
+    added = cli(home, "--lang", "fr", "feeds", "add", server.url + "/x.ics", "--name", "team")
+    assert added.exit_code == 2  # nothing served there yet
+    assert added.stderr.startswith(f"itu-timeline: error: {server.url}/x.ics : ")
+    assert added.stderr.endswith(" ; abonnement non fait\n")
+    server.routes["/feed.ics"] = send(FEED)
+    subscribed = cli(
+        home, "--lang", "fr", "feeds", "add", server.url + "/feed.ics", "--name", "team"
+    )
+    assert "itu-timeline: note: abonné à « team » : 4 événements" in subscribed.stderr
+    again = cli(home, "--lang", "ru", "feeds", "add", server.url + "/feed.ics", "--name", "team")
+    assert again.stderr == "itu-timeline: error: подписка с именем «team» уже есть\n"
+    server.routes["/feed.ics"] = send(ics())
+    refused = cli(home, "--lang", "ru", "feeds", "refresh")
+    assert (
+        f"подписка «team» ({server.url}/feed.ics): теперь в ней 0 мероприятий, а было 4: "
+        "не применено (--accept-shrink применит); последняя исправная копия получена только что"
+        in refused.stderr
+    )
+    [row] = json.loads(cli(home, "--lang", "ru", "feeds", "list", "--format", "json").stdout)
+    assert row["last_error"] == (
+        "it now holds 0 events, after 4: not applied (--accept-shrink applies it)"
+    )
+    gone = cli(home, "--lang", "zh", "feeds", "remove", "nothing")
+    assert gone.stderr == "itu-timeline: error: 没有名为“nothing”的订阅源（已订阅：team）\n"
+    assert "désabonné de « team »" in cli(home, "--lang", "fr", "feeds", "remove", "team").stderr
+
+
+def test_a_broken_feed_is_kept_in_its_state_in_english_whatever_the_language(
+    server: Server, home: dict[str, str]
+) -> None:
+    assert subscribe(server, home).exit_code == 0
+    broken = b'schema = 2\n[[events]]\nid = "x"\ntitle = "X"\nbody = "ITU"\nkind = "other"\n'
+    server.routes["/feed.ics"] = send(broken, **{"Content-Type": "application/toml"})
+    refreshed = cli(home, "--lang", "fr", "feeds", "refresh", "--verbose")
+    assert refreshed.stderr.startswith("itu-timeline: warning: flux « team » : ")
+    assert ": event 'x': field 'start': missing (required) ; la dernière bonne copie" in (
+        refreshed.stderr  # the state's words inside the warning's: one language each
+    )
+    [row] = json.loads(cli(home, "feeds", "list", "--format", "json").stdout)
+    assert "event 'x': field 'start': missing (required)" in row["last_error"]

@@ -272,7 +272,7 @@ def test_fmt_writes_tables_and_warns_about_comments(run: Run, tmp_path: Path) ->
     assert result.exit_code == 0
     assert "[[events]]" in path.read_text()
     assert "events = [" not in path.read_text()
-    assert "1 comment(s) dropped" in result.stderr
+    assert "1 comment dropped" in result.stderr
 
 
 def test_an_empty_answer_at_a_terminal_says_what_comes_next(run: Run) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, english
 from itu_timeline.cli.app import Settings
 from itu_timeline.cli.options import FormatOption, for_option, with_filters
 from itu_timeline.cli.output import print_records
@@ -55,7 +55,8 @@ def changes(
     )
     found = recent(read_log(), first, settings.today, settings.now.zone, filters.matches)
     records = [_record(c) for c in found]
-    print_records(settings, fmt, records, CHANGE_FIELDS, _line, ("day", "event_id", "text"))
+    columns = {"day": _("Day"), "event_id": _("Event id"), "said": _("Change")}
+    print_records(settings, fmt, records, CHANGE_FIELDS, _line, columns)
 
 
 def _record(change: Change) -> dict[str, Any]:
@@ -73,10 +74,16 @@ def _record(change: Change) -> dict[str, Any]:
         "file": None if feed else change.source_name,
         "body": change.body,
         "kind": change.kind,
-        "text": change.text(),
-        "day": change.recorded.date().isoformat(),  # for the table only
+        "text": _english(change),  # what programs read is the same in every language
+        "said": change.text(),  # for a person: the table and the plain lines
+        "day": change.recorded.date().isoformat(),
     }
 
 
+def _english(change: Change) -> str:
+    with english():
+        return change.text()
+
+
 def _line(record: dict[str, Any]) -> str:
-    return f"{record['day']}  {record['event_id']}  {safe(record['text'])}"
+    return f"{record['day']}  {record['event_id']}  {safe(record['said'])}"

@@ -57,7 +57,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
     settings: Settings = ctx.obj
     missing = [f"--{name}" for name in REQUIRED_TO_ADD if name not in fields]
     if missing:
-        raise UsageError(f"add needs {', '.join(missing)}")
+        raise UsageError(_("add needs {options}").format(options=", ".join(missing)))
     target = settings.target(calendar)
     fields["updated"] = settings.today
     derived = "id" not in fields
@@ -70,8 +70,8 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
         twin = same_event(document, fields)
         if twin is not None and derived:
             raise UsageError(
-                f"'{twin}' in {target} has the same title and start",
-                hint="change it with edit, or give --id to add another event all the same",
+                _("'{id}' in {file} has the same title and start").format(id=twin, file=target),
+                hint=_("change it with edit, or give --id to add another event all the same"),
             )
         if "timezone" not in fields and "timezone" not in document:
             fields["timezone"] = settings.now.zone.key  # --tz or the system's, never UTC unasked
@@ -84,9 +84,7 @@ def add(ctx: typer.Context, fields: dict[str, Any], calendar: TargetOption = Non
     with recording(settings, Source("edit", str(target))):
         update = update_file(target, change, create=True)
     report("warning", update.warnings())
-    how = " (id made from the title and start)" if derived else ""
-    created = " (a new file)" if update.created else ""
-    report("note", [f"added '{update.value}' to {target}{created}{how}"])
+    report("note", [_added(update.value, target, update.created, derived)])
     sys.stdout.write(update.value + "\n")
 
 
@@ -132,9 +130,11 @@ def edit(
     settings: Settings = ctx.obj
     cleared = [for_option("--clear", clearable, name) for name in clear or ()]
     if "id" in fields:
-        raise UsageError("an id cannot be edited; add the event under the new id and remove this")
+        raise UsageError(
+            _("an id cannot be edited; add the event under the new id and remove this")
+        )
     if not fields and not clear and not remove_deadline:
-        raise UsageError("nothing to change: give options such as --start or --clear")
+        raise UsageError(_("nothing to change: give options such as --start or --clear"))
     if calendar is not None and _holds(calendar, event_id):  # the file named is the one
         origin = target = calendar
     else:
@@ -146,7 +146,7 @@ def edit(
     def change(document: dict[str, Any]) -> None:
         table = upsert_copy(document, original) if original else find(document, event_id)
         if table is None:
-            raise UsageError(f"'{event_id}' is not in {target}")
+            raise UsageError(_("'{id}' is not in {file}").format(id=event_id, file=target))
         require_schema_2(document, fields, target)
         for name in remove_deadline or ():
             for_option("--remove-deadline", functools.partial(remove_deadline_of, table), name)
@@ -155,8 +155,12 @@ def edit(
     with recording(settings, Source("edit", str(target))):
         update = update_file(target, change, create=True)
     report("warning", update.warnings())
-    copied = f" (a copy of the event in {origin}, which it now overrides)" if original else ""
-    report("note", [f"changed '{event_id}' in {target}{copied}"])
+    said = (
+        _("changed '{id}' in {file} (a copy of the event in {origin}, which it now overrides)")
+        if original
+        else _("changed '{id}' in {file}")
+    )
+    report("note", [said.format(id=event_id, file=target, origin=origin)])
 
 
 @commands.command()
@@ -184,17 +188,19 @@ def remove(
     target = calendar or _home_of(settings, event_id)
     table = find(read_valid(target), event_id)
     if table is None:
-        raise UsageError(f"'{event_id}' is not in {target}; name its file with --calendar")
+        message = _("'{id}' is not in {file}; name its file with --calendar")
+        raise UsageError(message.format(id=event_id, file=target))
     if not yes:
         if not sys.stdin.isatty():
-            raise UsageError("remove asks for confirmation on a terminal; elsewhere pass --yes")
+            raise UsageError(_("remove asks for confirmation on a terminal; elsewhere pass --yes"))
         title = safe(str(table.get("title")))
-        if not _confirmed(f"Remove '{safe(event_id)}' ({title}) from {target}?"):
-            raise NegativeCheck("nothing removed")
+        question = _("Remove '{id}' ({title}) from {file}?")
+        if not _confirmed(question.format(id=safe(event_id), title=title, file=target)):
+            raise NegativeCheck(_("nothing removed"))
     with recording(settings, Source("edit", str(target))):
         update = update_file(target, lambda document: remove_event(document, event_id))
     report("warning", update.warnings())
-    report("note", [f"removed '{event_id}' from {target}"])
+    report("note", [_("removed '{id}' from {file}").format(id=event_id, file=target)])
 
 
 def _confirmed(question: str) -> bool:
@@ -214,10 +220,15 @@ def _home_of(settings: Settings, event_id: str) -> Path:
     origin = find_event(settings.calendar(), event_id).origin or loader.user_path()
     named = loader.named_sources(settings.calendars)
     if _replaced(origin) and not any(_same(origin, n) for n in named):
-        where = f"feed '{feed_of(origin)}'" if feed_of(origin) else "the bundled calendar"
+        feed = feed_of(origin)
+        message = (
+            _("'{id}' is in feed '{feed}', which a refresh or a new version replaces")
+            if feed
+            else _("'{id}' is in the bundled calendar, which a refresh or a new version replaces")
+        )
         raise UsageError(
-            f"'{event_id}' is in {where}, which a refresh or a new version replaces",
-            hint="to hide or correct it, edit it (the change goes into your own file)",
+            message.format(id=event_id, feed=feed),
+            hint=_("to hide or correct it, edit it (the change goes into your own file)"),
         )
     return origin
 
@@ -239,3 +250,15 @@ def _replaced(origin: Path) -> bool:
 
 def _same(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
+
+
+def _added(event_id: str, target: Path, created: bool, derived: bool) -> str:
+    if created and derived:
+        said = _("added '{id}' to {file} (a new file) (id made from the title and start)")
+    elif created:
+        said = _("added '{id}' to {file} (a new file)")
+    elif derived:
+        said = _("added '{id}' to {file} (id made from the title and start)")
+    else:
+        said = _("added '{id}' to {file}")
+    return said.format(id=event_id, file=target)

@@ -131,10 +131,14 @@ _SHORT_BEFORE = re.compile(r"^-(\d{1,5})([dwmy])$")
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
-DEADLINE_FORMS = (
-    "write NAME@-14d (14 days before the start; also -2w, -1m), NAME@2027-03-01 (a date, "
-    "no time), or NAME@2027-03-01T23:59, each optionally followed by a zone (Europe/Zurich)"
-)
+def _unreadable_deadline(text: str) -> UsageError:
+    return UsageError(
+        _(
+            "cannot read '{text}': write NAME@-14d (14 days before the start; also -2w, -1m), "
+            "NAME@2027-03-01 (a date, no time), or NAME@2027-03-01T23:59, each optionally "
+            "followed by a zone (Europe/Zurich)"
+        ).format(text=text)
+    )
 
 
 def deadline_table(text: str) -> dict[str, Any]:
@@ -142,7 +146,7 @@ def deadline_table(text: str) -> dict[str, Any]:
     its zone after a space ('… Europe/Zurich'; else the event's) -> a deadline table."""
     name, sep, when = text.rpartition("@")
     if not sep or not name.strip():
-        raise UsageError(f"cannot read '{text}': {DEADLINE_FORMS}")
+        raise _unreadable_deadline(text)
     when, zone = _zone_after(when)
     table = _deadline_when(text, name.strip(), when)
     return table | {"timezone": zone} if zone else table
@@ -162,11 +166,12 @@ def _deadline_when(text: str, name: str, when: str) -> dict[str, Any]:
         return {"name": name, "before": f"{m.group(1)} {_UNITS[m.group(2)]}"}
     if re.match(r"^\+?\d{1,5}[dwmy]$", when.strip()):
         before = "-" + when.strip().lstrip("+")
-        raise UsageError(f"cannot read '{text}': a deadline before the start is {before}")
+        message = _("cannot read '{text}': a deadline before the start is {before}")
+        raise UsageError(message.format(text=text, before=before))
     try:
         value = parse_local_datetime(when)
     except TimelineError as err:
-        raise UsageError(f"cannot read '{text}': {DEADLINE_FORMS}") from err
+        raise _unreadable_deadline(text) from err
     at: date = value if "T" in when or " " in when.strip() else value.date()
     return {"name": name, "at": at}
 
@@ -177,9 +182,8 @@ def title_entry(text: str) -> tuple[str, dict[str, str]]:
     lang, _equals, rest = text.partition("=")
     title, at, source = rest.rpartition("@")
     if not at or not title.strip() or not source.strip():
-        raise UsageError(
-            f"cannot read '{text}': write LANG=TITLE@SOURCE, like fr=Conseil@https://…"
-        )
+        message = _("cannot read '{text}': write LANG=TITLE@SOURCE, like fr=Conseil@https://…")
+        raise UsageError(message.format(text=text))
     return parse_language(lang.strip()), {"title": title.strip(), "source": source.strip()}
 
 
@@ -231,7 +235,8 @@ def _span_problems(fields: dict[str, Any]) -> list[str]:
     start, end = fields.get("start"), fields.get("end")
     if start is None or end is None or type(start) is not type(end) or end >= start:
         return []
-    return [f"--end: {end.isoformat()} is before --start {start.isoformat()}"]
+    message = _("--end: {end} is before --start {start}")
+    return [message.format(end=end.isoformat(), start=start.isoformat())]
 
 
 def _choice(text: str, values: type[StrEnum]) -> str:
@@ -240,7 +245,8 @@ def _choice(text: str, values: type[StrEnum]) -> str:
 
 def _web_address(text: str) -> str:
     if not is_web_address(text.strip()):
-        raise UsageError(f"'{text}' is not a web address; give one like https://www.itu.int/...")
+        message = _("'{text}' is not a web address; give one like https://www.itu.int/...")
+        raise UsageError(message.format(text=text))
     return text.strip()
 
 

@@ -1,6 +1,7 @@
 """`itu-timeline feeds`: subscribe to remote calendars and keep them current. Only these
 commands touch the network; every other command reads the last good copies."""
 
+import re
 import sys
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import N_, _, english
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import choices_of
 from itu_timeline.cli.options import FormatOption, for_option, one_of
@@ -17,6 +18,7 @@ from itu_timeline.core.model import Body, Kind
 from itu_timeline.core.text import ago, events_count, safe
 
 if TYPE_CHECKING:
+    from itu_timeline.core.model import Calendar
     from itu_timeline.core.subscriptions import Subscription
 
 group = typer.Typer(
@@ -29,6 +31,11 @@ TimeoutOption = Annotated[
     float, typer.Option(min=1, max=600, help=_("Seconds to wait for each feed."))
 ]
 MaxMibOption = Annotated[int, typer.Option(min=1, max=1024, help=_("Largest feed, in MiB."))]
+
+
+# TRANSLATORS: what a refresh did to a feed's copy, in `feeds refresh --verbose`
+RESULTS = {"updated": N_("updated"), "unchanged": N_("unchanged"), "failed": N_("failed"),
+           "refused": N_("refused")}  # fmt: skip
 
 
 class NeverFetched(TimelineError):
@@ -85,14 +92,22 @@ def add(
     outcome = feeds.refresh(feed, settings.now.instant, timeout, max_mib * 2**20)
     if outcome.result in ("failed", "refused"):  # refused: too big to read
         feeds.forget(feed.name)
-        raise UsageError(f"{url}: {outcome.message}; not subscribed")
+        raise UsageError(
+            _("{url}: {problem}; not subscribed").format(url=url, problem=outcome.message)
+        )
     try:
         subscribe(feed)
     except TimelineError:
         feeds.forget(feed.name)
         raise
-    report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
-    report("note", [f"subscribed to '{feed.name}': {events_count(outcome.state.events)}"])
+    _warn(feed.name, outcome.warnings)
+    subscribed = _("subscribed to '{name}': {events}")
+    report("note", [subscribed.format(name=feed.name, events=events_count(outcome.state.events))])
+
+
+def _warn(name: str, warnings: tuple[str, ...]) -> None:
+    said = _("feed '{name}': {warning}")
+    report("warning", [said.format(name=name, warning=w) for w in warnings])
 
 
 FEED_FIELDS = ("name", "url", "events", "last_success", "age", "last_error", "curated")
@@ -112,45 +127,63 @@ def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
     from itu_timeline.store.feeds import State
 
     settings: Settings = ctx.obj
-    curated = _curated_by_feed(settings)
+    said, curated = _curated_by_feed(settings)
     rows = []
     for feed in subscriptions():
         state = State.of(feed.name)
+        with english():  # JSON and CSV: the same words in every language
+            age = _age(state.last_success, settings)
         rows.append({
             "name": feed.name,
             "url": feed.url,
             "events": state.events,
             "last_success": state.last_success.isoformat() if state.last_success else None,
-            "age": _age(state.last_success, settings),
+            "age": age,
             "last_error": state.last_error,
             "curated": curated.get(feed.name),
+            "shown_age": _age(state.last_success, settings),  # the table's and lines' words
+            "shown_curated": said.get(feed.name),
         })  # fmt: skip
-    print_records(settings, fmt, rows, FEED_FIELDS, _feed_line)
+    columns = {"name": _("Name"), "url": _("URL"), "events": _("Events"),
+               "last_success": _("Last success"), "shown_age": _("Age"),
+               "last_error": _("Last error"), "shown_curated": _("Curated")}  # fmt: skip
+    print_records(settings, fmt, rows, FEED_FIELDS, _feed_line, columns)
 
 
 def _feed_line(row: dict[str, Any]) -> str:
     count = events_count(int(row["events"] or 0))
-    line = f"{row['name']}  {safe(str(row['url']))}  {count}  fetched {row['age']}"
-    extras = [("last error: ", row["last_error"]), ("", row["curated"])]
-    return line + "".join(f"  {label}{safe(str(v))}" for label, v in extras if v)
+    fetched = _("fetched {age}").format(age=row["shown_age"])
+    line = f"{row['name']}  {safe(str(row['url']))}  {count}  {fetched}"
+    if row["last_error"]:
+        line += "  " + _("last error: {error}").format(error=safe(row["last_error"]))
+    return line + (f"  {safe(row['shown_curated'])}" if row["shown_curated"] else "")
 
 
-def _curated_by_feed(settings: Settings) -> dict[str, str]:
-    """What `validate` says of each feed that carries a copy of the curated calendar."""
+def _curated_by_feed(settings: Settings) -> tuple[dict[str, str], dict[str, str]]:
+    """What `validate` says of each feed that carries a copy of the curated calendar: in
+    the language of the run, and in English (for JSON and CSV)."""
     from itu_timeline.core import loader
-    from itu_timeline.core.subscriptions import feed_of
 
     try:
         calendar = loader.load(loader.default_sources(settings.calendars))
     except TimelineError:
-        return {}  # `validate` says what is wrong; the list still lists
+        return {}, {}  # `validate` says what is wrong; the list still lists
+    with english():
+        in_english = _curated(calendar)
+    return _curated(calendar), in_english
+
+
+def _curated(calendar: "Calendar") -> dict[str, str]:
+    from itu_timeline.core import loader
+    from itu_timeline.core.subscriptions import feed_of
+
     found = {}
     if calendar.curated and (name := feed_of(calendar.curated[0])):
-        found[name] = "the curated calendar in use"
+        found[name] = _("the curated calendar in use")
     notes = loader.curated_notes(calendar)[1:]
     for (path, _stamp), note in zip(calendar.left_out, notes, strict=True):
-        if name := feed_of(path):
-            found[name] = note.split(": ", 1)[1]
+        if name := feed_of(path):  # what follows the feed's name and a colon (Chinese: U+FF1A)
+            found[name] = re.split(r"\s*[:\uff1a]\s*", note, maxsplit=1)[-1]
     return found
 
 
@@ -165,7 +198,7 @@ def remove(name: Annotated[str, typer.Argument(help=_("The feed's name."))]) -> 
     from itu_timeline.store import feeds
 
     feeds.remove(name)
-    report("note", [f"unsubscribed from '{name}'"])
+    report("note", [_("unsubscribed from '{name}'").format(name=name)])
 
 
 @group.command("refresh")
@@ -203,14 +236,15 @@ def refresh(
     known = subscriptions()
     unknown = sorted(set(names or ()) - {f.name for f in known})
     if unknown:
-        raise UsageError(f"no feed named {', '.join(unknown)}")
+        raise UsageError(_("no feed named {names}").format(names=", ".join(unknown)))
     chosen = [f for f in known if not names or f.name in names]
     with recording(settings, Source("feed", ", ".join(f.name for f in chosen))) as found:
         never = [f.name for f in chosen if not _refresh_one(f, settings, verbose, max_age, limits)]
     if found:  # for cron: a line to mail when something changed, nothing when nothing did
         sys.stdout.write(summary(found) + "\n")
     if never:
-        raise NeverFetched(f"never fetched: {', '.join(never)}; no copy of it can be read yet")
+        message = _("never fetched: {names}; no copy of it can be read yet")
+        raise NeverFetched(message.format(names=", ".join(never)))
 
 
 def _refresh_one(
@@ -222,16 +256,24 @@ def _refresh_one(
 
     now = settings.now.instant.astimezone(UTC)
     outcome = feeds.refresh(feed, now, **limits)
-    report("warning", [f"feed '{feed.name}': {w}" for w in outcome.warnings])
+    _warn(feed.name, outcome.warnings)
     stale = _stale(outcome.state.last_success, now, max_age)
     if outcome.result in ("failed", "refused") and (
         stale or verbose or outcome.result == "refused"
     ):
         age = _copy_age(outcome.state.last_success, settings)
-        url = "" if outcome.message.startswith(feed.url) else f" ({feed.url})"  # named once
-        report("warning", [f"feed '{feed.name}'{url}: {outcome.message}{age}"])
+        said = (
+            _("feed '{name}': {problem}; {age}")
+            if outcome.message.startswith(feed.url)  # the URL named once
+            else _("feed '{name}' ({url}): {problem}; {age}")
+        )
+        report(
+            "warning", [said.format(name=feed.name, url=feed.url, problem=outcome.message, age=age)]
+        )
     elif verbose:
-        report("note", [f"feed '{feed.name}': {outcome.result} ({outcome.message})"])
+        said = _("feed '{name}': {result} ({message})")
+        result = _(RESULTS[outcome.result])
+        report("note", [said.format(name=feed.name, result=result, message=outcome.message)])
     return outcome.state.last_success is not None
 
 
@@ -246,5 +288,5 @@ def _age(last: datetime | None, settings: Settings) -> str:
 
 def _copy_age(last: datetime | None, settings: Settings) -> str:
     if last is None:
-        return "; no good copy yet"
-    return f"; the last good copy was fetched {_age(last, settings)}"
+        return _("no good copy yet")
+    return _("the last good copy was fetched {age}").format(age=_age(last, settings))

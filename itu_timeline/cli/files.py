@@ -10,10 +10,11 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import UsageError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
 from itu_timeline.cli.options import for_option, one_of
+from itu_timeline.cli.output import merged_line
 from itu_timeline.cli.recording import recording
 from itu_timeline.core.changes import Source
 from itu_timeline.core.dates import first_day, last_day
@@ -84,7 +85,7 @@ def import_ics(
     first = first or today - timedelta(days=366)
     last = last or today + timedelta(days=3 * 366)
     if last < first:
-        raise UsageError(f"--to {last} is before --from {first}")
+        raise UsageError(_("--to {last} is before --from {first}").format(last=last, first=first))
     options = ImportOptions(
         body=for_option("--body", lambda v: one_of(v, Body), body) if body else None,
         kind=for_option("--kind", lambda v: one_of(v, Kind), kind) if kind else None,
@@ -110,8 +111,8 @@ def import_ics(
     )
     report("warning", [f"{file}: {line}" for line in reading.capped])
     report("note", [f"{file}: {note}" for note in batch.notes])
-    report("note", [f"{c} (changed both here and in the source; the source's value was taken)"
-                    for c in merged.conflicts])  # fmt: skip
+    both = _("{fields} (changed both here and in the source; the source's value was taken)")
+    report("note", [both.format(fields=c) for c in merged.conflicts])
     if update.written:
         report("note", _masked(batch.events, target))
     sys.stdout.write(_summary(batch, merged, (first, last), update.written, dry_run, target))
@@ -129,10 +130,19 @@ def _masked(tables: list[dict[str, Any]], target: Path) -> list[str]:
     masked = sorted(ids & {e.id for e in load([bundled_path()]).events})
     if not masked:
         return []
-    shown = ", ".join(masked[:5]) + (f" and {len(masked) - 5} more" if len(masked) > 5 else "")
-    return [f"{len(masked)} imported event(s) have the ids of bundled events ({shown}): where "
-            f"{target} is read, its copies override them, and later corrections to them will "
-            "not show; remove the copies to follow the bundled calendar"]  # fmt: skip
+    shown = ", ".join(masked[:5])
+    if len(masked) > 5:
+        shown = _("{ids} and {n} more").format(ids=shown, n=len(masked) - 5)
+    said = ngettext(
+        "{n} imported event has the id of a bundled event ({ids}): where {file} is read, its "
+        "copy overrides it, and later corrections to it will not show; remove the copy to "
+        "follow the bundled calendar",
+        "{n} imported events have the ids of bundled events ({ids}): where {file} is read, its "
+        "copies override them, and later corrections to them will not show; remove the copies "
+        "to follow the bundled calendar",
+        len(masked),
+    )
+    return [said.format(n=len(masked), ids=shown, file=target)]
 
 
 def _comments_in(path: Path) -> int:
@@ -148,24 +158,27 @@ def _comments_in(path: Path) -> int:
 def _summary(
     batch: Any, merged: Any, window: tuple[date, date], written: bool, dry_run: bool, target: Path
 ) -> str:
-    counts, reading = merged.counts, batch.reading
-    parts = [f"{counts[k]} {k}" for k in ("added", "updated", "unchanged")]
+    reading = batch.reading
     reasons = Counter(_kind(s.reason) for s in reading.skipped)
-    skipped = f"{len(reading.skipped)} skipped"
-    if reasons:
+    skipped = _("{n} skipped").format(n=len(reading.skipped))
+    if reasons:  # why, as the reader of the .ics says it
         skipped += " (" + "; ".join(f"{n}: {r}" for r, n in reasons.most_common()) + ")"
-    parts.append(skipped)
+    parts = [skipped]
     if merged.conflicts:
-        parts.append(f"{len(merged.conflicts)} conflict(s)")
+        n = len(merged.conflicts)
+        parts.append(ngettext("{n} conflict", "{n} conflicts", n).format(n=n))
     if reading.not_imported:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(reading.not_imported.items()))
-        parts.append(f"not imported: {kinds}")
+        parts.append(_("not imported: {kinds}").format(kinds=kinds))
     if reading.outside:
         first, last = window
-        parts.append(f"{reading.outside} occurrence(s) outside {first}..{last} left out")
-    changes = counts["added"] + counts["updated"]
-    verb = "would change" if dry_run and changes else "changed" if written else "unchanged"
-    return f"{', '.join(parts)} ({verb} {target})\n"
+        outside = ngettext(
+            "{n} occurrence outside {first}..{last} left out",
+            "{n} occurrences outside {first}..{last} left out",
+            reading.outside,
+        )
+        parts.append(outside.format(n=reading.outside, first=first, last=last))
+    return merged_line(merged.counts, parts, written, dry_run, target)
 
 
 @commands.command()
@@ -200,11 +213,16 @@ def fmt(
     comments = _comments_in(path)
     update = update_file(path, upgrade, canonical=True)
     if comments and update.written:
-        report("warning", [f"{path}: {comments} comment(s) dropped: say it in values"])
+        dropped = ngettext(
+            "{path}: {n} comment dropped: say it in values",
+            "{path}: {n} comments dropped: say it in values",
+            comments,
+        )
+        report("warning", [dropped.format(path=path, n=comments)])
     if update.value:
-        report("note", [f"upgraded {path} to schema 2"])
+        report("note", [_("upgraded {path} to schema 2").format(path=path)])
     elif update.written:
-        report("note", [f"rewrote {path} in canonical form"])
+        report("note", [_("rewrote {path} in canonical form").format(path=path)])
 
 
 _MOMENT = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?")
@@ -222,12 +240,18 @@ def _skip_lines(file: Path, skipped: list[Any]) -> list[str]:
     by_series: dict[tuple[str, str], list[Any]] = {}
     for s in skipped:
         by_series.setdefault((s.name, _kind(s.reason)), []).append(s)
-    return [
-        f"{file}: VEVENT '{name}' skipped: {group[0].reason}"
-        + (
-            f" (and {len(group) - 1:,} more occurrences, for the same cause)"
-            if len(group) > 1
-            else ""
+    return [_skipped(file, name, group) for (name, _kind_of), group in by_series.items()]
+
+
+def _skipped(file: Path, name: str, group: list[Any]) -> str:
+    if len(group) == 1:
+        said = _("{file}: VEVENT '{name}' skipped: {reason}")
+    else:
+        said = ngettext(
+            "{file}: VEVENT '{name}' skipped: {reason} (and {n} more occurrence, for the same "
+            "cause)",
+            "{file}: VEVENT '{name}' skipped: {reason} (and {n} more occurrences, for the same "
+            "cause)",
+            len(group) - 1,
         )
-        for (name, _), group in by_series.items()
-    ]
+    return said.format(file=file, name=name, reason=group[0].reason, n=f"{len(group) - 1:,}")

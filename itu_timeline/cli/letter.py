@@ -13,6 +13,7 @@ from itu_timeline.base.i18n import _
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption
 from itu_timeline.cli.options import for_option
+from itu_timeline.cli.output import merged_line
 from itu_timeline.core.letter_model import Meeting
 
 commands = typer.Typer()  # put on the app by cli.main
@@ -73,7 +74,8 @@ def letter(
 
     settings: Settings = ctx.obj
     if not add and (dry_run or calendar is not None):
-        raise UsageError(f"{'--dry-run' if dry_run else '--calendar'} goes with --add")
+        message = _("--dry-run goes with --add") if dry_run else _("--calendar goes with --add")
+        raise UsageError(message)
     if timezone is not None:  # an unknown zone is refused before anything is read
         for_option("--timezone", get_zone, timezone)
     meetings = []
@@ -110,7 +112,8 @@ def _read(name: str) -> bytes:
     try:
         return Path(name).read_bytes()
     except OSError as err:
-        raise UsageError(f"{name}: cannot read: {err.strerror or err}") from err
+        message = _("{path}: cannot read: {reason}")
+        raise UsageError(message.format(path=name, reason=err.strerror or err)) from err
 
 
 def _give_zone(meetings: list[Meeting], zone: str | None) -> None:
@@ -122,19 +125,30 @@ def _give_zone(meetings: list[Meeting], zone: str | None) -> None:
         if meeting.timezone is None:
             meeting.timezone = zone
         elif meeting.timezone != zone:
-            where = meeting.location or "the letter"
-            report("note", [f"{_named(meeting)}: --timezone {zone} not used: {where} gives "
-                            f"{meeting.timezone}"])  # fmt: skip
+            said = (
+                _("{meeting}: --timezone {zone} not used: {place} gives {its_zone}")
+                if meeting.location
+                else _("{meeting}: --timezone {zone} not used: the letter gives {its_zone}")
+            )
+            said = said.format(meeting=_named(meeting), zone=zone, place=meeting.location,
+                               its_zone=meeting.timezone)  # fmt: skip
+            report("note", [said])
 
 
 def _no_zone(meeting: Meeting) -> str:
-    where = f"{meeting.location} is not in the table of places the ITU meets" if (
-        meeting.location) else "the letter names no place and no time zone"  # fmt: skip
-    return f"{_named(meeting)}: {where}; give its zone with --timezone ZONE"
+    said = (
+        _("{meeting}: {place} is not in the table of places the ITU meets; give its zone with "
+          "--timezone ZONE")
+        if meeting.location
+        else _("{meeting}: the letter names no place and no time zone; give its zone with "
+               "--timezone ZONE")
+    )  # fmt: skip
+    return said.format(meeting=_named(meeting), place=meeting.location)
 
 
 def _named(meeting: Meeting) -> str:
-    return f"{meeting.reference or 'letter'}: {meeting.title} ({meeting.start})"
+    reference = meeting.reference or _("letter")
+    return f"{reference}: {meeting.title} ({meeting.start})"
 
 
 def _tables(meetings: list[Meeting]) -> list[dict[str, Any]]:
@@ -189,14 +203,10 @@ def _add(settings: Settings, meetings: list[Meeting], calendar: Path | None, dry
         update = update_file(target, change, create=True, dry_run=dry_run)
     sys.stdout.writelines(f"{line}\n" for line in moved)
     report("note", [*older, *replaced])
-    report("note", [f"{c} (changed both here and in the letter; the letter's value was taken)"
-                    for c in update.value.conflicts])  # fmt: skip
-    counts = update.value.counts
-    parts = ", ".join(f"{counts[k]} {k}" for k in ("added", "updated", "unchanged"))
-    parts += f", {len(older)} from an older letter" if older else ""
-    verb = "would change" if dry_run and update.value.counts["added"] + counts["updated"] else (
-        "changed" if update.written else "unchanged")  # fmt: skip
-    sys.stdout.write(f"{parts} ({verb} {target})\n")
+    both = _("{fields} (changed both here and in the letter; the letter's value was taken)")
+    report("note", [both.format(fields=c) for c in update.value.conflicts])
+    more = [_("{n} from an older letter").format(n=len(older))] if older else []
+    sys.stdout.write(merged_line(update.value.counts, more, update.written, dry_run, target))
 
 
 def _held(settings: Settings, meetings: list[Meeting], target: Path) -> dict[str, Any]:
@@ -225,8 +235,10 @@ def _take_over(
         other = held.get(event.get("uid", ""))
         if other is None or event["uid"] in known or other.id in taken:
             continue
-        said.append(f"{event['id']}: the same meeting as {other.id} of {_calendar_of(other)}"
-                    f" ({other.title}): written as {other.id}, to replace it")  # fmt: skip
+        same = _("{id}: the same meeting as {other} of {calendar} ({title}): written as "
+                 "{other}, to replace it")  # fmt: skip
+        said.append(same.format(id=event["id"], other=other.id,
+                                calendar=_calendar_of(other), title=other.title))  # fmt: skip
         event["id"] = other.id
 
 
@@ -235,6 +247,6 @@ def _calendar_of(event: Any) -> str:
     from itu_timeline.core.subscriptions import feed_of
 
     if event.origin == bundled_path():
-        return "the bundled calendar"
+        return _("the bundled calendar")
     feed = feed_of(event.origin)
-    return f"feed {feed}" if feed else str(event.origin)
+    return _("feed {name}").format(name=feed) if feed else str(event.origin)

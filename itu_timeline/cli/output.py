@@ -2,10 +2,30 @@
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.cli.app import Settings
 from itu_timeline.cli.options import OutputFormat, chosen_format
+
+# TRANSLATORS: how many events a merge (import, letter --add) added, updated, left unchanged
+MERGED = {"added": N_("{n} added"), "updated": N_("{n} updated"), "unchanged": N_("{n} unchanged")}
+
+
+def merged_line(
+    counts: dict[str, int], more: list[str], written: bool, dry_run: bool, target: Path
+) -> str:
+    """What `import` and `letter --add` print: '1 added, 0 updated, 2 unchanged (changed
+    FILE)', with `more` said after the counts."""
+    parts = [_(MERGED[k]).format(n=counts[k]) for k in ("added", "updated", "unchanged")]
+    if dry_run and counts["added"] + counts["updated"]:
+        said = _("would change {file}")
+    else:
+        said = _("changed {file}") if written else _("unchanged {file}")
+    # TRANSLATORS: between the items of a list ('1 added, 0 updated'): Arabic and Chinese commas
+    separator = _(", ")
+    return f"{separator.join([*parts, *more])} ({said.format(file=target)})\n"
 
 
 def print_rich(settings: Settings, *renderables: Any, crop: bool = False) -> None:
@@ -46,11 +66,11 @@ def print_records(
     records: list[dict[str, Any]],
     fields: tuple[str, ...],
     line: Callable[[dict[str, Any]], str],
-    columns: tuple[str, ...] | None = None,
+    columns: dict[str, str],
 ) -> None:
     """Records in the `--format` asked for: JSON and CSV with `fields` as keys, a table of
-    them (or of `columns`, to fit a terminal), or a `line` each (plain; nothing at all when
-    there are none)."""
+    `columns` (a record's key and the header in the language of the run), or a `line` each
+    (plain; nothing at all when there are none)."""
     match chosen_format(fmt):
         case OutputFormat.JSON:
             from itu_timeline.render.json_csv import to_json
@@ -64,6 +84,6 @@ def print_records(
             from itu_timeline.render.table import records_table
 
             if records:
-                print_rich(settings, records_table(records, columns or fields))
+                print_rich(settings, records_table(records, columns))
         case OutputFormat.PLAIN:
             sys.stdout.writelines(line(r) + "\n" for r in records)

@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from itu_timeline.base import i18n
 from itu_timeline.base.errors import NegativeCheck, UsageError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import for_option, with_filters
 from itu_timeline.cli.output import print_chart
@@ -78,19 +78,19 @@ def export(
 
     settings: Settings = ctx.obj
     if (split_by is None) != (output_dir is None):
-        raise UsageError("--split-by and --output-dir go together")
+        raise UsageError(_("--split-by and --output-dir go together"))
     if alarm_events and not alarm:
         raise UsageError(
-            "--alarm-events puts the --alarm reminders before events: give --alarm too"
+            _("--alarm-events puts the --alarm reminders before events: give --alarm too")
         )
     calendar = settings.calendar()
     chosen = select(calendar.events, filters)
     events = [in_language(e, i18n.current()) for e in chosen if not e.is_approximate]
     if len(events) < len(chosen):
         left_out = ", ".join(e.id for e in chosen if e.is_approximate)
-        report("note", [f"left out, their days are not announced: {left_out}"])
+        report("note", [_("left out, their days are not announced: {ids}").format(ids=left_out)])
     if not events:  # RFC 5545 wants a component in a VCALENDAR; an old file stays as it was
-        raise NegativeCheck("nothing to export: no event with announced days matches")
+        raise NegativeCheck(_("nothing to export: no event with announced days matches"))
     options = ExportOptions(
         name=name or calendar.name,
         stamp=settings.now.utc(),
@@ -100,7 +100,10 @@ def export(
     )
     if output_dir is not None:
         feeds = write_feeds(output_dir, events, calendar.rules, options, make_folders=True)
-        report("note", [f"wrote {len(feeds)} feeds into {output_dir}"])
+        wrote = ngettext(
+            "wrote {n} feed into {folder}", "wrote {n} feeds into {folder}", len(feeds)
+        )
+        report("note", [wrote.format(n=len(feeds), folder=output_dir)])
     elif output is not None:
         write_chunks(output, chunks(events, calendar.rules, options))
     else:
@@ -158,7 +161,7 @@ def chart(
     first = filters.start or settings.today
     last = filters.end or first + relativedelta(months=12, days=-1)
     if last < first:
-        raise UsageError(f"--to {last} is before --from {first}")
+        raise UsageError(_("--to {last} is before --from {first}").format(last=last, first=first))
     calendar = settings.calendar()
     events = select(calendar.events, replace(filters, start=first, end=last))
     deadlines = all_deadlines(calendar, events)

@@ -187,7 +187,7 @@ def remind(
             changed = changes_to_tell(log, memory.reported, settings, filters, thresholds[0])
             memory.prune(settings.today)
     except StateError as err:
-        raise err.with_hint("move it away to start afresh, or point --state elsewhere") from err
+        raise err.with_hint(_("move it away to start afresh, or point --state elsewhere")) from err
     sys.stdout.write("".join(item_line(r.item, settings.now.zone) + "\n" for r in reminders))
     sys.stdout.writelines(changed)
 

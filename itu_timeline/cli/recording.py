@@ -9,25 +9,33 @@ from collections.abc import Iterator
 from datetime import date
 
 from itu_timeline.base.errors import TimelineError
+from itu_timeline.base.i18n import N_, _, ngettext
 from itu_timeline.cli.app import Settings
 from itu_timeline.core.changes import Change, Source
 from itu_timeline.core.model import Calendar
 from itu_timeline.core.query import Filter
 
-WHAT = {"added": "added", "removed": "removed", "status": "status changed",
-        "dates": "dates moved", "place": "place changed", "format": "format changed",
-        "deadline-added": "deadline added", "deadline-moved": "deadline moved",
-        "deadline-removed": "deadline removed"}  # fmt: skip
+# TRANSLATORS: kinds of change, each followed by how many there were ('dates moved 1')
+WHAT = {"added": N_("added"), "removed": N_("removed"), "status": N_("status changed"),
+        "dates": N_("dates moved"), "place": N_("place changed"), "format": N_("format changed"),
+        "deadline-added": N_("deadline added"), "deadline-moved": N_("deadline moved"),
+        "deadline-removed": N_("deadline removed")}  # fmt: skip
+SOURCES = {"feed": N_("feed {name}"), "import": N_("import {name}"), "edit": N_("edit {name}"),
+           "letter": N_("letter {name}")}  # fmt: skip
 
 
 def summary(found: list[Change]) -> str:
     """One line for `feeds refresh`: how many changes, from where, of which kinds:
     '5 changes from feed itu (dates moved 1, deadline added 1, deadline moved 3); ...'."""
     kinds = Counter(c.change for c in found)
-    sources = ", ".join(sorted({f"{c.source} {c.source_name}" for c in found}))
-    counts = ", ".join(f"{WHAT[kind]} {n}" for kind, n in sorted(kinds.items()))
-    noun = "change" if len(found) == 1 else "changes"
-    return f"{len(found)} {noun} from {sources} ({counts}); run itu-timeline changes to see them"
+    sources = ", ".join(sorted({_(SOURCES[c.source]).format(name=c.source_name) for c in found}))
+    counts = ", ".join(f"{_(WHAT[kind])} {n}" for kind, n in sorted(kinds.items()))
+    told = ngettext(
+        "{n} change from {sources} ({counts}); run itu-timeline changes to see them",
+        "{n} changes from {sources} ({counts}); run itu-timeline changes to see them",
+        len(found),
+    )
+    return told.format(n=len(found), sources=sources, counts=counts)
 
 
 def _calendar(settings: Settings) -> Calendar | None:
@@ -71,7 +79,9 @@ def changes_to_tell(
         if key in reported or not keep.matches(change.as_event()):
             continue
         reported[key] = (day, set())
-        what = f"{change.day.isoformat()}  changed  {change.body}  {change.event_id}"
+        # TRANSLATORS: the type column of remind's line for a change (beside 'deadline', 'event')
+        changed = _("changed")
+        what = f"{change.day.isoformat()}  {changed}  {change.body}  {change.event_id}"
         lines.append(f"~ {what}  {safe(change.text())}\n")
     return lines
 

@@ -2,17 +2,19 @@
 feeds) and digest ("This week at the ITU", for newsletters and cron mail)."""
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from itu_timeline.base.errors import CalendarUnreadable, UsageError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.errors import UsageError
+from itu_timeline.base.i18n import _, english, ngettext
 from itu_timeline.cli.app import Settings, report
-from itu_timeline.cli.options import BaseUrlOption, for_option, with_filters
+from itu_timeline.cli.options import BaseUrlOption, with_filters
 from itu_timeline.cli.recording import recently_changed
+from itu_timeline.cli.sources import public_calendar
 from itu_timeline.core.model import Body, Calendar, Event
 from itu_timeline.core.query import Filter, select
 from itu_timeline.core.text import is_web_address, safe
@@ -88,7 +90,6 @@ def publish(
     """
     from itu_timeline.base.atomic import write_atomically
     from itu_timeline.base.folders import building, copy_entries
-    from itu_timeline.base.i18n import english
     from itu_timeline.cli.site_files import feed_names, write_in_pieces
     from itu_timeline.render.page_languages import SITE_LANGUAGES
     from itu_timeline.render.page_links import year_file
@@ -97,7 +98,7 @@ def publish(
     settings: Settings = ctx.obj
     if base_url is not None:
         _check_base_url(base_url)
-    calendar = _public_calendar(settings, source)
+    calendar = public_calendar(settings, source)
     events = select(calendar.events, filters)
     dated = (e for e in events if not e.is_approximate)
     feeds = [f"{feed.lower()}.ics" for feed in feed_names(dated)]
@@ -117,9 +118,13 @@ def publish(
             write_in_pieces(build / path, page)
         marker = "".join(f"{line}\n" for line in (MARKER_HEAD, *names))
         write_atomically(build / MARKER, marker.encode())
-    report("note", [f"published {len(names)} files into {folder}"])
+    published = ngettext(
+        "published {n} file into {folder}", "published {n} files into {folder}", len(names)
+    )
+    report("note", [published.format(n=len(names), folder=folder)])
     if theirs:
-        report("note", [f"kept what publish did not write, as it was: {', '.join(theirs)}"])
+        kept = _("kept what publish did not write, as it was: {names}")
+        report("note", [kept.format(names=", ".join(theirs))])
 
 
 def _not_written_by_publish(folder: Path, files: list[str]) -> list[str]:
@@ -130,39 +135,20 @@ def _not_written_by_publish(folder: Path, files: list[str]) -> list[str]:
     except FileNotFoundError:
         return []  # nothing there, or an empty folder: nothing to keep
     except OSError as err:
-        raise UsageError(f"{folder / MARKER}: cannot read it: {err.strerror or err}") from err
+        message = _("{path}: cannot read it: {reason}")
+        raise UsageError(message.format(path=folder / MARKER, reason=err.strerror or err)) from err
     ours = {MARKER, *listed[1:]}
     if listed[:1] == [OLD_MARKER_HEAD]:
         ours |= {*files, *(f"{body.value.lower()}.ics" for body in Body)}
     theirs = sorted(entry.name for entry in folder.iterdir() if entry.name not in ours)
     for name in theirs:
         if name in files:
-            raise UsageError(
-                f"{folder / name}: publish did not write it, and this build writes a file of "
-                "that name; move it away (or rename it), then publish again"
+            message = _(
+                "{path}: publish did not write it, and this build writes a file of that name; "
+                "move it away (or rename it), then publish again"
             )
+            raise UsageError(message.format(path=folder / name))
     return theirs
-
-
-def _public_calendar(settings: Settings, source: str | None) -> Calendar:
-    """The calendars chosen for the page, read, and named on stderr (with those left out)."""
-    from itu_timeline.cli import sources as layers
-    from itu_timeline.core import loader
-
-    named = loader.named_sources(settings.calendars)
-    wanted = None if source is None else for_option("--source", layers.chosen, source)
-    paths = layers.source_files(named, wanted)
-    try:
-        calendar = loader.load(paths)
-    except CalendarUnreadable as err:
-        raise err.with_hint("check --calendar and ITU_TIMELINE_CALENDAR") from err
-    used = ", ".join(layers.described(p) for p in calendar.files) or "none"
-    notes = [f"calendars on the page: {used}"]
-    if omitted := layers.left_out(wanted, named):
-        listed = ", ".join(layers.described(p) for p in omitted)
-        notes.append(f"left out (--source chooses): {listed}")
-    report("note", notes)
-    return calendar
 
 
 def _write_data_files(
@@ -220,13 +206,13 @@ def _site(
 
 def _public_changes(
     settings: Settings, filters: Filter, calendar: Calendar, events: list[Event]
-) -> list[str]:
+) -> list[Callable[[], str]]:
     """The recent changes the page may tell: to its own events, made in a file it publishes
     (an edit of a bundled event in the user's own file stays private unless `mine` goes in)."""
     shown = {path.resolve() for path in calendar.files}
     ids = {event.id for event in events}
     changes = recently_changed(settings, filters, days=30)
-    return [c.text() for c in changes if c.event_id in ids and c.origin().resolve() in shown]
+    return [c.text for c in changes if c.event_id in ids and c.origin().resolve() in shown]
 
 
 def _feed(file: str) -> "Feed":
@@ -242,8 +228,8 @@ def _feed(file: str) -> "Feed":
 def _check_base_url(url: str) -> None:
     if not is_web_address(url):
         raise UsageError(
-            f"--base-url '{url}' is not an http(s) address",
-            hint="give the address the site is served at, like https://example.org/itu",
+            _("--base-url '{url}' is not an http(s) address").format(url=url),
+            hint=_("give the address the site is served at, like https://example.org/itu"),
         )
 
 

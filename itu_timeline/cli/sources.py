@@ -5,8 +5,12 @@ and said, never taken silently from the publisher's own files."""
 from enum import StrEnum
 from pathlib import Path
 
-from itu_timeline.base.errors import UsageError
+from itu_timeline.base.errors import CalendarUnreadable, UsageError
+from itu_timeline.base.i18n import _
+from itu_timeline.cli.app import Settings, report
+from itu_timeline.cli.options import for_option
 from itu_timeline.core import loader
+from itu_timeline.core.model import Calendar
 
 
 class Source(StrEnum):
@@ -26,8 +30,8 @@ def chosen(text: str) -> list[Source]:
     known = {s.value for s in Source}
     if not words or any(w not in known for w in words):
         raise UsageError(
-            f"'{text}' is not a list of bundled, feeds and mine",
-            hint="e.g. --source bundled,feeds",
+            _("'{text}' is not a list of bundled, feeds and mine").format(text=text),
+            hint=_("e.g. --source bundled,feeds"),
         )
     return [s for s in Source if s.value in words]
 
@@ -37,9 +41,11 @@ def source_files(named: list[Path], sources: list[Source] | None) -> list[Path]:
     if named:
         if sources is not None:
             raise UsageError(
-                "--source chooses among the default calendars, and --calendar names the "
-                "files to read instead",
-                hint="give one of the two",
+                _(
+                    "--source chooses among the default calendars, and --calendar names the "
+                    "files to read instead"
+                ),
+                hint=_("give one of the two"),
             )
         return named
     return [path for source in sources or chosen(DEFAULT) for path in _layer(source)]
@@ -69,9 +75,31 @@ def described(path: Path) -> str:
     from itu_timeline.core.subscriptions import feed_of
 
     if path == loader.bundled_path():
-        return "the bundled calendar"
+        return _("the bundled calendar")
     if (feed := feed_of(path)) is not None:
-        return f"feed '{feed}'"
+        return _("feed '{name}'").format(name=feed)
     if path == loader.user_path():
-        return f"your own file ({path})"
+        return _("your own file ({path})").format(path=path)
     return str(path)
+
+
+def public_calendar(settings: Settings, source: str | None) -> Calendar:
+    """The calendars chosen for the page, read, and named on stderr (with those left out)."""
+    named = loader.named_sources(settings.calendars)
+    wanted = None if source is None else for_option("--source", chosen, source)
+    paths = source_files(named, wanted)
+    try:
+        calendar = loader.load(paths)
+    except CalendarUnreadable as err:
+        raise err.with_hint(_("check --calendar and ITU_TIMELINE_CALENDAR")) from err
+    used = ", ".join(described(p) for p in calendar.files)
+    notes = [
+        _("calendars on the page: {names}").format(names=used)
+        if used
+        else _("calendars on the page: none")
+    ]
+    if omitted := left_out(wanted, named):
+        listed = ", ".join(described(p) for p in omitted)
+        notes.append(_("left out (--source chooses): {names}").format(names=listed))
+    report("note", notes)
+    return calendar

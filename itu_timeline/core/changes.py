@@ -17,20 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import StateError
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Body, Calendar, Deadline, Event, Kind, Rule, Status
 from itu_timeline.core.subscriptions import copy_path, feed_of, state_dir
 from itu_timeline.core.text import approximate_label, iso_span
 from itu_timeline.core.zones import get_zone
 
-ARROW = "→"
 REMIND_WITHIN_DAYS = 30  # `remind` keeps what it said for 30 days: older changes are not told
 # How a change came, from where, and when: "(feed itu, refreshed 2027-03-02)".
 HOW = {
-    "feed": "feed {name}, refreshed {day}",
-    "import": "imported from {name}, {day}",
-    "edit": "edited in {name}, {day}",
-    "letter": "from the letter {name}, {day}",
+    "feed": N_("feed {name}, refreshed {day}"),
+    "import": N_("imported from {name}, {day}"),
+    "edit": N_("edited in {name}, {day}"),
+    "letter": N_("from the letter {name}, {day}"),
 }
 
 
@@ -69,11 +69,15 @@ class Change:
 
     def text(self) -> str:
         """'ITU Council 2027: dates 2027-06-10..2027-06-18 → 2027-06-17..2027-06-25 (feed
-        itu, refreshed 2027-03-02)'."""
-        what = _WORDS[self.change](self)
-        how = HOW.get(self.source, "{name}, {day}")
+        itu, refreshed 2027-03-02)', in the language of the run; what the calendar says
+        (title, dates, place, names) as the log recorded it."""
+        given = {"old": self.old or _("not given"), "new": self.new or _("not given")}
+        what = _(_WORDS[self.change]).format(name=self.deadline, **given)
+        how = _(HOW[self.source]) if self.source in HOW else "{name}, {day}"
         day = self.recorded.date().isoformat()
-        return f"{self.title}: {what} ({how.format(name=self.source_name, day=day)})"
+        how = how.format(name=self.source_name, day=day)
+        # TRANSLATORS: a change: the event's title, what changed, and where it came from
+        return _("{title}: {what} ({how})").format(title=self.title, what=what, how=how)
 
     def origin(self) -> Path:
         """The file the change was made in: a feed's copy, or the calendar file itself."""
@@ -89,16 +93,18 @@ class Change:
         )  # fmt: skip
 
 
-_WORDS: dict[str, Callable[[Change], str]] = {
-    "added": lambda c: f"added, {c.new}",
-    "removed": lambda c: f"removed (was {c.old})",
-    "status": lambda c: f"status {c.old} {ARROW} {c.new}",
-    "dates": lambda c: f"dates {c.old} {ARROW} {c.new}",
-    "place": lambda c: f"place {c.old or 'not given'} {ARROW} {c.new or 'not given'}",
-    "format": lambda c: f"format {c.old or 'not given'} {ARROW} {c.new or 'not given'}",
-    "deadline-added": lambda c: f"deadline added: {c.deadline}, {c.new}",
-    "deadline-moved": lambda c: f"deadline {c.deadline} {c.old} {ARROW} {c.new}",
-    "deadline-removed": lambda c: f"deadline removed: {c.deadline} (was {c.old})",
+# What changed, by the kind of change; `old` and `new` are what the log recorded ("not
+# given" where a place or format was not), `name` a deadline's.
+_WORDS = {
+    "added": N_("added, {new}"),
+    "removed": N_("removed (was {old})"),
+    "status": N_("status {old} → {new}"),
+    "dates": N_("dates {old} → {new}"),
+    "place": N_("place {old} → {new}"),
+    "format": N_("format {old} → {new}"),
+    "deadline-added": N_("deadline added: {name}, {new}"),
+    "deadline-moved": N_("deadline {name} {old} → {new}"),
+    "deadline-removed": N_("deadline removed: {name} (was {old})"),
 }
 
 
@@ -259,12 +265,16 @@ def read_log(path: Path | None = None) -> list[Change]:
     except FileNotFoundError:
         return []
     except OSError as err:
-        raise StateError(f"{path}: cannot read the change log: {err.strerror}") from err
+        raise StateError(
+            _("{path}: cannot read the change log: {reason}").format(path=path, reason=err.strerror)
+        ) from err
     try:
         return [_change(entry) for entry in json.loads(raw)["changes"]]
     except (ValueError, KeyError, TypeError) as err:
         raise StateError(
-            f"{path}: the change log is damaged ({err}); it was left as it is"
+            _("{path}: the change log is damaged ({reason}); it was left as it is").format(
+                path=path, reason=err
+            )
         ) from err
 
 

@@ -14,11 +14,16 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from itu_timeline.base.i18n import N_
 from itu_timeline.core.schema import CalendarFile
 
 # A publisher's clock may run ahead of ours; a stamp later than that is not a clock's error.
 CLOCK_SKEW = timedelta(days=1)
-FUTURE = "says it was published {stamp}, after its copy was fetched: it replaces nothing"
+FUTURE = N_("says it was published {stamp}, after its copy was fetched: it replaces nothing")
+FUTURE_FEED = N_(
+    "says it was published {stamp}, after its copy was fetched: it replaces nothing "
+    "(it is read as a feed of its own)"
+)
 
 
 def with_scoped_rules(

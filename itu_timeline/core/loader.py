@@ -281,7 +281,7 @@ def curated_notes(calendar: Calendar) -> list[str]:
     notes = [_("The curated calendar: {which}").format(which=which(path)) + when]
     for other, stamp in calendar.left_out:
         if published and stamp and stamp > published:  # left out although newer: a false stamp
-            notes.append(f"{which(other)}: {FUTURE.format(stamp=stamp.isoformat())}")
+            notes.append(f"{which(other)}: {_(FUTURE).format(stamp=stamp.isoformat())}")
             continue
         older = (
             _("{which}: older than the {used} copy, not used")

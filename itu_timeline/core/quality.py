@@ -135,7 +135,10 @@ def event_warnings(event: Event) -> list[Problem]:
         message = _("official, but the source is not an official page or an ITU letter's reference")
         found.append(_warn(event, "basis", message))
     if not event.is_approximate and event.days > LONGEST_DAYS:
-        message = _("lasts {n} days (over {limit})").format(n=event.days, limit=LONGEST_DAYS)
+        lasts = ngettext(
+            "lasts {n} day (over {limit})", "lasts {n} days (over {limit})", event.days
+        )
+        message = lasts.format(n=event.days, limit=LONGEST_DAYS)
         found.append(_warn(event, "end", message))
     for field in ("title", "location", "notes", "url", "source"):
         value = getattr(event, field)

@@ -19,6 +19,7 @@ from typing import Any
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import DateInputError, StateError
+from itu_timeline.base.i18n import _
 from itu_timeline.base.locks import exclusive
 from itu_timeline.core.upcoming import Item
 
@@ -43,10 +44,13 @@ def parse_thresholds(text: str) -> tuple[int, ...]:
         values = sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True)
     except ValueError as err:
         raise DateInputError(
-            f"cannot read the thresholds '{text}': give whole numbers of days, like 30,7,1,0"
+            _(
+                "cannot read the thresholds '{text}': give whole numbers of days, like 30,7,1,0"
+            ).format(text=text)
         ) from err
     if not values or values[-1] < 0:
-        raise DateInputError(f"the thresholds '{text}' must be days of zero or more, like 30,7,1,0")
+        message = _("the thresholds '{text}' must be days of zero or more, like 30,7,1,0")
+        raise DateInputError(message.format(text=text))
     return tuple(values)
 
 
@@ -69,7 +73,8 @@ class State:
         except FileNotFoundError:
             return cls({})
         except OSError as err:
-            raise StateError(f"{path}: cannot read the reminder state: {err.strerror}") from err
+            message = _("{path}: cannot read the reminder state: {reason}")
+            raise StateError(message.format(path=path, reason=err.strerror)) from err
         try:
             document = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
@@ -149,7 +154,8 @@ def _kind(value: object) -> str:
 
 
 def _damaged(path: Path, why: str) -> StateError:
-    return StateError(f"{path}: the reminder state is damaged: {why}; it was left as it is")
+    message = _("{path}: the reminder state is damaged: {reason}; it was left as it is")
+    return StateError(message.format(path=path, reason=why))  # the reason in the file's terms
 
 
 def due_reminders(

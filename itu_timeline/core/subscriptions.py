@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.base.i18n import _
 from itu_timeline.base.records import record
 
 NAME = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"  # compiled on first use, not at import
@@ -47,7 +48,13 @@ def bad_name(name: str) -> str | None:
     """Why `name` cannot name a feed (it names the files of its copy), or None if it can."""
     if re.match(NAME, name):
         return None
-    return f"'{name}' cannot name a feed; use lowercase letters, digits and '-'"
+    return _("'{name}' cannot name a feed; use lowercase letters, digits and '-'").format(name=name)
+
+
+def unreadable(path: Path, err: Exception) -> str:
+    return _("{path}: the feed subscriptions cannot be read ({reason})").format(
+        path=path, reason=err
+    )
 
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:
@@ -106,13 +113,13 @@ def subscriptions(environ: Mapping[str, str] = os.environ) -> list[Subscription]
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise CalendarUnreadable(f"{path}: the feed subscriptions cannot be read ({err})") from err
+        raise CalendarUnreadable(unreadable(path, err)) from err
     found = []
     for i, raw in enumerate(document.get("feeds", []), 1):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-            raise CalendarUnreadable(f"{path}: feed #{i} has no name")
+            raise CalendarUnreadable(_("{path}: feed #{n} has no name").format(path=path, n=i))
         if why := bad_name(raw["name"]):  # hand-edited to '../../x', it would write outside
-            raise CalendarUnreadable(f"{path}: feed #{i}: {why}")
+            raise CalendarUnreadable(_("{path}: feed #{n}: {why}").format(path=path, n=i, why=why))
         tags = raw.get("tags", [])
         found.append(
             Subscription(

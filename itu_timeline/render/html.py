@@ -4,7 +4,7 @@
 and links go through `render/page_links.py`, the page's words come from
 `render/page_words.py`, times and days from `render/page_times.py`."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -38,7 +38,8 @@ class Site:
     deadlines: Sequence[Deadline]
     feeds: Sequence[Feed]
     base_url: str | None
-    changed: Sequence[str] = ()  # what changed recently, newest first, as sentences
+    # What changed recently, newest first: each says its sentence in the language being built.
+    changed: Sequence[Callable[[], str]] = ()
     language: str = "en"  # of this build of the pages
     languages: Sequence[str] = ("en",)  # every language the site is built in
 

@@ -128,7 +128,7 @@ def _expected(site: Site) -> str:
 def _changed(site: Site) -> str:
     if not site.changed:
         return ""
-    entries = "".join(f"<li>{text(sentence)}</li>\n" for sentence in site.changed)
+    entries = "".join(f"<li>{text(say())}</li>\n" for say in site.changed)
     heading = text(_(words.RECENTLY_CHANGED))
     return f'<section id="changed">\n<h2>{heading}</h2>\n<ul>\n{entries}</ul>\n</section>\n'
 

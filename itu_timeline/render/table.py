@@ -1,6 +1,6 @@
 """Rich tables for a terminal. Calendar text always enters Rich as `Text`, never as markup."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -120,12 +120,13 @@ def _when_in_words(item: Item, zone: ZoneInfo) -> str:
     return words.day(item.day)
 
 
-def records_table(records: Iterable[dict[str, Any]], fields: Sequence[str]) -> Table:
-    """Records (of `feeds list`, `changes`) as a table with a column per field, every cell
-    text, never markup; an empty value is an empty cell."""
+def records_table(records: Iterable[dict[str, Any]], columns: Mapping[str, str]) -> Table:
+    """Records (of `feeds list`, `changes`) as a table with a column per key of `columns`,
+    headed by its value; every cell text, never markup; an empty value is an empty cell."""
     table = Table(header_style="bold", pad_edge=False)
-    for name in fields:
-        table.add_column(name.replace("_", " ").capitalize(), overflow="fold")
+    for header in columns.values():
+        table.add_column(header, overflow="fold")
+    fields = list(columns)
     for record in records:
         table.add_row(*(Text(safe("" if record[f] is None else str(record[f]))) for f in fields))
     return table

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import WriteError
+from itu_timeline.base.i18n import _, english
 from itu_timeline.core.changes import (
     Change,
     Source,
@@ -33,7 +34,8 @@ def record(
 ) -> list[Change]:
     """Record the changes from `before` to `after` (an event of a feed is credited to its
     feed, any other to `source`) and return them."""
-    changes = differences(before, after, today, feed_or(source), now)
+    with english():  # the log is data: its words ('June 2027 (dates not announced)') in English
+        changes = differences(before, after, today, feed_or(source), now)
     if changes:
         append(changes, now)
     return changes
@@ -52,6 +54,12 @@ def append(changes: list[Change], now: datetime, path: Path | None = None) -> No
             text = json.dumps({"schema": 1, "changes": entries}, ensure_ascii=False, indent=1)
             write_atomically(path, (text + "\n").encode("utf-8"))
     except Timeout as err:
-        raise WriteError(f"{path}: another itu-timeline holds its lock") from err
+        raise WriteError(
+            _("{path}: another itu-timeline holds its lock").format(path=path)
+        ) from err
     except OSError as err:
-        raise WriteError(f"{path}: cannot write the change log: {err.strerror or err}") from err
+        raise WriteError(
+            _("{path}: cannot write the change log: {reason}").format(
+                path=path, reason=err.strerror or err
+            )
+        ) from err

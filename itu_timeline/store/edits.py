@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from itu_timeline.base.errors import UnknownEventError, UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import DEFAULT_DEADLINE_TIME, LANGUAGES
 from itu_timeline.core.schema import DEADLINE_KEYS, EVENT_KEYS, RULE_KEYS, SCHEMA
 from itu_timeline.core.text import slug
@@ -50,7 +51,7 @@ def ordered(table: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 def events_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     events = document.setdefault("events", [])
     if not isinstance(events, list):
-        raise UsageError("the file's 'events' is not an array of tables")
+        raise UsageError(_("the file's 'events' is not an array of tables"))
     return events
 
 
@@ -61,7 +62,8 @@ def find(document: dict[str, Any], event_id: str) -> dict[str, Any] | None:
 def add_event(document: dict[str, Any], fields: dict[str, Any]) -> None:
     """Add an event; a field whose value is None is left out (an end not announced)."""
     if find(document, fields["id"]) is not None:
-        raise UsageError(f"an event with id '{fields['id']}' is already in this file; use edit")
+        message = _("an event with id '{id}' is already in this file; use edit")
+        raise UsageError(message.format(id=fields["id"]))
     events_of(document).append(normalize({k: v for k, v in fields.items() if v is not None}))
 
 
@@ -70,8 +72,13 @@ def remove_deadline(table: dict[str, Any], name: str) -> None:
     own = table.get("deadlines", [])
     kept = [d for d in own if str(d.get("name", "")).casefold() != name.casefold()]
     if len(kept) == len(own):
-        names = ", ".join(repr(d.get("name")) for d in own) or "none"
-        raise UsageError(f"the event has no deadline of its own called '{name}' (it has: {names})")
+        names = ", ".join(repr(d.get("name")) for d in own)
+        message = (
+            _("the event has no deadline of its own called '{name}' (it has: {names})")
+            if own
+            else _("the event has no deadline of its own called '{name}' (it has: none)")
+        )
+        raise UsageError(message.format(name=name, names=names))
     if kept:
         table["deadlines"] = kept
     else:
@@ -91,8 +98,10 @@ def require_schema_2(document: dict[str, Any], fields: dict[str, Any], path: obj
     """An unknown end can only be said in schema 2: in schema 1 a missing end means one day."""
     if document.get("schema", 1) == 1 and "end" in fields and fields["end"] is None:
         raise UsageError(
-            f"{path} is in schema 1, where an event without an end lasts one day; "
-            f"upgrade it first with: itu-timeline fmt {path}"
+            _(
+                "{path} is in schema 1, where an event without an end lasts one day; "
+                "upgrade it first with: itu-timeline fmt {path}"
+            ).format(path=path)
         )
 
 
@@ -131,7 +140,8 @@ def _timed(spec: dict[str, Any]) -> None:
 def clearable(name: str) -> str:
     """`name`, if it is a field an edit may remove."""
     if name not in CLEARABLE:
-        raise UsageError(f"'{name}' cannot be cleared; fields that can: {', '.join(CLEARABLE)}")
+        message = _("'{name}' cannot be cleared; fields that can: {fields}")
+        raise UsageError(message.format(name=name, fields=", ".join(CLEARABLE)))
     return name
 
 
@@ -182,6 +192,6 @@ def upsert_copy(document: dict[str, Any], original: dict[str, Any]) -> dict[str,
 def remove_event(document: dict[str, Any], event_id: str) -> dict[str, Any]:
     table = find(document, event_id)
     if table is None:
-        raise UnknownEventError(f"no event with id '{event_id}' in this file")
+        raise UnknownEventError(_("no event with id '{id}' in this file").format(id=event_id))
     events_of(document).remove(table)
     return table

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from itu_timeline.base.i18n import _, ngettext
+
 SERIES_CAP = 2_000  # occurrences of one series imported (a daily series over four years fits)
 FILE_CAP = 10_000  # occurrences of all the recurring series of one file
 WORK_CAP = 50_000  # instants of one series' rules looked at, from its first one
@@ -62,7 +64,9 @@ def expand(components: list[Any], window: tuple[date, date], bounds: Bounds, nam
 
     cap = min(SERIES_CAP, FILE_CAP - bounds.occurrences)
     if cap <= 0:
-        raise Capped(f"the file's recurring events reached {FILE_CAP:,} occurrences")
+        raise Capped(
+            _("the file's recurring events reached {n} occurrences").format(n=f"{FILE_CAP:,}")
+        )
     if bounds.deadline is None:
         bounds.deadline = time.monotonic() + FILE_SECONDS
     series = icalendar.Calendar()
@@ -78,8 +82,14 @@ def expand(components: list[Any], window: tuple[date, date], bounds: Bounds, nam
     cut = None
     if plan.cut:
         until = _start_day(inside[-1]) if inside else first
-        cut = (f"'{name}' recurs more often than is imported: cut after {len(inside):,} "
-               f"occurrence(s), the last on {until}")  # fmt: skip
+        said = ngettext(
+            "'{name}' recurs more often than is imported: cut after {n} occurrence, the last "
+            "on {day}",
+            "'{name}' recurs more often than is imported: cut after {n} occurrences, the last "
+            "on {day}",
+            len(inside),
+        )
+        cut = said.format(name=name, n=f"{len(inside):,}", day=until)
     return Expanded(inside, plan.outside, cut)
 
 
@@ -94,7 +104,8 @@ def _plan(query: Any, window: tuple[date, date], cap: int) -> _Plan:
             break
         if n >= WORK_CAP:
             if not inside:
-                raise Capped(f"it recurs more than {WORK_CAP:,} times before {first}")
+                said = _("it recurs more than {n} times before {day}")
+                raise Capped(said.format(n=f"{WORK_CAP:,}", day=first))
             return _Plan(instant, outside, cut=True)
         if first <= day <= last:
             inside += 1
@@ -136,13 +147,13 @@ def _time_limit(seconds: float) -> Iterator[None]:
     """Raises `Capped` in the block after `seconds` (only in the main thread, where signals
     are delivered; elsewhere the block runs unlimited)."""
     if seconds <= 0:
-        raise Capped(f"expanding the file's recurring events took {FILE_SECONDS:g} s")
+        raise Capped(_too_long())
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise Capped(f"expanding the file's recurring events took {FILE_SECONDS:g} s")
+        raise Capped(_too_long())
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -151,3 +162,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _too_long() -> str:
+    return _("expanding the file's recurring events took {seconds} s").format(
+        seconds=f"{FILE_SECONDS:g}"
+    )

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from itu_timeline.base.errors import TimelineError
+from itu_timeline.base.i18n import _
 from itu_timeline.core.loader import bundled_path, load_file, user_path
 from itu_timeline.core.subscriptions import Subscription
 from itu_timeline.core.text import events_count
@@ -25,16 +26,20 @@ def claims(
     curated, mine = collisions(str(e.get("id")) for e in events)
     said = []
     if curated and (first or curated != before):
-        what = f"{events_count(len(curated))} with ids of the curated calendar ({_few(curated)})"
-        said.append(
-            f"it replaces {what} (allow_override)"
+        message = (
+            _("it replaces {events} with ids of the curated calendar ({ids}) (allow_override)")
             if feed.allow_override
-            else f"{what} left out; subscribe with --allow-override to let it replace them"
+            else _(
+                "{events} with ids of the curated calendar ({ids}) left out; subscribe with "
+                "--allow-override to let it replace them"
+            )
         )
+        said.append(message.format(events=events_count(len(curated)), ids=_few(curated)))
     if not feed.allow_override:
         document["events"] = [e for e in events if e.get("id") not in set(curated)]
     if mine and first:
-        said.append(f"your own file keeps {events_count(len(mine))} of its ids ({_few(mine)})")
+        message = _("your own file keeps {events} of its ids ({ids})")
+        said.append(message.format(events=events_count(len(mine)), ids=_few(mine)))
     return said, curated
 
 
@@ -56,5 +61,6 @@ def is_curated_copy(name: object, published: object) -> bool:
 
 
 def _few(ids: list[str], shown: int = 5) -> str:
-    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
-    return ", ".join(ids[:shown]) + more
+    if len(ids) > shown:
+        return _("{ids} and {n} more").format(ids=", ".join(ids[:shown]), n=len(ids) - shown)
+    return ", ".join(ids)

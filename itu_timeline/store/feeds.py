@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarInvalid, Problem, TimelineError
+from itu_timeline.base.i18n import _, english
 from itu_timeline.base.locks import LOCK_TIMEOUT_SECONDS, exclusive
-from itu_timeline.core.feed_scope import FUTURE, from_the_future
+from itu_timeline.core.feed_scope import FUTURE_FEED, from_the_future
 from itu_timeline.core.loader import max_file_bytes, parse_toml
 from itu_timeline.core.schema import SCHEMA, parse_document
 from itu_timeline.core.subscriptions import (
@@ -119,27 +120,34 @@ def _refresh(
     max_bytes = min(max_bytes, max_file_bytes())  # what is fetched must be readable
     has_copy = copy_path(feed.name).is_file()
     try:
-        got = fetch(
-            feed.url,
-            timeout,
-            max_bytes,
-            *((state.etag, state.last_modified) if has_copy else (None, None)),
-        )
+        with english():  # why a fetch failed is kept in the feed's state: data, in English
+            got = fetch(
+                feed.url,
+                timeout,
+                max_bytes,
+                *((state.etag, state.last_modified) if has_copy else (None, None)),
+            )
+            capped: list[str] = []  # recurring series of an .ics feed cut or skipped at a bound
+            document = (
+                {}
+                if got.status == 304
+                else _calendar(feed, got.body, got.content_type, now, capped)
+            )
         if got.status == 304:
-            return _done(feed, state, now, "unchanged", "not modified since the last fetch")
-        capped: list[str] = []  # recurring series of an .ics feed cut or skipped at a bound
-        document = _calendar(feed, got.body, got.content_type, now, capped)
+            return _done(feed, state, now, "unchanged", _("not modified since the last fetch"))
         warnings, state.claimed = claims(feed, document, state.claimed, first=not has_copy)
         warnings += capped
     except TimelineError as err:
-        state.last_error = " ".join(err.lines())[:500]
+        with english():  # a Problem names its field as it is said: in English too
+            state.last_error = " ".join(err.lines())[:500]
         state.save(feed.name)
         return Outcome(feed.name, "failed", state.last_error, state)
     count = len(document.get("events", []))
     text = toml_text.dumps(document).encode()
     refusal = _refusal(count, len(text), state.events if has_copy else None, accept_shrink)
     if refusal:
-        state.last_error = refusal
+        with english():
+            state.last_error = _refusal(count, len(text), state.events, accept_shrink)
         state.save(feed.name)
         return Outcome(feed.name, "refused", refusal, state)
     changed = not has_copy or copy_path(feed.name).read_bytes() != text
@@ -151,7 +159,7 @@ def _refresh(
         copy_path(feed.name), published
     ):
         stamp = document["published"].isoformat()
-        warnings.append(FUTURE.format(stamp=stamp) + " (it is read as a feed of its own)")
+        warnings.append(_(FUTURE_FEED).format(stamp=stamp))
     outcome = _done(feed, state, now, "updated" if changed else "unchanged", events_count(count))
     return replace(outcome, warnings=tuple(warnings))
 
@@ -161,15 +169,14 @@ def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> 
     the read limit, and a sudden shrink is more likely a broken export than a calendar."""
     limit = max_file_bytes()
     if size > limit:
-        return (
-            f"its copy would be {size:,} bytes, over the {limit:,} that reading accepts "
+        message = _(
+            "its copy would be {size} bytes, over the {limit} that reading accepts "
             "(ITU_TIMELINE_MAX_MIB): not kept"
         )
+        return message.format(size=f"{size:,}", limit=f"{limit:,}")
     if before is not None and count < before * SHRINK and not accept_shrink:
-        return (
-            f"it now holds {events_count(count)}, after {before}: not applied "
-            "(--accept-shrink applies it)"
-        )
+        message = _("it now holds {events}, after {n}: not applied (--accept-shrink applies it)")
+        return message.format(events=events_count(count), n=before)
     return None
 
 

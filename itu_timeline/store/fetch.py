@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from itu_timeline.base.errors import TimelineError
+from itu_timeline.base.i18n import _
 
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
@@ -52,7 +53,7 @@ def http_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = SCHEMES.get(parts.scheme.lower())
     if scheme is None or not parts.netloc:
-        raise FetchError(f"'{url}' is not an http, https or webcal URL")
+        raise FetchError(_("'{url}' is not an http, https or webcal URL").format(url=url))
     return urlunsplit((scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import CalendarUnreadable
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.core.loader import max_file_bytes
 from itu_timeline.core.zones import is_valid_zone
 from itu_timeline.store.expansion import Bounds, Capped, expand
@@ -61,11 +62,13 @@ def parse_file(path: Path, notes: list[str] | None = None) -> list[Any]:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as err:
-        raise CalendarUnreadable(f"{path}: cannot read: {err.strerror or err}") from err
+        message = _("{path}: cannot read: {reason}")
+        raise CalendarUnreadable(message.format(path=path, reason=err.strerror or err)) from err
     if len(data) > limit:
-        raise CalendarUnreadable(
-            f"{path}: over the limit of {limit} bytes (set ITU_TIMELINE_MAX_MIB to allow more)"
+        message = _(
+            "{path}: over the limit of {limit} bytes (set ITU_TIMELINE_MAX_MIB to allow more)"
         )
+        raise CalendarUnreadable(message.format(path=path, limit=limit))
     return parse_bytes(data, str(path), notes)
 
 
@@ -85,7 +88,8 @@ def parse_bytes(data: bytes, path: str, notes: list[str] | None = None) -> list[
     if start.startswith(BARE):
         data = _WRAP[0] + data + _WRAP[1]
     elif not start.startswith(b"BEGIN:VCALENDAR"):
-        raise CalendarUnreadable(f"{path}: not an iCalendar file (no BEGIN:VCALENDAR at the start)")
+        message = _("{path}: not an iCalendar file (no BEGIN:VCALENDAR at the start)")
+        raise CalendarUnreadable(message.format(path=path))
     try:
         return _calendars(data)
     except Exception as err:  # the parser's own errors are many kinds; each means "not valid"
@@ -94,9 +98,10 @@ def parse_bytes(data: bytes, path: str, notes: list[str] | None = None) -> list[
             with contextlib.suppress(Exception):
                 calendars = _calendars(kept)
                 if notes is not None:
-                    notes.append(f"{_lines(dropped)} outside any event could not be read: skipped")
+                    notes.append(_stray(dropped))
                 return calendars
-        raise CalendarUnreadable(f"{path}: not a valid iCalendar file ({err})") from err
+        message = _("{path}: not a valid iCalendar file ({reason})")
+        raise CalendarUnreadable(message.format(path=path, reason=err)) from err
 
 
 def _calendars(data: bytes) -> list[Any]:
@@ -125,8 +130,13 @@ def _without_stray_lines(data: bytes) -> tuple[bytes | None, int]:
     return (b"\r\n".join(kept) if depth == 0 else None), dropped
 
 
-def _lines(count: int) -> str:
-    return "1 line" if count == 1 else f"{count} lines"
+def _stray(count: int) -> str:
+    said = ngettext(
+        "{n} line outside any event could not be read: skipped",
+        "{n} lines outside any event could not be read: skipped",
+        count,
+    )
+    return said.format(n=count)
 
 
 def read(calendars: list[Any], first: date, last: date) -> Reading:

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.zones import is_valid_zone
 
 _OFFSET_NAME = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
@@ -47,8 +48,9 @@ def zone_of(
     if not tzid:
         return ZoneInfo(fallback), ZoneInfo(fallback)
     offset = _offset(str(tzid))
-    said = f"read as UTC{_signed(offset)}" if offset is not None else "read as UTC"
-    notes.append(f"{component.get('uid', '?')}: TZID '{tzid}' names no known zone; {said}")
+    utc = f"UTC{_signed(offset)}" if offset is not None else "UTC"
+    said = _("{uid}: TZID '{tzid}' names no known zone; read as {utc}")
+    notes.append(said.format(uid=component.get("uid", "?"), tzid=tzid, utc=utc))
     if offset is None:
         return ZoneInfo("UTC"), ZoneInfo("UTC")
     return ZoneInfo(_etczone_of(offset) or "UTC"), timezone(offset)

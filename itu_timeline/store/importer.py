@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from itu_timeline.base.i18n import _
 from itu_timeline.core.model import Basis, Body, Format, Kind
 from itu_timeline.core.schema import parse_document
 from itu_timeline.core.text import END_NOT_ANNOUNCED
@@ -61,7 +62,7 @@ def to_event(occurrence: Occurrence, options: ImportOptions, notes: list[str]) -
     if "RELATED-TO" in component and "deadline" in categories:
         raise Skip(EXPORTED_DEADLINE)
     if "DTSTART" not in component:
-        raise Skip("no DTSTART")
+        raise Skip(_("no DTSTART"))
     own = _ours(component)
     fallback = occurrence.calendar_zone or options.zone
     zone, start, end = _dates(component, own.get("timezone"), fallback, notes)
@@ -158,7 +159,7 @@ def _dates(
         fallback = ours
     start = _decoded(component, "dtstart", notes)
     if start is None:
-        raise Skip("DTSTART cannot be read")
+        raise Skip(_("DTSTART cannot be read"))
     end = _end(component, start, notes)
     unknown = end is None and str(component.get("summary", "")).endswith(f" {END_NOT_ANNOUNCED}")
     if not isinstance(start, datetime):
@@ -181,7 +182,8 @@ def _end(component: Any, start: Moment, notes: list[str]) -> Moment | None:
         duration = _decoded(component, "duration", notes)
         end = start + duration if isinstance(duration, timedelta) else None
     if end is not None and _comparable(end) < _comparable(start):
-        notes.append(f"{component.get('uid', '?')}: DTEND is before DTSTART; the end is left out")
+        said = _("{uid}: DTEND is before DTSTART; the end is left out")
+        notes.append(said.format(uid=component.get("uid", "?")))
         return None
     return end
 
@@ -200,8 +202,12 @@ def _decoded(component: Any, key: str, notes: list[str]) -> Any:
         return value
     except Exception as err:  # the library's errors for one broken value are many kinds
         if key == "dtstart":
-            raise Skip(f"{key.upper()} cannot be read ({' '.join(str(err).split())[:80]})") from err
-        notes.append(f"{component.get('uid', '?')}: {key.upper()} cannot be read and is left out")
+            why = " ".join(str(err).split())[:80]
+            raise Skip(
+                _("{key} cannot be read ({reason})").format(key=key.upper(), reason=why)
+            ) from err
+        said = _("{uid}: {key} cannot be read and is left out")
+        notes.append(said.format(uid=component.get("uid", "?"), key=key.upper()))
         return None
 
 
@@ -247,14 +253,17 @@ def collect(
             reading.skipped.append(Skipped(name, f"cannot be read ({type(err).__name__})"))
             continue
         if table["uid"] in chosen:
-            reading.skipped.append(Skipped(name, "the same UID twice; the later one is used"))
+            reading.skipped.append(Skipped(name, _("the same UID twice; the later one is used")))
         chosen[table["uid"]] = table
     return Batch(list(chosen.values()), reading, notes)
 
 
 def _check(table: dict[str, Any]) -> None:
     """The table as the calendar validator sees it; its first problem, as the reason to skip."""
-    _, problems = parse_document({"schema": 2, "events": [{"id": "x", **table}]}, Path("import"))
+    _file, problems = parse_document(
+        {"schema": 2, "events": [{"id": "x", **table}]}, Path("import")
+    )
     if problems:
         problem = problems[0]
-        raise Skip(f"{problem.field or 'event'}: {problem.message}")
+        what = problem.field or _("event")
+        raise Skip(f"{what}: {problem.message}")

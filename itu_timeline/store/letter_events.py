@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from itu_timeline.base.errors import UsageError
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.core.letter_model import LetterDeadline, Meeting, zone_of
 from itu_timeline.core.text import slug
 
@@ -85,15 +86,18 @@ def what_moved(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     old = (before.get("start"), before.get("end"))
     new = (after.get("start"), after.get("end"))
     if old != new:
-        said.append(f"dates {old[0]}..{old[1]} → {new[0]}..{new[1]}")
+        dates = _("dates {old} → {new}")
+        said.append(dates.format(old=f"{old[0]}..{old[1]}", new=f"{new[0]}..{new[1]}"))
     was = {d["name"]: _at(d) for d in before.get("deadlines", [])}
     now = {d["name"]: _at(d) for d in after.get("deadlines", [])}
     for name, at in now.items():
         if name not in was:
-            said.append(f"deadline added: {name}, {at}")
+            said.append(_("deadline added: {name}, {new}").format(name=name, new=at))
         elif was[name] != at:
-            said.append(f"deadline {name} {was[name]} → {at}")
-    said += [f"deadline removed: {name} (was {at})" for name, at in was.items() if name not in now]
+            moved = _("deadline {name} {old} → {new}")
+            said.append(moved.format(name=name, old=was[name], new=at))
+    gone = _("deadline removed: {name} (was {old})")
+    said += [gone.format(name=name, old=at) for name, at in was.items() if name not in now]
     return said
 
 
@@ -131,8 +135,8 @@ def not_older(
     for table in tables:
         old = kept.get(table["uid"])
         if old is not None and letter_day(old) > letter_day(table):
-            said.append(f"{old['id']}: kept as {old['source']} gives it; {table['source']} "
-                        "is an older letter")  # fmt: skip
+            kept_as = _("{id}: kept as {source} gives it; {older} is an older letter")
+            said.append(kept_as.format(id=old["id"], source=old["source"], older=table["source"]))
         else:
             fresh.append(table)
     return fresh, said
@@ -145,8 +149,13 @@ def require_schema_2(document: dict[str, Any], tables: list[dict[str, Any]], pat
         return
     days = [d for t in tables for d in t.get("deadlines", []) if not isinstance(d["at"], datetime)]
     if days:
-        raise UsageError(
-            f"{path} is in schema 1, where a deadline without a time is due at 23:59, and the "
-            f"letter prints only the day of {len(days)} deadline(s); upgrade it first with: "
-            f"itu-timeline fmt {path}"
+        message = ngettext(
+            "{path} is in schema 1, where a deadline without a time is due at 23:59, and the "
+            "letter prints only the day of {n} deadline; upgrade it first with: "
+            "itu-timeline fmt {path}",
+            "{path} is in schema 1, where a deadline without a time is due at 23:59, and the "
+            "letter prints only the day of {n} deadlines; upgrade it first with: "
+            "itu-timeline fmt {path}",
+            len(days),
         )
+        raise UsageError(message.format(path=path, n=len(days)))

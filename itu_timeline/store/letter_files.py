@@ -13,6 +13,7 @@ from pathlib import PurePath
 from xml.etree import ElementTree
 
 from itu_timeline.base.errors import UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.core.letter_head import find_reference, normalize
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -23,7 +24,8 @@ MAX_BYTES = 20 * 1024 * 1024  # a letter is a few pages; a larger file is not on
 def letter_text(data: bytes, name: str) -> str:
     """The text of the letter in `data`, a file called `name` ('-' for standard input)."""
     if len(data) > MAX_BYTES:
-        raise UsageError(f"{name}: {len(data)} bytes is too large for a letter")
+        message = _("{path}: {n} bytes is too large for a letter")
+        raise UsageError(message.format(path=name, n=len(data)))
     suffix = PurePath(name).suffix.casefold()
     if data.startswith(b"%PDF"):
         return _pdf_text(data, name)
@@ -43,7 +45,7 @@ def _decoded(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UsageError(f"{name}: not text, PDF, DOCX, HTML or e-mail")
+    raise UsageError(_("{path}: not text, PDF, DOCX, HTML or e-mail").format(path=name))
 
 
 def _looks_like_mail(data: bytes) -> bool:
@@ -59,7 +61,8 @@ def _pdf_text(data: bytes, name: str) -> str:
         pages = PdfReader(io.BytesIO(data)).pages
         return "\n".join(page.extract_text() or "" for page in pages)
     except (PdfReadError, ValueError, KeyError, OSError) as err:
-        raise UsageError(f"{name}: not a readable PDF ({err})") from err
+        message = _("{path}: not a readable PDF ({reason})")
+        raise UsageError(message.format(path=name, reason=err)) from err
 
 
 def _docx_text(data: bytes, name: str) -> str:
@@ -69,7 +72,8 @@ def _docx_text(data: bytes, name: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = ElementTree.fromstring(archive.read("word/document.xml"))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as err:
-        raise UsageError(f"{name}: not a readable DOCX file ({err})") from err
+        message = _("{path}: not a readable DOCX file ({reason})")
+        raise UsageError(message.format(path=name, reason=err)) from err
     body = root.find(f"{_W}body")
     lines: list[str] = []
     for block in [] if body is None else list(body):
@@ -158,5 +162,6 @@ def _mail_text(data: bytes, name: str) -> str:
             text = _decoded(payload, name)
             bodies.append(_html_text(text) if part.get_content_subtype() == "html" else text)
     if not bodies:
-        raise UsageError(f"{name}: an e-mail with no text and no letter attached")
+        said = _("{path}: an e-mail with no text and no letter attached")
+        raise UsageError(said.format(path=name))
     return bodies[0]

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from itu_timeline.base.atomic import real_target, write_atomically
 from itu_timeline.base.errors import CalendarInvalid, WriteError
+from itu_timeline.base.i18n import _, ngettext
 from itu_timeline.core.loader import read_document
 from itu_timeline.core.schema import SCHEMA, parse_document
 from itu_timeline.store import toml_text
@@ -33,8 +34,14 @@ class Update(Generic[T]):
     def warnings(self) -> list[str]:
         if not self.lost:
             return []
-        return [f"{self.path}: could not be changed in place; rewritten in canonical form, "
-                f"{self.lost} comment(s) not kept"]  # fmt: skip
+        said = ngettext(
+            "{path}: could not be changed in place; rewritten in canonical form, "
+            "{n} comment not kept",
+            "{path}: could not be changed in place; rewritten in canonical form, "
+            "{n} comments not kept",
+            self.lost,
+        )
+        return [said.format(path=self.path, n=self.lost)]
 
 
 def update_file(
@@ -69,9 +76,11 @@ def update_file(
             if write:
                 write_atomically(path, text)
     except Timeout as err:
-        raise WriteError(f"{path}: another itu-timeline holds its lock ({lock.lock_file})") from err
+        message = _("{path}: another itu-timeline holds its lock ({lock})")
+        raise WriteError(message.format(path=path, lock=lock.lock_file)) from err
     except OSError as err:
-        raise WriteError(f"{path}: cannot lock or write: {err.strerror or err}") from err
+        message = _("{path}: cannot lock or write: {reason}")
+        raise WriteError(message.format(path=path, reason=err.strerror or err)) from err
     return Update(result, path, write, write and not exists, lost if write else 0)
 
 
@@ -104,4 +113,5 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise WriteError(f"cannot make the folder {folder}: {err.strerror or err}") from err
+        message = _("cannot make the folder {folder}: {reason}")
+        raise WriteError(message.format(folder=folder, reason=err.strerror or err)) from err

@@ -8,8 +8,15 @@ from typing import Any
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarUnreadable, UsageError, WriteError
+from itu_timeline.base.i18n import _
 from itu_timeline.base.locks import exclusive
-from itu_timeline.core.subscriptions import Subscription, bad_name, config_path, subscriptions
+from itu_timeline.core.subscriptions import (
+    Subscription,
+    bad_name,
+    config_path,
+    subscriptions,
+    unreadable,
+)
 
 
 def check_new(subscription: Subscription) -> None:
@@ -18,9 +25,10 @@ def check_new(subscription: Subscription) -> None:
         raise UsageError(why)
     known = subscriptions()
     if any(s.name == subscription.name for s in known):
-        raise UsageError(f"a feed named '{subscription.name}' is already subscribed")
+        message = _("a feed named '{name}' is already subscribed")
+        raise UsageError(message.format(name=subscription.name))
     if any(s.url == subscription.url for s in known):
-        raise UsageError(f"{subscription.url} is already subscribed")
+        raise UsageError(_("{url} is already subscribed").format(url=subscription.url))
 
 
 def subscribe(subscription: Subscription) -> None:
@@ -59,8 +67,11 @@ def unsubscribe(name: str) -> None:
     def drop(document: Any) -> None:
         known = subscriptions()
         if not any(s.name == name for s in known):
-            names = ", ".join(s.name for s in known) or "none"
-            raise UsageError(f"no feed named '{name}' (subscribed: {names})")
+            if not known:
+                raise UsageError(_("no feed named '{name}' (subscribed: none)").format(name=name))
+            names = ", ".join(s.name for s in known)
+            message = _("no feed named '{name}' (subscribed: {names})")
+            raise UsageError(message.format(name=name, names=names))
         tables = document["feeds"]
         index = next(i for i, t in enumerate(tables) if t.get("name") == name)
         del tables[index]
@@ -78,12 +89,12 @@ def _change(change: Callable[[Any], None]) -> None:
         try:
             old = path.read_text(encoding="utf-8") if path.exists() else ""
         except (OSError, UnicodeDecodeError) as err:
-            raise WriteError(f"{path}: cannot read it: {err}") from err
+            raise WriteError(
+                _("{path}: cannot read it: {reason}").format(path=path, reason=err)
+            ) from err
         try:
             document = tomlkit.parse(old)
         except tomlkit.exceptions.TOMLKitError as err:
-            raise CalendarUnreadable(
-                f"{path}: the feed subscriptions cannot be read ({err})"
-            ) from err
+            raise CalendarUnreadable(unreadable(path, err)) from err
         change(document)
         write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
