@@ -15,14 +15,13 @@ from itu_timeline.core.letter_deadlines import attach_deadlines
 from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
     SUBJECT,
-    bureau_body,
+    announces_meeting,
     find_reference,
     forwarded_invitation,
-    governing_body,
     is_document,
     normalize,
-    sector_body,
     speaks_as_letter,
+    unreferenced_body,
 )
 from itu_timeline.core.letter_meetings import find_meetings, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
@@ -41,18 +40,17 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     the letter leaves out is taken near its date (else its first full date, else `today`).
     A text without reference (one that starts at 'Subject:') is a letter when it names a
     group and a sector and speaks as a letter (a salutation, an invitation), or when it is an
-    invitation the ITU sends or forwards; a meeting document (a report, conclusions, a
-    contribution) is none."""
+    invitation the ITU sends or forwards, or a saved page that announces a meeting to come; a
+    meeting document (a report, conclusions, a contribution) is none."""
     text = normalize(raw)
     if is_document(text):
         raise NotALetter(f"{origin}: a meeting document (a report, conclusions), not a letter")
     reference = find_reference(text)
     invitation = reference is None and forwarded_invitation(text)
     body = reference.body if reference else (
-        bureau_body(text) or sector_body(text) or governing_body(text)
-        or ("ITU" if invitation else None))  # fmt: skip
+        unreferenced_body(text) or ("ITU" if invitation else None))  # fmt: skip
     groups = find_groups(text, body)
-    said = (groups or invitation) and speaks_as_letter(text)
+    said = ((groups or invitation) and speaks_as_letter(text)) or announces_meeting(text)
     if body is None or (reference is None and not said):
         raise NotALetter(f"{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)")
     dates = find_dates(text)

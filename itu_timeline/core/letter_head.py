@@ -119,6 +119,16 @@ _REFERENCES = (
         "{x}",
         "ITU-D",
     ),
+    (  # a circular named by its meeting and unit: "Circular C14/TDAG/CEO" (BDT)
+        r"(?P<x>Circular\s+[A-Z]{1,4}\d+(?:/[A-Z][A-Z0-9-]*)+)",
+        "{x}",
+        "ITU",
+    ),
+    (  # the General Secretariat's numbered circulars: "Circular letter 120"
+        r"(?:Circular\s+letter|Lettre\s+circulaire|Carta\s+circular)\s*(?:No\.?\s*)?(?P<x>\d+)(?![\d/])",
+        "Circular letter {x}",
+        "ITU",
+    ),
     (  # "DM -1052", "DM-05/1171", "DM-251/BDT/CEO/WTDC-10" (a bureau's, with its sender's codes)
         r"(?P<x>(?:DM|CL)\s?-\s?\d+(?:/\d+)?(?!\d)(?:/(?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\b)*)",
         "{x}",
@@ -148,8 +158,10 @@ _REFERENCE_RES = [
 
 
 def find_reference(text: str) -> Reference | None:
-    """The letter's own reference: the one after 'Ref', else the first in the text (a letter
-    names others later). A DM letter's body is that of the bureau sending it."""
+    """The letter's own reference: the one after 'Ref', else the first in the text that is
+    not cited in a sentence (a letter names others later; a page names letters only in
+    passing: "Under TSB Circular 203, ..."). A DM letter's body is that of the bureau
+    sending it."""
     found = []
     for pattern, form, body in _REFERENCE_RES:
         for m in pattern.finditer(text):
@@ -170,11 +182,29 @@ def find_reference(text: str) -> Reference | None:
             )
             sender = (bureau_body(text) or body) if body == "ITU" else body
             reference = Reference(printed, key, sender, m.start(), m.end())
-            found.append((not after_ref, m.start(), reference))
+            if after_ref or not _cited(text, m.start(), m.end()):
+                found.append((not after_ref, m.start(), reference))
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
-_SECTORS = re.compile(r"\b(?:ITU|UIT)-([TRD])\b")
+# Another document named in a sentence: after a word that cites it ("see", "under", "in"), or
+# as the subject of the sentence's verb ("TSB Circular 204 invites all delegates").
+_CITES_BEFORE = re.compile(
+    r"\b(?:see|under|in|per|of|by|to|with|from|cf\.?|following|voir|selon|según|véase)"
+    r"\s*\(?\s*(?:the\s+|la\s+|le\s+|el\s+|ITU\s+|UIT\s+)*$",
+    _I,
+)
+_CITES_AFTER = re.compile(
+    r"\s*(?!(?:and|or|dated|del?|du|et|for|of|on|in|the|with|its|from)\b)(?-i:[a-z]{3,})\b", _I
+)  # a verb, not a word that goes on with the reference ("Corrigendum 1 and its Attachments")
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    return bool(_CITES_BEFORE.search(text, max(0, start - 30), start)
+                or _CITES_AFTER.match(text, end))  # fmt: skip
+
+
+_SECTORS = re.compile(r"\b(?:ITU|UIT)-([TRD])(?![A-Za-z0-9])")  # "ITU-R第52号决议" too
 
 
 def sector_body(text: str) -> str | None:
@@ -207,6 +237,15 @@ _BUREAUS = (
     (r"电信发展局|مكتب\s+تنمية\s+الاتصالات", "ITU-D"),
     (r"总秘书处|الأمانة\s+العامة", "ITU"),
 )
+
+
+def unreferenced_body(text: str) -> str | None:
+    """The body of a text without reference: its bureau's (a letter names it in its head);
+    a page without salutation is the sector's it speaks of, its menu naming every bureau; a
+    text of the Council with neither is the ITU's."""
+    if _SALUTATION.search(text):
+        return bureau_body(text) or sector_body(text) or governing_body(text)
+    return sector_body(text) or bureau_body(text) or governing_body(text)
 
 
 def bureau_body(text: str) -> str | None:
@@ -267,6 +306,23 @@ def is_document(text: str) -> bool:
     head = text[:2500]
     signs = sum(bool(p.search(head)) for p in _DOCUMENT_SIGNS)
     return signs >= 2 and _SALUTATION.search(text) is None
+
+
+# A saved page that announces a meeting to come ("WTSA will meet ... from 1 to 9 March",
+# the RAG page's "即将召开的会议", upcoming meetings); a report tells of meetings held.
+_ANNOUNCES = re.compile(
+    r"will\s+(?:meet|be\s+held|take\s+place|convene)|\b(?:upcoming|forthcoming)\s+meetings?|"
+    r"se\s+réunira|aura\s+lieu|se\s+celebrará|tendrá\s+lugar|即将召开|将于",
+    _I,
+)
+
+
+def announces_meeting(text: str) -> bool:
+    """Whether a saved page (no subject, no salutation: a text in a letter's shape that
+    invites no one is no letter) tells of a meeting to come: such a page is read as a letter
+    of no reference and no date."""
+    page = not _SALUTATION.search(text) and not SUBJECT.search(text)
+    return page and _ANNOUNCES.search(text) is not None
 
 
 def speaks_as_letter(text: str) -> bool:

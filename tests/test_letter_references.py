@@ -1,0 +1,108 @@
+"""Whose reference a text carries, and saved pages: a BDT circular named by its meeting
+("Circular C14/TDAG/CEO"), the General Secretariat's numbered circular letters, letters that a
+text only cites, and an ITU page (English or Chinese) that announces a meeting to come."""
+
+from datetime import date
+
+import pytest
+
+from itu_timeline.core.letter import NotALetter, read_letter
+from itu_timeline.core.letter_head import find_reference, normalize
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("head", "printed", "body"),
+    [
+        (
+            "TELECOMMUNICATION DEVELOPMENT BUREAU Ref.\nCircular C21/TDAG/CEO\nGeneva",
+            "Circular C21/TDAG/CEO",
+            "ITU-D",
+        ),
+        (
+            "General Secretariat Ref: 3 March 2027 Circular letter 131 Contact: A. B.",
+            "Circular letter 131",
+            "ITU",
+        ),
+    ],
+)
+def test_circulars_named_by_meeting_or_number_are_read(head: str, printed: str, body: str) -> None:
+    found = find_reference(normalize(head))
+    assert found is not None
+    assert (found.text, found.body) == (printed, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITU Circular Letter 21/39\ntells that the assembly meets in Geneva.",
+        "Under\nTSB Circular 203\n, the assembly is a physical meeting.",
+        "TSB Circular 204\ninvites all delegates to the symposium.",
+        "The working parties met before (see Circular Letter 1/LCCE/102).",
+    ],
+)
+def test_a_letter_cited_in_a_sentence_is_not_the_texts_own(text: str) -> None:
+    assert find_reference(normalize(text)) is None
+
+
+def test_a_cited_letter_does_not_hide_the_own_one_after_ref() -> None:
+    text = "Ref: / TSB Collective letter 4/5\nThe last meeting (see TSB Collective letter 2/5) ..."
+    found = find_reference(normalize(text))
+    assert found is not None
+    assert found.text == "TSB Collective letter 4/5"
+
+
+PAGE = """\
+Advanced Search
+General Secretariat
+About ITU-T
+Study Groups
+Frequently Asked Questions
+Updated: 04 March 2027
+ITU Circular Letter 27/12
+tells that the Assembly will meet from 8 to 16 October 2027 in Geneva, Switzerland.
+Under
+TSB Circular 311
+, the Assembly is a physical meeting.
+"""
+
+
+def test_a_page_announcing_a_meeting_is_read_without_reference_or_date() -> None:
+    (meeting,) = read_letter(PAGE, "faq.html", TODAY)
+    assert (meeting.reference, meeting.letter_date, meeting.body) == (None, None, "ITU-T")
+    assert (meeting.start, meeting.end) == (date(2027, 10, 8), date(2027, 10, 16))
+    assert meeting.location == "Geneva, Switzerland"
+
+
+CHINESE_PAGE = """\
+无线电通信顾问组 (RAG)
+
+无线电通信顾问组就有关事项向无线电通信局主任提出意见。ITU-R第52号决议列出了交给顾问组的事项。
+
+即将召开的会议
+
+{days}
+ITU Headquarters, Geneva, Switzerland
+
+Status: Confirmed
+
+提交文稿的截止日期:{due}
+"""
+
+
+@pytest.mark.parametrize(
+    ("days", "due"),
+    [("12-14 April 2027", "29 March 2027"), ("2027年4月12日至14日", "2027年3月29日")],
+)
+def test_a_chinese_itu_r_page_gives_its_meeting_and_its_deadline(days: str, due: str) -> None:
+    (meeting,) = read_letter(CHINESE_PAGE.format(days=days, due=due), "rag.html", TODAY)
+    assert (meeting.body, meeting.group) == ("ITU-R", "RAG")
+    assert (meeting.start, meeting.end) == (date(2027, 4, 12), date(2027, 4, 14))
+    assert [(d.day, d.stated) for d in meeting.deadlines] == [(date(2027, 3, 29), True)]
+
+
+def test_a_page_that_only_tells_of_past_meetings_is_no_letter() -> None:
+    past = PAGE.replace("will meet", "met")
+    with pytest.raises(NotALetter):
+        read_letter(past, "faq.html", TODAY)
