@@ -62,6 +62,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     found = merged(without_umbrellas(find_meetings(text, dates, groups, base, near)))
     if not found:
         raise NotALetter(f"{origin}: {printed or 'the letter'} announces no meeting with dates")
+    _named_again(found, dates, near)
     places = Places(text, [d for d in dates if not d.is_span])
     for meeting in found:
         places.settle(meeting)
@@ -96,6 +97,18 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
                     and text[f.endpos : f.endpos + 1] in ("\n", "")
                     and text[max(0, f.pos - 1) : f.pos] in ("\n", "")), None)  # fmt: skip
     return resolve(hit.start, date(2000, 1, 1)) if hit and hit.start[0] else None
+
+
+def _named_again(meetings: list[Meeting], dates: list[Found], near: date) -> None:
+    """A meeting's days printed again where no meeting was read (a table's row: "Study
+    Group 1 / 13 June 2018 / Wednesday, 6 June 2018 at 1600 hours UTC / ...") are a mention
+    of it: its row's deadline and opening are its own."""
+    read = {p for m in meetings for p in (m.pos, *m.mentions)}
+    for found in (d for d in dates if d.pos not in read):
+        days = (resolve(found.start, near), resolve(found.end, near))
+        for meeting in meetings:
+            if (meeting.start, meeting.end) == days:
+                meeting.mentions = tuple(sorted({*meeting.mentions, found.pos}))
 
 
 _GENEVA_AFTER = re.compile(r"\s*[,،]?\s*(?:日内瓦|جنيف)")

@@ -120,7 +120,19 @@ def find_dates(text: str) -> list[Found]:
         day = (_num(m["y"]), month, _num(m["d"]) or 0)
         found.append(Found(m.start(), m.end(), day, day, m[0]))
         taken.append((m.start(), m.end()))
-    return sorted((f for f in found if _valid(f)), key=lambda f: f.pos)
+    return sorted((f for f in found if _valid(f) and not _street(text, f)), key=lambda f: f.pos)
+
+
+# A street named after a day ("Boulevard du 20 mai", "Avenida 5 de Mayo") is an address.
+_STREET = re.compile(
+    r"\b(?:boulevard|bd|blvd|avenue|av|avenida|rue|street|st|calle|route|plaza|place|square)\.?"
+    r"\s+(?:du\s+|de\s+|del\s+|of\s+(?:the\s+)?)?$",
+    _FLAGS,
+)
+
+
+def _street(text: str, found: Found) -> bool:
+    return found.start[0] is None and bool(_STREET.search(text, max(0, found.pos - 16), found.pos))
 
 
 def _next_day(first: tuple[int | None, int, int], last: tuple[int | None, int, int]) -> bool:

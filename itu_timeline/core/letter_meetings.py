@@ -211,7 +211,9 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
     group's meeting on 15-16), or one of a group that has a row of its own elsewhere ("WPs
     9A-9D, together with SG 9, 22-30 November" over the WPs' rows, when SG 9's own row says
     1-2 December: the row is kept, the summing-up span noted); a span of no group that holds
-    two groups' meetings ("the Council Working Groups, 12-15 June") is one too."""
+    two groups' meetings ("the Council Working Groups, 12-15 June") is one too, and so is
+    one made of the meetings inside it ("Green Standards Week, 5-9 September" over its
+    workshops of 5, 6-8 and 8-9 September)."""
 
     def inside(m: Meeting, n: Meeting) -> bool:
         one_of_its_days = n.group == m.group and n.start == n.end
@@ -224,7 +226,7 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
                and not (n.start == n.end and m.start <= n.start <= m.end)]  # fmt: skip
         grouped = {(n.start, n.end) for n in meetings if inside(m, n) and n.group is not None}
         if m.group is None:  # "the Council Working Groups, 12-15 June" over each group's days
-            return len(grouped) >= 2
+            return len(grouped) >= 2 or _made_of(m, meetings)
         return len(held) >= 2 and (any(inside(m, n) for n in own) or bool(own))
 
     kept = [m for m in meetings if not umbrella(m)]
@@ -234,3 +236,11 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
                 n.notes.append(f"the letter also gives {m.start}..{m.end} for the meetings "
                                f"together; {n.start}..{n.end} is this group's own")  # fmt: skip
     return kept
+
+
+def _made_of(m: Meeting, meetings: list[Meeting]) -> bool:
+    """Whether two or more other meetings lie inside a span and fill its first and last day."""
+    parts = [n for n in meetings if (n.start, n.end) != (m.start, m.end)
+             and m.start <= n.start and n.end <= m.end]  # fmt: skip
+    spans = {(n.start, n.end) for n in parts}
+    return len(spans) >= 2 and min(spans)[0] == m.start and max(e for _, e in spans) == m.end

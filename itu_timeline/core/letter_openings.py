@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import time
 
-from itu_timeline.core.letter_dates import Clock, find_times
+from itu_timeline.core.letter_dates import Clock, find_dates, find_times
 from itu_timeline.core.letter_groups import GroupMention
 from itu_timeline.core.letter_model import Meeting
 
@@ -28,8 +28,8 @@ def attach_opening(text: str, meetings: list[Meeting], groups: list[GroupMention
     """The opening time: one its group is given by name; else the first printed after the
     meeting and before the next meeting is announced; else one printed after every meeting
     (the meetings open at...), which is every meeting's."""
-    openings = _openings(text)
-    clocks = find_times(text)
+    clocks = _not_of_other_days(text, find_times(text), meetings)
+    openings = _openings(text, clocks)
     by_group = _group_openings(text, clocks, groups)
     claimed = {c.pos for c in by_group.values()}
     openings = [(p, c) for p, c in openings if c.pos not in claimed]
@@ -76,6 +76,22 @@ def _at_its_day(text: str, pos: int, clocks: list[Clock]) -> list[Clock]:
     return [c for c in clocks if day is not None and c.pos == day.end()]
 
 
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*\(?\s*(?:at|à|a\s+las)?\s*", _I)
+
+
+def _not_of_other_days(text: str, clocks: list[Clock], meetings: list[Meeting]) -> list[Clock]:
+    """The times that are not printed right after a day that is no meeting's first day: the
+    time of "Wednesday, 6 June 2018 at 1600 hours UTC" is the deadline's, even in a table
+    whose heading says "Opening session"."""
+    firsts = {(m.start.month, m.start.day) for m in meetings}
+    others = [d for d in find_dates(text) if not d.is_span and d.start[1:] not in firsts]
+    return [
+        c
+        for c in clocks
+        if not any(_DAY_THEN_TIME.fullmatch(text, d.endpos, c.pos) for d in others)
+    ]
+
+
 # "The meetings will run from 1200 to 1500 hours Geneva time": its sessions' hours, the first
 # of which opens it
 _HOURS = re.compile(
@@ -87,8 +103,7 @@ _OPENS_AFTER = re.compile(r"\s*(?:开幕|开会)")
 _UNTIL = re.compile(r"\s*(?:-|to|until|à|au|a)\s*", _I)
 
 
-def _openings(text: str) -> list[tuple[int, Clock]]:
-    clocks = find_times(text)
+def _openings(text: str, clocks: list[Clock]) -> list[tuple[int, Clock]]:
     openings: list[tuple[int, Clock]] = [  # "会议将于第一天9时30分开幕": the time, then the word
         (c.pos, c)
         for c in clocks
@@ -103,7 +118,10 @@ def _openings(text: str) -> list[tuple[int, Clock]]:
         and not NOT_OPENING.search(text, hours.start(), first.pos)
     ]
     for m in OPEN_WORDS.finditer(text):
-        before = re.split(r"[.;:]\s", text[max(0, m.start() - 80) : m.start()])[-1]
+        # the clause of its word: after the sentence's start and after a time printed before
+        # it ("Registration opens at 08:30 ..., and the opening session starts at 10:00")
+        since = max([c.endpos for c in clocks if c.endpos <= m.start()] + [m.start() - 80, 0])
+        before = re.split(r"[.;:]\s", text[since : m.start()])[-1]
         if NOT_OPENING.search(before):
             continue
         clock = next((c for c in clocks if m.end() <= c.pos <= m.end() + 60), None)
