@@ -2,7 +2,7 @@
 ("Circular C14/TDAG/CEO"), the General Secretariat's numbered circular letters, letters that a
 text only cites, and an ITU page (English or Chinese) that announces a meeting to come."""
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -106,3 +106,37 @@ def test_a_page_that_only_tells_of_past_meetings_is_no_letter() -> None:
     past = PAGE.replace("will meet", "met")
     with pytest.raises(NotALetter):
         read_letter(past, "faq.html", TODAY)
+
+
+FINREGS = (
+    "I NTERNATIONAL T ELECOMMUNICATION U NION General Secretariat Ref: 2 December 2026 Circular "
+    "letter 131 Contact: A. B. To: ITU Member States Subject: Invitation to the twentieth meeting "
+    "of the Council Group on the Financial Regulations (Group FINREGS) to be held on 8 and 9 "
+    "February am 2027 Dear Colleagues, 1 Following Document C26/13 to the 2026 session of the "
+    "Council, the twentieth meeting of the Group FINREGS will be held in Geneva (Room B1) on 8 and "
+    "9 February 2027; it starts at 09h.30 on the first day and ends at 12h.30 on the second day."
+)
+
+
+def test_a_general_secretariat_letter_gives_its_group_by_acronym_and_its_opening() -> None:
+    (meeting,) = read_letter(FINREGS, "cl.txt", TODAY)
+    assert (meeting.reference, meeting.body, meeting.group) == (
+        "Circular letter 131",
+        "ITU",
+        "FINREGS",
+    )
+    assert (meeting.start, meeting.end) == (date(2027, 2, 8), date(2027, 2, 9))
+    assert meeting.opening == time(9, 30)
+
+
+def test_remote_participation_offered_for_one_of_two_meetings_is_that_ones() -> None:
+    page = PAGE.replace(
+        "from 8 to 16 October 2027 in Geneva, Switzerland.",
+        "from 8 to 16 October 2027, after the Global Standards Symposium (GSS-27) on 7 October "
+        "2027; both in Geneva, Switzerland.",
+    ).replace("the Assembly is a physical meeting.", "WTSA-27 is a physical meeting, and "
+              "delegates are given interactive remote participation facilities.")  # fmt: skip
+    page = page.replace("tells that the Assembly", "tells that WTSA")
+    gss, wtsa = read_letter(page, "faq.html", TODAY)
+    assert (gss.start, gss.format) == (date(2027, 10, 7), "in-person")
+    assert (wtsa.start, wtsa.format) == (date(2027, 10, 8), "hybrid")

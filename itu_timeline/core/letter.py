@@ -65,7 +65,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     _named_again(found, dates, near)
     places = Places(text, [d for d in dates if not d.is_span])
     for meeting in found:
-        places.settle(meeting)
+        places.settle(meeting, found)
     attach_deadlines(text, dates, found, letter_date, near)
     attach_opening(text, found, groups)
     return sorted(found, key=lambda m: (m.start, m.group or ""))

@@ -2,7 +2,8 @@
 Arabic and Chinese dates): single days
 ("6 November 2017", "1er mars 2018", "9 de abril de 2018"), spans ("6-17 November 2017",
 "from 26 February to 2 March 2018", "du 9 au 18 avril 2018", "del 9 al 18 de abril de 2018",
-"27 (afternoon) - 30 November") and times of day ("0930 hours", "16:00 UTC", "9 h 30").
+"27 (afternoon) - 30 November") and times of day ("0930 hours", "16:00 UTC", "9 h 30",
+"09h.30").
 A year left out is resolved later, from the letter around it."""
 
 import re
@@ -169,7 +170,7 @@ def resolve(day: tuple[int | None, int, int], near: date) -> date:
 
 
 _CLOCK = (
-    r"(?<![\d/.:])(?:(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h|\s?h\s?|时)\s*(?P<min>[0-5]\d)(?:\s*分)?"
+    r"(?<![\d/.:])(?:(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h\.?|\s?h\s?|时)\s*(?P<min>[0-5]\d)(?:\s*分)?"
     r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:hours|hrs|horas|heures|h\b|UTC|CET"
     r"|(?:-|to|until|à|a)\s*[012]\d[0-5]\d\s*(?:hours|hrs|horas|heures|h\b)))"  # "1200 to 1500"
     r"|(?:(?<=à )|(?<=at )|(?<=as ))(?P<hour>[01]?\d|2[0-3])"

@@ -69,6 +69,8 @@ _GROUPS = (
         lambda m: m["a"],
     ),
     (r"\bRPM-[A-Z]{2,4}\b", lambda m: m[0]),
+    # a group called by its acronym after the word: "(Group FINREGS)", "the GROUP FINREGS"
+    (r"\bGroup\s+(?P<a>(?-i:[A-Z][A-Z0-9]{2,9}))\b(?![-/])", lambda m: m["a"]),
     (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
     (
         r"ITU\s+Council|Council\s+20\d\d|session\s+of\s+(?:the\s+)?(?:ITU\s+)?Council|Conseil\s+de\s+l'UIT|Consejo\s+de\s+la\s+UIT",

@@ -55,12 +55,15 @@ _WILL_MEET = re.compile(
 )
 _PRIOR = re.compile(
     r"(?:prior\s+to|before|after|following|during|avant|après|pendant|antes\s+de|después\s+de|"
-    r"durante)\s+(?:the\s+|la\s+|le\s+|el\s+|l')?(?:[\w-]+\s+)?$"
+    r"durante|on\s+the\s+occasion\s+of|in\s+conjunction\s+with|on\s+the\s+margins?\s+of|"
+    r"alongside|à\s+l'occasion\s+d[eu]|en\s+marge\s+d[eu]|con\s+ocasión\s+del?|paralelamente\s+a)"
+    r"\s+(?:the\s+|la\s+|le\s+|el\s+|l')?(?:[\w-]+\s+)?$"
     r"|(?:chair\w*|président\w*|president\w*|rapporteur\w*|convener)\s+(?:of|du|de)\s+(?:the\s+|la\s+)?$"
     r"|\bgroup(?:e|o)?s\s+(?:de\s+\w+\s+|por\s+\w+\s+)?(?:of\s+the|du|del|de\s+la)\s+$",
     _I,
 )  # a group named as a point in time, in a person's title ("Vice-Chairman of TDAG"), or as
-#    the parent of the groups that meet ("Groupes de correspondance du GCDT")
+#    the parent of the groups that meet ("Groupes de correspondance du GCDT"), or as the
+#    occasion of another event ("On the occasion of the RPM-ARB, ITU organizes a Forum")
 
 
 def find_meetings(

@@ -9,7 +9,7 @@ import re
 from itu_timeline.core.letter_dates import MONTH_PATTERN, Found, find_times
 from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
-from itu_timeline.core.venues import VENUES, Venue, find_venues
+from itu_timeline.core.venues import VENUES, Venue, find_countries, find_venues
 
 _I = re.IGNORECASE
 VIRTUAL = re.compile(
@@ -62,11 +62,14 @@ class Places:
     def __init__(self, text: str, days: list[Found]) -> None:
         self.text = text
         head_dates = {d.pos for d in days}
-        self.venues = [
+        cities = [*find_venues(text), *self._headquarters()]
+        named = {pos for pos, _, _ in cities}
+        countries = [c for c in find_countries(text) if c[0] not in named]  # "in Singapore"
+        self.venues = sorted(
             (pos, venue)
-            for pos, end, venue in [*find_venues(text), *self._headquarters()]
+            for pos, end, venue in [*cities, *countries]
             if self._is_venue(pos, end, head_dates)
-        ]
+        )
         self.virtual = bool(VIRTUAL.search(text))
         self.remote = bool(REMOTE.search(text))
 
@@ -91,21 +94,38 @@ class Places:
         line = self.text.rfind("\n", 0, office.start()) + 1 if office else 0
         return office is not None and not HELD.search(self.text, max(line, pos - 160), pos)
 
-    def settle(self, meeting: Meeting) -> None:
-        """Give `meeting` its location, format and zone, from what the letter says."""
+    def settle(self, meeting: Meeting, meetings: list[Meeting]) -> None:
+        """Give `meeting` (one of the letter's `meetings`) its location, format and zone, from
+        what the letter says."""
+        remote = self._remote_for(meeting, meetings)
         low, high = meeting.pos - NEAR_BEFORE, meeting.pos + NEAR_AFTER
         near = [v for p, v in self.venues if low <= p <= high]
         venue = near[-1] if near else self._letters_venue()
         virtual_near = VIRTUAL.search(self.text, max(0, low - 100), high + 300)
         if venue is not None and not virtual_near and not (self.virtual and not near):
             meeting.location, meeting.timezone = venue.location, venue.zone
-            meeting.format = "hybrid" if self.remote else "in-person"
+            meeting.format = "hybrid" if remote else "in-person"
         elif self.virtual:
             meeting.format = "online"
             meeting.timezone = self._named_zone()
         elif stated := self._stated_place(meeting):
             meeting.location = stated  # its zone unknown here: `letter` asks for --timezone
-            meeting.format = "hybrid" if self.remote else "in-person"
+            meeting.format = "hybrid" if remote else "in-person"
+
+    def _remote_for(self, meeting: Meeting, meetings: list[Meeting]) -> bool:
+        """Whether remote participation is offered for a meeting: where the letter offers it
+        in a sentence that names some of its meetings (by group or acronym: "WTSA-20 is a
+        physical meeting, with remote participation", beside GSS-20), for those; else for
+        every meeting."""
+        names = {id(m): _names_of(self.text, m, meetings) for m in meetings}
+        for offer in REMOTE.finditer(self.text):
+            starts = [e.end() for e in _SENTENCE.finditer(self.text, 0, offer.start())]
+            stop = _SENTENCE.search(self.text, offer.end())
+            sentence = self.text[starts[-1] if starts else 0 : stop.end() if stop else None]
+            named = [m for m in meetings if _names_in(sentence, names[id(m)])]
+            if not named or meeting in named:
+                return True
+        return False
 
     def _stated_place(self, meeting: Meeting) -> str | None:
         """A place not in the table, as the letter writes it ("Xanadu, Mongolia"), where it
@@ -149,3 +169,20 @@ def _place(found: re.Match[str]) -> str | None:
     if any(_NO_PLACE.match(w) or w.isupper() for w in words):
         return None
     return ", ".join(parts)
+
+
+_SENTENCE = re.compile(r"[.!?]\s|\n\n")
+_ACRONYM = re.compile(r"\b(?-i:[A-Z]{3,}[A-Z0-9]*)(?=[-\s)(,]|$)")
+_NO_NAME = {"ITU", "UIT", "TSB", "BDT", "UTC", "GMT", "CET", "ICT", "TIC", "RPM"}
+
+
+def _names_of(text: str, meeting: Meeting, meetings: list[Meeting]) -> set[str]:
+    """What names a meeting in the letter's sentences: its group, and the acronym written
+    last before its days ("WTSA will meet from 1 to 9 March", "(GSS-20) on 28 February")."""
+    before = max([m.pos for m in meetings if m.pos < meeting.pos] + [meeting.pos - 80, 0])
+    acronyms = [a[0] for a in _ACRONYM.finditer(text, before, meeting.pos) if a[0] not in _NO_NAME]
+    return {n for n in (meeting.group, acronyms[-1] if acronyms else None) if n}
+
+
+def _names_in(sentence: str, names: set[str]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![A-Za-z])", sentence) for n in names)

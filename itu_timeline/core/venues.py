@@ -1,5 +1,6 @@
 """The places the ITU meets: a city as letters name it (in English, French or Spanish) to its
-English name, its country and its IANA zone. A place not in this table has no zone here: the
+English name, its country and its IANA zone; and a country named alone ("in Bahrain"), whose
+zone is known when it has only one. A place not in this table has no zone here: the
 `letter` command then asks for `--timezone`."""
 
 import re
@@ -9,13 +10,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Venue:
-    city: str
+    city: str  # "" for a country named alone ("in Bahrain")
     country: str
-    zone: str
+    zone: str | None  # None for a country named alone that has several zones
 
     @property
     def location(self) -> str:
-        return f"{self.city}, {self.country}"
+        return f"{self.city}, {self.country}" if self.city else self.country
 
 
 # city | country | zone | other spellings (French, Spanish, older names), "/"-separated
@@ -231,3 +232,36 @@ def find_venues(text: str) -> list[tuple[int, int, Venue]]:
     `text`: the folding keeps one character for one (accents drop, the letters stay)."""
     folded = "".join((_fold(c) or " ")[:1] for c in text)
     return [(m.start(), m.end(), VENUES[m[1] or m[2]]) for m in _VENUE_RE.finditer(folded)]
+
+
+# Countries of the table that span several zones: named alone, they leave the zone unknown.
+_SEVERAL_ZONES = {
+    "Argentina", "Australia", "Brazil", "Canada", "Chile", "Democratic Republic of the Congo",
+    "Ecuador", "France", "Indonesia", "Kazakhstan", "Mexico", "Mongolia", "Papua New Guinea",
+    "Portugal", "Russian Federation", "Spain", "United States",
+}  # fmt: skip
+
+
+def _countries() -> dict[str, Venue]:
+    zones: dict[str, set[str]] = {}
+    for venue in VENUES.values():
+        zones.setdefault(venue.country, set()).add(venue.zone or "")
+    return {
+        _fold(country): Venue("", country, None if country in _SEVERAL_ZONES else zone.pop())
+        for country, zone in zones.items()
+        if len(zone) == 1 or country in _SEVERAL_ZONES
+    }
+
+
+COUNTRIES = _countries()
+_COUNTRY_RE = re.compile(
+    r"\bin\s+(?:the\s+)?("
+    + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len)[::-1])
+    + r")(?!\w)"
+)
+
+
+def find_countries(text: str) -> list[tuple[int, int, Venue]]:
+    """Where `text` names a country alone as the place ("to be held ... in Bahrain")."""
+    folded = "".join((_fold(c) or " ")[:1] for c in text)
+    return [(m.start(1), m.end(1), COUNTRIES[m[1]]) for m in _COUNTRY_RE.finditer(folded)]
