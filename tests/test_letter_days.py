@@ -1,9 +1,12 @@
-"""Which days are meetings: a street named after a day is an address, and a week that only
-sums up the workshops it is made of is no meeting of its own."""
+"""Which days are meetings: a street named after a day is an address, a week that only sums
+up the workshops it is made of is no meeting of its own, and days listed before a year are of
+that year (past meetings, not next year's)."""
 
 from datetime import date
 
 from itu_timeline.core.letter import read_letter
+from itu_timeline.core.letter_dates import find_dates
+from itu_timeline.core.letter_head import normalize
 
 TODAY = date(2026, 12, 3)
 ADDRESS = """\
@@ -36,3 +39,31 @@ Climate Monitoring, from 9 (afternoon) to 10 September 2027, organized by ITU.""
 def test_a_week_made_of_its_workshops_is_no_meeting_of_its_own() -> None:
     found = read_letter(WEEK, "dm.txt", TODAY)
     assert [(m.start.day, m.end.day) for m in found] == [(6, 6), (7, 9), (9, 10)]
+
+
+def test_days_listed_before_a_day_with_its_year_take_that_year() -> None:
+    text = normalize("the meetings of 14 February, 3-4 April and 17-18 July 1997")
+    years = [(f.start, f.end) for f in find_dates(text)]
+    assert years == [((1997, 2, 14), (1997, 2, 14)), ((1997, 4, 3), (1997, 4, 4)),
+                     ((1997, 7, 17), (1997, 7, 18))]  # fmt: skip
+
+
+GMPCS = """\
+General Secretariat
+Date:16 September 1997 Ref:SPU
+To:- Participants of the MoU Meetings of 14 February,
+3-4 April and 17-18 July 1997
+Fax:+Circular-Letter No. 58
+Subject:Third meeting of Signatories of the MoU (6-7 October 1997)
+Dear Sir/Madam,
+At their second meeting (Geneva, 17 and 18 July 1997), the Signatories agreed to meet again on 6
+and 7 October 1997. Please fax the registration form by 29 September 1997.
+"""
+
+
+def test_a_past_meetings_days_and_place_are_no_meeting_and_no_venue() -> None:
+    (meeting,) = read_letter(GMPCS, "cl.txt", TODAY)
+    assert (meeting.reference, meeting.body) == ("Circular-Letter No. 58", "ITU")
+    assert (meeting.start, meeting.end) == (date(1997, 10, 6), date(1997, 10, 7))
+    assert (meeting.location, meeting.timezone) == (None, None)
+    assert [d.day for d in meeting.deadlines] == [date(1997, 9, 29)]

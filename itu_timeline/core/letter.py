@@ -63,7 +63,10 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     if not found:
         raise NotALetter(f"{origin}: {printed or 'the letter'} announces no meeting with dates")
     _named_again(found, dates, near)
-    places = Places(text, [d for d in dates if not d.is_span])
+    # the days a place names as a date, not a venue: "Geneva, 11 September 2017" (the letter's
+    # date) and a past meeting's "(Geneva, 17 and 18 July 1997)"
+    past = [d for d in dates if letter_date and resolve(d.end, near) < letter_date]
+    places = Places(text, [d for d in dates if not d.is_span] + past)
     for meeting in found:
         places.settle(meeting, found)
     attach_deadlines(text, dates, found, letter_date, near)

@@ -7,7 +7,7 @@ Arabic and Chinese dates): single days
 A year left out is resolved later, from the letter around it."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 MONTHS = {  # English, French, Spanish; then Russian (genitive, as dates use it) and Arabic
@@ -121,7 +121,25 @@ def find_dates(text: str) -> list[Found]:
         day = (_num(m["y"]), month, _num(m["d"]) or 0)
         found.append(Found(m.start(), m.end(), day, day, m[0]))
         taken.append((m.start(), m.end()))
-    return sorted((f for f in found if _valid(f) and not _street(text, f)), key=lambda f: f.pos)
+    kept = sorted((f for f in found if _valid(f) and not _street(text, f)), key=lambda f: f.pos)
+    return _listed_years(text, kept)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|;|and|et|y|и)\s*(?:(?:and|et|y|и)\s+)?", _FLAGS)
+
+
+def _listed_years(text: str, found: list[Found]) -> list[Found]:
+    """Days listed before a day with its year take that year ("14 February, 3-4 April and
+    17-18 July 1997" are all of 1997; a later month than the year's day is of the year before)."""
+    result = list(found)
+    for i in range(len(result) - 2, -1, -1):
+        this, after = result[i], result[i + 1]
+        year = after.start[0]
+        if this.end[0] is None and year and _LIST_JOIN.fullmatch(text, this.endpos, after.pos):
+            first = year - (this.start[1] > after.start[1])
+            last = year - (this.end[1] > after.start[1])
+            result[i] = replace(this, start=(first, *this.start[1:]), end=(last, *this.end[1:]))
+    return result
 
 
 # A street named after a day ("Boulevard du 20 mai", "Avenida 5 de Mayo") is an address.

@@ -124,8 +124,8 @@ _REFERENCES = (
         "{x}",
         "ITU",
     ),
-    (  # the General Secretariat's numbered circulars: "Circular letter 120"
-        r"(?:Circular\s+letter|Lettre\s+circulaire|Carta\s+circular)\s*(?:No\.?\s*)?(?P<x>\d+)(?![\d/])",
+    (  # the General Secretariat's numbered circulars: "Circular letter 120", "Circular-Letter No. 58"
+        r"(?:Circular[\s-]+letter|Lettre\s+circulaire|Carta\s+circular)\s*(?:No\.?\s*)?(?P<x>\d+)(?![\d/])",
         "Circular letter {x}",
         "ITU",
     ),
