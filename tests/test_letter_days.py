@@ -67,3 +67,33 @@ def test_a_past_meetings_days_and_place_are_no_meeting_and_no_venue() -> None:
     assert (meeting.start, meeting.end) == (date(1997, 10, 6), date(1997, 10, 7))
     assert (meeting.location, meeting.timezone) == (None, None)
     assert [d.day for d in meeting.deadlines] == [date(1997, 9, 29)]
+
+
+TDAG = """\
+Telecommunication Development Bureau (BDT)
+Ref. BDT/CIRCULAR/031 Geneva, 20 September 2027
+Subject: 32nd meeting of the Telecommunication Development Advisory Group, 8-10 December 2027
+Dear Sir/Madam,
+You are invited to the meetings of TDAG and of its Correspondence Groups at ITU Headquarters in
+Geneva. Besides reviewing the Kigali Action Plan, TDAG will prepare WTDC-29.
+TDAG meets from 8 to 10 December 2027. The day before, 7 December 2027, the Correspondence
+Group on the Strategic Plan (CGSP) and the Correspondence Group on Resolutions and
+Recommendations (CGRR) meet to prepare their inputs to TDAG.
+"""
+
+
+def test_groups_said_to_meet_the_day_before_after_that_day_are_its_meetings() -> None:
+    found = read_letter(TDAG, "bdt.txt", TODAY)
+    assert [(m.group, m.start.day, m.end.day) for m in found] == [
+        ("CGRR", 7, 7), ("CGSP", 7, 7), ("TDAG", 8, 10)]  # fmt: skip
+    assert {m.location for m in found} == {"Geneva, Switzerland"}  # not the Kigali Action Plan's
+
+
+def test_a_headless_letter_of_council_groups_is_the_general_secretariats() -> None:
+    text = (
+        "Subject: Invitation to the meetings of the Council Working Groups, 14-17 June 2027, "
+        "at ITU Headquarters, Geneva\nDear Sir/Madam,\nThe first meeting of the WG on "
+        "Resolution 149 (WGDef) is proposed for 14-15 June 2027."
+    )
+    (meeting,) = read_letter(text, "dm.txt", TODAY)
+    assert (meeting.body, meeting.group) == ("ITU", "WGDef")

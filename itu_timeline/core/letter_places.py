@@ -28,7 +28,11 @@ HELD = re.compile(
     _I,
 )
 HEADQUARTERS = re.compile(r"ITU\s+headquarters|siège\s+de\s+l'UIT|sede\s+de\s+la\s+UIT", _I)
-_NOT_A_VENUE_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d\s*\)|\d\d\b|\(?\s*time)", _I)
+_NOT_A_VENUE_AFTER = re.compile(
+    r"\s*(?:,?\s*(?:19|20)\d\d\s*\)|\d\d\b|\(?\s*time)"
+    r"|\s+(?:Action\s+Plan|Plan\s+of\s+Action|Declaration|Agenda|Commitment)",  # "Doha Action Plan"
+    _I,
+)
 _NOT_A_VENUE_BEFORE = re.compile(r"(?:Rev\.?|CH-\d{4}|heure\s+de|hora\s+de)\s*$", _I)
 # An ITU office the letter is copied to or mentions ("To the ITU Regional Office for the Africa
 # Region, Addis Ababa", "the Area Office in Harare") is where the office is, not the meeting.
@@ -77,7 +81,7 @@ class Places:
         return [(m.start(), m.end(), VENUES["geneva"]) for m in HEADQUARTERS.finditer(self.text)]
 
     def _is_venue(self, pos: int, after_name: int, days: set[int]) -> bool:
-        after = self.text[after_name : after_name + 12]
+        after = self.text[after_name : after_name + 20]
         dated = re.match(r"\s*,\s*(?:le\s+)?", self.text[after_name:])
         if dated and after_name + dated.end() in days:
             return False  # "Geneva, 11 September 2017": where the letter was written
