@@ -97,3 +97,15 @@ def test_a_headless_letter_of_council_groups_is_the_general_secretariats() -> No
     )
     (meeting,) = read_letter(text, "dm.txt", TODAY)
     assert (meeting.body, meeting.group) == ("ITU", "WGDef")
+
+
+def test_a_day_followed_by_its_sentences_past_verb_is_no_meeting() -> None:
+    text = (
+        "Subject: Invitation to the meetings of the Council Working Groups, 14-17 June 2027\n"
+        "Dear Sir/Madam,\nThe session of Council held after the Conference on 24 November\n"
+        "asked two chairmen to lead the groups. The first meeting of the WG on Resolution 149 "
+        "(WGDef) is proposed for 14-15 June 2027."
+    )
+    found = read_letter(text, "dm.txt", TODAY)
+    assert date(2027, 11, 24) not in {m.start for m in found}
+    assert ("WGDef", date(2027, 6, 14)) in {(m.group, m.start) for m in found}

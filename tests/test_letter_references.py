@@ -140,3 +140,12 @@ def test_remote_participation_offered_for_one_of_two_meetings_is_that_ones() -> 
     gss, wtsa = read_letter(page, "faq.html", TODAY)
     assert (gss.start, gss.format) == (date(2027, 10, 7), "in-person")
     assert (wtsa.start, wtsa.format) == (date(2027, 10, 8), "hybrid")
+
+
+def test_a_chinese_itu_t_page_with_chinese_dates_and_deadline() -> None:
+    page = "国际电联电信标准化部门\n第13研究组 (SG13)\n即将召开的会议\n2027年5月10日至21日\n" \
+        "Geneva, Switzerland\n文稿截止日期为2027年4月28日\n"  # fmt: skip
+    (meeting,) = read_letter(page, "sg13.html", TODAY)
+    assert (meeting.body, meeting.group) == ("ITU-T", "SG13")
+    assert (meeting.start, meeting.end) == (date(2027, 5, 10), date(2027, 5, 21))
+    assert [d.day for d in meeting.deadlines] == [date(2027, 4, 28)]

@@ -15,17 +15,16 @@ from itu_timeline.core.letter_deadlines import attach_deadlines
 from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
     SUBJECT,
-    announces_meeting,
     find_reference,
     forwarded_invitation,
     is_document,
     normalize,
     speaks_as_letter,
-    unreferenced_body,
 )
 from itu_timeline.core.letter_meetings import find_meetings, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_openings import attach_opening
+from itu_timeline.core.letter_pages import announces_meeting, unreferenced_body
 from itu_timeline.core.letter_places import Places
 
 _I = re.IGNORECASE

@@ -4,7 +4,6 @@ and the groups it names ("Study Group 13" -> SG13, "Working Parties 5A, 5B and 5
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from itu_timeline.core.letter_dates import MONTH_PATTERN
@@ -204,16 +203,6 @@ def _cited(text: str, start: int, end: int) -> bool:
                 or _CITES_AFTER.match(text, end))  # fmt: skip
 
 
-_SECTORS = re.compile(r"\b(?:ITU|UIT)-([TRD])(?![A-Za-z0-9])")  # "ITU-R第52号决议" too
-
-
-def sector_body(text: str) -> str | None:
-    """The body a text without reference or bureau speaks of most ('ITU-T Member
-    contributions')."""
-    counts = Counter(_SECTORS.findall(text))
-    return f"ITU-{counts.most_common(1)[0][0]}" if counts else None
-
-
 _BUREAUS = (
     (
         r"Telecommunication\s+Standardization\s+Bureau|Bureau\s+de\s+la\s+normalisation|Oficina\s+de\s+Normalización",
@@ -239,15 +228,6 @@ _BUREAUS = (
 )
 
 
-def unreferenced_body(text: str) -> str | None:
-    """The body of a text without reference: its bureau's (a letter names it in its head);
-    a page without salutation is the sector's it speaks of, its menu naming every bureau; a
-    text of the Council with neither is the ITU's."""
-    if _SALUTATION.search(text):
-        return bureau_body(text) or sector_body(text) or governing_body(text)
-    return sector_body(text) or bureau_body(text) or governing_body(text)
-
-
 def bureau_body(text: str) -> str | None:
     """The body of the bureau named first, for a letter whose reference does not say."""
     hits = [(m.start(), body) for p, body in _BUREAUS if (m := re.search(p, text, _I))]
@@ -265,7 +245,7 @@ def governing_body(text: str) -> str | None:
     return "ITU" if _GOVERNING.search(text) else None
 
 
-_SALUTATION = re.compile(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad|Уважаем", _I)
+SALUTATION = re.compile(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad|Уважаем", _I)
 _INVITES = re.compile(r"\binvit(?:e|es|ation)\b|\bconvenes?\b|\binvitons\b|\binvitamos\b", _I)
 _ITU = re.compile(r"\b(?-i:ITU|UIT)\b|International\s+Telecommunication\s+Union|itu\.int", _I)
 
@@ -274,7 +254,7 @@ def forwarded_invitation(text: str) -> bool:
     """An invitation addressed to the reader (a salutation, then 'invites you', 'the
     invitation below'), sent or forwarded by the ITU (an e-mail to the missions, a list's
     copy): a delegate wants its meetings in the calendar, though it has no reference."""
-    return all(p.search(text) for p in (_SALUTATION, _INVITES, _ITU))
+    return all(p.search(text) for p in (SALUTATION, _INVITES, _ITU))
 
 
 # What a meeting document (a report, minutes, a contribution, conclusions) carries in its
@@ -305,24 +285,7 @@ def is_document(text: str) -> bool:
     salutation or invitation in it ("TDAG is invited to take note" is no invitation)."""
     head = text[:2500]
     signs = sum(bool(p.search(head)) for p in _DOCUMENT_SIGNS)
-    return signs >= 2 and _SALUTATION.search(text) is None
-
-
-# A saved page that announces a meeting to come ("WTSA will meet ... from 1 to 9 March",
-# the RAG page's "即将召开的会议", upcoming meetings); a report tells of meetings held.
-_ANNOUNCES = re.compile(
-    r"will\s+(?:meet|be\s+held|take\s+place|convene)|\b(?:upcoming|forthcoming)\s+meetings?|"
-    r"se\s+réunira|aura\s+lieu|se\s+celebrará|tendrá\s+lugar|即将召开|将于",
-    _I,
-)
-
-
-def announces_meeting(text: str) -> bool:
-    """Whether a saved page (no subject, no salutation: a text in a letter's shape that
-    invites no one is no letter) tells of a meeting to come: such a page is read as a letter
-    of no reference and no date."""
-    page = not _SALUTATION.search(text) and not SUBJECT.search(text)
-    return page and _ANNOUNCES.search(text) is not None
+    return signs >= 2 and SALUTATION.search(text) is None
 
 
 def speaks_as_letter(text: str) -> bool:
