@@ -42,3 +42,16 @@ def test_a_country_of_several_zones_named_alone_asks_for_the_zone() -> None:
     assert result.exit_code == 0
     assert "Russian Federation" in result.stderr
     assert "--timezone ZONE" in result.stderr
+
+
+def test_a_country_by_another_name_and_a_city_named_near_wins_over_a_country() -> None:
+    text = FORUM.format(country="the Kingdom of Bahrain")
+    for meeting in read_letter(text, "bdt.txt", TODAY):
+        assert (meeting.location, meeting.timezone) == ("Bahrain", "Asia/Bahrain")
+    held = (
+        "Telecommunication Standardization Bureau\nRef: TSB Collective letter 1/12\n"
+        "Geneva, 1 March 2027\nSubject: Meeting of Study Group 12\nDear Sir/Madam,\nStudy Group "
+        "12 will meet in Geneva from 10 to 19 May 2027; delegates in Egypt may ask for fellowships."
+    )
+    (meeting,) = read_letter(held, "cl.txt", TODAY)
+    assert meeting.location == "Geneva, Switzerland"

@@ -149,3 +149,9 @@ def test_a_chinese_itu_t_page_with_chinese_dates_and_deadline() -> None:
     assert (meeting.body, meeting.group) == ("ITU-T", "SG13")
     assert (meeting.start, meeting.end) == (date(2027, 5, 10), date(2027, 5, 21))
     assert [d.day for d in meeting.deadlines] == [date(2027, 4, 28)]
+
+
+def test_a_general_secretariat_circular_letter_numbered_by_year() -> None:
+    found = find_reference(normalize("General Secretariat\nRef: Circular Letter 24/12\n"))
+    assert found is not None
+    assert (found.text, found.body) == ("Circular Letter 24/12", "ITU")

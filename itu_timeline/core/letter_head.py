@@ -123,8 +123,9 @@ _REFERENCES = (
         "{x}",
         "ITU",
     ),
-    (  # the General Secretariat's numbered circulars: "Circular letter 120", "Circular-Letter No. 58"
-        r"(?:Circular[\s-]+letter|Lettre\s+circulaire|Carta\s+circular)\s*(?:No\.?\s*)?(?P<x>\d+)(?![\d/])",
+    (  # the General Secretariat's numbered circulars: "Circular letter 120", "Circular-Letter
+        # No. 58", and by year since 2020: "Circular Letter 21/39" (CL-21/39)
+        r"(?:Circular[\s-]+letter|Lettre\s+circulaire|Carta\s+circular)\s*(?:No\.?\s*)?(?P<x>\d+(?:/\d+)?)(?![\d/])",
         "Circular letter {x}",
         "ITU",
     ),

@@ -104,7 +104,8 @@ class Places:
         remote = self._remote_for(meeting, meetings)
         low, high = meeting.pos - NEAR_BEFORE, meeting.pos + NEAR_AFTER
         near = [v for p, v in self.venues if low <= p <= high]
-        venue = near[-1] if near else self._letters_venue()
+        cities = [v for v in near if v.city]  # a city named near wins over a country
+        venue = (cities or near)[-1] if near else self._letters_venue()
         virtual_near = VIRTUAL.search(self.text, max(0, low - 100), high + 300)
         if venue is not None and not virtual_near and not (self.virtual and not near):
             meeting.location, meeting.timezone = venue.location, venue.zone

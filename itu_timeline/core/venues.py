@@ -253,7 +253,24 @@ def _countries() -> dict[str, Venue]:
     }
 
 
-COUNTRIES = _countries()
+# Other names letters give the countries of the table (the location keeps the ITU's name)
+_COUNTRY_ALIASES = {
+    "Republic of Korea": "Korea (Rep. of)", "Kingdom of Bahrain": "Bahrain",
+    "Kingdom of Saudi Arabia": "Saudi Arabia", "State of Qatar": "Qatar",
+    "Sultanate of Oman": "Oman", "Vietnam": "Viet Nam", "Russia": "Russian Federation",
+    "Turkey": "Türkiye", "Czechia": "Czech Republic", "Iran": "Iran (Islamic Republic of)",
+    "Islamic Republic of Iran": "Iran (Islamic Republic of)", "Syria": "Syrian Arab Republic",
+    "United Republic of Tanzania": "Tanzania", "United States of America": "United States",
+    "Republic of Rwanda": "Rwanda", "Kingdom of Thailand": "Thailand",
+}  # fmt: skip
+
+
+def _with_aliases(countries: dict[str, Venue]) -> dict[str, Venue]:
+    aliases = {_fold(a): countries[_fold(c)] for a, c in _COUNTRY_ALIASES.items()}
+    return {**countries, **aliases}
+
+
+COUNTRIES = _with_aliases(_countries())
 _COUNTRY_RE = re.compile(
     r"\bin\s+(?:the\s+)?("
     + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len)[::-1])
