@@ -102,7 +102,7 @@ _TIME_BEFORE = re.compile(
 _ITEM_LEAD = re.compile(r"\s*(?:\([^)]*\))?\s*[-:/\u2013]\s*")
 # What is due is named by a word of deadlines, and never by a salutation or a bare heading.
 NAME_WORDS = re.compile(
-    DEADLINE_WORDS.pattern + r"|contribu|request|demande|solicitud|\bdue\b|文稿", _I
+    DEADLINE_WORDS.pattern + r"|contribu|request|demande|solicitud|\bdue\b|文稿|attendance", _I
 )
 _NO_NAME = re.compile(
     r"(?:Dear|Madame|Monsieur|Estimad|Muy\s+señor)\b|(?:deadlines?|dates?|date\s+limite|plazos?|"

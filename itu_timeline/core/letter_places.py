@@ -5,6 +5,7 @@ Geneva 20"), name a zone ("Geneva time") or cite a text ("Rev. Hammamet, 2016") 
 venues."""
 
 import re
+from dataclasses import replace
 
 from itu_timeline.core.letter_dates import MONTH_PATTERN, Found, find_times
 from itu_timeline.core.letter_head import SUBJECT
@@ -50,6 +51,7 @@ NEAR_BEFORE, NEAR_AFTER = 220, 80
 _WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*(?:['-][^\W\d_]+)*"  # a capital first
 _NAME = rf"{_WORD}(?:\s+(?:(?:de|del|la|es|el|al|of|do|da)\s+)?{_WORD}){{0,3}}"
 _PLACE = rf"(?P<city>{_NAME})(?:\s*(?:,|\()\s*(?P<country>{_NAME})\)?)?"
+_CITY_BEFORE = re.compile(rf"(?<![\w-])(?P<city>{_NAME})(?P<country>(?!))?\s*,\s*$")
 _BEFORE_DATES = re.compile(rf"[;(]\s*{_PLACE}\s*,?\s*(?:from|du|del|on|le|el)?\s*$")
 _HELD_IN = re.compile(rf"(?:{HELD.pattern})[^.;]{{0,60}}?\b(?:in|à|en)\s+{_PLACE}", _I)
 _NO_PLACE = re.compile(
@@ -68,7 +70,10 @@ class Places:
         head_dates = {d.pos for d in days}
         cities = [*find_venues(text), *self._headquarters()]
         named = {pos for pos, _, _ in cities}
-        countries = [c for c in find_countries(text) if c[0] not in named]  # "in Singapore"
+        countries = [  # not "in Singapore" (a city), nor the country of "Abidjan, Côte d'Ivoire"
+            (pos, end, self._with_city(pos, venue)) for pos, end, venue in find_countries(text)
+            if pos not in named and not any(0 <= pos - e <= 3 for _, e, _ in cities)
+        ]  # fmt: skip
         self.venues = sorted(
             (pos, venue)
             for pos, end, venue in [*cities, *countries]
@@ -76,6 +81,13 @@ class Places:
         )
         self.virtual = bool(VIRTUAL.search(text))
         self.remote = bool(REMOTE.search(text))
+
+    def _with_city(self, pos: int, country: Venue) -> Venue:
+        """A country with the place the letter names before it, not in the table: "Hastings,
+        Barbados" (its zone the country's, when it has one), "Xanadu, Mongolia"."""
+        before = _CITY_BEFORE.search(self.text, max(0, pos - 60), pos)
+        place = _place(before) if before else None
+        return replace(country, city=place) if place else country
 
     def _headquarters(self) -> list[tuple[int, int, Venue]]:
         return [(m.start(), m.end(), VENUES["geneva"]) for m in HEADQUARTERS.finditer(self.text)]

@@ -271,14 +271,20 @@ def _with_aliases(countries: dict[str, Venue]) -> dict[str, Venue]:
 
 
 COUNTRIES = _with_aliases(_countries())
+_COUNTRY = "(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len)[::-1]) + r")(?!\w)"
+# a country as the place: after "in", or right before the days ("..., Barbados, 8 February
+# 2012", "Hastings, Barbados on Wednesday, 8 February 2012")
 _COUNTRY_RE = re.compile(
-    r"\bin\s+(?:the\s+)?("
-    + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len)[::-1])
-    + r")(?!\w)"
+    rf"\bin\s+(?:the\s+)?{_COUNTRY}|(?:^|(?<=[,;(\n])\s*){_COUNTRY}(?=\s*,?\s*(?:on\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*)?(?:from\s+)?\d{1,2}\b)"
 )
 
 
 def find_countries(text: str) -> list[tuple[int, int, Venue]]:
     """Where `text` names a country alone as the place ("to be held ... in Bahrain")."""
     folded = "".join((_fold(c) or " ")[:1] for c in text)
-    return [(m.start(1), m.end(1), COUNTRIES[m[1]]) for m in _COUNTRY_RE.finditer(folded)]
+    found = []
+    for m in _COUNTRY_RE.finditer(folded):
+        group = 1 if m[1] else 2
+        found.append((m.start(group), m.end(group), COUNTRIES[m[group]]))
+    return found
