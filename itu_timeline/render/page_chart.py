@@ -51,11 +51,11 @@ def _legend(events: Sequence[Event], deadlines: bool) -> str:
     """A key per colour drawn: a body's own, or one shared by the bodies named beside it."""
     used = sorted({e.body for e in events}, key=list(Body).index)
     keys = [
-        f'<li><span class="swatch {body_class(b)}"></span>{text(b.value)}</li>'
+        f'<li><span class="swatch {body_class(b)}"></span>{text(words.body_text(b))}</li>'
         for b in used
         if b in BODY_COLOURS
     ]
-    others = [b.value for b in used if b not in BODY_COLOURS]
+    others = [words.body_text(b) for b in used if b not in BODY_COLOURS]
     if others:
         keys.append(f'<li><span class="swatch c-other"></span>{text(", ".join(others))}</li>')
     if deadlines:

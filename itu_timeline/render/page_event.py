@@ -23,7 +23,7 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
         ("dates", text(event_when(event))),
         ("type", text(words.type_of(event.kind))),
         ("where", text(event.location or _(words.NOT_GIVEN))),
-        ("body", text(event.body.value)),
+        ("body", text(words.body_text(event.body))),
         ("status", text(status_name(event.status))),
         ("basis", text(_(BASIS_WORDS[event.basis]) if event.basis else _(words.NOT_SAID))),
         ("source", linked_text(event.source) if event.source else _(words.NOT_GIVEN)),
@@ -44,7 +44,7 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
 
 def entry(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
     """The short form: title (a link to the record), dates, type, body, place, deadlines."""
-    facts = [event_when(event), words.kind_word(event.kind), event.body.value]
+    facts = [event_when(event), words.kind_word(event.kind), words.body_text(event.body)]
     facts += [event.location] if event.location else []
     facts += [status_name(event.status)] if event.status is not Status.CONFIRMED else []
     return (

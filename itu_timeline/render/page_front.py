@@ -118,7 +118,7 @@ def _expected(site: Site) -> str:
     expected = [e for e in site.events if e.is_approximate and e.last_day >= site.today]
     items = "".join(
         f'<li><a href="{record_href(e)}">{title_of(e)}</a> — '
-        f"{text(approximate_label(e))} · {text(e.body.value)}</li>\n"
+        f"{text(approximate_label(e))} · {text(words.body_text(e.body))}</li>\n"
         for e in sorted(expected, key=lambda e: (e.first_day, e.id))
     )
     listed = f"<ul>\n{items}</ul>\n" if items else f"<p>{text(_(words.EXPECTED_NONE))}</p>\n"

@@ -81,7 +81,7 @@ def event_when(event: Event) -> str:
     text = _(words.AT_TIME).format(when=_span(event, get_zone(event.timezone)), zone=own)
     if own != "UTC":
         text = _(words.WITH_UTC).format(stated=text, utc=_span(event, ZoneInfo("UTC")))
-    return text if event.end_known else f"{text} {END_NOT_ANNOUNCED}"
+    return text if event.end_known else f"{text} {_(END_NOT_ANNOUNCED)}"
 
 
 def _span(event: Event, zone: ZoneInfo) -> str:

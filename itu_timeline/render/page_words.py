@@ -8,7 +8,7 @@ The names of the languages are each in its own language (autonyms), as the ITU's
 menus write them, so a reader finds theirs whatever the page's language."""
 
 from itu_timeline.base.i18n import N_, _, ngettext
-from itu_timeline.core.model import Kind
+from itu_timeline.core.model import Body, Kind
 
 AUTONYMS = {
     "en": "English",
@@ -55,6 +55,8 @@ DEADLINE_KEY = N_("deadline")
 TODAY_KEY = N_("today")
 TODAY_MARK = N_("today, {day}")
 DEADLINE_MARK = N_("deadline, {day}: {name}")
+# TRANSLATORS: the tooltip of a meeting's bar in the chart: its title, then its dates
+CHART_BAR = N_("{title}: {when}")
 TIMELINE = N_("Timeline: the last 30 days and the next twelve months")
 TIMELINE_NONE = N_("Nothing in this time.")
 RECENTLY_CHANGED = N_("Recently changed")
@@ -130,6 +132,15 @@ KINDS = {
     Kind.MILESTONE: N_("milestone"),
     Kind.OTHER: N_("other"),
 }
+
+
+# The body of a meeting no listed organisation holds; the others are named by their acronyms,
+# as the calendar and `--body` write them (ITU-T, CEPT).
+OTHER_BODY = N_("other")
+
+
+def body_text(body: Body) -> str:
+    return _(OTHER_BODY) if body is Body.OTHER else body.value
 
 
 def kind_word(kind: Kind) -> str:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.text import MONTHS, safe
+from itu_timeline.core.titles import title_in
 from itu_timeline.render import page_words as words
 from itu_timeline.render.page_css import body_class
 from itu_timeline.render.page_links import record_href
@@ -148,14 +149,17 @@ def _row(
     start, end = event_days(event, zone)
     start, end = max(start, first), min(end, last)
     left, right = place(start), place(end + timedelta(days=1))
-    label = escape(cut(safe(event.title), LABEL - 6))
-    whole = escape(safe(event.title))
+    shown = title_in(event, current())
+    lang = ' lang="en"' if shown.fallback else ""  # the English title on another language's page
+    label = escape(cut(safe(shown.text), LABEL - 6))
+    whole = escape(safe(shown.text))
+    bar = _(words.CHART_BAR).format(title=safe(shown.text), when=event_when(event))
     parts = [
-        f'<a href="{record_href(event)}"><title>{whole}</title>'
+        f'<a href="{record_href(event)}"{lang}><title>{whole}</title>'
         f'<text class="label" x="2" y="{top + 15}">{label}</text></a>',
         f'<rect class="{body_class(event.body)}" x="{left}" y="{top + 4}" '
-        f'width="{round(max(right - left, 3), 1)}" height="{ROW - 8}"><title>{whole}: '
-        f"{escape(event_when(event))}</title></rect>",
+        f'width="{round(max(right - left, 3), 1)}" height="{ROW - 8}"><title>{escape(bar)}'
+        "</title></rect>",
     ]
     for deadline in marks:
         day = deadline_day(deadline, zone)
