@@ -26,7 +26,7 @@ from .test_site_languages import OTHERS
 
 # The modules whose messages make up the page.
 PAGE_MODULES = re.compile(
-    r"itu_timeline/(render/(page_\w+|svg_chart|html)|core/(text|upcoming|deadline_names))\.py"
+    r"itu_timeline/(render/(page_\w+|svg_chart|html)|core/(text|upcoming|deadlines|deadline_names))\.py"
 )
 SPOKEN = ("aria-label", "alt", "title")
 _BLANK = re.compile(r"\{\w*\}|<code>.*?</code>|<[^>]+>")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
+from itu_timeline.base.i18n import N_
 from itu_timeline.core.dates import day_before
 from itu_timeline.core.model import (
     Calendar,
@@ -78,24 +79,25 @@ def derive(event: Event, spec: DeadlineSpec | Rule) -> Deadline:
 
 
 # What a deadline is for, told by its name (English, French, Spanish), and what a rule's
-# deadline is called when an event's own deadlines date only some of what it covers. A
+# deadline is called when an event's own deadlines date only some of what it covers (each
+# such name a message: core/deadline_names.py says it in the reader's language). A
 # translation deadline is not the contributions deadline, captioning not interpretation, nor
 # proposals to amend the Constitution the other proposals.
 _TOPICS = (
     (
         "captioning",
-        "captioning requests",
+        N_("captioning requests"),
         r"caption|sign.language|sous-titr|subt[ií]tul",
     ),
-    ("translation", "contributions to be translated", r"translat|traduc"),
-    ("fellowship", "fellowship requests", r"fellowship|bourse|beca"),
-    ("interpretation", "interpretation requests", r"interpr[eé]t"),
-    ("visa", "visa support letter requests", r"visa"),
-    ("registration", "registration", r"regist|inscri"),
-    ("contributions", "contributions", r"contribution"),
-    ("candidatures", "candidatures", r"candida"),
-    ("amendments", "proposals to amend", r"amend|enmienda"),
-    ("proposals", "proposals", r"\bpropos(?:al|ition)|propuesta"),
+    ("translation", N_("contributions to be translated"), r"translat|traduc"),
+    ("fellowship", N_("fellowship requests"), r"fellowship|bourse|beca"),
+    ("interpretation", N_("interpretation requests"), r"interpr[eé]t"),
+    ("visa", N_("visa support letter requests"), r"visa"),
+    ("registration", N_("registration"), r"regist|inscri"),
+    ("contributions", N_("contributions"), r"contribution"),
+    ("candidatures", N_("candidatures"), r"candida"),
+    ("amendments", N_("proposals to amend"), r"amend|enmienda"),
+    ("proposals", N_("proposals"), r"\bpropos(?:al|ition)|propuesta"),
 )
 _EXCLUDES = {"translation": "contributions", "captioning": "interpretation",
              "amendments": "proposals"}  # fmt: skip
@@ -109,15 +111,20 @@ def topics(name: str) -> frozenset[str]:
     return frozenset(found - {_EXCLUDES[t] for t in found if t in _EXCLUDES})
 
 
-def topic_words(name: str, chosen: frozenset[str]) -> str:
-    """`chosen` topics of `name` in words, in the order `name` speaks of them:
-    'Registration and visa support letter requests'."""
+def topic_labels(name: str, chosen: frozenset[str]) -> list[str]:
+    """The labels of `chosen` topics of `name`, in the order `name` speaks of them."""
     spoken = sorted(
         (m.start(), label)
         for topic, label, words in _TOPICS
         if topic in chosen and (m := re.search(words, name, re.I))
     )
-    labels = [label for _, label in spoken]
+    return [label for _, label in spoken]
+
+
+def topic_words(name: str, chosen: frozenset[str]) -> str:
+    """`chosen` topics of `name` in words, in the order `name` speaks of them:
+    'Registration and visa support letter requests'."""
+    labels = topic_labels(name, chosen)
     text = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
     return text[:1].upper() + text[1:]
 
@@ -144,9 +151,20 @@ def event_deadlines(event: Event, rules: Iterable[Rule]) -> list[Deadline]:
     return sorted(found, key=lambda d: (d.due, d.name))
 
 
+# How a renamed rule's deadline says so in its notes, and how it is told apart.
+_LESS_START, _LESS_MIDDLE = "Rule '", "' less "
+
+
+def is_narrowed(deadline: Deadline) -> bool:
+    """Whether a rule's deadline was renamed for what the event's own deadlines left of it."""
+    notes = deadline.notes or ""
+    return deadline.rule_id is not None and notes.startswith(_LESS_START) and _LESS_MIDDLE in notes
+
+
 def _narrowed(deadline: Deadline, left: frozenset[str], dated: frozenset[str]) -> Deadline:
     rule = deadline.name
-    why = f"Rule '{rule}' less {topic_words(rule, dated).lower()}, which the event dates itself."
+    dated_words = topic_words(rule, dated).lower()
+    why = f"{_LESS_START}{rule}{_LESS_MIDDLE}{dated_words}, which the event dates itself."
     notes = f"{why} {deadline.notes}" if deadline.notes else why
     return replace(deadline, name=topic_words(rule, left), notes=notes)
 

@@ -13,7 +13,7 @@ from itu_timeline.core.model import Body, Deadline, Event
 from itu_timeline.core.text import month_year
 from itu_timeline.render import page_words as words
 from itu_timeline.render.page_css import BODY_COLOURS, body_class
-from itu_timeline.render.page_links import english, record_href, text, title_of
+from itu_timeline.render.page_links import deadline_of, record_href, text, title_of
 from itu_timeline.render.page_times import deadline_day, event_days
 from itu_timeline.render.svg_chart import chart_svg
 
@@ -85,9 +85,7 @@ def _months(
         )
     for deadline in deadlines:
         day = deadline_day(deadline, zone)
-        what = text(_(words.DEADLINE_MARK)).format(
-            day=day.isoformat(), name=english(text(deadline.name))
-        )
+        what = text(_(words.DEADLINE_MARK)).format(day=day.isoformat(), name=deadline_of(deadline))
         entries.append(
             (day, f'<li><span class="key-mark">◆</span> {what} — '
                   f'<a href="{record_href(deadline.event)}">{title_of(deadline.event)}</a></li>')

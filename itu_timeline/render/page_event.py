@@ -11,7 +11,15 @@ from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.text import BASIS_WORDS
 from itu_timeline.core.upcoming import days_text
 from itu_timeline.render import page_words as words
-from itu_timeline.render.page_links import english, link, linked_text, record_href, text, title_of
+from itu_timeline.render.page_links import (
+    deadline_of,
+    english,
+    link,
+    linked_text,
+    record_href,
+    text,
+    title_of,
+)
 from itu_timeline.render.page_times import deadline_day, deadline_when, event_when
 from itu_timeline.render.plain import status_name
 
@@ -62,7 +70,7 @@ def _deadlines(deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None
         "<li>"
         + text(_(words.DEADLINE_LINE)).format(
             when=text(deadline_when(d, zone)),
-            name=english(text(d.name)),
+            name=deadline_of(d),
             countdown=text(days_text((deadline_day(d, zone) - today).days)),
         )
         + "</li>"

@@ -19,7 +19,7 @@ from itu_timeline.render.html import Site, frame
 from itu_timeline.render.page_chart import chart_section
 from itu_timeline.render.page_event import entry
 from itu_timeline.render.page_languages import root
-from itu_timeline.render.page_links import english, record_href, text, title_of, year_file
+from itu_timeline.render.page_links import deadline_of, record_href, text, title_of, year_file
 from itu_timeline.render.page_times import deadline_day, deadline_when, event_days, event_when
 
 PAST_DAYS = 30
@@ -73,7 +73,7 @@ def _rows(site: Site, dated: list[Event]) -> list[Row]:
         day = deadline_day(deadline, site.zone)
         if today <= day <= last:
             what = text(_(words.DEADLINE_OF)).format(
-                name=english(text(deadline.name)), title=title_of(deadline.event)
+                name=deadline_of(deadline), title=title_of(deadline.event)
             )
             link = f'<a href="{record_href(deadline.event)}">{what}</a>'
             when = deadline_when(deadline, site.zone)

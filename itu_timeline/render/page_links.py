@@ -6,7 +6,8 @@ import re
 from html import escape
 
 from itu_timeline.base.i18n import _, current
-from itu_timeline.core.model import Event
+from itu_timeline.core.deadline_names import deadline_name
+from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.text import is_web_address, safe
 from itu_timeline.core.titles import title_in
 from itu_timeline.render import page_words as words
@@ -63,6 +64,13 @@ def title_of(event: Event) -> str:
     calendar has it (core/titles.py), else the English title, marked as such."""
     shown = title_in(event, current())
     return english(text(shown.text)) if shown.fallback else text(shown.text)
+
+
+def deadline_of(deadline: Deadline) -> str:
+    """A deadline's name on the page: a rule's in the page's language where the catalogs have
+    it (core/deadline_names.py), else as the calendar writes it, marked as English."""
+    shown = deadline_name(deadline)
+    return text(shown) if shown != deadline.name else english(text(deadline.name))
 
 
 def year_file(year: int) -> str:

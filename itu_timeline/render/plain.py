@@ -11,6 +11,7 @@ from unicodedata import combining, east_asian_width
 from zoneinfo import ZoneInfo
 
 from itu_timeline.base.i18n import N_, _, current, ngettext
+from itu_timeline.core.deadline_names import deadline_name
 from itu_timeline.core.glossary import Named, body_name, kind_name
 from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.subscriptions import feed_of
@@ -127,7 +128,7 @@ def item_text(item: Item, zone: ZoneInfo) -> str:
             text += f" {_(END_NOT_ANNOUNCED)}"
     else:
         text = _("Deadline: {name} — {title}").format(
-            name=safe(item.deadline.name), title=safe(shown_title(event))
+            name=safe(deadline_name(item.deadline)), title=safe(shown_title(event))
         )
         if not item.deadline.timed:
             text += f" {_(TIME_NOT_STATED)}"
@@ -211,7 +212,7 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         lines.append(_("Deadlines (times in {zone}):").format(zone=zone.key))
         lettered = any(_printed_in(event, item) for item in deadlines)
         for item in deadlines:
-            name = safe(item.deadline.name) if item.deadline else ""
+            name = safe(deadline_name(item.deadline)) if item.deadline else ""
             if item.deadline and not item.deadline.timed:
                 name += f" {_(TIME_NOT_STATED)}"
             name += _origin(event, item, lettered)

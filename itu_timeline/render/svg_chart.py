@@ -13,6 +13,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from itu_timeline.base.i18n import _, current
+from itu_timeline.core.deadline_names import deadline_name
 from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.text import MONTHS, safe
 from itu_timeline.core.titles import title_in
@@ -165,7 +166,9 @@ def _row(
         day = deadline_day(deadline, zone)
         if first <= day <= last:
             mid = place(day) + round((place(day + timedelta(days=1)) - place(day)) / 2, 1)
-            what = _(words.DEADLINE_MARK).format(day=day.isoformat(), name=safe(deadline.name))
+            what = _(words.DEADLINE_MARK).format(
+                day=day.isoformat(), name=safe(deadline_name(deadline))
+            )
             parts.append(f'<path class="deadline" d="M{mid} {top + 3}l6 8l-6 8l-6 -8z">'
                          f"<title>{escape(what)}</title></path>")  # fmt: skip
     return parts
