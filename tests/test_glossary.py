@@ -33,7 +33,8 @@ def test_every_term_is_in_a_language_of_the_itu_with_an_itu_source() -> None:
             assert lang in LANGUAGES, (key, lang)  # English is the calendar's own language
             assert text, (key, lang)
             assert text.strip() == text, (key, lang)
-            assert "itu.int/" in source or source.startswith("ITU Convention"), (key, lang)
+            itu_text = source.startswith(("ITU Convention", "ITU Constitution", "ITU document"))
+            assert "itu.int/" in source or itu_text, (key, lang)
 
 
 def test_every_body_and_kind_named_has_its_term() -> None:
@@ -60,7 +61,11 @@ def test_a_term_is_the_itus_word_or_english_and_says_which(key: str, lang: str) 
          "Telecomunicaciones"),
         (Body.ITU, Kind.PLENIPOTENTIARY, "ar", "مؤتمر المندوبين المفوضين"),
         (Body.ITU_T, Kind.STUDY_GROUP, "zh", "研究组"),
-        (Body.ITU_R, Kind.STUDY_GROUP, "ru", "Study Group"),
+        (Body.ITU_R, Kind.STUDY_GROUP, "ru", "Исследовательская комиссия"),
+        (Body.ITU_T, Kind.ADVISORY_GROUP, "fr", "Groupe consultatif de la normalisation des "
+         "télécommunications"),
+        (Body.ITU_R, Kind.ADVISORY_GROUP, "zh", "无线电通信顾问组"),
+        (Body.ITU_R, Kind.ADVISORY_GROUP, "ru", "Radiocommunication Advisory Group"),
     ],
 )  # fmt: skip
 def test_the_kind_of_a_meeting_depends_on_its_body(
@@ -82,3 +87,22 @@ def test_the_docstring_examples_hold(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_every_advisory_group_and_the_councils_working_groups_have_their_names() -> None:
+    """The calendar's advisory groups are TSAG, RAG and TDAG, and the ITU's own working groups
+    are the Council's: each is named, in English at least."""
+    for body, key in ((Body.ITU_T, "tsag"), (Body.ITU_R, "rag"), (Body.ITU_D, "tdag")):
+        assert KIND_TERMS[(body, Kind.ADVISORY_GROUP)] == key
+    named = kind_name(meeting(Body.ITU, Kind.WORKING_GROUP), "fr")
+    assert named == ("Groupe de travail du Conseil", "fr", False)
+
+
+def test_each_kind_of_meeting_is_named_in_one_place() -> None:
+    """A kind is named on the page by our word for it (page_words.KINDS) or, when it is a body
+    of the ITU's own, by the glossary alone: never by both."""
+    from itu_timeline.render.page_words import KINDS
+
+    by_glossary = {kind for body, kind in KIND_TERMS if body is None}
+    assert by_glossary.isdisjoint(KINDS)
+    assert by_glossary | set(KINDS) == set(Kind)

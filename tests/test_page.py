@@ -119,7 +119,7 @@ def test_the_candidatures_deadline_reads_as_the_itu_states_it(run: Run, tmp_path
     assert "2026-10-12 23:59 Geneva time (21:59 UTC): Candidatures for elected posts" in said
     # a deadline whose source gives only a day shows the day alone
     assert "2026-07-09: Other proposals" in said
-    assert "TypeMeeting (plenipotentiary)" in said
+    assert "TypeMeeting (Plenipotentiary Conference)" in said
     source = [a.get("href") for a in record.iter(f"{HTML}a")]
     assert "https://pp.itu.int/2026/en/about/about-pp26/" in source
     build(run, tmp_path / "before", today="2026-10-01")

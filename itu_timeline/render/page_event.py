@@ -29,7 +29,7 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
     labels = words.FACTS
     rows = [
         ("dates", text(event_when(event))),
-        ("type", text(words.type_of(event.kind))),
+        ("type", _type(event)),
         ("where", text(event.location or _(words.NOT_GIVEN))),
         ("body", text(words.body_text(event.body))),
         ("status", text(status_name(event.status))),
@@ -48,6 +48,13 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
         + _deadlines(deadlines, today, zone, _(words.DEADLINES))
         + "</article>\n"
     )
+
+
+def _type(event: Event) -> str:
+    """'Meeting (World Radiocommunication Conference)', in the page's language."""
+    kind = words.kind_of(event)
+    named = english(text(kind.text)) if kind.fallback else text(kind.text)
+    return text(_(words.TYPE_AND_KIND)).format(type=text(words.kind_word(event.kind)), kind=named)
 
 
 def entry(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:

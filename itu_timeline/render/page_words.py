@@ -7,8 +7,9 @@ with `_`, in the language the page is being built in.
 The names of the languages are each in its own language (autonyms), as the ITU's own language
 menus write them, so a reader finds theirs whatever the page's language."""
 
-from itu_timeline.base.i18n import N_, _, ngettext
-from itu_timeline.core.model import Body, Kind
+from itu_timeline.base.i18n import N_, _, current, ngettext
+from itu_timeline.core.glossary import Named, kind_name
+from itu_timeline.core.model import Body, Event, Kind
 
 AUTONYMS = {
     "en": "English",
@@ -115,15 +116,15 @@ WITH_UTC = N_("{stated} ({utc} UTC)")
 WITH_UTC_AND_YOURS = N_("{stated} ({utc} UTC; {yours})")
 
 
-# The kinds of meeting, as the page names them ("Meeting (study group)").
+# Our words for the kinds of meeting ("Meeting (forum)"). The kinds that are bodies of the ITU
+# itself (the Plenipotentiary Conference, the Council, a Study Group) are named by the ITU's
+# own words, from the glossary (core/glossary.py) alone; so is any meeting the glossary has a
+# name for in the page's language ("Meeting (World Radiocommunication Conference)").
 KINDS = {
-    Kind.PLENIPOTENTIARY: N_("plenipotentiary"),
-    Kind.COUNCIL: N_("council"),
     Kind.WORKING_GROUP: N_("working group"),
     Kind.EXPERT_GROUP: N_("expert group"),
     Kind.ASSEMBLY: N_("assembly"),
     Kind.CONFERENCE: N_("conference"),
-    Kind.STUDY_GROUP: N_("study group"),
     Kind.ADVISORY_GROUP: N_("advisory group"),
     Kind.PREPARATORY: N_("preparatory meeting"),
     Kind.FORUM: N_("forum"),
@@ -147,9 +148,14 @@ def kind_word(kind: Kind) -> str:
     return _(MILESTONE if kind is Kind.MILESTONE else MEETING)
 
 
-def type_of(kind: Kind) -> str:
-    """'Meeting (plenipotentiary)', in the page's language."""
-    return _(TYPE_AND_KIND).format(type=kind_word(kind), kind=_(KINDS[kind]))
+def kind_of(event: Event) -> Named:
+    """The kind of meeting the event is, in the page's language: the ITU's name where the
+    glossary has one in it, else our word for the kind; for a kind that only the glossary
+    names, its English name (`fallback`), which the page marks as English."""
+    named = kind_name(event, current())
+    if named is not None and (not named.fallback or event.kind not in KINDS):
+        return named
+    return Named(_(KINDS[event.kind]), current(), False)
 
 
 def coming_up(days: int) -> str:
