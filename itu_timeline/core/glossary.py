@@ -94,6 +94,10 @@ _SG_RU = (
     "ITU document Recommendation ITU-T A.1 (11/2012), Russian text "
     "(copy: https://ru.scribd.com/document/544528956/T-REC-A-1-201211-S-PDF-R)"
 )
+_WRC_ES = (
+    "http://www.itu.ch/es/mediacentre/Pages/PR-2023-12-15-WRC23-closing-ceremony.aspx "
+    "(itu.ch, the ITU's own domain)"
+)
 _SG_FR = "https://www.itu.int/fr/ITU-T/about/Pages/default.aspx (mirror; in the plural)"
 _ITUT_RU = (
     "ITU document TSB Collective letter 6/2 (July 2016), Russian text (copy: https://info.z-pdf.ru/"
@@ -169,6 +173,7 @@ GLOSSARY: dict[str, dict[str, Term]] = {
         "zh": Term("世界无线电通信大会", _WRC_ZH),
         "fr": Term("Conférence mondiale des radiocommunications", _WRC_FR),
         "ru": Term("Всемирная конференция радиосвязи", _RADIO_RU),
+        "es": Term("Conferencia Mundial de Radiocomunicaciones", _WRC_ES),
     },
     "ra": {
         "zh": Term("无线电通信全会", _RAG_ZH),
