@@ -40,8 +40,12 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
       itu-timeline list -s "study group 17" --from today
     """
     settings: Settings = ctx.obj
-    # Between two days, only the events near them are read, from the day index.
-    window = (filters.start, filters.end) if filters.start and filters.end else None
+    if filters == Filter() and chosen_format(fmt) is OutputFormat.JSON:  # rows from the cache
+        from itu_timeline.render.json_rows import whole_json
+
+        sys.stdout.writelines(whole_json(settings.calendars, settings.now.zone, settings.calendar))
+        return
+    window = (filters.start, filters.end) if filters.start and filters.end else None  # day index
     calendar = settings.calendar(within=window)
     everything = [lambda: settings.calendar().events] if window else []
     note_unknown_tags(filters, lambda: calendar.events, *everything)

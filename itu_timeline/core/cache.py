@@ -184,11 +184,11 @@ def write_entry(entry: Path, stamps: Stamp, content: object, tail: bytes = b"") 
         _prune(entry.parent)
 
 
-# Entries named as earlier versions named them, and day indexes not made for 30 days (that of
-# the default files is made again at each feed refresh; an index of files named with
-# --calendar is made again when next used), would otherwise stay for ever. Looked for only when
-# an entry is written, which is a miss.
-KINDS = ("file-", "days-")
+# Entries named as earlier versions named them, and day indexes and list's rows
+# (render/json_rows.py) not made for 30 days (that of the default files is made again at each
+# feed refresh; an index of files named with --calendar is made again when next used), would
+# otherwise stay for ever. Looked for only when an entry is written, which is a miss.
+KINDS = ("file-", "days-", "rows-")
 UNUSED_DAYS = 30
 
 
@@ -197,7 +197,7 @@ def _prune(folder: Path) -> None:
     for old in folder.glob("*.pickle"):
         with contextlib.suppress(OSError):
             if not old.name.startswith(KINDS) or (
-                old.name.startswith("days-") and old.stat().st_mtime < cutoff
+                old.name.startswith(KINDS[1:]) and old.stat().st_mtime < cutoff
             ):
                 old.unlink()
 

@@ -42,7 +42,7 @@ EVENT_FIELDS = (
 def events_json(events: Iterable[Event], zone: ZoneInfo) -> Iterator[str]:
     """The JSON list of `events`' records (as `to_json` of them), made without the dicts."""
     feeds = functools.cache(feed_of)
-    return rows_json((EVENT_FIELDS, _values(e, zone, feeds)) for e in events)
+    return rows_json((EVENT_FIELDS, record_values(e, zone, feeds)) for e in events)
 
 
 def event_records(events: Iterable[Event], zone: ZoneInfo) -> Iterator[dict[str, Any]]:
@@ -56,11 +56,14 @@ def event_record(
     event: Event, zone: ZoneInfo, feeds: Callable[[Path | None], str | None] = feed_of
 ) -> dict[str, Any]:
     """An event as JSON has it; `dates` in words, timed spans in `zone`."""
-    return dict(zip(EVENT_FIELDS, _values(event, zone, feeds), strict=True))
+    return dict(zip(EVENT_FIELDS, record_values(event, zone, feeds), strict=True))
 
 
-def _values(event: Event, zone: ZoneInfo, feeds: Callable[[Path | None], str | None]) -> list[Any]:
-    """The values of an event's record, in the order of EVENT_FIELDS."""
+def record_values(
+    event: Event, zone: ZoneInfo, feeds: Callable[[Path | None], object]
+) -> list[Any]:
+    """The values of an event's record, in the order of EVENT_FIELDS; `feeds` gives the last,
+    from the file the event came from."""
     values = list(_ATTRIBUTES(event))
     for at, convert in _CONVERTERS:
         values[at] = convert(values[at])

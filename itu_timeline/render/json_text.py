@@ -19,7 +19,7 @@ from itu_timeline.core.text import escape_invisible
 
 Row = tuple[tuple[str, ...], list[Any]]  # a record as its keys and its values, in order
 
-_BATCH = 1_000  # records a batch: one encoder call, a few hundred kB of text
+BATCH = 1_000  # records a batch: one encoder call, a few hundred kB of text
 # The C encoder with a line feed between values: as it escapes every control character in a
 # string, a line feed in its output is one of these separators and nothing else.
 _VALUES = json.JSONEncoder(ensure_ascii=False, separators=("\n", ": ")).encode
@@ -38,7 +38,7 @@ def rows_json(rows: Iterable[Row]) -> Iterator[str]:
     separator = "[\n  "
     layouts: dict[tuple[object, ...], _Layout] = {}
     remaining = iter(rows)
-    while batch := list(itertools.islice(remaining, _BATCH)):
+    while batch := list(itertools.islice(remaining, BATCH)):
         yield separator + escape_invisible(_batch_text(batch, layouts))
         separator = ",\n  "
     yield "[]\n" if separator.startswith("[") else "\n]\n"
