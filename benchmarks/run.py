@@ -386,8 +386,9 @@ def _ics_row(
         f"{seconds('export')} = {ratio('export', 'floor')} {TIMES} floor "
         f"({mib['out.ics']:.1f} MiB)",
         f"{seconds('publish')} = {ratio('publish', 'export')} {TIMES} export",
-        f"{peaks['export']:.0f}, {peaks['publish']:.0f} "
-        f"(= {peaks['publish'] / peaks['json']:.2f} {TIMES} list json), {peaks['json']:.0f} MiB",
+        f"{peaks['export']:.0f}, {peaks['publish']:.0f} (= {peaks['publish'] / peaks['json']:.2f} "
+        f"{TIMES} list json, {peaks['publish'] / peaks['export']:.2f} {TIMES} export), "
+        f"{peaks['json']:.0f} MiB",
     )
 
 
