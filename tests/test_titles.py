@@ -104,7 +104,8 @@ def test_export_lang_writes_the_itu_names_and_english_where_there_is_none(
     assert result.exit_code == 0, result.stderr
     titles = summaries(result.stdout_bytes)
     assert "Conférence de plénipotentiaires (PP-26)" in titles
-    assert "Deadline: Candidatures — Conférence de plénipotentiaires (PP-26)" in titles
+    # A deadline's words are the reader's; a rule of the user's own keeps its name as written.
+    assert "Échéance : Candidatures — Conférence de plénipotentiaires (PP-26)" in titles
     assert "ITU Council 2026" in titles  # no French name given: the English one
     strict = vobject.readOne(result.stdout_bytes.decode(), validate=True)
     assert len(strict.contents["vevent"]) == len(titles)
@@ -298,6 +299,33 @@ def test_export_lang_fr_of_the_bundled_calendar_names_pp26_as_the_itu_does(run: 
     result = run("export", "--lang", "fr", "--no-deadlines", calendars=[bundled_path()])
     assert result.exit_code == 0, result.stderr
     assert "Conférence de plénipotentiaires (PP-26)" in summaries(result.stdout_bytes)
+
+
+def test_export_lang_names_the_bundled_rules_deadlines_in_the_language_and_imports_back(
+    run: Run, tmp_path: Path
+) -> None:
+    """A deadline's SUMMARY is read by a person: in French its words and the name of a bundled
+    rule are French; `import` takes deadlines back from their specification, so the French
+    file gives the same deadline names as the English one."""
+    from itu_timeline.core.deadlines import all_deadlines
+    from itu_timeline.core.loader import bundled_path
+
+    ics = tmp_path / "fr.ics"
+    result = run("--lang", "fr", "export", "-o", str(ics), calendars=[bundled_path()])
+    assert result.exit_code == 0, result.stderr
+    french = summaries(ics.read_bytes())
+    assert any(s.startswith("Échéance : Soumission des contributions — ") for s in french)
+    assert not any(s.startswith("Deadline:") for s in french)
+    names = []
+    for language in ("fr", "en"):
+        path = tmp_path / f"{language}.ics"
+        run("--lang", language, "export", "-o", str(path), calendars=[bundled_path()])
+        mine = tmp_path / f"{language}.toml"
+        imported = run("import", str(path), calendars=[mine])
+        assert imported.exit_code == 0, imported.stderr
+        names.append(sorted(d.name for d in all_deadlines(load([mine]))))
+    assert names[0] == names[1]
+    assert "Contributions due" in names[0]
 
 
 def test_the_terminal_shows_the_name_in_the_language_of_the_run(

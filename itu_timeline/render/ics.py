@@ -17,6 +17,8 @@ from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from urllib.parse import quote
 
+from itu_timeline.base.i18n import _
+from itu_timeline.core.deadline_names import deadline_name
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Deadline, DeadlineSpec, Event, Rule, Status
 from itu_timeline.core.text import (
@@ -218,7 +220,12 @@ def _add_ours(component: Component, event: Event) -> None:
 def deadline_component(deadline: Deadline, options: ExportOptions) -> Component:
     event = deadline.event
     component = _common(event, deadline_uid(deadline), options)
-    component.add("SUMMARY", text(f"Deadline: {deadline.name} — {event.title}"))
+    # The same words as a plain line: a person reads them in the language of the run (export
+    # --lang); the deadline's specification below keeps its name as written, for `import`.
+    summary = _("Deadline: {name} — {title}").format(
+        name=deadline_name(deadline), title=event.title
+    )
+    component.add("SUMMARY", text(summary))
     if deadline.timed:
         component.add("DTSTART", deadline.due.astimezone(UTC))
     else:  # only the day is known: an all-day item, never a made-up time
