@@ -181,6 +181,26 @@ def test_letter_says_its_warnings_and_its_summary_in_the_language(run: Run, tmp_
     assert refused.stderr == "itu-timeline: error: --dry-run 需与 --add 一起使用\n"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("fr", "Minutes of the staff party, 12 May 2027.", "pas une lettre de l'UIT"),
+        ("ru", "TSB Collective letter 3/13\nThank you.", "не объявляет ни одного собрания"),
+        ("zh", "Document C27/1-E\nSource: Chair\nTitle: Summary of conclusions\n", "会议文件"),
+    ],
+)
+def test_letter_refuses_a_text_that_is_no_letter_in_the_language(
+    run: Run, tmp_path: Path, lang: str, text: str, said: str
+) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    refused = run("--lang", lang, "letter", str(path))
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"{PREFIX}{path}")
+    assert said in refused.stderr
+    assert run("letter", str(path)).stderr.isascii()  # English as it was
+
+
 def test_publish_and_export_say_their_notes_in_the_language(run: Run, tmp_path: Path) -> None:
     site = tmp_path / "site"
     published = run("--lang", "fr", "publish", str(site))

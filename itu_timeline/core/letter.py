@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from itu_timeline.base.errors import UsageError
+from itu_timeline.base.i18n import _
 from itu_timeline.core.letter_dates import Found, find_dates, resolve
 from itu_timeline.core.letter_deadlines import attach_deadlines
 from itu_timeline.core.letter_groups import find_groups
@@ -43,7 +44,11 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     meeting document (a report, conclusions, a contribution) is none."""
     text = normalize(raw)
     if is_document(text):
-        raise NotALetter(f"{origin}: a meeting document (a report, conclusions), not a letter")
+        raise NotALetter(
+            _("{origin}: a meeting document (a report, conclusions), not a letter").format(
+                origin=origin
+            )
+        )
     reference = find_reference(text)
     invitation = reference is None and forwarded_invitation(text)
     body = reference.body if reference else (
@@ -51,7 +56,11 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     groups = find_groups(text, body)
     said = ((groups or invitation) and speaks_as_letter(text)) or announces_meeting(text)
     if body is None or (reference is None and not said):
-        raise NotALetter(f"{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)")
+        raise NotALetter(
+            _("{origin}: not an ITU letter (no TSB, BR, BDT or DM reference found)").format(
+                origin=origin
+            )
+        )
     dates = find_dates(text)
     letter_date = _letter_date(text, reference.endpos if reference else -99, dates)
     dated = (resolve(d.start, today) for d in dates if d.start[0])
@@ -60,7 +69,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     base = Meeting(printed, letter_date, body, None, "", date.min, date.min, key=key)
     found = merged(without_umbrellas(find_meetings(text, dates, groups, base, near)))
     if not found:
-        raise NotALetter(f"{origin}: {printed or 'the letter'} announces no meeting with dates")
+        raise NotALetter(_no_meeting(origin, printed))
     _named_again(found, dates, near)
     # the days a place names as a date, not a venue: "Geneva, 11 September 2017" (the letter's
     # date) and a past meeting's "(Geneva, 17 and 18 July 1997)"
@@ -158,3 +167,11 @@ def _same(a: Meeting, b: Meeting) -> bool:
         return held or (a.start, a.end) == (b.start, b.end)
     day = timedelta(days=1)
     return a.group == b.group and a.start - day <= b.end and b.start - day <= a.end
+
+
+def _no_meeting(origin: str, printed: str | None) -> str:
+    if printed is None:
+        return _("{origin}: the letter announces no meeting with dates").format(origin=origin)
+    return _("{origin}: {reference} announces no meeting with dates").format(
+        origin=origin, reference=printed
+    )

@@ -2,10 +2,9 @@
 them as the `icalendar` library would), one event at a time, so a large calendar streams out
 with flat memory and each event is serialised once however many feeds it goes into.
 
-Events are all-day: DTEND is the day after the last day (the one place where the inclusive
-`end` of our data becomes iCalendar's exclusive end). Deadlines are timed events in UTC with
-a DTSTART and no DTEND. UIDs come from event ids and deadline names, never from chance, so a
-re-import or a subscription refresh updates events instead of duplicating them.
+An all-day event's DTEND is the day after its last day (where the inclusive `end` of our
+data becomes iCalendar's exclusive end). UIDs come from event ids and deadline names, never
+from chance, so a re-import or a subscription refresh updates events instead of duplicating them.
 """
 
 import hashlib
@@ -220,12 +219,8 @@ def _add_ours(component: Component, event: Event) -> None:
 def deadline_component(deadline: Deadline, options: ExportOptions) -> Component:
     event = deadline.event
     component = _common(event, deadline_uid(deadline), options)
-    # The same words as a plain line: a person reads them in the language of the run (export
-    # --lang); the deadline's specification below keeps its name as written, for `import`.
-    summary = _("Deadline: {name} — {title}").format(
-        name=deadline_name(deadline), title=event.title
-    )
-    component.add("SUMMARY", text(summary))
+    words = _("Deadline: {name} — {title}")  # the reader's; `import` reads the spec, not these
+    component.add("SUMMARY", text(words.format(name=deadline_name(deadline), title=event.title)))
     if deadline.timed:
         component.add("DTSTART", deadline.due.astimezone(UTC))
     else:  # only the day is known: an all-day item, never a made-up time
