@@ -4,6 +4,7 @@
 and links go through `render/page_links.py`, the page's words come from
 `render/page_words.py`, times and days from `render/page_times.py`."""
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,9 +46,19 @@ class Site:
 
     def years(self) -> list[int]:
         """The years that have a page: those the events begin in."""
-        return sorted({e.first_day.year for e in self.events})
+        return self._years
 
     def deadlines_of(self) -> dict[str, list[Deadline]]:
+        return self._deadlines_of
+
+    # Each found once for a language's pages, not again for each of them (at 100,000 events,
+    # a year's page of every language asked for all of them again).
+    @functools.cached_property
+    def _years(self) -> list[int]:
+        return sorted({e.first_day.year for e in self.events})
+
+    @functools.cached_property
+    def _deadlines_of(self) -> dict[str, list[Deadline]]:
         found: dict[str, list[Deadline]] = {}
         for deadline in self.deadlines:
             found.setdefault(deadline.event.id, []).append(deadline)

@@ -14,16 +14,18 @@ from itu_timeline.render.page_event import record
 from itu_timeline.render.page_links import text, year_file
 
 
-def year_pages(site: Site) -> dict[str, str]:
-    """A page per year an event begins in: 2022.html, …"""
-    return {year_file(year): year_page(site, year) for year in site.years()}
+def years_events(site: Site) -> dict[int, list[Event]]:
+    """The events of each year's page (2022.html, …), in their order there: by day as given,
+    the year-only ones last. Found once for all years, from one pass over the events."""
+    found: dict[int, list[Event]] = {}
+    for event in site.events:
+        found.setdefault(event.first_day.year, []).append(event)
+    by_year = {year: found[year] for year in sorted(found)}
+    return {y: sorted(e, key=lambda e: e.precision is Precision.YEAR) for y, e in by_year.items()}
 
 
-def year_page(site: Site, year: int) -> str:
-    events = sorted(  # stable: by day as given, the year-only ones last
-        (e for e in site.events if e.first_day.year == year),
-        key=lambda e: e.precision is Precision.YEAR,
-    )
+def year_page(site: Site, year: int, events: list[Event]) -> str:
+    """The page of `year`, with `events`, those of `years_events` for it."""
     deadlines = site.deadlines_of()
     parts = []
     for heading, in_group in groupby(events, key=_heading):

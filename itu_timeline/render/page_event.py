@@ -1,13 +1,15 @@
 """One event on the public page: its full record (on its year's page, where its id is the
 anchor) and its short entry (on the front page, linking to the record)."""
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from itu_timeline.base.i18n import _
-from itu_timeline.core.model import Deadline, Event, Status
+from itu_timeline.base.i18n import _, current
+from itu_timeline.core.model import Basis, Deadline, Event, Status
 from itu_timeline.core.text import BASIS_WORDS
 from itu_timeline.core.upcoming import days_text
 from itu_timeline.render import page_words as words
@@ -26,14 +28,14 @@ from itu_timeline.render.plain import status_name
 
 def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
     """The event's article: every fact known, each deadline, and its id as the anchor."""
-    labels = words.FACTS
+    language = current()
     rows = [
         ("dates", text(event_when(event))),
         ("type", _type(event)),
-        ("where", text(event.location or _(words.NOT_GIVEN))),
-        ("body", text(words.body_text(event.body))),
-        ("status", text(status_name(event.status))),
-        ("basis", text(_(BASIS_WORDS[event.basis]) if event.basis else _(words.NOT_SAID))),
+        ("where", text(event.location) if event.location else _said(language, _, words.NOT_GIVEN)),
+        ("body", _said(language, words.body_text, event.body)),
+        ("status", _said(language, status_name, event.status)),
+        ("basis", _said(language, _basis, event.basis)),
         ("source", linked_text(event.source) if event.source else _(words.NOT_GIVEN)),
     ]
     if event.outcome:  # only where a source says it took place: silence is no news
@@ -42,7 +44,9 @@ def record(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneI
         rows.append(("page", link(event.url)))
     if event.notes:
         rows.append(("notes", english(linked_text(event.notes))))
-    facts = "".join(f"<dt>{text(_(labels[key]))}</dt><dd>{value}</dd>" for key, value in rows)
+    facts = "".join(
+        f"<dt>{_said(language, _label, key)}</dt><dd>{value}</dd>" for key, value in rows
+    )
     return (
         f'<article id="{escape(event.id)}">\n<h3>{title_of(event)}</h3>\n<dl>{facts}</dl>\n'
         + _deadlines(deadlines, today, zone, _(words.DEADLINES))
@@ -55,6 +59,21 @@ def _type(event: Event) -> str:
     kind = words.kind_of(event)
     named = english(text(kind.text)) if kind.fallback else text(kind.text)
     return text(_(words.TYPE_AND_KIND)).format(type=text(words.kind_word(event.kind)), kind=named)
+
+
+@functools.cache
+def _said(language: str, say: Callable[[Any], str], what: Any) -> str:
+    """`say(what)`, escaped, in `language` (the one being written): worked out once per
+    language, not for each of the thousands of records of a page."""
+    return text(say(what))
+
+
+def _label(key: str) -> str:
+    return _(words.FACTS[key])
+
+
+def _basis(basis: Basis | None) -> str:
+    return _(BASIS_WORDS[basis]) if basis else _(words.NOT_SAID)
 
 
 def entry(event: Event, deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None) -> str:
@@ -75,10 +94,10 @@ def _deadlines(deadlines: Sequence[Deadline], today: date, zone: ZoneInfo | None
         return ""
     listed = "".join(
         "<li>"
-        + text(_(words.DEADLINE_LINE)).format(
+        + _said(current(), _, words.DEADLINE_LINE).format(
             when=text(deadline_when(d, zone)),
             name=deadline_of(d),
-            countdown=text(days_text((deadline_day(d, zone) - today).days)),
+            countdown=_said(current(), days_text, (deadline_day(d, zone) - today).days),
         )
         + "</li>"
         for d in sorted(deadlines, key=lambda d: d.due)

@@ -6,10 +6,11 @@ The rule: without `--tz`, a day is the day its source states (a deadline at 00:3
 on 06-20 is on 06-20, wherever the page is built); with `--tz ZONE`, days are as seen in
 ZONE, and each time also names ZONE's clock."""
 
+import functools
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from itu_timeline.base.i18n import N_, _
+from itu_timeline.base.i18n import N_, _, current
 from itu_timeline.core.model import Deadline, Event, days_of
 from itu_timeline.core.text import END_NOT_ANNOUNCED, dates_label, iso_span, local_times
 from itu_timeline.core.zones import get_zone
@@ -26,6 +27,11 @@ def zone_name(key: str) -> str:
     >>> zone_name("Europe/Zurich"), zone_name("America/New_York"), zone_name("Etc/UTC")
     ('Geneva time', 'New York time', 'UTC')
     """
+    return _zone_name(current(), key)
+
+
+@functools.cache  # a few zones, each said at every time of a page
+def _zone_name(language: str, key: str) -> str:
     if key in _UTC:
         return "UTC"
     city = _(_CITIES[key]) if key in _CITIES else key.rsplit("/", 1)[-1].replace("_", " ")
@@ -55,17 +61,26 @@ def deadline_when(deadline: Deadline, zone: ZoneInfo | None) -> str:
 def stated(instant: datetime, own: str, zone: ZoneInfo | None) -> str:
     """`instant` on the clock of `own` (an IANA key), then UTC, then `zone`'s clock where it
     is another: '2026-06-20 00:30 Tokyo time (2026-06-19 15:30 UTC)'."""
-    local = instant.astimezone(get_zone(own))
-    text = _(words.AT_TIME).format(when=f"{local:%Y-%m-%d %H:%M}", zone=zone_name(own))
+    local, utc, yours = _clocks(instant, own, zone)
+    text = _(words.AT_TIME).format(when=local, zone=zone_name(own))
     if zone_name(own) == "UTC":
         return text
-    utc = _clock(instant.astimezone(UTC), local.date())
     if zone is None or zone.key == own or zone_name(zone.key) == "UTC":
         return _(words.WITH_UTC).format(stated=text, utc=utc)
-    yours = _(words.AT_TIME).format(
-        when=_clock(instant.astimezone(zone), local.date()), zone=zone_name(zone.key)
-    )
+    yours = _(words.AT_TIME).format(when=yours, zone=zone_name(zone.key))
     return _(words.WITH_UTC_AND_YOURS).format(stated=text, utc=utc, yours=yours)
+
+
+# The same in every language, and a year's page is built in each in turn: the last few
+# thousand instants kept.
+@functools.lru_cache(maxsize=1 << 12)
+def _clocks(instant: datetime, own: str, zone: ZoneInfo | None) -> tuple[str, str, str]:
+    """`instant` on the clock of `own`, and the time of day in UTC and in `zone` (with their
+    dates where those are another day)."""
+    local = instant.astimezone(get_zone(own))
+    day = local.date()
+    utc = _clock(instant.astimezone(UTC), day)
+    return f"{local:%Y-%m-%d %H:%M}", utc, _clock(instant.astimezone(zone), day) if zone else ""
 
 
 def _clock(moment: datetime, day: date) -> str:

@@ -9,19 +9,25 @@ from dataclasses import replace
 from itu_timeline.base.i18n import _, speaking
 from itu_timeline.render import page_words as words
 from itu_timeline.render.html import Site
-from itu_timeline.render.page_archive import year_pages
+from itu_timeline.render.page_archive import year_page, years_events
 from itu_timeline.render.page_front import front_page
 from itu_timeline.render.page_languages import SITE_LANGUAGES, folder
+from itu_timeline.render.page_links import year_file
 
 
 def site_pages(site: Site) -> Iterator[tuple[str, str]]:
     """Each page and its path in the site ('index.html', 'fr/2026.html', …), one at a time:
-    a caller that writes each before taking the next holds one language's pages at most."""
+    a caller that writes each before taking the next holds one page at most. The front pages,
+    then each year's page in every language in turn: what its records say alike in every
+    language (calendar text, links) is made once for all six (render/page_event.py)."""
+    built = {}
     for language in SITE_LANGUAGES:
         with speaking(language):
-            built = replace(site, language=language, languages=SITE_LANGUAGES)
+            built[language] = replace(site, language=language, languages=SITE_LANGUAGES)
             if site.title == words.SITE_TITLE:  # the default title, not one the user gave
-                built = replace(built, title=_(words.SITE_TITLE))
-            yield folder(language) + "index.html", front_page(built)
-            for name, page in year_pages(built).items():
-                yield folder(language) + name, page
+                built[language] = replace(built[language], title=_(words.SITE_TITLE))
+            yield folder(language) + "index.html", front_page(built[language])
+    for year, events in years_events(site).items():
+        for language in SITE_LANGUAGES:
+            with speaking(language):
+                yield folder(language) + year_file(year), year_page(built[language], year, events)
