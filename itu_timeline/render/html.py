@@ -5,7 +5,7 @@ and links go through `render/page_links.py`, the page's words come from
 `render/page_words.py`, times and days from `render/page_times.py`."""
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -43,13 +43,16 @@ class Site:
     changed: Sequence[Callable[[], str]] = ()
     language: str = "en"  # of this build of the pages
     languages: Sequence[str] = ("en",)  # every language the site is built in
+    # Each event's deadlines by its id, where they were found already: site_pages finds them
+    # once for the six languages' builds, which would otherwise each hold their own.
+    by_event: Mapping[str, Sequence[Deadline]] | None = None
 
     def years(self) -> list[int]:
         """The years that have a page: those the events begin in."""
         return self._years
 
-    def deadlines_of(self) -> dict[str, list[Deadline]]:
-        return self._deadlines_of
+    def deadlines_of(self) -> Mapping[str, Sequence[Deadline]]:
+        return self._deadlines_of if self.by_event is None else self.by_event
 
     # Each found once for a language's pages, not again for each of them (at 100,000 events,
     # a year's page of every language asked for all of them again).

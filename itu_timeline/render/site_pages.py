@@ -20,6 +20,7 @@ def site_pages(site: Site) -> Iterator[tuple[str, str]]:
     a caller that writes each before taking the next holds one page at most. The front pages,
     then each year's page in every language in turn: what its records say alike in every
     language (calendar text, links) is made once for all six (render/page_event.py)."""
+    site = replace(site, by_event=site.deadlines_of())  # found once for every language
     built = {}
     for language in SITE_LANGUAGES:
         with speaking(language):
