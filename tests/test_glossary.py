@@ -11,18 +11,18 @@ from hypothesis import strategies as st
 from itu_timeline.core import glossary, titles
 from itu_timeline.core.glossary import (
     BODY_TERMS,
-    ENGLISH,
-    GLOSSARY,
     KIND_TERMS,
+    SERIES_TERMS,
     body_name,
     kind_name,
     term,
 )
+from itu_timeline.core.glossary_terms import ENGLISH, GLOSSARY
 from itu_timeline.core.model import LANGUAGES, Body, Event, Kind
 
 
-def meeting(body: Body, kind: Kind) -> Event:
-    return Event(id="e", title="E", body=body, kind=kind, start=date(2027, 1, 1), end=None,
+def meeting(body: Body, kind: Kind, title: str = "E") -> Event:
+    return Event(id="e", title=title, body=body, kind=kind, start=date(2027, 1, 1), end=None,
                  timezone="UTC")  # fmt: skip
 
 
@@ -38,7 +38,8 @@ def test_every_term_is_in_a_language_of_the_itu_with_an_itu_source() -> None:
 
 
 def test_every_body_and_kind_named_has_its_term() -> None:
-    assert set(BODY_TERMS.values()) | set(KIND_TERMS.values()) <= set(GLOSSARY)
+    series = {key for _body, _kind, _words, key in SERIES_TERMS}
+    assert set(BODY_TERMS.values()) | set(KIND_TERMS.values()) | series <= set(GLOSSARY)
     assert set(ENGLISH) == set(GLOSSARY)
 
 
@@ -106,3 +107,46 @@ def test_each_kind_of_meeting_is_named_in_one_place() -> None:
     by_glossary = {kind for body, kind in KIND_TERMS if body is None}
     assert by_glossary.isdisjoint(KINDS)
     assert by_glossary | set(KINDS) == set(Kind)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "title", "lang", "name"),
+    [
+        (Body.ITU, Kind.FORUM, "WSIS Forum 2027", "es", ("Foro de la CMSI", "es", False)),
+        (Body.ITU, Kind.FORUM, "WSIS Forum 2027", "fr", ("WSIS Forum", "en", True)),
+        (Body.ITU_D, Kind.FORUM, "Global Symposium for Regulators 2027 (GSR-27)", "fr",
+         ("Colloque mondial des régulateurs", "fr", False)),
+        (Body.ITU_R, Kind.STUDY_GROUP, "ITU-R Working Party 7A meeting", "es",
+         ("Grupo de Trabajo", "es", False)),
+        # a working party is no study group: English, marked, rather than the wrong body's name
+        (Body.ITU_T, Kind.STUDY_GROUP, "ITU-T Working Party 2/2 virtual meeting", "ru",
+         ("Working Party", "en", True)),
+        (Body.ITU_T, Kind.STUDY_GROUP, "ITU-T Study Group 13 meeting", "es",
+         ("Comisión de Estudio", "es", False)),
+    ],
+)  # fmt: skip
+def test_a_series_is_named_by_the_words_of_its_english_title(
+    body: Body, kind: Kind, title: str, lang: str, name: tuple[str, str, bool]
+) -> None:
+    assert kind_name(meeting(body, kind, title), lang) == name
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "title"),
+    [
+        (Body.UN, Kind.FORUM, "WSIS Forum 2027"),  # not the ITU's: the series is the ITU's
+        (Body.ITU, Kind.SUMMIT, "WSIS Forum 2027"),
+        (Body.ITU, Kind.FORUM, "WSIS+20 High-Level Event 2025"),  # not named a WSIS Forum
+        (Body.UN, Kind.FORUM, "Internet Governance Forum 2026"),  # no ITU or UN text read
+    ],
+)
+def test_a_meeting_outside_the_series_is_not_named_by_it(
+    body: Body, kind: Kind, title: str
+) -> None:
+    assert kind_name(meeting(body, kind, title), "es") is None
+
+
+def test_every_term_is_named_for_some_meeting() -> None:
+    """A term nothing names (no body, kind or series) would be a term read for nothing."""
+    series = {key for _body, _kind, _words, key in SERIES_TERMS}
+    assert set(GLOSSARY) == set(BODY_TERMS.values()) | set(KIND_TERMS.values()) | series
