@@ -126,6 +126,30 @@ def test_the_french_page_is_french_with_titles_marked_as_english(site: Path) -> 
     assert 'lang="en"><a' not in english_page
 
 
+def test_the_pages_name_meetings_and_their_kinds_as_the_itu_does_in_each_language(
+    site: Path,
+) -> None:
+    """The curated names (`titles`) head an event's article unmarked; the kind of meeting is
+    the glossary's name for its series where one was read (the GSR, the WSIS Forum, a Working
+    Party), else English marked as such, else our word for the kind."""
+    for lang, year, event, heading, kind in (
+        ("fr", "2024", "gsr-24", "Colloque mondial des régulateurs de 2024 (GSR-24)",
+         "Réunion (Colloque mondial des régulateurs)"),
+        ("ru", "2025", "wsis20-hle-2025", "Мероприятие высокого уровня ВВУИО+20 2025 года",
+         "Собрание (форум)"),
+        ("es", "2027", "wsis-forum-2027", "WSIS Forum 2027", "Reunión (Foro de la CMSI)"),
+        ("es", "2021", "itur-wp7a-2021-04", "ITU-R Working Party 7A meeting (e-meeting)",
+         "Reunión (Grupo de Trabajo)"),
+    ):  # fmt: skip
+        page = parse((site / lang / f"{year}.html").read_text(encoding="utf-8"))
+        article = page.find(f".//{HTML}article[@id='{event}']")
+        assert article is not None, event
+        title = article.find(f"{HTML}h3")
+        assert title is not None, event
+        assert texts(title).startswith(heading), event
+        assert kind in texts(article), event
+
+
 @pytest.mark.parametrize(
     ("days", "heading"),
     [(1, "В ближайший 1 день"), (2, "В ближайшие 2 дня"), (5, "В ближайшие 5 дней"),

@@ -293,6 +293,18 @@ def test_the_bundled_names_are_read_on_the_itus_own_pages() -> None:
             assert itu, (event.id, lang)
 
 
+def test_the_bundled_calendar_has_names_in_every_language_of_the_itu(run: Run) -> None:
+    """Some curated event is named in each of the five languages, Russian included, and an
+    export in that language writes it as the SUMMARY."""
+    from itu_timeline.core.loader import bundled_path
+
+    events = load([bundled_path()]).events
+    assert {lang for e in events for lang in e.titles} == set(LANGUAGES)
+    result = run("export", "--lang", "ru", "--no-deadlines", calendars=[bundled_path()])
+    assert result.exit_code == 0, result.stderr
+    assert "Мероприятие высокого уровня ВВУИО+20 2025 года" in summaries(result.stdout_bytes)
+
+
 def test_export_lang_fr_of_the_bundled_calendar_names_pp26_as_the_itu_does(run: Run) -> None:
     from itu_timeline.core.loader import bundled_path
 
