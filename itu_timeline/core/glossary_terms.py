@@ -110,10 +110,9 @@ _TSAG_ES = (
 )
 _ITUT_ZH = "https://www.itu.int/zh/ITU-T/about/Pages/default.aspx"
 _ITUR_ZH = "http://www.itu.int/net/about/itu-r-zh.aspx"
-_ITUD_AR = (
-    "https://www.itu.int/web/pp-18/ar/article/uit-d-fomento-del-desarrollo-mundial-basado-en-las-"
-    "tic (mirror)"
-)
+_ITUD_AR = "https://itu.int/ar/ITU-D/Conferences/TDAG/Pages/ITU-D-Delegate-Guide-WTDC.aspx"
+_WTDC_ZH = "https://itu.int/zh/ITU-D/Conferences/TDAG/Pages/ITU-D-Delegate-Guide-WTDC.aspx"
+_WTSA_ZH = "https://itu.int/zh/annual-report-2017/itu-t/Pages/t1.aspx"
 _CPM_FR = "https://www.itu.int/md/meetingdoc.asp?lang=fr&parent=R16-RAG16-C-0014"
 _CPM_ES = (
     "https://www.itu.int/wrc-23/es/about (mirror: https://itu-app45580.pagelyhosting.com/wrc-23/"
@@ -174,6 +173,7 @@ GLOSSARY: dict[str, dict[str, Term]] = {
     },
     "itu-d": {
         "ar": Term("قطاع تنمية الاتصالات", _ITUD_AR),
+        "zh": Term("国际电联电信发展部门", _WTDC_ZH),
         "fr": Term("Secteur du développement des télécommunications", _SECTORS_FR),
         "ru": Term("МСЭ-D", _WTDC_RU),
         "es": Term("UIT-D", _ITUD_ES),
@@ -207,11 +207,13 @@ GLOSSARY: dict[str, dict[str, Term]] = {
     },
     "wtsa": {
         "ar": Term("الجمعية العالمية لتقييس الاتصالات", _WTSA_AR),
+        "zh": Term("世界电信标准化全会", _WTSA_ZH),
         "ru": Term("Всемирная ассамблея по стандартизации электросвязи", _WTSA_RU),
         "es": Term("Asamblea Mundial de Normalización de las Telecomunicaciones", _WTSA_ES),
     },
     "wtdc": {
         "ar": Term("المؤتمر العالمي لتنمية الاتصالات", _WTDC_AR),
+        "zh": Term("世界电信发展大会", _WTDC_ZH),
         "fr": Term("Conférence mondiale de développement des télécommunications", _WTDC_FR),
         "ru": Term("Всемирная конференция по развитию электросвязи", _WTDC_RU),
         "es": Term("Conferencia Mundial de Desarrollo de las Telecomunicaciones", _WTDC_ES),
