@@ -366,3 +366,21 @@ def test_show_names_the_kind_of_meeting_as_the_itu_does_in_the_language_of_the_r
     assert "ITU (UIT)" in french
     english = run("--lang", "en", "show", "pp-26", calendars=[path]).stdout
     assert "plenipotentiary\n" in english
+
+
+def test_show_names_a_series_and_a_working_party_by_the_glossary(run: Run) -> None:
+    """`show` gives the kind of a WSIS Forum, a GSR or a Working Party of the bundled calendar
+    by the ITU's name of that series, not by the name of its body's other meetings."""
+    from itu_timeline.core.loader import bundled_path
+
+    for lang, event, kind in (
+        ("es", "wsis-forum-2027", "forum (Foro de la CMSI)"),
+        ("fr", "gsr-27", "forum (Colloque mondial des régulateurs)"),
+        ("es", "itur-wp7a-2021-04", "study-group (Grupo de Trabajo)"),
+        ("zh", "wtsa-28", "assembly (世界电信标准化全会)"),
+    ):
+        shown = run("--lang", lang, "show", event, calendars=[bundled_path()])
+        assert shown.exit_code == 0, shown.stderr
+        assert kind in shown.stdout, (event, shown.stdout)
+    french = run("--lang", "fr", "show", "itur-wp7a-2021-04", calendars=[bundled_path()]).stdout
+    assert "Commission d'études" not in french  # a Working Party is not a Study Group
