@@ -7,7 +7,7 @@ the letter's group); its deadlines are the days the letter dates before it: thos
 row of a table, or, in a table of key deadlines common to the letter, every meeting's."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from itu_timeline.base.errors import UsageError
 from itu_timeline.base.i18n import _
@@ -22,7 +22,8 @@ from itu_timeline.core.letter_head import (
     normalize,
     speaks_as_letter,
 )
-from itu_timeline.core.letter_meetings import find_meetings, without_umbrellas
+from itu_timeline.core.letter_meetings import find_meetings
+from itu_timeline.core.letter_merge import merged, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_openings import attach_opening
 from itu_timeline.core.letter_pages import announces_meeting, unreferenced_body
@@ -124,49 +125,6 @@ def _named_again(meetings: list[Meeting], dates: list[Found], near: date) -> Non
 
 _GENEVA_AFTER = re.compile(r"\s*[,،]?\s*(?:日内瓦|جنيف)")
 _DATED = re.compile(r"\W{0,4}(?:le|el|of|dated?)?\W{0,3}", _I)  # "CACE/560\nLe 20 février"
-
-
-def merged(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting for each group: the same meeting named twice (subject and body) is one,
-    and where the letter gives a group two spans that overlap or touch, the wider span is
-    taken and the contradiction noted. A meeting of no group on the days of a group's
-    meeting is that meeting; a day of no group inside a workshop's span is its day; and days
-    given to the letter's group only for want of a group named beside them, when they are
-    the days of a meeting named elsewhere, are that meeting's."""
-    kept: list[Meeting] = []
-    for meeting in sorted(meetings, key=lambda m: (m.assumed, m.group is None, m.pos)):
-        days = [
-            k for k in kept if meeting.assumed and (k.start, k.end) == (meeting.start, meeting.end)
-        ]
-        twin = next(iter(days), None) or next((k for k in kept if _same(k, meeting)), None)
-        alongside = meeting.assumed and meeting.beside and not days
-        if twin is not None and alongside and not twin.assumed:
-            # days beside the group's own, in a sentence that names no group: a meeting held
-            # alongside (a Rapporteurs' group, another event), not the one the letter convenes
-            twin.notes.append(f"the letter also gives {meeting.start}..{meeting.end}, "
-                              "for a meeting it names beside this one")  # fmt: skip
-            continue
-        if twin is None:
-            kept.append(meeting)
-            continue
-        inside = twin.start <= meeting.start and meeting.end <= twin.end
-        overlaps = twin.start <= meeting.start <= twin.end
-        if not inside and (meeting.group is not None or not overlaps):
-            twin.notes.append(
-                f"the letter gives {twin.start}..{twin.end} and "
-                f"{meeting.start}..{meeting.end}: the wider span is taken"
-            )
-            twin.start, twin.end = min(twin.start, meeting.start), max(twin.end, meeting.end)
-        twin.mentions += (meeting.pos, *meeting.mentions)
-    return kept
-
-
-def _same(a: Meeting, b: Meeting) -> bool:
-    if b.group is None:
-        held = a.group is None and a.start <= b.start and b.end <= a.end
-        return held or (a.start, a.end) == (b.start, b.end)
-    day = timedelta(days=1)
-    return a.group == b.group and a.start - day <= b.end and b.start - day <= a.end
 
 
 def _no_meeting(origin: str, printed: str | None) -> str:

@@ -181,6 +181,21 @@ def _row_opening(row: list[Meeting], clock: Clock) -> None:
             meeting.opening = time(clock.hour, clock.minute)
 
 
+LONGEST_NAME = 150  # characters
+
+
+def _nearest_clauses(sentence: str) -> str:
+    """A long sentence before a day named by its clauses nearest the day, from the last that
+    names something due ("..., please register with the on-line form as soon as you can, and
+    not later than")."""
+    clean = _clean(sentence)
+    if len(clean) < LONGEST_NAME:
+        return clean
+    clauses = sentence.split(", ")
+    tails = (_clean(", ".join(clauses[k:])) for k in range(len(clauses) - 1, -1, -1))
+    return next((t for t in tails if is_deadline_name(DEADLINE_CUE.sub("", t))), clean)
+
+
 def _names(
     text: str, found: Found, gap: str, after: str, in_row: bool, in_table: bool
 ) -> list[str]:
@@ -192,7 +207,7 @@ def _names(
     items = [_clean(i) for i in _ITEM_SPLIT.split(_before_sentence_end(after))]
     items = [i for i in items if re.search(r"[A-Za-zÀ-ÿ]{3}", i) and is_deadline_name(i)]
     items = [part for i in items for part in _two_things(i)]
-    sentence = _clean(re.split(r"(?<=[.:!?])\s+(?=[A-Z0-9])|\n", gap)[-1])
+    sentence = _nearest_clauses(re.split(r"(?<=[.:!?])\s+(?=[A-Z0-9])|\n", gap)[-1])
     if items and (in_table or not DEADLINE_WORDS.search(sentence)):
         return items
     return [sentence] if is_deadline_name(sentence) else items
@@ -232,7 +247,7 @@ def _before_sentence_end(after: str) -> str:
 def _clean(item: str) -> str:
     item = re.sub(r"\([^)]*\)?", "", item)
     item = re.sub(r"\(?\s*\d{3,4}\s*(?:hours|hrs)?\s*(?:UTC|CET|Geneva time)?\s*\)?", "", item)
-    return " ".join(item.split()).strip(" -–:;,./()").strip()[:150]
+    return " ".join(item.split()).strip(" -–:;,./()").strip()[:LONGEST_NAME]
 
 
 def _distinct(deadlines: list[LetterDeadline]) -> list[LetterDeadline]:

@@ -23,10 +23,10 @@ _LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))
 _GROUPS = (
     (  # "Study Group 12 Regional Group on QoS (...) for the Africa Region (SG12RG-AFR)": one group
         r"Study\s+Group\s+\d{1,2}\s+Regional\s+Group\b(?:[^()]|\([^()]*\)){0,120}?"
-        r"\((?P<a>SG\s?\d+RG-[A-Z]+)\)",
+        r"\((?P<a>SG\s?\d+\s?RG-[A-Z]+)\)",
         lambda m: re.sub(r"\s", "", m["a"]),
     ),
-    (r"SG\s?\d+RG-[A-Z]+", lambda m: re.sub(r"\s", "", m[0])),
+    (r"SG\s?\d+\s?RG-[A-Z]+", lambda m: re.sub(r"\s", "", m[0])),  # "SG3 RG-AO" too
     (
         r"(?:Regional\s+Group\s+(?:of|for)\s+(?:ITU-T\s+)?Study\s+Group|Grupo\s+Regional\s+de\s+la\s+Comisi[oó]n\s+de\s+Estudio|Groupe\s+r[ée]gional\s+de\s+la\s+Commission\s+d'[ée]tudes)\s*(?P<a>\d{1,2})",
         lambda m: f"SG{m['a']}RG",
@@ -38,6 +38,11 @@ _GROUPS = (
     (
         r"(?:Task\s+Group|TG|Groupe\s+d'action|Grupo\s+de\s+Tareas)\s*(?P<a>\d+/\d+)",
         lambda m: f"TG {m['a']}",
+    ),
+    (  # "Working Parties 1, 2 and 3/13": the study group written once, after the last
+        r"(?:Working\s+Parties|\bWPs|Groupes\s+de\s+travail|Grupos\s+de\s+Trabajo)\s*(?P<a>\d{1,2})"
+        r"(?P<more>(?:\s*,\s*\d{1,2})*\s*(?:,|and|et|y)\s*\d{1,2})/(?P<sg>\d{1,2})\b",
+        None,
     ),
     (
         r"(?:Working\s+Part(?:y|ies)|\bWPs?|Groupes?\s+de\s+travail|Grupos?\s+de\s+Trabajo)\s*(?P<a>\d{1,2}(?:[A-F]\b|/\d{1,2}))"
@@ -69,6 +74,8 @@ _GROUPS = (
         lambda m: m["a"],
     ),
     (r"\bRPM-[A-Z]{2,4}\b", lambda m: m[0]),
+    # a Focus Group by its name as printed: "FG SmartCable", "FG-AI4H"
+    (r"\bFG[-\s](?-i:[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b", lambda m: " ".join(m[0].split())),
     # a group called by its acronym after the word: "(Group FINREGS)", "the GROUP FINREGS"
     (r"\bGroup\s+(?P<a>(?-i:[A-Z][A-Z0-9]{2,9}))\b(?![-/])", lambda m: m["a"]),
     (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
@@ -82,6 +89,10 @@ _GROUP_RES = [(re.compile(p, _I), name) for p, name in _GROUPS]
 
 def _parties(m: re.Match[str]) -> tuple[str, ...]:
     first = m["a"]
+    shared = m.groupdict().get("sg")
+    if shared:
+        parts = [first, *re.findall(r"\d{1,2}", m["more"])]
+        return tuple(f"WP {p}/{shared}" for p in parts)
     more = re.findall(r"\d{1,2}(?:[A-F]\b|/\d{1,2})", m["more"] or "")
     return tuple(f"WP {p.upper()}" for p in (first, *more))
 

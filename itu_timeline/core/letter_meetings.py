@@ -12,6 +12,7 @@ from itu_timeline.core.letter_deadlines import DEADLINE_CUE, DEADLINE_WORDS
 from itu_timeline.core.letter_groups import GroupMention
 from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.letter_openings import OPEN_WORDS
 from itu_timeline.core.letter_titles import EVENT_WORDS, clean, event_title, subject_items
 
 _I = re.IGNORECASE
@@ -21,7 +22,8 @@ MEETING_WORDS = re.compile(
     _I,
 )
 LONGEST_MEETING = 40  # days: a longer span is no meeting (a period of consultation)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+_COMMA = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*")  # "A (...), B (...) and C"
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n[ \t]*\n(?=[ \t]*[A-Z])")  # or a paragraph
 _AND = re.compile(
     r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|et|y)\s+(?:(?:the\s+)?[\w-]+\s+meeting\s+of\s+)?"
     r"(?:the|la|le|el)?\s*",
@@ -33,10 +35,24 @@ _DID = re.compile(
     r"concluded|recommended|elected|appointed|endorsed|a\s+décidé|a\s+adopté|decidió|aprobó)\b",
     _I,
 )
+# A meeting named as the last one before the letter: "the last Study Group 9 meeting (14-18
+# January 2013)", "la dernière réunion de la Commission d'études 9 (...)"
+_LAST = re.compile(
+    r"\b(?:last|previous|past|dernière|précédente|última|anterior)\s+(?:[\w/-]+\s+){0,6}?"
+    r"(?:meeting|session|réunion|reunión)\b[^.;]{0,40}$",
+    _I,
+)
 # What says a sentence's days are another meeting's, held alongside the one the letter convenes
 _BESIDE = re.compile(
     r"rapporteur|\bjoint\b|together\s+with|in\s+conjunction|alongside|back-to-back|"
     r"co-?located|collocated|en\s+marge|conjointement|paralel|junto\s+con",
+    _I,
+)
+# Another body's meeting, called by the acronym of no group of ours: "the meeting of the
+# Intersector Coordination Group on Satellite Matters (ICG-SAT)", "The JCA on ... (JCA-SDN) holds"
+_OTHER_BODY = re.compile(
+    r"\bmeeting\s+of\s+the\s+[^.;]{0,120}?\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)"
+    r"|\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)\s*(?:holds|meets|will\s+meet)\b",
     _I,
 )
 # A group that names an event ("the Sixth SG13 Regional Workshop for Africa") does not meet
@@ -48,13 +64,18 @@ _OPENS = re.compile(
     r"[\s,]*",
     _I,
 )
+# a time of opening right before a day: "opens at 1400 hours on Tuesday 9 April"
+_OPENS_AT = re.compile(
+    rf"(?:{OPEN_WORDS.pattern})\w*\s+(?:at\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]?\d\d\b[^.;\n]{{0,40}}$",
+    _I,
+)
 _WILL_MEET = re.compile(
     r"will\s+(?:meet|be\s+held|take\s+place|convene)|\bmeets?\b|se\s+réuniront|se\s+réunira|"
     r"se\s+reunir[áa]n?|tendr[áa]n?\s+lugar|auront?\s+lieu",
     _I,
 )
 _PRIOR = re.compile(
-    r"(?:prior\s+to|before|after|following|during|avant|après|pendant|antes\s+de|después\s+de|"
+    r"(?:prior\s+to|before|after|(?<!the\s)following|during|avant|après|pendant|antes\s+de|después\s+de|"
     r"durante|on\s+the\s+occasion\s+of|in\s+conjunction\s+with|on\s+the\s+margins?\s+of|"
     r"alongside|à\s+l'occasion\s+d[eu]|en\s+marge\s+d[eu]|con\s+ocasión\s+del?|paralelamente\s+a)"
     r"\s+(?:the\s+|la\s+|le\s+|el\s+|l')?(?:[\w-]+\s+)?$"
@@ -77,6 +98,7 @@ def find_meetings(
     default = _main_group(text, groups)
     found: list[Meeting] = []
     spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
+    subject = _subject_days(text, dates, near)
     previous_end = 0
     for found_date in dates:
         window = text[previous_end : found_date.pos]
@@ -88,7 +110,7 @@ def find_meetings(
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
-        if _DID.match(after):
+        if _DID.match(after) or _LAST.search(window[-160:]):
             continue  # "the session of Council held on 24 November asked ...": a past one
         item = _row_item(text, found_date)
         if item is not None:  # "16 November 2012 First Physical Meeting": its row says
@@ -112,6 +134,10 @@ def find_meetings(
         ):
             continue
         workshop = event and not named
+        if subject and not named and not workshop and not _overlaps(start, end, subject):
+            continue  # days of no group of ours, outside the days the subject convenes
+        if not named and not workshop and _OTHER_BODY.search(window):
+            continue  # "the second meeting of the ... Group on Satellite Matters (ICG-SAT)"
         chosen: tuple[str | None, ...] = _listed(named, text) if named else (
             (None,) if workshop else (default,))  # fmt: skip
         words = named[-1].name if named and not chosen else ""
@@ -123,6 +149,21 @@ def find_meetings(
                                  assumed=not named and not workshop,
                                  beside=bool(_BESIDE.search(window))))  # fmt: skip
     return found
+
+
+def _subject_days(text: str, dates: list[Found], near: date) -> list[tuple[date, date]]:
+    """The days the letter's subject gives the meetings it convenes."""
+    subject = SUBJECT.search(text)
+    if subject is None:
+        return []
+    block = re.split(r"\n\s*\n|Dear|Madame|Estimad", text[subject.end() :])[0]
+    end = subject.end() + len(block)
+    return [(resolve(d.start, near), resolve(d.end, near))
+            for d in dates if subject.end() <= d.pos < end]  # fmt: skip
+
+
+def _overlaps(start: date, end: date, spans: list[tuple[date, date]]) -> bool:
+    return any(a <= end and start <= b for a, b in spans)
 
 
 def _row_item(text: str, found: Found) -> str | None:
@@ -150,6 +191,8 @@ def _own_day(
     or a workshop's), and, inside another meeting's span, one of a group or an event."""
     if DEADLINE_CUE.search(window) and not (said_after and named):
         return False  # "registration closes on 3 May", not "The day before, 10 May, X meets"
+    if inside and _OPENS_AT.search(window[-90:]):
+        return False  # "The Seminar opens at 0930 hours on Monday 8 April": a first day's hour
     held = (said_after and bool(named)) or event or _single_day_meeting(window, bool(named))
     return held and (not inside or bool(named) or event)
 
@@ -169,10 +212,12 @@ def _named_after(text: str, pos: int, groups: list[GroupMention]) -> list[GroupM
 
 def _listed(named: list[GroupMention], text: str) -> tuple[str | None, ...]:
     """The groups of the last mention, and of those joined to it by 'and' ("the Working
-    Group on Private Sector Issues (WGPS) and the Working Group on ...")."""
+    Group on Private Sector Issues (WGPS) and the Working Group on ..."), and by commas
+    before that 'and' ("WP1/13 (...), WP2/13 (...) and WP3/13 (...)")."""
     chosen = [named[-1]]
     for mention in reversed(named[:-1]):
-        if not _AND.fullmatch(text, mention.endpos, chosen[0].pos):
+        listed = len(chosen) > 1 and _COMMA.fullmatch(text, mention.endpos, chosen[0].pos)
+        if not (listed or _AND.fullmatch(text, mention.endpos, chosen[0].pos)):
             break
         chosen.insert(0, mention)
     return tuple(dict.fromkeys(g for m in chosen for g in m.groups))
@@ -205,45 +250,3 @@ def _title(body: str, group: str | None, phrases: list[str], text: str) -> str:
     same = [i for i in items if word and re.search(rf"\b{word[0]}", i, _I)]
     in_subject = event_title(same) if len(same) == 1 else None
     return in_subject or named or next(iter(items), "") or "Meeting"
-
-
-def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
-    """Without a span that only sums up others: one that holds two or more other meetings,
-    one of them of its own group ("Working Parties 5A, 5B and 5C, 6-17 July" over the rows
-    "WP 5A 6-16 July", ...; a subject's "13-16 March" over a seminar on 13-14 and the
-    group's meeting on 15-16), or one of a group that has a row of its own elsewhere ("WPs
-    9A-9D, together with SG 9, 22-30 November" over the WPs' rows, when SG 9's own row says
-    1-2 December: the row is kept, the summing-up span noted); a span of no group that holds
-    two groups' meetings ("the Council Working Groups, 12-15 June") is one too, and so is
-    one made of the meetings inside it ("Green Standards Week, 5-9 September" over its
-    workshops of 5, 6-8 and 8-9 September)."""
-
-    def inside(m: Meeting, n: Meeting) -> bool:
-        one_of_its_days = n.group == m.group and n.start == n.end
-        span = (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
-        return span and not one_of_its_days  # a day of its own group is a day of it
-
-    def umbrella(m: Meeting) -> bool:
-        held = {(n.start, n.end) for n in meetings if inside(m, n)}
-        own = [n for n in meetings if n.group == m.group and (n.start, n.end) != (m.start, m.end)
-               and not (n.start == n.end and m.start <= n.start <= m.end)]  # fmt: skip
-        grouped = {(n.start, n.end) for n in meetings if inside(m, n) and n.group is not None}
-        if m.group is None:  # "the Council Working Groups, 12-15 June" over each group's days
-            return len(grouped) >= 2 or _made_of(m, meetings)
-        return len(held) >= 2 and (any(inside(m, n) for n in own) or bool(own))
-
-    kept = [m for m in meetings if not umbrella(m)]
-    for m in meetings:
-        if m not in kept and not any(inside(m, k) for k in kept if k.group == m.group):
-            for n in (k for k in kept if k.group == m.group and m.group is not None):
-                n.notes.append(f"the letter also gives {m.start}..{m.end} for the meetings "
-                               f"together; {n.start}..{n.end} is this group's own")  # fmt: skip
-    return kept
-
-
-def _made_of(m: Meeting, meetings: list[Meeting]) -> bool:
-    """Whether two or more other meetings lie inside a span and fill its first and last day."""
-    parts = [n for n in meetings if (n.start, n.end) != (m.start, m.end)
-             and m.start <= n.start and n.end <= m.end]  # fmt: skip
-    spans = {(n.start, n.end) for n in parts}
-    return len(spans) >= 2 and min(spans)[0] == m.start and max(e for _, e in spans) == m.end

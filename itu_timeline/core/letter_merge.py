@@ -1,0 +1,92 @@
+"""One record for each meeting a letter convenes, from the mentions of it: the same meeting
+named twice (subject and body) is one; a span that only sums up others is none; days of a
+meeting held alongside go into a note."""
+
+from datetime import timedelta
+
+from itu_timeline.core.letter_model import Meeting
+
+
+def merged(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting for each group: the same meeting named twice (subject and body) is one,
+    and where the letter gives a group two spans that overlap or touch, the wider span is
+    taken and the contradiction noted. A meeting of no group on the days of a group's
+    meeting is that meeting; a day of no group inside a workshop's span is its day; and days
+    given to the letter's group only for want of a group named beside them, when they are
+    the days of a meeting named elsewhere, are that meeting's."""
+    kept: list[Meeting] = []
+    for meeting in sorted(meetings, key=lambda m: (m.assumed, m.group is None, m.pos)):
+        days = [
+            k for k in kept if meeting.assumed and (k.start, k.end) == (meeting.start, meeting.end)
+        ]
+        twin = next(iter(days), None) or next((k for k in kept if _same(k, meeting)), None)
+        alongside = meeting.assumed and meeting.beside and not days
+        if twin is not None and alongside and not twin.assumed:
+            # days beside the group's own, in a sentence that names no group: a meeting held
+            # alongside (a Rapporteurs' group, another event), not the one the letter convenes
+            twin.notes.append(f"the letter also gives {meeting.start}..{meeting.end}, "
+                              "for a meeting it names beside this one")  # fmt: skip
+            continue
+        if twin is None:
+            kept.append(meeting)
+            continue
+        inside = twin.start <= meeting.start and meeting.end <= twin.end
+        overlaps = twin.start <= meeting.start <= twin.end
+        if not inside and (meeting.group is not None or not overlaps):
+            twin.notes.append(
+                f"the letter gives {twin.start}..{twin.end} and "
+                f"{meeting.start}..{meeting.end}: the wider span is taken"
+            )
+            twin.start, twin.end = min(twin.start, meeting.start), max(twin.end, meeting.end)
+        twin.mentions += (meeting.pos, *meeting.mentions)
+    return kept
+
+
+def _same(a: Meeting, b: Meeting) -> bool:
+    if b.group is None:
+        held = a.group is None and a.start <= b.start and b.end <= a.end
+        return held or (a.start, a.end) == (b.start, b.end)
+    day = timedelta(days=1)
+    return a.group == b.group and a.start - day <= b.end and b.start - day <= a.end
+
+
+def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
+    """Without a span that only sums up others: one that holds two or more other meetings,
+    one of them of its own group ("Working Parties 5A, 5B and 5C, 6-17 July" over the rows
+    "WP 5A 6-16 July", ...; a subject's "13-16 March" over a seminar on 13-14 and the
+    group's meeting on 15-16), or one of a group that has a row of its own elsewhere ("WPs
+    9A-9D, together with SG 9, 22-30 November" over the WPs' rows, when SG 9's own row says
+    1-2 December: the row is kept, the summing-up span noted); a span of no group that holds
+    two groups' meetings ("the Council Working Groups, 12-15 June") is one too, and so is
+    one made of the meetings inside it ("Green Standards Week, 5-9 September" over its
+    workshops of 5, 6-8 and 8-9 September)."""
+
+    def inside(m: Meeting, n: Meeting) -> bool:
+        one_of_its_days = n.group == m.group and n.start == n.end
+        span = (n.start, n.end) != (m.start, m.end) and m.start <= n.start and n.end <= m.end
+        return span and not one_of_its_days  # a day of its own group is a day of it
+
+    def umbrella(m: Meeting) -> bool:
+        held = {(n.start, n.end) for n in meetings if inside(m, n)}
+        own = [n for n in meetings if n.group == m.group and (n.start, n.end) != (m.start, m.end)
+               and not (n.start == n.end and m.start <= n.start <= m.end)]  # fmt: skip
+        grouped = {(n.start, n.end) for n in meetings if inside(m, n) and n.group is not None}
+        if m.group is None:  # "the Council Working Groups, 12-15 June" over each group's days
+            return len(grouped) >= 2 or _made_of(m, meetings)
+        return len(held) >= 2 and (any(inside(m, n) for n in own) or bool(own))
+
+    kept = [m for m in meetings if not umbrella(m)]
+    for m in meetings:
+        if m not in kept and not any(inside(m, k) for k in kept if k.group == m.group):
+            for n in (k for k in kept if k.group == m.group and m.group is not None):
+                n.notes.append(f"the letter also gives {m.start}..{m.end} for the meetings "
+                               f"together; {n.start}..{n.end} is this group's own")  # fmt: skip
+    return kept
+
+
+def _made_of(m: Meeting, meetings: list[Meeting]) -> bool:
+    """Whether two or more other meetings lie inside a span and fill its first and last day."""
+    parts = [n for n in meetings if (n.start, n.end) != (m.start, m.end)
+             and m.start <= n.start and n.end <= m.end]  # fmt: skip
+    spans = {(n.start, n.end) for n in parts}
+    return len(spans) >= 2 and min(spans)[0] == m.start and max(e for _, e in spans) == m.end

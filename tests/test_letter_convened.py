@@ -1,0 +1,200 @@
+"""What a letter convenes, and only that: meetings of its own groups or events, each once; a
+meeting of another body that the letter mentions, a first day's hour of opening, a past
+meeting give no record."""
+
+from datetime import date, time
+
+from itu_timeline.core.letter import read_letter
+from itu_timeline.core.letter_model import Meeting
+
+TODAY = date(2026, 12, 3)
+HEAD = """\
+Telecommunication Standardization Bureau
+Geneva, 10 March 2027
+Ref: / TSB Collective letter 4/11
+"""
+
+
+def meetings(text: str) -> list[Meeting]:
+    return read_letter(text, "letter.txt", TODAY)
+
+
+def spans(text: str) -> set[tuple[str | None, str, str]]:
+    return {(m.group, m.start.isoformat(), m.end.isoformat()) for m in meetings(text)}
+
+
+def test_working_parties_listed_with_the_study_group_once_are_each_a_group() -> None:
+    """'Working Parties 1, 2 and 3/11' are WP 1/11, WP 2/11 and WP 3/11, not Study Group 11
+    named later as the one whose chairman asks for the meetings."""
+    text = (
+        HEAD
+        + """\
+Subject: / Meetings of Working Parties 1, 2 and 3/11 (Geneva, 9 June 2027)
+
+Dear Sir/Madam,
+
+At the request of the Chairman of Study Group 11, I invite you to the meetings of the three
+working parties, to be held in Geneva on 9 June 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {(f"WP {n}/11", "2027-06-09", "2027-06-09") for n in (1, 2, 3)}
+
+
+def test_groups_listed_with_commas_before_and_each_meet() -> None:
+    """'WP1/11 (...), WP2/11 (...) and WP3/11 (...)' names three groups in one list."""
+    text = (
+        HEAD
+        + """\
+Subject: / Working party meetings of Study Group 11
+
+Dear Sir/Madam,
+
+I invite you to the meetings of WP1/11 (Signalling), WP2/11 (Protocols) and WP3/11
+(Testing), to be held at ITU headquarters, Geneva, on 9 June 2027.
+
+Yours faithfully,
+"""
+    )
+    assert {g for g, _, _ in spans(text)} == {"WP 1/11", "WP 2/11", "WP 3/11"}
+
+
+def test_a_regional_group_written_with_a_space_is_that_group() -> None:
+    """'(SG5 RG-ARB)' in the body is the subject's SG5RG-ARB, not a meeting of SG5."""
+    text = (
+        HEAD.replace("4/11", "2/SG5RG-ARB")
+        + """\
+Subject: / Meeting of the Study Group 5 Regional Group for the Arab Region (SG5RG-ARB),
+Muscat, Oman, 3-4 May 2027
+
+Dear Sir/Madam,
+
+The Study Group 5 Regional Group for the Arab Region (SG5 RG-ARB) meets in Muscat, Oman,
+on 3 and 4 May 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {("SG5RG-ARB", "2027-05-03", "2027-05-04")}
+
+
+def test_the_day_a_meeting_opens_on_is_no_meeting_of_its_own() -> None:
+    """'The Forum opens at 1000 hours on Monday 3 May' gives the forum's hour, not a second
+    forum on its first day, which would swallow the two days as their sum."""
+    text = (
+        HEAD.replace("4/11", "2/SG5RG-ARB")
+        + """\
+Subject: / Meeting of the Study Group 5 Regional Group for the Arab Region (SG5RG-ARB),
+Muscat, Oman, 4-5 May 2027
+
+Dear Sir/Madam,
+
+The Study Group 5 Regional Group for the Arab Region (SG5RG-ARB) meets in Muscat on 4 (afternoon)
+and 5 May 2027. Before it, BDT holds a Forum on e-waste on 3 and 4 (morning) May 2027.
+
+The Forum opens at 1000 hours on Monday 3 May 2027. The SG5RG-ARB meeting opens at 1430 hours
+on Tuesday 4 May.
+
+Yours faithfully,
+"""
+    )
+    found = {(m.group, m.start.day, m.end.day, m.opening) for m in meetings(text)}
+    assert found == {(None, 3, 4, time(10)), ("SG5RG-ARB", 4, 5, time(14, 30))}
+
+
+def test_another_bodys_meeting_called_by_its_acronym_gives_no_record() -> None:
+    """A workshop 'just before the meeting of the Joint Coordination Group on Quantum (JCG-Q)'
+    convenes the workshop; the JCG's day, and a JCA that 'holds its meeting', are theirs
+    (the subject gives no days to tell them by)."""
+    text = (
+        HEAD.replace("Collective letter 4/11", "Circular 77")
+        + """\
+Subject: / ITU Workshop on quantum networks
+
+Dear Sir/Madam,
+
+1 An ITU Workshop on quantum networks takes place in Ottawa, Canada, on 20 May 2027. It comes
+just before the third meeting of the Joint Coordination Group on Quantum (JCG-Q), at the same
+venue on 21 May 2027.
+
+2 The Joint Coordination Activity on Networks (JCA-NET) holds its meeting on 19 May 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {(None, "2027-05-20", "2027-05-20")}
+
+
+def test_a_paragraph_ends_the_sentence_that_names_a_meetings_group() -> None:
+    """A list of a working party's items, then a paragraph about another body's meeting: the
+    working party named above the list does not meet on that body's day."""
+    text = (
+        HEAD
+        + """\
+Subject: / Meeting of Working Party 2/11 (Geneva, 9 June 2027)
+
+Dear Sir/Madam,
+
+I invite you to the meeting of WP2/11, to be held in Geneva on 9 June 2027. It considers:
+
+WP2/11:
+
+  • Q.new-sig, signalling requirements
+
+The coordination activity on testing holds its regular meeting on 2 June 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {("WP 2/11", "2027-06-09", "2027-06-09")}
+
+
+def test_days_of_no_group_outside_the_subjects_days_are_not_convened() -> None:
+    """The subject convenes WP 2/11 on 9 June; a regular meeting of a body the letter does
+    not name as a group, on 2 June, is no meeting of WP 2/11."""
+    text = (
+        HEAD
+        + """\
+Subject: / Meeting of Working Party 2/11 (Geneva, 9 June 2027)
+
+Dear Sir/Madam,
+
+I invite you to the meeting of WP2/11, to be held in Geneva on 9 June 2027. The coordination
+activity on testing holds its regular meeting on 2 June 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {("WP 2/11", "2027-06-09", "2027-06-09")}
+
+
+ANNOUNCEMENT = """\
+Meeting Announcement Third Meeting FG QuantumNet and SG11 Rapporteurs' meetings Seoul, \
+Korea (Rep. of), 6-12 October 2027 1. Meetings in Seoul The FG QuantumNet holds its third \
+meeting on 6-7 October 2027 in Seoul, at the kind invitation of ETRI. In line with the \
+results of the last ITU-T Study Group 11 meeting (12-21 April 2027), the following SG11 \
+Rapporteurs meetings are also held at the same venue on 10-12 October 2027: Q1/11, Q2/11. \
+The venue is the ETRI conference centre in Daejeon and the host asks that, so that it can \
+organize both the Focus Group meeting and the Rapporteurs meetings, you please register \
+with the on-line form as soon as you can, and not later than 6 September 2027. \
+Pre-registration is carried out online only.
+"""
+
+
+def test_a_focus_group_and_rapporteurs_announced_together_are_two_meetings() -> None:
+    """A Focus Group ('FG QuantumNet') and its study group's Rapporteurs, each on its own
+    days; the subject's span over both is their sum; the last study group meeting is past."""
+    assert spans(ANNOUNCEMENT) == {
+        ("FG QuantumNet", "2027-10-06", "2027-10-07"),
+        ("SG11", "2027-10-10", "2027-10-12"),
+    }
+
+
+def test_a_deadline_in_a_long_sentence_is_named_by_the_clauses_nearest_it() -> None:
+    """'..., you please register ..., and not later than 6 September': both meetings' deadline,
+    named from the clause that says what is due."""
+    for meeting in meetings(ANNOUNCEMENT):
+        (deadline,) = meeting.deadlines
+        assert deadline.day == date(2027, 9, 6)
+        assert deadline.name.startswith("you please register")
