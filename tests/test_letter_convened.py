@@ -60,16 +60,23 @@ Yours faithfully,
     assert {g for g, _, _ in spans(text)} == {"WP 1/11", "WP 2/11", "WP 3/11"}
 
 
-def test_a_regional_group_written_with_a_space_is_that_group() -> None:
-    """'(SG5 RG-ARB)' in the body is the subject's SG5RG-ARB, not a meeting of SG5."""
-    text = (
-        HEAD.replace("4/11", "2/SG5RG-ARB")
-        + """\
+REGIONAL = (
+    HEAD.replace("4/11", "2/SG5RG-ARB")
+    + """\
 Subject: / Meeting of the Study Group 5 Regional Group for the Arab Region (SG5RG-ARB),
-Muscat, Oman, 3-4 May 2027
+Muscat, Oman, {days} May 2027
 
 Dear Sir/Madam,
 
+"""
+)
+
+
+def test_a_regional_group_written_with_a_space_is_that_group() -> None:
+    """'(SG5 RG-ARB)' in the body is the subject's SG5RG-ARB, not a meeting of SG5."""
+    text = (
+        REGIONAL.format(days="3-4")
+        + """\
 The Study Group 5 Regional Group for the Arab Region (SG5 RG-ARB) meets in Muscat, Oman,
 on 3 and 4 May 2027.
 
@@ -83,13 +90,8 @@ def test_the_day_a_meeting_opens_on_is_no_meeting_of_its_own() -> None:
     """'The Forum opens at 1000 hours on Monday 3 May' gives the forum's hour, not a second
     forum on its first day, which would swallow the two days as their sum."""
     text = (
-        HEAD.replace("4/11", "2/SG5RG-ARB")
+        REGIONAL.format(days="4-5")
         + """\
-Subject: / Meeting of the Study Group 5 Regional Group for the Arab Region (SG5RG-ARB),
-Muscat, Oman, 4-5 May 2027
-
-Dear Sir/Madam,
-
 The Study Group 5 Regional Group for the Arab Region (SG5RG-ARB) meets in Muscat on 4 (afternoon)
 and 5 May 2027. Before it, BDT holds a Forum on e-waste on 3 and 4 (morning) May 2027.
 

@@ -105,7 +105,7 @@ def invented(got: Any, text: str) -> list[str]:
 DUE_WORDS = re.compile(
     r"contribu|regist|inscri|fellowship|bourse|beca|visa|interpr|translation|traduc|"
     r"request|demande|solicitud|submi|soumettre|presentar|deadline\s+for|date\s+limite\s+d|"
-    r"plazo\s+para|later\s+than|jusqu|hasta|\bdue\b|attendance|موعد|مساهم|تسجيل|截止|文稿|注册|提交",
+    r"plazo\s+para|later\s+than|jusqu|hasta|\bdue\b|attendance|distribution\s+of\s+(?:the\s+)?doc|موعد|مساهم|تسجيل|截止|文稿|注册|提交",
     re.IGNORECASE,
 )
 NOT_A_NAME = re.compile(

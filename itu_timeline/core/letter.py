@@ -101,7 +101,8 @@ def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
         text,
         _I,
     )
-    hit = next((f for f in dates if dated and f.pos == dated.end()), None)
+    # a span after "Date:" is a meeting's days (a Rapporteur's notice), not the letter's day
+    hit = next((f for f in dates if dated and f.pos == dated.end() and not f.is_span), None)
     if hit is None:  # else the first full day above the subject, alone on its line
         subject = SUBJECT.search(text)
         above = subject.start() if subject else 0

@@ -11,38 +11,32 @@ import re
 from datetime import date, time
 
 from itu_timeline.core.letter_dates import Clock, Found, find_times, resolve
+from itu_timeline.core.letter_deadline_names import (
+    DEADLINE_CUE,
+    DEADLINE_WORDS,
+    HEADER,
+    NAME_WORDS,
+    TIME_BEFORE,
+    WEEKDAYS,
+    deadline_names,
+    is_deadline_name,
+)
 from itu_timeline.core.letter_model import LetterDeadline, Meeting
 
 _I = re.IGNORECASE
-DEADLINE_WORDS = re.compile(
-    r"deadline|submi|contribution|regist|fellowship|visa|translation|interpretation|"
-    r"later\s+than|date\s+limite|délai|échéance|inscri|bourse|traduction|plazo|"
-    r"fecha\s+l[ií]mite|beca|traducci|a\s+más\s+tardar|avant\s+le|au\s+plus\s+tard|"
-    r"موعد|مساهم|تسجيل|منح|تأشير|ترجم|截止|文稿|注册|签证|补贴|口译|翻译",  # Arabic, Chinese
-    _I,
-)
-# What ties a day to a deadline where no table does: the words right before it.
-DEADLINE_CUE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|later\s+than|deadline[^.]{0,60}?|jusqu'au|avant\s+le|"
-    r"au\s+plus\s+tard\s+le|a\s+más\s+tardar\s+el|hasta\s+el|antes\s+del?|date\s+limite[^.]{0,40}|"
-    r"plazo[^.]{0,40}|fecha\s+l[ií]mite[^.]{0,40}|\bdue(?:\s+on)?|clos(?:e|es|ing)\s+on|"
-    r"في\s+موعد\s+(?:أقصاه|لا\s+يتجاوز)|截止日期[^。.]{0,20}?[为是:]?)"
-    r"\s*[:,]?\s*(?:is\s+|est\s+|es\s+)?(?:the\s+|le\s+|el\s+)?(?:d[ií]a\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|"
-    r"lunes|martes|miércoles|jueves|viernes)?,?\s*$",
-    _I,
-)
 KEY_DEADLINES = re.compile(
     r"key\s+deadlines|principales\s+échéances|dates\s+limites|plazos\s+(?:clave|importantes)|"
     r"fechas\s+l[ií]mite|important\s+deadlines",
     _I,
 )
-HEADER = re.compile(r"(?:deadline|date\s+limite|plazo|fecha\s+l[ií]mite)[a-zé ]{0,40}", _I)
 KEY_REACH = 1500  # how far after its heading a key-deadlines table can run, in characters
 ROW_GAP = 40  # at most this much text between a meeting's span and the deadline of its row
 _AT = re.compile(r"[\s(,;:]*(?:at|à|a\s+las|by)?\s*", _I)  # "26 April 2021 (at 1600 hours"
 _ON = re.compile(r"[\s,)]*(?:on|le|el|del?)?\s*", _I)  # "1600 hours UTC on 26 April"
-_ITEM_SPLIT = re.compile(r"\s+[-•·]\s+|\n[-•·|]|\s*[;|]\s*|\s/\s*-?\s*|^\s*[-•·/:|]\s*")
+# "by 23:59 UTC, Friday 25 Feb": a weekday between, when a cue says the time is a limit (a
+# row's "1600 hours UTC Thursday 6 June" gives the deadline's time, not the meeting's day's)
+_BY_ON_WEEKDAY = re.compile(rf"[\s,)]*(?:on\s+)?(?:{WEEKDAYS})\s*,?\s*", _I)
+_BY = re.compile(r"\b(?:by|before|until|later\s+than)\s*$", _I)
 
 
 def attach_deadlines(
@@ -77,13 +71,15 @@ def attach_deadlines(
             continue  # before the letter, or a day of the letter's meetings themselves
         if row is not None:
             owners[found.pos] = row
-        clock = _clock_of(found, clocks, text) or (
-            _header_clock(text, found, clocks) if row else None
+        clock = (
+            _clock_of(found, clocks, text)
+            or (_header_clock(text, found, clocks) if row else None)
+            or (None if row else _item_clock(found, clocks, text))
         )
         if row is not None and clock is not None and day == row[0].start:
             _row_opening(row, clock)  # "Monday 6 July 2015 at 1100 hours" in the row
             continue
-        names = _names(text, found, gap, after, row is not None, in_table)
+        names = deadline_names(text, found, gap, after, row is not None, in_table)
         if not names:
             continue  # nothing the letter says is due that day
         targets = row if row is not None else common
@@ -94,33 +90,14 @@ def attach_deadlines(
         meeting.deadlines = _distinct(meeting.deadlines)
 
 
-_TIME_BEFORE = re.compile(
-    r"\(?\s*(?:at\s+)?\d{1,2}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:UTC|CET|Geneva\s+time)?\s*\)?"
-    r"\s*,?\s*(?:on\s+)?$",
-    _I,
-)
 _ITEM_LEAD = re.compile(r"\s*(?:\([^)]*\))?\s*[-:/\u2013]\s*")
-# What is due is named by a word of deadlines, and never by a salutation or a bare heading.
-NAME_WORDS = re.compile(
-    DEADLINE_WORDS.pattern + r"|contribu|request|demande|solicitud|\bdue\b|文稿|attendance", _I
-)
-_NO_NAME = re.compile(
-    r"(?:Dear|Madame|Monsieur|Estimad|Muy\s+señor)\b|(?:deadlines?|dates?|date\s+limite|plazos?|"
-    r"fechas?(?:\s+l[ií]mite)?)\s*$",
-    _I,
-)
-
-
-def is_deadline_name(name: str) -> bool:
-    """A name of something due ("Fellowship requests"), not a salutation or a heading."""
-    return bool(NAME_WORDS.search(name)) and not _NO_NAME.match(name)
 
 
 def _tied(gap: str, after: str) -> bool:
     """A day outside the tables is a deadline only when the words right before it say so
     ("by", "no later than", "deadline", "jusqu'au"; a time between them is passed over), or
     the item right after it is something due ("15 May - contributions")."""
-    before = _TIME_BEFORE.sub("", gap[-120:])
+    before = TIME_BEFORE.sub("", gap[-120:])
     if DEADLINE_CUE.search(before):
         return True
     lead = _ITEM_LEAD.match(after)
@@ -160,9 +137,24 @@ def _clock_of(found: Found, clocks: list[Clock], text: str) -> Clock | None:
         between_before = text[clock.endpos : found.pos]
         if clock.pos >= found.endpos and _AT.fullmatch(between_after):
             return clock
-        if clock.endpos <= found.pos and _ON.fullmatch(between_before):
+        if clock.endpos <= found.pos and (
+            _ON.fullmatch(between_before)
+            or (_BY_ON_WEEKDAY.fullmatch(between_before) and _BY.search(text, 0, clock.pos))
+        ):
             return clock
     return None
+
+
+_BY_CLOCK = re.compile(r"(?:\(|\b)(?:by|at|before|until|avant|à|antes\s+de|a\s+las)\s*$", _I)
+
+
+def _item_clock(found: Found, clocks: list[Clock], text: str) -> Clock | None:
+    """The time the item after a day, on its line, gives as the limit ("31 March 2027 Submit
+    contributions (by 23:59 UTC)")."""
+    line_end = text.find("\n", found.endpos)
+    line_end = len(text) if line_end < 0 else line_end
+    return next((c for c in clocks if found.endpos < c.pos < line_end
+                 and _BY_CLOCK.search(text, max(0, c.pos - 12), c.pos)), None)  # fmt: skip
 
 
 def _header_clock(text: str, found: Found, clocks: list[Clock]) -> Clock | None:
@@ -179,75 +171,6 @@ def _row_opening(row: list[Meeting], clock: Clock) -> None:
     for meeting in row:
         if meeting.opening is None:
             meeting.opening = time(clock.hour, clock.minute)
-
-
-LONGEST_NAME = 150  # characters
-
-
-def _nearest_clauses(sentence: str) -> str:
-    """A long sentence before a day named by its clauses nearest the day, from the last that
-    names something due ("..., please register with the on-line form as soon as you can, and
-    not later than")."""
-    clean = _clean(sentence)
-    if len(clean) < LONGEST_NAME:
-        return clean
-    clauses = sentence.split(", ")
-    tails = (_clean(", ".join(clauses[k:])) for k in range(len(clauses) - 1, -1, -1))
-    return next((t for t in tails if is_deadline_name(DEADLINE_CUE.sub("", t))), clean)
-
-
-def _names(
-    text: str, found: Found, gap: str, after: str, in_row: bool, in_table: bool
-) -> list[str]:
-    """What is due that day: the items written after it (a table of key deadlines), else the
-    sentence before it, else the table's heading."""
-    if in_row:
-        headers = HEADER.findall(text[: found.pos])
-        return [_clean(headers[-1])] if headers else []
-    items = [_clean(i) for i in _ITEM_SPLIT.split(_before_sentence_end(after))]
-    items = [i for i in items if re.search(r"[A-Za-zÀ-ÿ]{3}", i) and is_deadline_name(i)]
-    items = [part for i in items for part in _two_things(i)]
-    sentence = _nearest_clauses(re.split(r"(?<=[.:!?])\s+(?=[A-Z0-9])|\n", gap)[-1])
-    if items and (in_table or not DEADLINE_WORDS.search(sentence)):
-        return items
-    return [sentence] if is_deadline_name(sentence) else items
-
-
-def _two_things(item: str) -> list[str]:
-    """An item that dates two things, each named with what is due ("Submission of the
-    Official Contributions and binding requests for Workshops"), as two."""
-    parts = re.split(r"\s+(?:and|et|y)\s+(?=\w+\s+\w)", item, maxsplit=1)
-    both = len(parts) == 2 and all(NAME_WORDS.search(p) and len(p.split()) >= 2 for p in parts)
-    return parts if both else [item]
-
-
-# The letter's closing formula ends its last table: "Yours faithfully," is no wrapped item.
-_CLOSING = re.compile(
-    r"\s*(yours (faithfully|sincerely|truly)|(best|kind) regards|sincerely|veuillez agr|"
-    r"je vous prie|(le saluda )?atentamente|saludos)",
-    re.IGNORECASE,
-)
-
-
-def _before_sentence_end(after: str) -> str:
-    """The items of a table row: its first line, and the lines after it that go on with a
-    bullet, in lower case, or as a phrase wrapped from it (not a sentence of its own)."""
-    lines = after.split("\n")
-    kept = [lines[0]]
-    for line in lines[1:]:
-        wrapped = not re.search(r"[.;:](?:\s|$)", line) and len(line) < 40  # not "Phase IV :"
-        if not line or _CLOSING.match(line) or not (re.match(r"[-•·|a-z]", line) or wrapped):
-            break
-        kept.append(line)
-    text = "\n".join(kept)
-    stop = re.search(r"\.\s+(?=[A-Z])", text)
-    return text[: stop.start()] if stop else text[:300]
-
-
-def _clean(item: str) -> str:
-    item = re.sub(r"\([^)]*\)?", "", item)
-    item = re.sub(r"\(?\s*\d{3,4}\s*(?:hours|hrs)?\s*(?:UTC|CET|Geneva time)?\s*\)?", "", item)
-    return " ".join(item.split()).strip(" -–:;,./()").strip()[:LONGEST_NAME]
 
 
 def _distinct(deadlines: list[LetterDeadline]) -> list[LetterDeadline]:

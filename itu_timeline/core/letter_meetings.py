@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from itu_timeline.core.letter_dates import Found, resolve
-from itu_timeline.core.letter_deadlines import DEADLINE_CUE, DEADLINE_WORDS
+from itu_timeline.core.letter_deadline_names import DEADLINE_CUE, DEADLINE_WORDS
 from itu_timeline.core.letter_groups import GroupMention
 from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
