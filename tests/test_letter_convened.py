@@ -200,3 +200,31 @@ def test_a_deadline_in_a_long_sentence_is_named_by_the_clauses_nearest_it() -> N
         (deadline,) = meeting.deadlines
         assert deadline.day == date(2027, 9, 6)
         assert deadline.name.startswith("you please register")
+
+
+def test_sessions_listed_with_their_own_hours_on_one_day_are_two_meetings() -> None:
+    """An e-mail of the ITU forwarding an invitation to two consultations on one day, each on
+    its own line with its label and hours: two meetings, each opening at its hours; daily
+    hours of one meeting ('from 09:30 to 12:30 and 14:30 to 17:30') split nothing."""
+    text = """\
+Subject: FW: Invitation to two Action Line meetings on 9 June
+
+Dear Sir/Madam
+
+I am forwarding to you, on behalf of the ITU, the invitation below: the ITU invites all
+stakeholders to the meetings it facilitates on Action Lines C3 and C7 on 9 June 2027.
+The meetings take place at ITU headquarters in Geneva:
+Action line C3: Access to information. ITU, Tower building, Room H,
+09h30 - 12h30. Open to all.
+Action line C7: E-business. ITU, Tower building, Room H,
+14h30 - 17h30. Open to all.
+"""
+    found = meetings(text)
+    assert [(m.title, m.start, m.opening) for m in found] == [
+        ("Action line C3: Access to information", date(2027, 6, 9), time(9, 30)),
+        ("Action line C7: E-business", date(2027, 6, 9), time(14, 30)),
+    ]
+    daily = text.replace("Action line C3: Access to information. ", "").replace(
+        "Action line C7: E-business. ", ""
+    )
+    assert len(meetings(daily)) == 1

@@ -6,6 +6,7 @@ just before it in its sentence (or just after it: "On 11 May, the Correspondence
 import re
 from dataclasses import replace
 from datetime import date
+from datetime import time as dt_time
 
 from itu_timeline.core.letter_dates import Found, resolve
 from itu_timeline.core.letter_deadline_names import DEADLINE_CUE, DEADLINE_WORDS
@@ -250,3 +251,39 @@ def _title(body: str, group: str | None, phrases: list[str], text: str) -> str:
     same = [i for i in items if word and re.search(rf"\b{word[0]}", i, _I)]
     in_subject = event_title(same) if len(same) == 1 else None
     return in_subject or named or next(iter(items), "") or "Meeting"
+
+
+# Hours of a session: "10h00 - 13h00", "14:30-17:30"
+_HOURS = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*[h:.]\s*(?P<m>[0-5]\d)\s*[-\u2013]\s*"
+    r"(?:[01]?\d|2[0-3])\s*[h:.]\s*[0-5]\d(?!\d)"
+)
+_SESSION = re.compile(r"^[ \t]*(?P<label>(?-i:[A-Z])[^:\n]{2,60}:[^.\n]{0,60})", re.MULTILINE)
+SESSIONS_REACH = 1500  # characters after a day where its sessions can be listed
+
+
+def in_sessions(text: str, meetings: list[Meeting], dates: list[Found]) -> list[Meeting]:
+    """A day's meeting held as sessions the letter lists on lines of their own, each with a
+    label and its own hours ("Action line C4: Capacity building ... 10h00 - 13h00", "Action
+    line C6: ... 15h00 - 18h00"), is one meeting a session, opening at its hours."""
+    result: list[Meeting] = []
+    for meeting in meetings:
+        said = max((meeting.pos, *meeting.mentions))
+        day = (meeting.start.month, meeting.start.day)
+        after = [d.pos for d in dates if d.pos > said and (d.start[1:], d.end[1:]) != (day, day)]
+        until = min([*after, said + SESSIONS_REACH])
+        found = _sessions(text, said, until) if meeting.start == meeting.end else []
+        result += [replace(meeting, title=label, opening=opening, notes=list(meeting.notes),
+                           deadlines=[]) for label, opening in found] or [meeting]  # fmt: skip
+    return result
+
+
+def _sessions(text: str, start: int, until: int) -> list[tuple[str, dt_time]]:
+    found, previous = [], start
+    for hours in _HOURS.finditer(text, start, until):
+        labels = list(_SESSION.finditer(text, previous, hours.start()))
+        if not labels:
+            return []  # hours of no session of its own ("from 09:30 to 12:30 and 14:30")
+        found.append((clean(labels[-1]["label"]), dt_time(int(hours["h"]), int(hours["m"]))))
+        previous = hours.end()
+    return found if len(found) >= 2 else []
