@@ -17,16 +17,19 @@ from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_head import (
     SUBJECT,
     find_reference,
-    forwarded_invitation,
     is_document,
     normalize,
-    speaks_as_letter,
 )
 from itu_timeline.core.letter_meetings import find_meetings, in_sessions
 from itu_timeline.core.letter_merge import merged, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_openings import attach_opening
-from itu_timeline.core.letter_pages import announces_meeting, unreferenced_body
+from itu_timeline.core.letter_pages import (
+    announces_meeting,
+    forwarded_invitation,
+    speaks_as_letter,
+    unreferenced_body,
+)
 from itu_timeline.core.letter_places import Places
 
 _I = re.IGNORECASE

@@ -28,7 +28,7 @@ MONTH_OF = {name: n for n, names in MONTHS.items() for name in names.split()}
 MONTH_PATTERN = "(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?(?![^\W\d_])"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_DE = r"(?:\s*de)?"  # Spanish: "9 de abril de 2018"
+_DE = r"(?:\s*de|(?<=st|nd|rd|th)\s+of)?"  # Spanish: "9 de abril de 2018"; "20th of May"
 _G = r"(?:\s*(?:г\.|года))?"  # Russian: "17 ноября 2017 г."
 _NOTE = r"(?:\s*\([a-zé ]{1,20}\))?"  # "27 (afternoon)"
 _SEP = (

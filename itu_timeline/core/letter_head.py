@@ -20,6 +20,9 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").translate(_DIGITS)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'")
     text = re.sub(r"[^\S\n]+", " ", text)
+    text = re.sub(
+        r"(?<=\d)\^(?=st|nd|rd|th)", "", text
+    )  # "16^th": a superscript as e-mail writes it
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r" ?\n ?", "\n", text))
     text = _GLUED_REF.sub(_split_glued_day, text)
     text = _YEAR_THEN_DAY.sub(r"\1 \2", text)
@@ -247,15 +250,6 @@ def governing_body(text: str) -> str | None:
 
 
 SALUTATION = re.compile(r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad|Уважаем", _I)
-_INVITES = re.compile(r"\binvit(?:e|es|ation)\b|\bconvenes?\b|\binvitons\b|\binvitamos\b", _I)
-_ITU = re.compile(r"\b(?-i:ITU|UIT)\b|International\s+Telecommunication\s+Union|itu\.int", _I)
-
-
-def forwarded_invitation(text: str) -> bool:
-    """An invitation addressed to the reader (a salutation, then 'invites you', 'the
-    invitation below'), sent or forwarded by the ITU (an e-mail to the missions, a list's
-    copy): a delegate wants its meetings in the calendar, though it has no reference."""
-    return all(p.search(text) for p in (SALUTATION, _INVITES, _ITU))
 
 
 # What a meeting document (a report, minutes, a contribution, conclusions) carries in its
@@ -271,14 +265,6 @@ _DOCUMENT_SIGNS = [
         r"\breport\s+(?:of|on)\s+the\s+[\w-]+\s+meeting|\bminutes\s+of\s+the\b",
     )
 ]
-# What only a letter carries: a salutation, an invitation, its closing formula.
-_LETTER_SIGNS = re.compile(
-    r"\bDear\b|Madame,?\s+Monsieur|Muy\s+señor|Estimad[oa]s?\b|Señora|Уважаем|"
-    r"I\s+have\s+the\s+honour|J'ai\s+l'honneur|Tengo\s+el\s+honor|"
-    r"\binvit(?:e|es|ing|ation|er|ons|amos|arle)\b|pleasure\s+in\s+inviting|"
-    r"Yours\s+(?:faithfully|sincerely)|Veuillez\s+agr|Atentamente",
-    re.IGNORECASE,
-)
 
 
 def is_document(text: str) -> bool:
@@ -287,9 +273,3 @@ def is_document(text: str) -> bool:
     head = text[:2500]
     signs = sum(bool(p.search(head)) for p in _DOCUMENT_SIGNS)
     return signs >= 2 and SALUTATION.search(text) is None
-
-
-def speaks_as_letter(text: str) -> bool:
-    """A salutation, an invitation or a closing formula: a text without reference is a letter
-    only with one of them."""
-    return _LETTER_SIGNS.search(text) is not None

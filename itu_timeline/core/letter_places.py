@@ -62,11 +62,17 @@ _NO_PLACE = re.compile(
 )
 
 
+_URL = re.compile(r"(?:https?://|file:/+|www\.)[^\s<>\"')]+", re.IGNORECASE)
+
+
 class Places:
     """The venues a letter names, read once, for settling each of its meetings."""
 
     def __init__(self, text: str, days: list[Found]) -> None:
-        self.text = text
+        # a web address names no venue (".../2010/forum/geneva/"); blanked, places keep their
+        # positions in the text
+        self.text = _URL.sub(lambda m: " " * len(m[0]), text)
+        text = self.text
         head_dates = {d.pos for d in days}
         cities = [*find_venues(text), *self._headquarters()]
         named = {pos for pos, _, _ in cities}
