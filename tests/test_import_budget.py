@@ -70,6 +70,7 @@ def test_the_cron_commands_import_nothing_heavy(command: list[str], tmp_path: Pa
     assert "itu_timeline.core.deadlines" in modules  # the command really ran
     assert not heavy(modules)
     assert not any(m == "rich" or m.startswith("rich.") for m in modules)  # piped: plain text
+    assert "itu_timeline.core.glossary" not in modules  # the ITU's names are for show, pages
 
 
 def test_a_table_imports_rich_but_not_the_chart_or_icalendar() -> None:

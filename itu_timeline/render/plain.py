@@ -7,12 +7,12 @@ first three are padded to fixed widths.
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from unicodedata import combining, east_asian_width
 from zoneinfo import ZoneInfo
 
 from itu_timeline.base.i18n import N_, _, current, ngettext
 from itu_timeline.core.deadline_names import deadline_name
-from itu_timeline.core.glossary import Named, body_name, kind_name
 from itu_timeline.core.model import Deadline, Event, Status
 from itu_timeline.core.subscriptions import feed_of
 from itu_timeline.core.text import (
@@ -26,6 +26,9 @@ from itu_timeline.core.text import (
 )
 from itu_timeline.core.titles import shown_title
 from itu_timeline.core.upcoming import Item, countdown
+
+if TYPE_CHECKING:
+    from itu_timeline.core.glossary import Named
 
 DATE_WIDTH = len("2026-11-09..2026-11-27")
 BODY_WIDTH = 5
@@ -171,6 +174,8 @@ def nothing_soon(days: int, dated: Item | None) -> str:
 
 def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
     """One event in full, as labelled lines; its deadlines with countdowns."""
+    from itu_timeline.core.glossary import body_name, kind_name  # not for a cron run's lines
+
     basis = event.basis
     rows = [
         (_("Event"), safe(event.title)),
@@ -224,7 +229,7 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _named(value: str, named: Named | None) -> str:
+def _named(value: str, named: "Named | None") -> str:
     """'conference (Conférence mondiale des radiocommunications)': the ITU's own name beside
     the value, where the glossary has one in the reader's language."""
     return f"{value} ({named.text})" if named and named.lang != "en" else value
