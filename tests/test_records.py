@@ -92,3 +92,32 @@ def test_a_default_factory_gives_each_record_its_own_value() -> None:
     assert one.items == two.items == []
     assert one.items is not two.items
     assert [f.name for f in dataclasses.fields(Keyed)] == ["name", "items"]
+
+
+def field_facts(cls: Any) -> list[tuple[Any, ...]]:
+    return [
+        (f.name, f.type, f.default, f.default_factory, f.init, f.repr, f.compare, f.kw_only)
+        for f in dataclasses.fields(cls)
+    ]
+
+
+@pytest.mark.parametrize("slots", [True, False])
+def test_a_record_class_is_laid_out_as_its_dataclass(slots: bool) -> None:
+    """Fields, their defaults as class values (or slots), and match arguments as
+    `dataclass` leaves them; a record is made without `dataclass`'s per-class work."""
+    plain = shaped("PlainLaid", dataclass(frozen=True, slots=slots))
+    fast = shaped("FastLaid", record(slots=slots))
+    assert dataclasses.is_dataclass(fast)
+    assert field_facts(fast) == field_facts(plain)
+    assert fast.__match_args__ == plain.__match_args__
+    assert getattr(fast, "__slots__", None) == getattr(plain, "__slots__", None)
+    for name in ("name", "count", "tags", "hidden", "first"):
+        assert hasattr(fast, name) == hasattr(plain, name), name
+        if not slots and hasattr(plain, name):
+            assert getattr(fast, name) == getattr(plain, name)
+    made = fast("a", 2)
+    assert dataclasses.asdict(made) == dataclasses.asdict(plain("a", 2))
+    assert not hasattr(made, "__dict__") if slots else vars(made)
+    keyed = [(f.name, f.kw_only) for f in dataclasses.fields(Keyed)]
+    assert keyed == [("name", True), ("items", True)]
+    assert Keyed.__match_args__ == ()
