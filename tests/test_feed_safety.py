@@ -3,6 +3,7 @@ nothing), feed names from feeds.toml checked like --name, and copies that readin
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -10,6 +11,11 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.core.subscriptions import bad_name
 
 from .test_feeds import cli, copy, home
 from .test_fetch_hostile import answer, head, raw_server, trickle
@@ -121,3 +127,11 @@ def test_an_add_interrupted_while_it_waits_leaves_no_subscription(home: dict[str
         adding.communicate(timeout=30)
     assert adding.returncode != 0
     assert json.loads(cli(home, "feeds", "list", "-f", "json").stdout) == []
+
+
+@given(st.text("abz09-_.A/\n é", max_size=70) | st.sampled_from(["a" * 64, "a" * 65, "x\n"]))
+def test_a_feed_name_is_1_to_64_lowercase_letters_digits_and_inner_dashes(name: str) -> None:
+    """It names the files of the feed's copy: nothing else gets through (nor a newline after
+    a good name, which a `$` pattern let through)."""
+    wanted = re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", name) is not None
+    assert (bad_name(name) is None) == wanted

@@ -120,3 +120,34 @@ def test_upcoming_served_from_the_day_index_imports_no_validation() -> None:
     assert "itu_timeline.core.deadlines" in warm  # the command really ran
     assert not {"itu_timeline.core.schema", "itu_timeline.core.feed_scope"} & warm
     assert "itu_timeline.core.tables" not in warm  # shown titles need no reader of files
+
+
+COMPLETION_PROBE = textwrap.dedent("""
+    import json, sys
+    import typer.main
+    made = []
+    build = typer.main.get_install_completion_arguments
+    typer.main.get_install_completion_arguments = lambda: made.append(1) or build()
+    from itu_timeline.cli.main import main
+    sys.argv = ["itu-timeline", *sys.argv[1:]]
+    try:
+        main()
+    except SystemExit:
+        pass
+    print(json.dumps(["made"] if made else []), file=sys.stderr)
+""")
+
+
+@pytest.mark.parametrize(
+    ("args", "made"),
+    [
+        (["--today", "2027-01-01", "upcoming"], False),
+        (["--today", "2027-01-01", "list", "--help"], False),
+        (["--help"], True),
+        (["--show-completion", "bash"], True),
+    ],
+)
+def test_only_help_and_completion_make_the_completion_options(args: list[str], made: bool) -> None:
+    """Typer makes --install-completion and --show-completion at every run; a run of one
+    command (its help too: the options are the program's) has no use for them."""
+    assert bool(imported(*args, probe=COMPLETION_PROBE)) == made

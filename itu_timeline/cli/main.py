@@ -43,6 +43,7 @@ def whole_app() -> "typer.Typer":
 
     for module in COMMANDS:
         _put_on_app(module)
+    app._add_completion = True  # its options, listed by --help
     return app
 
 
@@ -57,10 +58,13 @@ def main() -> None:
     wanted = _command_in(args)
     owner = next((m for m, names in COMMANDS.items() if wanted in names), None)
     before = args[: args.index(wanted)] if wanted in args else args
-    if owner is None or "--help" in before or "_ITU_TIMELINE_COMPLETE" in os.environ:
+    if owner is None or "--help" in before or _completion(before):
         whole_app()  # help, completion, or a mistyped command: all of them, to list
     else:
         _put_on_app(owner, only=wanted)
+        # Typer makes its --install-completion and --show-completion options at every run
+        # (0.45 ms): a run of one command, with neither before it, has no use for them.
+        app._add_completion = False
     app(prog_name="itu-timeline")
 
 
@@ -79,6 +83,12 @@ def language(args: list[str], environ: Mapping[str, str]) -> str:
     if given is None:
         return i18n.from_locale(environ)
     return i18n.language_of(given) or "en"
+
+
+def _completion(before: list[str]) -> bool:
+    """Whether the run is about shell completion: the shell asking, or the options."""
+    asked = ("--install-completion", "--show-completion")
+    return "_ITU_TIMELINE_COMPLETE" in os.environ or any(a.startswith(asked) for a in before)
 
 
 def _command_in(args: list[str]) -> str | None:
