@@ -228,3 +228,20 @@ Action line C7: E-business. ITU, Tower building, Room H,
         "Action line C7: E-business. ", ""
     )
     assert len(meetings(daily)) == 1
+
+
+def test_an_e_mails_date_and_a_meeting_cited_in_brackets_are_no_meetings() -> None:
+    """A Rapporteur's convocation forwarded as an e-mail: its 'Date:' header is when it was
+    sent; 'the meeting of SG 13 (Geneva, 6-10 September 2027)' in an agenda item is cited, not
+    convened. The convocation's own days are its one meeting."""
+    text = """\
+Subject: Convocation of the Rapporteur meeting on Q2/11
+Date: Mon, 5 Jul 2027 10:12:01 +0200
+
+Dear Colleagues,
+
+A Rapporteur meeting of ITU-T Study Group 11 on Q2/11 is held in Geneva from 1 to 3 September
+2027. Agenda: 1. Opening 2. Preparation of the meeting of SG 13 (Geneva, 6-10 September 2027)
+3. Closing
+"""
+    assert spans(text) == {("SG11", "2027-09-01", "2027-09-03")}

@@ -20,8 +20,8 @@ from itu_timeline.core.letter_head import (
     is_document,
     normalize,
 )
-from itu_timeline.core.letter_meetings import find_meetings, in_sessions
-from itu_timeline.core.letter_merge import merged, without_umbrellas
+from itu_timeline.core.letter_meetings import find_meetings
+from itu_timeline.core.letter_merge import in_sessions, merged, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_openings import attach_opening
 from itu_timeline.core.letter_pages import (

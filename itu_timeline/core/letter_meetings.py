@@ -6,7 +6,6 @@ just before it in its sentence (or just after it: "On 11 May, the Correspondence
 import re
 from dataclasses import replace
 from datetime import date
-from datetime import time as dt_time
 
 from itu_timeline.core.letter_dates import Found, resolve
 from itu_timeline.core.letter_deadline_names import DEADLINE_CUE, DEADLINE_WORDS
@@ -36,6 +35,11 @@ _DID = re.compile(
     r"concluded|recommended|elected|appointed|endorsed|a\s+décidé|a\s+adopté|decidió|aprobó)\b",
     _I,
 )
+# An e-mail's header: "Date: Thu, 1 Jul 1999 15:18:37", "Envoyé : mercredi, 3. mai 2006 09:19"
+_SENT = re.compile(r"^(?:Date|Sent|Envoy[ée]|Enviado)\s*:[^\n\d]*$", re.IGNORECASE | re.MULTILINE)
+_CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d\d")
+# A meeting cited by its place and days in brackets, in a sentence about something else
+_CITED = re.compile(r"\(\s*(?-i:[A-Z])[\w .'-]{1,40},\s*$")
 # A meeting named as the last one before the letter: "the last Study Group 9 meeting (14-18
 # January 2013)", "la dernière réunion de la Commission d'études 9 (...)"
 _LAST = re.compile(
@@ -99,7 +103,8 @@ def find_meetings(
     default = _main_group(text, groups)
     found: list[Meeting] = []
     spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
-    subject = _subject_days(text, dates, near)
+    subject_block = _subject_block(text)
+    subject = _subject_days(subject_block, dates, near)
     previous_end = 0
     for found_date in dates:
         window = text[previous_end : found_date.pos]
@@ -113,6 +118,11 @@ def find_meetings(
         after = text[found_date.endpos : found_date.endpos + 60]
         if _DID.match(after) or _LAST.search(window[-160:]):
             continue  # "the session of Council held on 24 November asked ...": a past one
+        if _SENT.search(window[-40:]) and _CLOCK_AFTER.match(after):
+            continue  # "Date: Thu, 1 Jul 1999 15:18:37 +0200": when an e-mail was sent
+        cited = _CITED.search(window[-50:]) and after.lstrip().startswith(")")
+        if cited and not (subject_block[0] <= found_date.pos < subject_block[1]):
+            continue  # "the meeting of IP experts of SG 13 (Geneva, 30 August - 10 September)"
         item = _row_item(text, found_date)
         if item is not None:  # "16 November 2012 First Physical Meeting": its row says
             if _row_meeting(item):
@@ -152,15 +162,21 @@ def find_meetings(
     return found
 
 
-def _subject_days(text: str, dates: list[Found], near: date) -> list[tuple[date, date]]:
-    """The days the letter's subject gives the meetings it convenes."""
+def _subject_block(text: str) -> tuple[int, int]:
+    """Where the letter's subject is: from 'Subject:' to its first empty line or salutation."""
     subject = SUBJECT.search(text)
     if subject is None:
-        return []
+        return (0, 0)
     block = re.split(r"\n\s*\n|Dear|Madame|Estimad", text[subject.end() :])[0]
-    end = subject.end() + len(block)
+    return (subject.end(), subject.end() + len(block))
+
+
+def _subject_days(
+    block: tuple[int, int], dates: list[Found], near: date
+) -> list[tuple[date, date]]:
+    """The days the letter's subject gives the meetings it convenes."""
     return [(resolve(d.start, near), resolve(d.end, near))
-            for d in dates if subject.end() <= d.pos < end]  # fmt: skip
+            for d in dates if block[0] <= d.pos < block[1]]  # fmt: skip
 
 
 def _overlaps(start: date, end: date, spans: list[tuple[date, date]]) -> bool:
@@ -251,39 +267,3 @@ def _title(body: str, group: str | None, phrases: list[str], text: str) -> str:
     same = [i for i in items if word and re.search(rf"\b{word[0]}", i, _I)]
     in_subject = event_title(same) if len(same) == 1 else None
     return in_subject or named or next(iter(items), "") or "Meeting"
-
-
-# Hours of a session: "10h00 - 13h00", "14:30-17:30"
-_HOURS = re.compile(
-    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*[h:.]\s*(?P<m>[0-5]\d)\s*[-\u2013]\s*"
-    r"(?:[01]?\d|2[0-3])\s*[h:.]\s*[0-5]\d(?!\d)"
-)
-_SESSION = re.compile(r"^[ \t]*(?P<label>(?-i:[A-Z])[^:\n]{2,60}:[^.\n]{0,60})", re.MULTILINE)
-SESSIONS_REACH = 1500  # characters after a day where its sessions can be listed
-
-
-def in_sessions(text: str, meetings: list[Meeting], dates: list[Found]) -> list[Meeting]:
-    """A day's meeting held as sessions the letter lists on lines of their own, each with a
-    label and its own hours ("Action line C4: Capacity building ... 10h00 - 13h00", "Action
-    line C6: ... 15h00 - 18h00"), is one meeting a session, opening at its hours."""
-    result: list[Meeting] = []
-    for meeting in meetings:
-        said = max((meeting.pos, *meeting.mentions))
-        day = (meeting.start.month, meeting.start.day)
-        after = [d.pos for d in dates if d.pos > said and (d.start[1:], d.end[1:]) != (day, day)]
-        until = min([*after, said + SESSIONS_REACH])
-        found = _sessions(text, said, until) if meeting.start == meeting.end else []
-        result += [replace(meeting, title=label, opening=opening, notes=list(meeting.notes),
-                           deadlines=[]) for label, opening in found] or [meeting]  # fmt: skip
-    return result
-
-
-def _sessions(text: str, start: int, until: int) -> list[tuple[str, dt_time]]:
-    found, previous = [], start
-    for hours in _HOURS.finditer(text, start, until):
-        labels = list(_SESSION.finditer(text, previous, hours.start()))
-        if not labels:
-            return []  # hours of no session of its own ("from 09:30 to 12:30 and 14:30")
-        found.append((clean(labels[-1]["label"]), dt_time(int(hours["h"]), int(hours["m"]))))
-        previous = hours.end()
-    return found if len(found) >= 2 else []

@@ -1,10 +1,16 @@
 """One record for each meeting a letter convenes, from the mentions of it: the same meeting
 named twice (subject and body) is one; a span that only sums up others is none; days of a
-meeting held alongside go into a note."""
+meeting held alongside go into a note; a day's meeting held as sessions is one record a
+session."""
 
+import re
+from dataclasses import replace
+from datetime import time as dt_time
 from datetime import timedelta
 
+from itu_timeline.core.letter_dates import Found
 from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.letter_titles import clean
 
 
 def merged(meetings: list[Meeting]) -> list[Meeting]:
@@ -90,3 +96,39 @@ def _made_of(m: Meeting, meetings: list[Meeting]) -> bool:
              and m.start <= n.start and n.end <= m.end]  # fmt: skip
     spans = {(n.start, n.end) for n in parts}
     return len(spans) >= 2 and min(spans)[0] == m.start and max(e for _, e in spans) == m.end
+
+
+# Hours of a session: "10h00 - 13h00", "14:30-17:30"
+_HOURS = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])\s*[h:.]\s*(?P<m>[0-5]\d)\s*[-\u2013]\s*"
+    r"(?:[01]?\d|2[0-3])\s*[h:.]\s*[0-5]\d(?!\d)"
+)
+_SESSION = re.compile(r"^[ \t]*(?P<label>(?-i:[A-Z])[^:\n]{2,60}:[^.\n]{0,60})", re.MULTILINE)
+SESSIONS_REACH = 1500  # characters after a day where its sessions can be listed
+
+
+def in_sessions(text: str, meetings: list[Meeting], dates: list[Found]) -> list[Meeting]:
+    """A day's meeting held as sessions the letter lists on lines of their own, each with a
+    label and its own hours ("Action line C4: Capacity building ... 10h00 - 13h00", "Action
+    line C6: ... 15h00 - 18h00"), is one meeting a session, opening at its hours."""
+    result: list[Meeting] = []
+    for meeting in meetings:
+        said = max((meeting.pos, *meeting.mentions))
+        day = (meeting.start.month, meeting.start.day)
+        after = [d.pos for d in dates if d.pos > said and (d.start[1:], d.end[1:]) != (day, day)]
+        until = min([*after, said + SESSIONS_REACH])
+        found = _sessions(text, said, until) if meeting.start == meeting.end else []
+        result += [replace(meeting, title=label, opening=opening, notes=list(meeting.notes),
+                           deadlines=[]) for label, opening in found] or [meeting]  # fmt: skip
+    return result
+
+
+def _sessions(text: str, start: int, until: int) -> list[tuple[str, dt_time]]:
+    found, previous = [], start
+    for hours in _HOURS.finditer(text, start, until):
+        labels = list(_SESSION.finditer(text, previous, hours.start()))
+        if not labels:
+            return []  # hours of no session of its own ("from 09:30 to 12:30 and 14:30")
+        found.append((clean(labels[-1]["label"]), dt_time(int(hours["h"]), int(hours["m"]))))
+        previous = hours.end()
+    return found if len(found) >= 2 else []
