@@ -73,6 +73,31 @@ def test_a_place_in_the_table_gives_its_zone() -> None:
     assert place(SUBJECT, BODY) == ("Geneva, Switzerland", "Europe/Zurich")
 
 
+GUAYAQUIL, DENVER, BOGOTA = "America/Guayaquil", "America/Denver", "America/Bogota"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # places of real letters the first table did not know (Circular Letters 7/LCCE/56 and
+        # 8/LCCE/143, TSB Collective letter 2/16, BDT's GSR-11 letter)
+        ("will meet in Manta, Ecuador from 9 to 18\nApril 2018", ("Manta, Ecuador", GUAYAQUIL)),
+        ("holds its meeting in\nDenver, Colorado, USA April 9 - 18, 2018",
+         ("Denver, United States", DENVER)),
+        ("meets in Macao, China, from 9 to 18\nApril 2018", ("Macao, China", "Asia/Macau")),
+        ("meets from 9 to 18\nApril 2018 in Armenia City, Colombia",
+         ("Armenia, Colombia", BOGOTA)),
+        ("meets in Armenia, Colombia, from 9 to 18\nApril 2018", ("Armenia, Colombia", BOGOTA)),
+        ("meets in Armenia from 9 to 18\nApril 2018", ("Armenia", "Asia/Yerevan")),
+        ("meets in Boulder, Colorado from 9 to 18\nApril 2018", ("Boulder, United States", DENVER)),
+        ("meets in Austin, Texas from 9 to 18\nApril 2018", ("Austin, United States", None)),
+    ],
+)  # fmt: skip
+def test_the_places_the_itu_meets_and_cities_with_their_state(
+    body: str, expected: tuple[str, str | None]
+) -> None:
+    assert place("Meeting of Study Group 3", body) == expected
+
+
 @pytest.mark.parametrize(
     ("group", "title", "same"),
     [

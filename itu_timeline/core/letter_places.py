@@ -10,7 +10,14 @@ from dataclasses import replace
 from itu_timeline.core.letter_dates import MONTH_PATTERN, Found, find_times
 from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
-from itu_timeline.core.venues import VENUES, Venue, find_countries, find_venues
+from itu_timeline.core.venues import (
+    VENUES,
+    Venue,
+    find_countries,
+    find_in_regions,
+    find_venues,
+    names_its_country,
+)
 
 _I = re.IGNORECASE
 VIRTUAL = re.compile(
@@ -75,10 +82,14 @@ class Places:
         text = self.text
         head_dates = {d.pos for d in days}
         cities = [*find_venues(text), *self._headquarters()]
+        known = {pos for pos, _, _ in cities}
+        cities += [c for c in find_in_regions(text) if c[0] not in known]
         named = {pos for pos, _, _ in cities}
-        countries = [  # not "in Singapore" (a city), nor the country of "Abidjan, Côte d'Ivoire"
+        countries = [  # not "in Singapore" (a city), nor the country of "Abidjan, Côte
+            # d'Ivoire" or of "Denver, Colorado, USA"
             (pos, end, self._with_city(pos, venue)) for pos, end, venue in find_countries(text)
-            if pos not in named and not any(0 <= pos - e <= 3 for _, e, _ in cities)
+            if pos not in named and not any(
+                0 <= pos - e <= 40 and names_its_country(text[e:pos]) for _, e, _ in cities)
         ]  # fmt: skip
         self.venues = sorted(
             (pos, venue)

@@ -1,11 +1,14 @@
 """The places the ITU meets: a city as letters name it (in English, French or Spanish) to its
-English name, its country and its IANA zone; and a country named alone ("in Bahrain"), whose
-zone is known when it has only one. A place not in this table has no zone here: the
-`letter` command then asks for `--timezone`."""
+English name, its country and its IANA zone; a country named alone ("in Bahrain"), whose zone
+is known when tzdata gives it only one; and the states and provinces letters write after a
+city ("Denver, Colorado"). The tables are the data files beside this module
+(`venue_places.txt`, `venue_regions.txt`, which say where their lists come from). A place not
+in them has no zone here: the `letter` command then asks for `--timezone`."""
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -19,184 +22,6 @@ class Venue:
         return f"{self.city}, {self.country}" if self.city else self.country
 
 
-# city | country | zone | other spellings (French, Spanish, older names), "/"-separated
-_TABLE = """
-Geneva|Switzerland|Europe/Zurich|Genève/Ginebra/Genf/Женева/Женеве/جنيف/日内瓦
-Doha|Qatar|Asia/Qatar|Доха/الدوحة
-Dubai|United Arab Emirates|Asia/Dubai|Dubaï/Дубай/دبي
-Abu Dhabi|United Arab Emirates|Asia/Dubai|Abou Dhabi
-Kigali|Rwanda|Africa/Kigali|
-Buenos Aires|Argentina|America/Argentina/Buenos_Aires|
-Bangkok|Thailand|Asia/Bangkok|
-Hammamet|Tunisia|Africa/Tunis|
-Tunis|Tunisia|Africa/Tunis|Túnez
-Busan|Korea (Rep. of)|Asia/Seoul|Pusan
-Seoul|Korea (Rep. of)|Asia/Seoul|Séoul/Seúl
-Lisbon|Portugal|Europe/Lisbon|Lisbonne/Lisboa
-Madeira|Portugal|Atlantic/Madeira|Madère/Funchal
-Hyderabad|India|Asia/Kolkata|
-New Delhi|India|Asia/Kolkata|New Delhi/Nueva Delhi/Delhi
-Addis Ababa|Ethiopia|Africa/Addis_Ababa|Addis-Abeba/Addis Abeba/Addis Abbeba
-Nairobi|Kenya|Africa/Nairobi|
-Kampala|Uganda|Africa/Kampala|
-Cairo|Egypt|Africa/Cairo|Le Caire/El Cairo
-Sharm el-Sheikh|Egypt|Africa/Cairo|Sharm El Sheikh/Charm el-Cheikh
-Abuja|Nigeria|Africa/Lagos|
-Accra|Ghana|Africa/Accra|
-Dakar|Senegal|Africa/Dakar|
-Abidjan|Côte d'Ivoire|Africa/Abidjan|
-Cotonou|Benin|Africa/Porto-Novo|
-Yaoundé|Cameroon|Africa/Douala|Yaounde
-Johannesburg|South Africa|Africa/Johannesburg|
-Cape Town|South Africa|Africa/Johannesburg|Le Cap/Ciudad del Cabo
-Livingstone|Zambia|Africa/Lusaka|
-Lusaka|Zambia|Africa/Lusaka|
-Harare|Zimbabwe|Africa/Harare|
-Gaborone|Botswana|Africa/Gaborone|
-Windhoek|Namibia|Africa/Windhoek|
-Maputo|Mozambique|Africa/Maputo|
-Marrakesh|Morocco|Africa/Casablanca|Marrakech
-Rabat|Morocco|Africa/Casablanca|
-Muscat|Oman|Asia/Muscat|Mascate
-Manama|Bahrain|Asia/Bahrain|
-Riyadh|Saudi Arabia|Asia/Riyadh|Riyad/Riad
-Amman|Jordan|Asia/Amman|
-Damascus|Syrian Arab Republic|Asia/Damascus|Damas/Damasco
-Khartoum|Sudan|Africa/Khartoum|Khartoum/Jartum
-Algiers|Algeria|Africa/Algiers|Alger/Argel
-Tripoli|Libya|Africa/Tripoli|Trípoli
-Baghdad|Iraq|Asia/Baghdad|Bagdad
-Djibouti|Djibouti|Africa/Djibouti|Yibuti
-Dar es Salaam|Tanzania|Africa/Dar_es_Salaam|
-Arusha|Tanzania|Africa/Dar_es_Salaam|
-Victoria Falls|Zimbabwe|Africa/Harare|
-Kinshasa|Democratic Republic of the Congo|Africa/Kinshasa|
-Brazzaville|Congo|Africa/Brazzaville|
-Libreville|Gabon|Africa/Libreville|
-Lomé|Togo|Africa/Lome|Lome
-Niamey|Niger|Africa/Niamey|
-Bamako|Mali|Africa/Bamako|
-Ouagadougou|Burkina Faso|Africa/Ouagadougou|
-Lagos|Nigeria|Africa/Lagos|
-Antananarivo|Madagascar|Indian/Antananarivo|
-Port Louis|Mauritius|Indian/Mauritius|
-Caracas|Venezuela|America/Caracas|
-La Paz|Bolivia|America/La_Paz|
-Guatemala City|Guatemala|America/Guatemala|Ciudad de Guatemala
-San Salvador|El Salvador|America/El_Salvador|
-Tegucigalpa|Honduras|America/Tegucigalpa|
-Managua|Nicaragua|America/Managua|
-Havana|Cuba|America/Havana|La Havane/La Habana
-Georgetown|Guyana|America/Guyana|
-Paramaribo|Suriname|America/Paramaribo|
-Nassau|Bahamas|America/Nassau|
-Bishkek|Kyrgyzstan|Asia/Bishkek|Bichkek/Biskek
-Dushanbe|Tajikistan|Asia/Dushanbe|Douchanbé
-Chisinau|Moldova|Europe/Chisinau|Chişinău/Chisináu
-Kyiv|Ukraine|Europe/Kyiv|Kiev/Kiev
-Vientiane|Lao P.D.R.|Asia/Vientiane|
-Phnom Penh|Cambodia|Asia/Phnom_Penh|
-Thimphu|Bhutan|Asia/Thimphu|
-Suva|Fiji|Pacific/Fiji|
-Port Moresby|Papua New Guinea|Pacific/Port_Moresby|
-Bratislava|Slovakia|Europe/Bratislava|
-Zagreb|Croatia|Europe/Zagreb|
-Belgrade|Serbia|Europe/Belgrade|Belgrado
-Vilnius|Lithuania|Europe/Vilnius|
-Riga|Latvia|Europe/Riga|
-Tallinn|Estonia|Europe/Tallinn|
-Oslo|Norway|Europe/Oslo|
-Dublin|Ireland|Europe/Dublin|
-Amsterdam|Netherlands|Europe/Amsterdam|
-The Hague|Netherlands|Europe/Amsterdam|La Haye/La Haya
-Munich|Germany|Europe/Berlin|Munich/Múnich/München
-Mainz|Germany|Europe/Berlin|Mayence/Maguncia
-Lausanne|Switzerland|Europe/Zurich|
-Zurich|Switzerland|Europe/Zurich|Zürich/Zúrich
-Florence|Italy|Europe/Rome|Florencia/Firenze
-Turin|Italy|Europe/Rome|Turín/Torino
-Valencia|Spain|Europe/Madrid|Valence
-Barcelona|Spain|Europe/Madrid|Barcelone
-Beirut|Lebanon|Asia/Beirut|Beyrouth
-Kuwait City|Kuwait|Asia/Kuwait|
-Istanbul|Türkiye|Europe/Istanbul|Estambul
-Antalya|Türkiye|Europe/Istanbul|
-Tashkent|Uzbekistan|Asia/Tashkent|Tachkent
-Almaty|Kazakhstan|Asia/Almaty|
-Astana|Kazakhstan|Asia/Almaty|
-Baku|Azerbaijan|Asia/Baku|Bakou
-Tbilisi|Georgia|Asia/Tbilisi|
-Yerevan|Armenia|Asia/Yerevan|Erevan/Ereván
-Minsk|Belarus|Europe/Minsk|
-Moscow|Russian Federation|Europe/Moscow|Moscou/Moscú
-St. Petersburg|Russian Federation|Europe/Moscow|Saint Petersburg/St Petersburg/Saint-Pétersbourg
-Sochi|Russian Federation|Europe/Moscow|Sotchi
-Beijing|China|Asia/Shanghai|Pékin/Pekín/北京/بيجين
-Shenzhen|China|Asia/Shanghai|
-Shanghai|China|Asia/Shanghai|
-Hangzhou|China|Asia/Shanghai|
-Tokyo|Japan|Asia/Tokyo|Tokio
-Kyoto|Japan|Asia/Tokyo|
-Singapore|Singapore|Asia/Singapore|Singapour/Singapur
-Kuala Lumpur|Malaysia|Asia/Kuala_Lumpur|
-Jakarta|Indonesia|Asia/Jakarta|Yakarta
-Bali|Indonesia|Asia/Makassar|
-Hanoi|Viet Nam|Asia/Ho_Chi_Minh|Hanói
-Ho Chi Minh City|Viet Nam|Asia/Ho_Chi_Minh|
-Manila|Philippines|Asia/Manila|Manille
-Colombo|Sri Lanka|Asia/Colombo|
-Kathmandu|Nepal|Asia/Kathmandu|Katmandou
-Dhaka|Bangladesh|Asia/Dhaka|
-Islamabad|Pakistan|Asia/Karachi|
-Tehran|Iran (Islamic Republic of)|Asia/Tehran|Téhéran/Teherán
-Ulaanbaatar|Mongolia|Asia/Ulaanbaatar|Oulan-Bator
-Sydney|Australia|Australia/Sydney|
-Nadi|Fiji|Pacific/Fiji|
-Ottawa|Canada|America/Toronto|
-Montreal|Canada|America/Toronto|Montréal
-Washington|United States|America/New_York|
-San Diego|United States|America/Los_Angeles|
-Mexico City|Mexico|America/Mexico_City|Ciudad de México
-Cancún|Mexico|America/Cancun|Cancun
-Lima|Peru|America/Lima|
-Bogotá|Colombia|America/Bogota|Bogota
-Cartagena|Colombia|America/Bogota|Carthagène
-Medellín|Colombia|America/Bogota|Medellin
-Quito|Ecuador|America/Guayaquil|
-Santiago|Chile|America/Santiago|
-Montevideo|Uruguay|America/Montevideo|
-Asunción|Paraguay|America/Asuncion|Asuncion
-Brasilia|Brazil|America/Sao_Paulo|Brasília
-Rio de Janeiro|Brazil|America/Sao_Paulo|
-San José|Costa Rica|America/Costa_Rica|San Jose
-Panama City|Panama|America/Panama|Ciudad de Panamá
-Santo Domingo|Dominican Republic|America/Santo_Domingo|Saint-Domingue
-Port of Spain|Trinidad and Tobago|America/Port_of_Spain|Port-d'Espagne/Puerto España
-Kingston|Jamaica|America/Jamaica|
-Bridgetown|Barbados|America/Barbados|
-Paris|France|Europe/Paris|París
-London|United Kingdom|Europe/London|Londres
-Berlin|Germany|Europe/Berlin|Berlín
-Bern|Switzerland|Europe/Zurich|Berne/Berna
-Brussels|Belgium|Europe/Brussels|Bruxelles/Bruselas
-Vienna|Austria|Europe/Vienna|Vienne/Viena
-Prague|Czech Republic|Europe/Prague|Praga
-Budapest|Hungary|Europe/Budapest|
-Warsaw|Poland|Europe/Warsaw|Varsovie/Varsovia
-Madrid|Spain|Europe/Madrid|
-Rome|Italy|Europe/Rome|Roma
-Ljubljana|Slovenia|Europe/Ljubljana|
-Sofia|Bulgaria|Europe/Sofia|Sofía
-Bucharest|Romania|Europe/Bucharest|Bucarest
-Athens|Greece|Europe/Athens|Athènes/Atenas
-Stockholm|Sweden|Europe/Stockholm|Estocolmo
-Helsinki|Finland|Europe/Helsinki|
-Copenhagen|Denmark|Europe/Copenhagen|Copenhague
-Sophia Antipolis|France|Europe/Paris|
-Malta|Malta|Europe/Malta|Malte/Valletta
-"""
-
-
 def _fold(text: str) -> str:
     """Lower case without accents, so 'Genève' and 'geneve' meet (other scripts kept)."""
     marks = unicodedata.normalize("NFKD", text.casefold())
@@ -204,74 +29,109 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s.-]+", " ", plain).strip()
 
 
-def _table() -> dict[str, Venue]:
-    names: dict[str, Venue] = {}
-    for line in _TABLE.strip().splitlines():
-        city, country, zone, others = line.split("|")
-        venue = Venue(city, country, zone)
-        for name in [city, *filter(None, others.split("/"))]:
-            names[_fold(name)] = venue
-    return names
+def _fold_each(text: str) -> str:
+    """`text` folded one character for one, so that positions stay those of `text`."""
+    return "".join((_fold(c) or " ")[:1] for c in text)
 
 
-VENUES = _table()
+def _rows(name: str) -> list[list[str]]:
+    lines = (Path(__file__).with_name(name).read_text(encoding="utf-8")).splitlines()
+    return [line.split("|") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _tables() -> tuple[dict[str, Venue], dict[str, Venue], dict[str, Venue]]:
+    """Cities, countries named alone and regions, each by every folded name it has."""
+    cities: dict[str, Venue] = {}
+    countries: dict[str, Venue] = {}
+    codes: dict[str, str] = {}  # ISO code -> the country's name, for the regions
+    for city, country, code, zone, others in _rows("venue_places.txt"):
+        codes.setdefault(code, country)
+        table = cities if city else countries
+        for name in [city or country, *filter(None, others.split("/"))]:
+            table[_fold(name)] = Venue(city, country, zone or None)
+    regions = {
+        _fold(name): Venue("", codes[code], zone or None)
+        for region, code, zone, others in _rows("venue_regions.txt")
+        for name in [region, *filter(None, others.split("/"))]
+    }
+    return cities, countries, regions
+
+
+VENUES, _COUNTRIES, REGIONS = _tables()
+
+# Other names letters give the countries of the table (the location keeps the ITU's name)
+_COUNTRY_ALIASES = {
+    "Republic of Korea": "Korea (Rep. of)", "Korea": "Korea (Rep. of)",
+    "Kingdom of Bahrain": "Bahrain", "Kingdom of Saudi Arabia": "Saudi Arabia",
+    "State of Qatar": "Qatar", "Sultanate of Oman": "Oman", "Vietnam": "Viet Nam",
+    "Russia": "Russian Federation", "Turkey": "Türkiye", "Czechia": "Czech Republic",
+    "Iran": "Iran (Islamic Republic of)", "Islamic Republic of Iran": "Iran (Islamic Republic of)",
+    "Syria": "Syrian Arab Republic", "United Republic of Tanzania": "Tanzania",
+    "United States of America": "United States", "USA": "United States",
+    "Republic of Rwanda": "Rwanda", "Kingdom of Thailand": "Thailand", "Laos": "Lao P.D.R.",
+    "Kyrgyz Republic": "Kyrgyzstan", "Republic of Moldova": "Moldova", "UK": "United Kingdom",
+    "Swaziland": "Eswatini", "Ivory Coast": "Côte d'Ivoire", "Cape Verde": "Cabo Verde",
+}  # fmt: skip
+COUNTRIES = {
+    **_COUNTRIES,
+    **{_fold(a): _COUNTRIES[_fold(c)] for a, c in _COUNTRY_ALIASES.items()},
+}
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NAMES = sorted(VENUES, key=len, reverse=True)
 # A name in Chinese has no spaces around it ("中国北京"): it is found anywhere
 _VENUE_RE = re.compile(
-    r"\b("
-    + "|".join(re.escape(n) for n in _NAMES if not _CJK.search(n))
-    + r")\b|("
-    + "|".join(re.escape(n) for n in _NAMES if _CJK.search(n))
-    + ")"
+    rf"\b({_alternation([n for n in VENUES if not _CJK.search(n)])})\b"
+    rf"|({_alternation([n for n in VENUES if _CJK.search(n)])})"
+)
+# What follows a city's name and says where it is: ", Colombia", " (Spain)", ", Colorado"
+_FOLLOWER = re.compile(
+    rf"\s*[,(]\s*(?:({_alternation(list(REGIONS))})|({_alternation(list(COUNTRIES))}))(?!\w)"
 )
 
 
 def find_venues(text: str) -> list[tuple[int, int, Venue]]:
-    """Where in `text` a known place is named (start, end), and which. Positions are those of
-    `text`: the folding keeps one character for one (accents drop, the letters stay)."""
-    folded = "".join((_fold(c) or " ")[:1] for c in text)
-    return [(m.start(), m.end(), VENUES[m[1] or m[2]]) for m in _VENUE_RE.finditer(folded)]
+    """Where in `text` a known place is named (start, end), and which. A city named with
+    another country or state than the table's is that place ("Cordoba, Spain"); a city
+    whose name is also a country's ("Armenia") is the city only with its country after it."""
+    folded = _fold_each(text)
+    found = []
+    for m in _VENUE_RE.finditer(folded):
+        venue = VENUES[m[1] or m[2]]
+        after = _FOLLOWER.match(folded, m.end())
+        where = (REGIONS[after[1]] if after[1] else COUNTRIES[after[2]]) if after else None
+        if where is not None and where.country != venue.country:
+            venue = replace(where, city=text[m.start() : m.end()])
+        elif where is None and COUNTRIES.get(m[1] or "", venue).country != venue.country:
+            continue  # "in Armenia": the country
+        found.append((m.start(), m.end(), venue))
+    return found
 
 
-# Countries of the table that span several zones: named alone, they leave the zone unknown.
-_SEVERAL_ZONES = {
-    "Argentina", "Australia", "Brazil", "Canada", "Chile", "Democratic Republic of the Congo",
-    "Ecuador", "France", "Indonesia", "Kazakhstan", "Mexico", "Mongolia", "Papua New Guinea",
-    "Portugal", "Russian Federation", "Spain", "United States",
-}  # fmt: skip
+_REGION_NAMES = sorted({name for row in _rows("venue_regions.txt")
+                        for name in [row[0], *filter(None, row[3].split("/"))]})  # fmt: skip
+# A city the table does not know, with its state after it ("Boulder, Colorado")
+_CITY_IN_REGION = re.compile(
+    r"(?<![\w-])((?-i:[A-ZÀ-Þ])[^\W\d_]+(?:[' -](?-i:[A-ZÀ-Þ])[^\W\d_]+){0,3})\s*,\s*"
+    rf"({_alternation(_REGION_NAMES)})(?!\w)"
+)
 
 
-def _countries() -> dict[str, Venue]:
-    zones: dict[str, set[str]] = {}
-    for venue in VENUES.values():
-        zones.setdefault(venue.country, set()).add(venue.zone or "")
-    return {
-        _fold(country): Venue("", country, None if country in _SEVERAL_ZONES else zone.pop())
-        for country, zone in zones.items()
-        if len(zone) == 1 or country in _SEVERAL_ZONES
-    }
+def find_in_regions(text: str) -> list[tuple[int, int, Venue]]:
+    """Cities the table does not know, named with their state or province: the country's
+    name, and the state's zone when the whole state keeps one ("Boulder, Colorado")."""
+    found = []
+    for m in _CITY_IN_REGION.finditer(text):
+        if _fold(m[1]) not in VENUES:
+            found.append((m.start(), m.end(1), replace(REGIONS[_fold(m[2])], city=m[1])))
+    return found
 
 
-# Other names letters give the countries of the table (the location keeps the ITU's name)
-_COUNTRY_ALIASES = {
-    "Republic of Korea": "Korea (Rep. of)", "Kingdom of Bahrain": "Bahrain",
-    "Kingdom of Saudi Arabia": "Saudi Arabia", "State of Qatar": "Qatar",
-    "Sultanate of Oman": "Oman", "Vietnam": "Viet Nam", "Russia": "Russian Federation",
-    "Turkey": "Türkiye", "Czechia": "Czech Republic", "Iran": "Iran (Islamic Republic of)",
-    "Islamic Republic of Iran": "Iran (Islamic Republic of)", "Syria": "Syrian Arab Republic",
-    "United Republic of Tanzania": "Tanzania", "United States of America": "United States",
-    "Republic of Rwanda": "Rwanda", "Kingdom of Thailand": "Thailand",
-}  # fmt: skip
-
-
-def _with_aliases(countries: dict[str, Venue]) -> dict[str, Venue]:
-    aliases = {_fold(a): countries[_fold(c)] for a, c in _COUNTRY_ALIASES.items()}
-    return {**countries, **aliases}
-
-
-COUNTRIES = _with_aliases(_countries())
-_COUNTRY = "(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len)[::-1]) + r")(?!\w)"
+_COUNTRY = "(" + _alternation(list(COUNTRIES)) + r")(?!\w)"
 # a country as the place: after "in", or right before the days ("..., Barbados, 8 February
 # 2012", "Hastings, Barbados on Wednesday, 8 February 2012")
 _COUNTRY_RE = re.compile(
@@ -282,9 +142,17 @@ _COUNTRY_RE = re.compile(
 
 def find_countries(text: str) -> list[tuple[int, int, Venue]]:
     """Where `text` names a country alone as the place ("to be held ... in Bahrain")."""
-    folded = "".join((_fold(c) or " ")[:1] for c in text)
     found = []
-    for m in _COUNTRY_RE.finditer(folded):
+    for m in _COUNTRY_RE.finditer(_fold_each(text)):
         group = 1 if m[1] else 2
         found.append((m.start(group), m.end(group), COUNTRIES[m[group]]))
     return found
+
+
+_TRAIL = re.compile(rf"\s*[,(]\s*(?:(?:{_alternation(_REGION_NAMES)})\s*[,(]?\s*)?$")
+
+
+def names_its_country(between: str) -> bool:
+    """Whether the text between a city and a country only names where the city is (", ",
+    ", Colorado, "): the country is then the city's, not a place of its own."""
+    return _TRAIL.match(between) is not None
