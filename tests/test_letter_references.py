@@ -155,3 +155,42 @@ def test_a_general_secretariat_circular_letter_numbered_by_year() -> None:
     found = find_reference(normalize("General Secretariat\nRef: Circular Letter 24/12\n"))
     assert found is not None
     assert (found.text, found.body) == ("Circular Letter 24/12", "ITU")
+
+
+BR_HEAD = """\
+INTERNATIONAL TELECOMMUNICATION UNION |[pic] | |
+|Radiocommunication Bureau |
+|{label} |{day} |
+|{number} | |
+To Administrations of Member States of the ITU
+Subject: Meeting of Working Party 5D
+Dear Sir/Madam,
+I have the honour to invite you to the meeting of Working Party 5D, which will take place
+in Seoul from 8 to 15 October 2008.
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "day", "number", "printed", "dated"),
+    [  # as Circular Letters 8/LCCE/143 (2005) and 5/LCCE/8 (2008) print their heads
+        ("Circular Letter", "9 December 2005", "8/LCCE/143", "Circular Letter 8/LCCE/143",
+         date(2005, 12, 9)),
+        ("Circular letter", "19 August 2008", "5/LCCE/8", "Circular letter 5/LCCE/8",
+         date(2008, 8, 19)),
+        ("Administrative Circular", "August 4, 2008", "CACE/456",
+         "Administrative Circular CACE/456", date(2008, 8, 4)),
+        ("Administrative Circular", "4 August 2008", "CA/180", "Administrative Circular CA/180",
+         date(2008, 8, 4)),
+        ("Circular Letter", "4 August 2008", "CR/290", "Circular Letter CR/290",
+         date(2008, 8, 4)),
+        ("Lettre circulaire", "4 août 2008", "5/LCCE/8", "Lettre circulaire 5/LCCE/8",
+         date(2008, 8, 4)),
+    ],
+)  # fmt: skip
+def test_a_br_letters_kind_in_the_cell_before_its_number_and_its_date_between(
+    label: str, day: str, number: str, printed: str, dated: date
+) -> None:
+    text = BR_HEAD.format(label=label, day=day, number=number)
+    (meeting,) = read_letter(text, "letter.txt", TODAY)
+    assert (meeting.reference, meeting.letter_date, meeting.body) == (printed, dated, "ITU-R")
+    assert str(meeting.key).endswith(number)

@@ -66,7 +66,8 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
             )
         )
     dates = find_dates(text)
-    letter_date = _letter_date(text, reference.endpos if reference else -99, dates)
+    span = (reference.pos, reference.endpos) if reference else (-99, -99)
+    letter_date = _letter_date(text, span, dates)
     dated = (resolve(d.start, today) for d in dates if d.start[0])
     near = letter_date or next(dated, today)
     printed, key = (reference.text, reference.key) if reference else (None, None)
@@ -87,15 +88,19 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     return sorted(found, key=lambda m: (m.start, m.group or ""))
 
 
-def _letter_date(text: str, after: int, dates: list[Found]) -> date | None:
-    """The date beside 'Geneva,' in the head, or the date right after the reference."""
+def _letter_date(text: str, reference: tuple[int, int], dates: list[Found]) -> date | None:
+    """The date beside 'Geneva,' in the head, the date right after the reference, or the one
+    in the cell between a BR letter's kind and its number ("|Circular Letter |9 December 2005
+    |\n|8/LCCE/143 |")."""
+    within, after = reference
     head = re.search(
         r"(?:Geneva|Genève|Ginebra|Женева|جنيف)\s*[,،]\s*(?:le\s+|في\s+)?", text[:3000], _I
     )
     for found in dates:
         if found.is_span or found.start[0] is None:
             continue
-        right_after = after >= 0 and _DATED.fullmatch(text, after, found.pos)
+        right_after = bool(after >= 0 and _DATED.fullmatch(text, after, found.pos))
+        right_after = right_after or within <= found.pos < after
         geneva_after = _GENEVA_AFTER.match(text, found.endpos)  # "2015年3月11日,日内瓦"
         if (head and found.pos == head.end()) or right_after or geneva_after:
             return resolve(found.start, date(2000, 1, 1))

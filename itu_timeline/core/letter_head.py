@@ -95,6 +95,13 @@ _CORR_AFTER = (
     r"(?:\s*[-,]?\s*(?P<corr2>Corrig[eé]ndum|Addendum|Adenda|Additif)\s*(?:No\.?\s*)?"
     r"(?P<n2>\d+)(?!\d))?"
 )
+# A BR letter's kind before its number, or in a table's cell with the date between them
+# ("|Circular Letter |9 December 2005 |\n|8/LCCE/143 |")
+_BR_LABEL = (
+    r"(?:(?P<label>(?:Circular|Administrative)\s+(?:Letter|Circular)|Lettre\s+circulaire|Carta\s+"
+    rf"circular|Circula(?:ire|r)\s+administrativ[ae])(?:[\s|]*(?:\d{{1,2}}\s+{MONTH_PATTERN}\s+"
+    rf"(?:19|20)\d\d|{MONTH_PATTERN}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\s*\|)?[\s|]*)?"
+)
 _REFERENCES = (
     (
         r"(?:TSB\s+)?(?:Collective\s+letter|Lettre\s+collective|Carta\s+colectiva)\s*(?:du\s+TSB\s+|de\s+la\s+TSB\s+|TSB\s+)?(?:No\.?\s*|N\.?º\s*)?(?P<x>\d+/[A-Z0-9][A-Za-z0-9-]*)(?:\s+(?:du|de\s+la)\s+TSB\b)?",
@@ -106,16 +113,9 @@ _REFERENCES = (
         "TSB Circular {x}",
         "ITU-T",
     ),
-    (
-        r"(?:(?:Circular\s+Letter|Lettre\s+circulaire|Carta\s+circular)\s*)?(?P<x>\d+/[A-Z]*LCCE/\d+)",
-        "Circular Letter {x}",
-        "ITU-R",
-    ),
-    (
-        r"(?:(?:Administrative\s+Circular|Circulaire\s+administrative|Circular\s+administrativa)\s*)?(?P<x>CA(?:CE)?/\d+)",
-        "Administrative Circular {x}",
-        "ITU-R",
-    ),
+    # the BR's Circular Letters (study groups: LCCE; regulatory: CR, CCRR) and Administrative
+    (rf"{_BR_LABEL}(?P<x>\d+/[A-Z]*LCCE/\d+|(?:CR|CCRR)/\d+)", "Circular Letter {x}", "ITU-R"),
+    (rf"{_BR_LABEL}(?P<x>CA(?:CE)?/\d+)", "Administrative Circular {x}", "ITU-R"),  # Circulars
     (
         r"(?P<x>(?:(?:Circular|Circulaire|Carta\s+circular)\s+)?BDT/[A-Z0-9][A-Z0-9/.-]*[A-Z0-9])",
         "{x}",
@@ -170,6 +170,8 @@ def find_reference(text: str) -> Reference | None:
         for m in pattern.finditer(text):
             key = form.format(x=re.sub(r"^(?:Circulaire|Carta\s+circular)", "Circular", m["x"]))
             printed = " ".join(m[0].split())
+            if m.groupdict().get("label"):  # not the cells between the kind and the number
+                printed = " ".join([*text[m.start() : m.start("x")].split("|")[0].split(), m["x"]])
             if corr := m["corr"] or m["corr2"]:
                 kind = "Addendum" if corr[0] in "Aa" else "Corrigendum"
                 key = f"{kind} {m['n'] or m['n2']} to {key}"
