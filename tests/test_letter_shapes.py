@@ -83,7 +83,7 @@ def test_meetings_held_alongside_do_not_widen_the_one_the_letter_convenes() -> N
     (meeting,) = meetings(ALONGSIDE)
     assert (meeting.group, meeting.start, meeting.end) == (
         "WP 2/12", date(2027, 9, 17), date(2027, 9, 17))  # fmt: skip
-    assert any("2027-09-15..2027-09-17" in note for note in meeting.notes)
+    assert any("2027-09-15..2027-09-17" in str(note) for note in meeting.notes)
 
 
 @pytest.mark.parametrize(
@@ -333,4 +333,4 @@ def test_the_convened_meeting_given_other_days_in_a_sentence_naming_no_group_is_
     )
     (meeting,) = meetings(text)
     assert (meeting.start, meeting.end) == (date(2018, 4, 9), date(2018, 4, 19))
-    assert any("wider span" in note for note in meeting.notes)
+    assert any("wider span" in str(note) for note in meeting.notes)

@@ -83,6 +83,9 @@ def letter(
         text = letter_text(_read(name), name)
         meetings += read_letter(text, "standard input" if name == "-" else name, settings.today)
     _give_zone(meetings, timezone)
+    noted = _("{meeting}: {note}")  # a note of the letter's reader on one of its meetings
+    report("note", [noted.format(meeting=_named(m), note=_(n.message).format(**dict(n.values)))
+                    for m in meetings for n in m.notes])  # fmt: skip
     unzoned = [_no_zone(m) for m in meetings if m.timezone is None]
     if add:
         if unzoned:

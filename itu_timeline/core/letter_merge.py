@@ -8,8 +8,9 @@ from dataclasses import replace
 from datetime import time as dt_time
 from datetime import timedelta
 
+from itu_timeline.base.i18n import N_
 from itu_timeline.core.letter_dates import Found
-from itu_timeline.core.letter_model import Meeting
+from itu_timeline.core.letter_model import Meeting, note
 from itu_timeline.core.letter_titles import clean
 
 
@@ -30,8 +31,10 @@ def merged(meetings: list[Meeting]) -> list[Meeting]:
         if twin is not None and alongside and not twin.assumed:
             # days beside the group's own, in a sentence that names no group: a meeting held
             # alongside (a Rapporteurs' group, another event), not the one the letter convenes
-            twin.notes.append(f"the letter also gives {meeting.start}..{meeting.end}, "
-                              "for a meeting it names beside this one")  # fmt: skip
+            said = N_(
+                "the letter also gives {start}..{end}, for a meeting it names beside this one"
+            )
+            twin.notes.append(note(said, start=meeting.start, end=meeting.end))
             continue
         if twin is None:
             kept.append(meeting)
@@ -39,10 +42,11 @@ def merged(meetings: list[Meeting]) -> list[Meeting]:
         inside = twin.start <= meeting.start and meeting.end <= twin.end
         overlaps = twin.start <= meeting.start <= twin.end
         if not inside and (meeting.group is not None or not overlaps):
-            twin.notes.append(
-                f"the letter gives {twin.start}..{twin.end} and "
-                f"{meeting.start}..{meeting.end}: the wider span is taken"
+            said = N_(
+                "the letter gives {first}..{last} and {start}..{end}: the wider span is taken"
             )
+            twin.notes.append(note(said, first=twin.start, last=twin.end, start=meeting.start,
+                                   end=meeting.end))  # fmt: skip
             twin.start, twin.end = min(twin.start, meeting.start), max(twin.end, meeting.end)
         twin.mentions += (meeting.pos, *meeting.mentions)
     return kept
@@ -85,8 +89,10 @@ def without_umbrellas(meetings: list[Meeting]) -> list[Meeting]:
     for m in meetings:
         if m not in kept and not any(inside(m, k) for k in kept if k.group == m.group):
             for n in (k for k in kept if k.group == m.group and m.group is not None):
-                n.notes.append(f"the letter also gives {m.start}..{m.end} for the meetings "
-                               f"together; {n.start}..{n.end} is this group's own")  # fmt: skip
+                said = N_("the letter also gives {start}..{end} for the meetings together; "
+                          "{own_start}..{own_end} is this group's own")  # fmt: skip
+                n.notes.append(note(said, start=m.start, end=m.end, own_start=n.start,
+                                    own_end=n.end))  # fmt: skip
     return kept
 
 

@@ -40,6 +40,23 @@ def zone_of(zone: str | None) -> tzinfo:
     return get_zone(zone or HEADQUARTERS_ZONE)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A remark on what a letter says of a meeting, kept as data: its sentence in English
+    (marked for the catalogs) and the values put into it. The JSON and the calendar file keep
+    the English text (`str`); `letter` shows it in the reader's language on stderr."""
+
+    message: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.message.format(**dict(self.values))
+
+
+def note(message: str, **values: object) -> Note:
+    return Note(message, tuple((k, str(v)) for k, v in values.items()))
+
+
 @dataclass
 class Meeting:
     """One meeting a letter announces."""
@@ -56,7 +73,7 @@ class Meeting:
     opening: dt.time | None = None
     timezone: str | None = None
     deadlines: list[LetterDeadline] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     pos: int = 0  # where in the letter's text it is announced
     mentions: tuple[int, ...] = ()  # where else (the same meeting in the subject and the body)
     key: str | None = None  # the reference in English: one letter in any language
@@ -85,5 +102,5 @@ class Meeting:
             "timezone": self.timezone,
             "deadlines": [d.record() for d in self.deadlines],
             "not_stated": self.not_stated,
-            "notes": list(self.notes),
+            "notes": [str(n) for n in self.notes],
         }

@@ -36,7 +36,7 @@ def event_table(meeting: Meeting, uid: str) -> dict[str, Any]:
     """The event's fields, as `import` gives them to the merge (no `timezone` when the zone is
     not known: the calendar file's then applies)."""
     dated = f" of {meeting.letter_date}" if meeting.letter_date else ""
-    notes = [*meeting.notes]
+    notes = [str(n) for n in meeting.notes]
     if meeting.opening is not None:
         notes.insert(0, f"Opens at {meeting.opening:%H:%M} local time on the first day.")
     return {
