@@ -194,3 +194,14 @@ def test_a_br_letters_kind_in_the_cell_before_its_number_and_its_date_between(
     (meeting,) = read_letter(text, "letter.txt", TODAY)
     assert (meeting.reference, meeting.letter_date, meeting.body) == (printed, dated, "ITU-R")
     assert str(meeting.key).endswith(number)
+
+
+def test_a_span_after_date_is_the_meetings_days_not_the_letters_date() -> None:
+    """A Rapporteur's notice heads with "Date:" and the meeting's days (Q13/16, 2011)."""
+    text = (
+        "Ref: TSB Collective letter 9/16\nDate: 10-11 March 2011\nSubject: Meeting of "
+        "Study Group 16\nDear Sir/Madam,\nI invite you to the meeting of Study Group 16, "
+        "which will be held in Geneva from 10 to 11 March 2011.\n"
+    )
+    (meeting,) = read_letter(text, "letter.txt", TODAY)
+    assert (meeting.start, meeting.letter_date) == (date(2011, 3, 10), None)
