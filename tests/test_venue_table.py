@@ -63,6 +63,10 @@ def where(text: str) -> list[tuple[str, str | None]]:
         ("in San Jose, California", [("San Jose, United States", "America/Los_Angeles")]),
         ("in Niagara Falls, Ontario", [("Niagara Falls, Canada", "America/Toronto")]),
         ("in Kiev", [("Kyiv, Ukraine", "Europe/Kyiv")]),
+        ("تعقد في القاهرة", [("Cairo, Egypt", "Africa/Cairo")]),
+        ("состоится в Бишкек", [("Bishkek, Kyrgyzstan", "Asia/Bishkek")]),
+        ("在中国南京举行", [("Nanjing, China", "Asia/Shanghai")]),
+        ("سلطنة عمان", []),  # Oman, not Amman (عمّان) once its shadda is folded away
     ],
 )
 def test_a_city_is_read_with_what_follows_it(
