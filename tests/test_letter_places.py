@@ -90,6 +90,8 @@ GUAYAQUIL, DENVER, BOGOTA = "America/Guayaquil", "America/Denver", "America/Bogo
         ("meets in Armenia from 9 to 18\nApril 2018", ("Armenia", "Asia/Yerevan")),
         ("meets in Boulder, Colorado from 9 to 18\nApril 2018", ("Boulder, United States", DENVER)),
         ("meets in Austin, Texas from 9 to 18\nApril 2018", ("Austin, United States", None)),
+        ("will be held in Lillestrøm, Norway, at the NOVA Spektrum centre, from 9 to 18\nApril"
+         " 2018", ("Lillestrøm, Norway", "Europe/Oslo")),  # not in the table: its country's zone
     ],
 )  # fmt: skip
 def test_the_places_the_itu_meets_and_cities_with_their_state(

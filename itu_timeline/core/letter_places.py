@@ -17,6 +17,7 @@ from itu_timeline.core.venues import (
     find_in_regions,
     find_venues,
     names_its_country,
+    zone_of_country,
 )
 
 _I = re.IGNORECASE
@@ -143,7 +144,9 @@ class Places:
             meeting.format = "online"
             meeting.timezone = self._named_zone()
         elif stated := self._stated_place(meeting):
-            meeting.location = stated  # its zone unknown here: `letter` asks for --timezone
+            # its zone is its country's when tzdata gives the country one ("Lillestrøm,
+            # Norway"), else unknown here: `letter` asks for --timezone
+            meeting.location, meeting.timezone = stated, zone_of_country(stated)
             meeting.format = "hybrid" if remote else "in-person"
 
     def _remote_for(self, meeting: Meeting, meetings: list[Meeting]) -> bool:

@@ -156,3 +156,10 @@ def names_its_country(between: str) -> bool:
     """Whether the text between a city and a country only names where the city is (", ",
     ", Colorado, "): the country is then the city's, not a place of its own."""
     return _TRAIL.match(between) is not None
+
+
+def zone_of_country(place: str) -> str | None:
+    """The zone of the country a place the table does not know is named with ("Lillestrøm,
+    Norway"), when tzdata gives that country one zone."""
+    country = COUNTRIES.get(_fold(place.rpartition(",")[2]))
+    return country.zone if country and "," in place else None
