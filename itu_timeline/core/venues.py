@@ -126,7 +126,7 @@ def find_in_regions(text: str) -> list[tuple[int, int, Venue]]:
     name, and the state's zone when the whole state keeps one ("Boulder, Colorado")."""
     found = []
     for m in _CITY_IN_REGION.finditer(text):
-        if _fold(m[1]) not in VENUES:
+        if _fold(m[1]) not in VENUES and _fold(m[1]) not in COUNTRIES:
             found.append((m.start(), m.end(1), replace(REGIONS[_fold(m[2])], city=m[1])))
     return found
 
