@@ -63,6 +63,9 @@ def test_a_place_not_in_the_table_is_kept_as_written(
         "takes place from 9 to 18\nApril 2018",
         "takes place in Room C2 from 9 to 18\nApril 2018",
         "will be held in the ITU Montbrillant building from 9 to 18\nApril 2018",
+        # people named as cities are ("Lima", "Sofia", "Santiago")
+        "takes place from 9 to 18\nApril 2018. Contact: Mr João Lima, tel. +41 22 730 5111",
+        "takes place from 9 to 18\nApril 2018; ask Ms Sofia Petrova or Sr. Santiago Reyes",
     ],
 )
 def test_words_that_are_no_place_leave_it_unknown(body: str) -> None:

@@ -43,6 +43,11 @@ _NOT_A_VENUE_AFTER = re.compile(
     _I,
 )
 _NOT_A_VENUE_BEFORE = re.compile(r"(?:Rev\.?|CH-\d{4}|heure\s+de|hora\s+de)\s*$", _I)
+# A person's name that is also a city's ("Ms Sofia Petrova", "Mr João Lima", "Sr. Santiago")
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Mme|Mlle|M|Sr|Sra|Srta|Dra)\.?\s+"
+    r"(?:(?-i:[A-ZÀ-Þ])[^\W\d_]+\.?\s+){0,2}$"
+)
 # An ITU office the letter is copied to or mentions ("To the ITU Regional Office for the Africa
 # Region, Addis Ababa", "the Area Office in Harare") is where the office is, not the meeting.
 _OFFICE_BEFORE = re.compile(
@@ -118,6 +123,7 @@ class Places:
         return not (
             _NOT_A_VENUE_AFTER.match(after)
             or _NOT_A_VENUE_BEFORE.search(self.text[:pos][-12:])
+            or _PERSON_BEFORE.search(self.text[max(0, pos - 40) : pos])
             or self._an_office(pos)
         )
 
