@@ -66,6 +66,8 @@ def where(text: str) -> list[tuple[str, str | None]]:
         ("تعقد في القاهرة", [("Cairo, Egypt", "Africa/Cairo")]),
         ("состоится в Бишкек", [("Bishkek, Kyrgyzstan", "Asia/Bishkek")]),
         ("在中国南京举行", [("Nanjing, China", "Asia/Shanghai")]),
+        ("تعقد بجنيف", [("Geneva, Switzerland", "Europe/Zurich")]),
+        ("состоится в Санкт-Петербурге", [("St. Petersburg, Russian Federation", "Europe/Moscow")]),
         ("سلطنة عمان", []),  # Oman, not Amman (عمّان) once its shadda is folded away
     ],
 )

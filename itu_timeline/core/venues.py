@@ -39,6 +39,9 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("|") for line in lines if line.strip() and not line.startswith("#")]
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
 def _tables() -> tuple[dict[str, Venue], dict[str, Venue], dict[str, Venue]]:
     """Cities, countries named alone and regions, each by every folded name it has."""
     cities: dict[str, Venue] = {}
@@ -49,6 +52,8 @@ def _tables() -> tuple[dict[str, Venue], dict[str, Venue], dict[str, Venue]]:
         table = cities if city else countries
         for name in [city or country, *filter(None, others.split("/"))]:
             table[_fold(name)] = Venue(city, country, zone or None)
+            if _ARABIC.match(name):  # "بجنيف": "in Geneva", the preposition joined to it
+                table[_fold("ب" + name)] = Venue(city, country, zone or None)
     regions = {
         _fold(name): Venue("", codes[code], zone or None)
         for region, code, zone, others in _rows("venue_regions.txt")
