@@ -20,15 +20,9 @@ from itu_timeline.base.i18n import _
 from itu_timeline.core.deadline_names import deadline_name
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Deadline, DeadlineSpec, Event, Rule, Status
-from itu_timeline.core.text import (
-    BASIS_WORDS,
-    END_NOT_ANNOUNCED,
-    TIME_NOT_STATED,
-    dates_label,
-    safe,
-    slug,
-)
+from itu_timeline.core.text import END_NOT_ANNOUNCED, safe, slug
 from itu_timeline.core.zones import get_zone
+from itu_timeline.render import ics_words as words
 from itu_timeline.render.ics_text import Component, Uri
 
 PRODID = "-//itu-timeline//itu-timeline//EN"
@@ -185,7 +179,7 @@ def event_component(event: Event, deadlines: list[Deadline], options: ExportOpti
     unknown_end = "" if event.end_known else f" {END_NOT_ANNOUNCED}"
     component.add("SUMMARY", text(event.title + unknown_end))
     _add_dates(component, event)
-    component.add("DESCRIPTION", text(_event_description(event, deadlines)))
+    component.add("DESCRIPTION", text(words.event_description(event, deadlines)))
     if event.location:
         component.add("LOCATION", text(event.location))
     if event.url:
@@ -195,7 +189,7 @@ def event_component(event: Event, deadlines: list[Deadline], options: ExportOpti
     )
     _add_ours(component, event)
     if options.alarm_events:
-        _add_alarms(component, f"{event.title} begins", options.alarms)
+        _add_alarms(component, words.event_alarm(event), options.alarms)
     return component
 
 
@@ -219,8 +213,8 @@ def _add_ours(component: Component, event: Event) -> None:
 def deadline_component(deadline: Deadline, options: ExportOptions) -> Component:
     event = deadline.event
     component = _common(event, deadline_uid(deadline), options)
-    words = _("Deadline: {name} — {title}")  # the reader's; `import` reads the spec, not these
-    component.add("SUMMARY", text(words.format(name=deadline_name(deadline), title=event.title)))
+    said = _("Deadline: {name} — {title}")  # the reader's; `import` reads the spec, not these
+    component.add("SUMMARY", text(said.format(name=deadline_name(deadline), title=event.title)))
     if deadline.timed:
         component.add("DTSTART", deadline.due.astimezone(UTC))
     else:  # only the day is known: an all-day item, never a made-up time
@@ -229,11 +223,8 @@ def deadline_component(deadline: Deadline, options: ExportOptions) -> Component:
     component.add("TRANSP", "TRANSPARENT")  # a deadline does not make anyone busy
     component.add("RELATED-TO", event_uid(event))
     component.add("CATEGORIES", [text(c) for c in (event.body.value, "deadline")])
-    lines = [f"Due {_local(deadline)}.", f"Event: {event.title} ({event.id})."]
-    lines += [f"Source: {deadline.source}"] if deadline.source else []
-    lines += [deadline.notes] if deadline.notes else []
-    component.add("DESCRIPTION", text("\n".join(lines)))
-    _add_alarms(component, f"Deadline: {deadline.name}", options.alarms)
+    component.add("DESCRIPTION", text(words.deadline_description(deadline)))
+    _add_alarms(component, words.deadline_alarm(deadline), options.alarms)
     return component
 
 
@@ -261,34 +252,6 @@ def _common(event: Event, uid: str, options: ExportOptions) -> Component:
         component.add("LAST-MODIFIED", datetime.combine(event.updated, time(0), UTC))
     component.add("STATUS", ICS_STATUS[event.status])
     return component
-
-
-def _event_description(event: Event, deadlines: list[Deadline]) -> str:
-    lines = [event.notes, ""] if event.notes else []
-    if event.status is Status.POSTPONED:
-        lines.append("Postponed: the dates shown are the last announced.")
-    lines.append(f"Status: {event.status.value}.")
-    if event.basis:
-        lines.append(f"Dates: {event.basis.value} ({BASIS_WORDS[event.basis]}).")
-    if event.format:
-        lines.append(f"Format: {event.format.value}.")
-    if event.is_timed:
-        lines.append(
-            f"Local time: {dates_label(event, get_zone(event.timezone))} ({event.timezone})."
-        )
-    if event.source:
-        lines.append(f"Source: {event.source}")
-    if event.outcome:
-        lines.append(f"Seen to take place: {event.outcome}")
-    if deadlines:
-        lines += ["", "Deadlines:", *(f"- {d.name}: {_local(d)}" for d in deadlines)]
-    return "\n".join(lines)
-
-
-def _local(deadline: Deadline) -> str:
-    if not deadline.timed:
-        return f"{deadline.day.isoformat()} {TIME_NOT_STATED}"
-    return f"{deadline.due.strftime('%Y-%m-%d %H:%M %Z')} ({deadline.due.tzinfo})"
 
 
 def _add_alarms(component: Component, description: str, alarms: tuple[timedelta, ...]) -> None:
