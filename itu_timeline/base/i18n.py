@@ -16,7 +16,7 @@ import struct
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # The six official languages of the ITU.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
@@ -26,6 +26,7 @@ LOCALE_DIR = Path(__file__).parent.parent / "locale"
 # and not empty decides (a later one is not looked at, even when the first names a language
 # we do not have).
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_T = TypeVar("_T")
 
 
 def N_(message: str) -> str:
@@ -88,6 +89,16 @@ def english() -> AbstractContextManager[None]:
     """English inside: for what programs read (JSON, CSV, .ics), which is the same text
     whatever the language of the person who runs the command."""
     return speaking("en")
+
+
+def in_every_language(say: Callable[[], _T]) -> dict[str, _T]:
+    """What `say` says in each of the six languages: for a text kept as data (in English) that
+    a person reads later, in the language they read it in."""
+    said = {}
+    for language in LANGUAGES:
+        with speaking(language):
+            said[language] = say()
+    return said
 
 
 def _catalog() -> _Catalog:

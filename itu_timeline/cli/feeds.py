@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
-from itu_timeline.base.i18n import N_, _, english
+from itu_timeline.base.i18n import N_, _, current, english
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import choices_of
 from itu_timeline.cli.options import FormatOption, for_option, one_of
@@ -124,7 +124,7 @@ def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
       itu-timeline feeds list --format json
     """
     from itu_timeline.core.subscriptions import subscriptions
-    from itu_timeline.store.feeds import State
+    from itu_timeline.store.feed_state import State
 
     settings: Settings = ctx.obj
     said, curated = _curated_by_feed(settings)
@@ -142,11 +142,12 @@ def list_feeds(ctx: typer.Context, fmt: FormatOption = None) -> None:
             "last_error": state.last_error,
             "curated": curated.get(feed.name),
             "shown_age": _age(state.last_success, settings),  # the table's and lines' words
+            "shown_error": (state.last_error_in or {}).get(current(), state.last_error),
             "shown_curated": said.get(feed.name),
         })  # fmt: skip
     columns = {"name": _("Name"), "url": _("URL"), "events": _("Events"),
                "last_success": _("Last success"), "shown_age": _("Age"),
-               "last_error": _("Last error"), "shown_curated": _("Curated")}  # fmt: skip
+               "shown_error": _("Last error"), "shown_curated": _("Curated")}  # fmt: skip
     print_records(settings, fmt, rows, FEED_FIELDS, _feed_line, columns)
 
 
@@ -154,8 +155,8 @@ def _feed_line(row: dict[str, Any]) -> str:
     count = events_count(int(row["events"] or 0))
     fetched = _("fetched {age}").format(age=row["shown_age"])
     line = f"{row['name']}  {safe(str(row['url']))}  {count}  {fetched}"
-    if row["last_error"]:
-        line += "  " + _("last error: {error}").format(error=safe(row["last_error"]))
+    if row["shown_error"]:
+        line += "  " + _("last error: {error}").format(error=safe(row["shown_error"]))
     return line + (f"  {safe(row['shown_curated'])}" if row["shown_curated"] else "")
 
 

@@ -12,15 +12,17 @@ broken export upstream must not wipe a calendar) unless the user accepts it.
 
 import contextlib
 import tomllib
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarInvalid, Problem, TimelineError
-from itu_timeline.base.i18n import _, english
+from itu_timeline.base.i18n import N_, _, current, english, in_every_language
 from itu_timeline.base.locks import LOCK_TIMEOUT_SECONDS, exclusive
 from itu_timeline.core.feed_scope import FUTURE_FEED, from_the_future
 from itu_timeline.core.loader import max_file_bytes, parse_toml
@@ -33,40 +35,13 @@ from itu_timeline.core.subscriptions import (
 from itu_timeline.core.text import events_count, slug
 from itu_timeline.store import toml_text
 from itu_timeline.store.feed_claims import claims, is_curated_copy
+from itu_timeline.store.feed_state import State, state_path
 from itu_timeline.store.fetch import FetchError, fetch
 from itu_timeline.store.subscribing import unsubscribe
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SHRINK = 0.5  # fewer than half of the events it held: not applied without --accept-shrink
-
-
-@dataclass
-class State:
-    """What is known of a feed's last fetches (NAME.state.toml beside its copy)."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-    last_success: datetime | None = None
-    last_attempt: datetime | None = None
-    last_error: str | None = None
-    events: int = 0
-    claimed: list[str] = field(default_factory=list)  # its ids that the curated calendar has
-
-    @classmethod
-    def of(cls, name: str) -> "State":
-        try:
-            raw = tomllib.loads(_state_path(name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return cls()
-        fields = {k: raw[k] for k in cls.__dataclass_fields__ if k in raw}
-        return cls(**fields)
-
-    def save(self, name: str) -> None:
-        import tomli_w
-
-        values = {k: v for k, v in self.__dict__.items() if v is not None}
-        _write_copy(_state_path(name), tomli_w.dumps(values).encode())
 
 
 @dataclass(frozen=True)
@@ -93,7 +68,7 @@ def remove(name: str) -> None:
 
 def forget(name: str) -> None:
     """Drop a feed's copy and state (a first fetch that failed leaves nothing behind)."""
-    for path in (copy_path(name), _state_path(name)):
+    for path in (copy_path(name), state_path(name)):
         path.unlink(missing_ok=True)
 
 
@@ -137,19 +112,17 @@ def _refresh(
             return _done(feed, state, now, "unchanged", _("not modified since the last fetch"))
         warnings, state.claimed = claims(feed, document, state.claimed, first=not has_copy)
         warnings += capped
+    except FetchError as err:  # a reason said in each language
+        return _failed(feed, state, "failed", partial(_reason, err))
     except TimelineError as err:
-        with english():  # a Problem names its field as it is said: in English too
-            state.last_error = " ".join(err.lines())[:500]
-        state.save(feed.name)
-        return Outcome(feed.name, "failed", state.last_error, state)
+        with english():  # a calendar's problems as validate said them, field names too
+            problems = " ".join(err.lines())[:500]
+        return _failed(feed, state, "failed", lambda: problems)
     count = len(document.get("events", []))
+    size, before = len(toml_text.dumps(document).encode()), state.events if has_copy else None
+    if _refusal(count, size, before, accept_shrink):
+        return _failed(feed, state, "refused", lambda: _refusal(count, size, before, accept_shrink))
     text = toml_text.dumps(document).encode()
-    refusal = _refusal(count, len(text), state.events if has_copy else None, accept_shrink)
-    if refusal:
-        with english():
-            state.last_error = _refusal(count, len(text), state.events, accept_shrink)
-        state.save(feed.name)
-        return Outcome(feed.name, "refused", refusal, state)
     changed = not has_copy or copy_path(feed.name).read_bytes() != text
     if changed:
         _write_copy(copy_path(feed.name), text)
@@ -162,6 +135,21 @@ def _refresh(
         warnings.append(_(FUTURE_FEED).format(stamp=stamp))
     outcome = _done(feed, state, now, "updated" if changed else "unchanged", events_count(count))
     return replace(outcome, warnings=tuple(warnings))
+
+
+def _failed(
+    feed: Subscription, state: State, result: str, why: Callable[[], str | None]
+) -> Outcome:
+    """A fetch that failed, or a copy refused: why, kept in the feed's state in English and
+    in each language, and said to the reader in theirs."""
+    said = {lang: text or "" for lang, text in in_every_language(why).items()}
+    state.last_error, state.last_error_in = said["en"], said
+    state.save(feed.name)
+    return Outcome(feed.name, result, said[current()], state)
+
+
+def _reason(err: FetchError) -> str:
+    return " ".join(err.lines())[:500]
 
 
 def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> str | None:
@@ -192,7 +180,7 @@ def _make_copies_dir() -> None:
 
 
 def _done(feed: Subscription, state: State, now: datetime, result: str, message: str) -> Outcome:
-    state.last_success, state.last_error = now, None
+    state.last_success, state.last_error, state.last_error_in = now, None, None
     state.save(feed.name)
     return Outcome(feed.name, result, message, state)
 
@@ -287,12 +275,5 @@ def _text(body: bytes) -> str:
     try:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise FetchError(f"it is not UTF-8 text (bad byte at offset {err.start})") from err
-
-
-def _state_path(name: str) -> Path:
-    return copy_path(name).with_suffix(".state.toml")
-
-
-def age(state: State, now: datetime) -> timedelta | None:
-    return None if state.last_success is None else now - state.last_success.astimezone(UTC)
+        said = N_("it is not UTF-8 text (bad byte at offset {offset})")
+        raise FetchError(said, offset=err.start) from err

@@ -5,7 +5,7 @@ verified (the default SSL context). `webcal://` and `webcals://` are read as htt
 
 The deadline covers connecting, every header line, every byte of the body and every redirect:
 before each read from the network, the socket's time-out is set to the time left
-(`_TimedSocket`), so a server that sends one byte a second cannot stretch it. Every way the
+(store/fetch_timed.py), so a server that sends one byte a second cannot stretch it. Every way the
 HTTP client can fail (the `http.client` exceptions, TLS errors, resets) is one `FetchError`.
 
 The standard library is enough here and adds nothing to install: urllib gives redirect control
@@ -13,30 +13,52 @@ and proxies through its handlers, and http.client lets a connection choose its s
 """
 
 import http.client
-import io
-import socket
 import ssl
-import time
 import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
-from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from itu_timeline.base.errors import TimelineError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import N_, _
+from itu_timeline.store.fetch_timed import Clock, HTTPHandler, HTTPSHandler
 
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
 USER_AGENT = "itu-timeline (feed refresh; +https://github.com/)"
 SCHEMES = {"http": "http", "https": "https", "webcal": "http", "webcals": "https"}
+REDIRECTED = N_("redirected to '{target}', which is not http or https")
+
+
+# The system's words for the commonest network failures (libc's, as `strerror` gives them),
+# so that they are said in the reader's language too.
+SYSTEM_WORDS = frozenset({
+    N_("Connection refused"),
+    N_("Connection reset by peer"),
+    N_("Connection timed out"),
+    N_("Name or service not known"),
+    N_("Network is unreachable"),
+    N_("No route to host"),
+    N_("Temporary failure in name resolution"),
+})  # fmt: skip
 
 
 class FetchError(TimelineError):
-    """A feed could not be fetched; its last good copy is kept."""
+    """A feed could not be fetched; its last good copy is kept. Its reason is a message and
+    its values, said when it is read, in the language of whoever reads it: the feed's state
+    keeps it in English (data, which `feeds list --format json` reads) and in the others."""
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.values = {key: str(value) for key, value in values.items()}
+
+    def __str__(self) -> str:
+        values = {k: _(v) if v in SYSTEM_WORDS else v for k, v in self.values.items()}
+        return _(self.message).format(**values)
 
 
 @dataclass(frozen=True)
@@ -53,7 +75,7 @@ def http_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = SCHEMES.get(parts.scheme.lower())
     if scheme is None or not parts.netloc:
-        raise FetchError(_("'{url}' is not an http, https or webcal URL").format(url=url))
+        raise FetchError(N_("'{url}' is not an http, https or webcal URL"), url=url)
     return urlunsplit((scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
@@ -71,8 +93,8 @@ def fetch(
         request.add_header("If-None-Match", etag)
     if last_modified:
         request.add_header("If-Modified-Since", last_modified)
-    clock = _Clock(timeout)
-    opener = urllib.request.build_opener(_Redirects(), _HTTPHandler(clock), _HTTPSHandler(clock))
+    clock = Clock(timeout)
+    opener = urllib.request.build_opener(_Redirects(), HTTPHandler(clock), HTTPSHandler(clock))
     try:
         with opener.open(request, timeout=timeout) as response:
             raw = _read_whole(response, max_bytes)
@@ -99,9 +121,9 @@ def _http_error(err: urllib.error.HTTPError) -> FetchError:
     if 300 <= err.code < 400:
         target = str(err.headers.get("Location", "")) if err.headers else ""
         if urlsplit(target).scheme.lower() not in ("", "http", "https"):
-            return FetchError(f"redirected to '{target}', which is not http or https")
-        return FetchError("too many redirects, or a redirect loop")
-    return FetchError(f"the server answered {err.code} {err.reason}")
+            return FetchError(REDIRECTED, target=target)
+        return FetchError(N_("too many redirects, or a redirect loop"))
+    return FetchError(N_("the server answered {code} {reason}"), code=err.code, reason=err.reason)
 
 
 def _failure(err: Exception, timeout: float) -> FetchError:
@@ -110,128 +132,25 @@ def _failure(err: Exception, timeout: float) -> FetchError:
     if isinstance(reason, FetchError):  # raised by the redirect handler, wrapped by urllib
         return reason
     if isinstance(reason, TimeoutError):
-        return FetchError(f"no answer within {timeout:g} s")
+        return FetchError(N_("no answer within {seconds} s"), seconds=f"{timeout:g}")
     if isinstance(reason, http.client.RemoteDisconnected):
-        return FetchError("the server closed the connection without an answer")
+        return FetchError(N_("the server closed the connection without an answer"))
     if isinstance(reason, http.client.BadStatusLine):
-        return FetchError("the server's answer is not HTTP (a bad status line)")
+        return FetchError(N_("the server's answer is not HTTP (a bad status line)"))
     if isinstance(reason, http.client.IncompleteRead):
-        return FetchError("the body was cut short (a chunk ended early)")
+        return FetchError(N_("the body was cut short (a chunk ended early)"))
     if isinstance(reason, http.client.HTTPException):
-        return FetchError(f"the server's answer is not valid HTTP ({reason})")
+        return FetchError(N_("the server's answer is not valid HTTP ({reason})"), reason=reason)
     if isinstance(reason, ssl.SSLError | ssl.CertificateError):
-        return FetchError(f"the secure connection failed ({reason})")
+        return FetchError(N_("the secure connection failed ({reason})"), reason=reason)
     if isinstance(reason, ConnectionResetError):
-        return FetchError("the server reset the connection")
+        return FetchError(N_("the server reset the connection"))
     if isinstance(reason, OSError) and isinstance(err, urllib.error.URLError):
-        return FetchError(f"cannot reach it: {reason.strerror or reason}")
+        return FetchError(N_("cannot reach it: {reason}"), reason=reason.strerror or reason)
     if isinstance(reason, OSError | ValueError | EOFError):  # a reset, a malformed answer
-        return FetchError(f"the download failed: {getattr(reason, 'strerror', None) or reason}")
+        why = getattr(reason, "strerror", None) or reason
+        return FetchError(N_("the download failed: {reason}"), reason=why)
     raise err
-
-
-class _Clock:
-    """The one deadline of a fetch, and the sockets it opened (closed when it ends)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
-        self.sockets: list[socket.socket] = []
-
-    def left(self) -> float:
-        left = self.end - time.monotonic()
-        if left <= 0:  # a time-out of 0 would make the socket non-blocking
-            raise TimeoutError
-        return left
-
-    def close(self) -> None:
-        for sock in self.sockets:
-            sock.close()
-
-
-class _TimedSocket:
-    """A connected socket whose every read and write waits at most the time left. Its
-    `makefile` is what http.client reads the status line, the headers and the body from."""
-
-    def __init__(self, sock: socket.socket, clock: _Clock) -> None:
-        self._sock, self._clock = sock, clock
-        clock.sockets.append(sock)
-
-    def recv_into(self, buffer: Any) -> int:
-        self._sock.settimeout(self._clock.left())
-        return self._sock.recv_into(buffer)
-
-    def sendall(self, data: Any) -> None:
-        self._sock.settimeout(self._clock.left())
-        self._sock.sendall(data)
-
-    def makefile(self, mode: str = "rb", *args: Any, **kwargs: Any) -> io.BufferedReader:
-        return io.BufferedReader(_Reader(self))
-
-    def close(self) -> None:
-        """Nothing yet: urllib closes the socket before the body is read (a real socket stays
-        open while a file made from it is); the fetch closes it when it ends."""
-
-
-class _Reader(io.RawIOBase):
-    def __init__(self, sock: _TimedSocket) -> None:
-        self._sock = sock
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        return self._sock.recv_into(buffer)
-
-
-class _TimedTCP(http.client.HTTPConnection):
-    """Connects within the time left, and leaves the socket waiting at most what is then
-    left: a TLS handshake on it (HTTPSConnection's) has that long in all."""
-
-    clock: _Clock
-
-    def connect(self) -> None:
-        self.timeout = self.clock.left()
-        super().connect()
-        self.sock.settimeout(self.clock.left())
-
-
-class _TimedHTTP(_TimedTCP):
-    def connect(self) -> None:
-        super().connect()
-        self.sock = _TimedSocket(self.sock, self.clock)
-
-
-class _TimedHTTPS(http.client.HTTPSConnection, _TimedTCP):
-    """HTTPSConnection sets TLS up on the timed plain socket; then every read is timed."""
-
-    def connect(self) -> None:
-        super().connect()
-        self.sock = _TimedSocket(self.sock, self.clock)
-
-
-def _connection(cls: type[_TimedTCP], clock: _Clock, host: str, **kwargs: Any) -> _TimedTCP:
-    connection = cls(host, **kwargs)
-    connection.clock = clock
-    return connection
-
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, clock: _Clock) -> None:
-        super().__init__()
-        self.clock = clock
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(partial(_connection, _TimedHTTP, self.clock), req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, clock: _Clock) -> None:
-        super().__init__()
-        self.clock, self.context = clock, ssl.create_default_context()
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        timed = partial(_connection, _TimedHTTPS, self.clock)
-        return self.do_open(timed, req, context=self.context)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -244,7 +163,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> Any:
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise FetchError(f"redirected to '{newurl}', which is not http or https")
+            raise FetchError(REDIRECTED, target=newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -253,15 +172,17 @@ def _read_whole(response: Any, max_bytes: int) -> bytes:
     Content-Length is a failure, not a smaller calendar."""
     declared = _declared_length(response.headers)
     if declared is not None and declared > max_bytes:
-        raise FetchError(f"it is {declared:,} bytes, over the limit of {max_bytes:,}")
+        said = N_("it is {size} bytes, over the limit of {limit}")
+        raise FetchError(said, size=f"{declared:,}", limit=f"{max_bytes:,}")
     chunks, size = [], 0
     while chunk := response.read(CHUNK):
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(f"it is over the limit of {max_bytes:,} bytes")
+            raise FetchError(N_("it is over the limit of {limit} bytes"), limit=f"{max_bytes:,}")
         chunks.append(chunk)
     if declared is not None and size < declared:
-        raise FetchError(f"the body was cut short ({size:,} of {declared:,} bytes)")
+        said = N_("the body was cut short ({size} of {declared} bytes)")
+        raise FetchError(said, size=f"{size:,}", declared=f"{declared:,}")
     return b"".join(chunks)
 
 
@@ -279,16 +200,19 @@ def _decompressed(raw: bytes, headers: Message, max_bytes: int) -> bytes:
     if encoding in ("", "identity"):
         return raw
     if encoding not in ("gzip", "x-gzip", "deflate"):
-        raise FetchError(f"its Content-Encoding '{encoding}' is not gzip or deflate")
+        said = N_("its Content-Encoding '{encoding}' is not gzip or deflate")
+        raise FetchError(said, encoding=encoding)
     inflater = zlib.decompressobj(_window_bits(encoding, raw))
     try:
         body = inflater.decompress(raw, max_bytes + 1)
     except zlib.error as err:
-        raise FetchError(f"its {encoding} body is damaged ({err})") from err
+        said = N_("its {encoding} body is damaged ({reason})")
+        raise FetchError(said, encoding=encoding, reason=err) from err
     if len(body) > max_bytes or inflater.unconsumed_tail:
-        raise FetchError(f"it inflates past the limit of {max_bytes:,} bytes")
+        raise FetchError(N_("it inflates past the limit of {limit} bytes"), limit=f"{max_bytes:,}")
     if not inflater.eof:
-        raise FetchError(f"its {encoding} body was cut short (the stream has no end)")
+        said = N_("its {encoding} body was cut short (the stream has no end)")
+        raise FetchError(said, encoding=encoding)
     return body
 
 

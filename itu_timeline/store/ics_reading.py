@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import CalendarUnreadable
-from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.i18n import N_, _, ngettext
 from itu_timeline.core.loader import max_file_bytes
 from itu_timeline.core.zones import is_valid_zone
 from itu_timeline.store.expansion import Bounds, Capped, expand
 
 NOT_EVENTS = ("VTODO", "VJOURNAL", "VFREEBUSY")
+CANNOT_BE_READ = N_("cannot be read ({reason})")  # the library's words, or its error's name
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def read(calendars: list[Any], first: date, last: date) -> Reading:
 
 
 def name_of(component: Any) -> str:
-    return str(component.get("uid") or component.get("summary") or "(no UID, no SUMMARY)")
+    return str(component.get("uid") or component.get("summary") or _("(no UID, no SUMMARY)"))
 
 
 def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> None:
@@ -168,7 +169,7 @@ def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> 
                 groups[str(component.get("uid") or _content_uid(component))].append(component)
             except Exception as err:  # a property given twice, or other damage
                 reading.skipped.append(
-                    Skipped(name_of(component), f"cannot be read ({_short(err)})")
+                    Skipped(name_of(component), _(CANNOT_BE_READ).format(reason=_short(err)))
                 )
     for uid, members in groups.items():
         try:
@@ -176,7 +177,8 @@ def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> 
         except Capped as capped:
             reading.skipped.append(Skipped(_series_name(uid, members), str(capped), True))
         except Exception as err:  # a broken series must not stop the rest of the file
-            reading.skipped.append(Skipped(uid, f"cannot be expanded ({_short(err)})"))
+            said = _("cannot be expanded ({reason})")  # the library's words, in English
+            reading.skipped.append(Skipped(uid, said.format(reason=_short(err))))
 
 
 def _series_name(uid: str, members: list[Any]) -> str:

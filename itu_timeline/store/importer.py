@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.core.model import Basis, Body, Format, Kind
 from itu_timeline.core.schema import parse_document
 from itu_timeline.core.text import END_NOT_ANNOUNCED
 from itu_timeline.core.zones import is_valid_zone
 from itu_timeline.store.ics_reading import (
+    CANNOT_BE_READ,
     Occurrence,
     Reading,
     Skipped,
@@ -38,7 +39,7 @@ OUR_UID = re.compile(r"^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@itu-timeline$")
 STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 # Written by `export`, read back here, so an export imports into the same fields.
 OURS = ("timezone", "source", "outcome", "notes", "basis", "format", "end")
-EXPORTED_DEADLINE = "a deadline written by export (it comes back with its event)"
+EXPORTED_DEADLINE = N_("a deadline written by export (it comes back with its event)")
 _LINE_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _TEXT_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 
@@ -60,7 +61,7 @@ def to_event(occurrence: Occurrence, options: ImportOptions, notes: list[str]) -
     component = occurrence.component
     categories = _categories(component)
     if "RELATED-TO" in component and "deadline" in categories:
-        raise Skip(EXPORTED_DEADLINE)
+        raise Skip(_(EXPORTED_DEADLINE))
     if "DTSTART" not in component:
         raise Skip(_("no DTSTART"))
     own = _ours(component)
@@ -250,7 +251,8 @@ def collect(
             reading.skipped.append(Skipped(name, str(skip)))
             continue
         except Exception as err:  # hostile input can break the library in many ways
-            reading.skipped.append(Skipped(name, f"cannot be read ({type(err).__name__})"))
+            said = _(CANNOT_BE_READ).format(reason=type(err).__name__)
+            reading.skipped.append(Skipped(name, said))
             continue
         if table["uid"] in chosen:
             reading.skipped.append(Skipped(name, _("the same UID twice; the later one is used")))
