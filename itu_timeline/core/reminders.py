@@ -19,7 +19,7 @@ from typing import Any
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import DateInputError, StateError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import N_, _
 from itu_timeline.base.locks import exclusive
 from itu_timeline.core.upcoming import Item
 
@@ -80,10 +80,12 @@ class State:
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise _damaged(path, str(err)) from err
         if document.get("schema", STATE_SCHEMA) != STATE_SCHEMA:
-            raise _damaged(path, f"'schema' is {document['schema']!r}, not {STATE_SCHEMA}")
+            said = _("'schema' is {value}, not {schema}")
+            raise _damaged(path, said.format(value=repr(document["schema"]), schema=STATE_SCHEMA))
         entries = document.get("reported", [])
         if not isinstance(entries, list):
-            raise _damaged(path, f"'reported' is {_kind(entries)}, not a list of tables")
+            said = _("'reported' is {kind}, not a list of tables")
+            raise _damaged(path, said.format(kind=_kind(entries)))
         return cls(dict(_entry(path, n, entry) for n, entry in enumerate(entries, 1)))
 
     def write(self, path: Path) -> None:
@@ -115,17 +117,19 @@ def remembered(path: Path, dry_run: bool = False) -> Iterator[State]:
 
 def _entry(path: Path, number: int, entry: Any) -> tuple[str, tuple[date, set[int]]]:
     """One entry of `reported`, its types checked: a wrong one is an error, never a crash later."""
-    where = f"entry {number} of 'reported'"
     if not isinstance(entry, dict):
-        raise _damaged(path, f"{where} is {_kind(entry)}, not a table")
+        said = _("entry {number} of 'reported' is {kind}, not a table")
+        raise _damaged(path, said.format(number=number, kind=_kind(entry)))
     key, day, done = entry.get("key"), entry.get("day"), entry.get("thresholds")
     if not isinstance(key, str):
-        raise _damaged(path, f"{where}: 'key' is {_kind(key)}, not text")
-    where = f"entry '{key}'"
+        said = _("entry {number} of 'reported': 'key' is {kind}, not text")
+        raise _damaged(path, said.format(number=number, kind=_kind(key)))
     if not isinstance(day, date) or isinstance(day, datetime):
-        raise _damaged(path, f"{where}: 'day' is {_kind(day)}, not a date like 2027-03-08")
+        said = _("entry '{key}': 'day' is {kind}, not a date like 2027-03-08")
+        raise _damaged(path, said.format(key=key, kind=_kind(day)))
     if not isinstance(done, list) or not all(_is_days(t) for t in done):
-        raise _damaged(path, f"{where}: 'thresholds' is {_kind(done)}, not a list of days")
+        said = _("entry '{key}': 'thresholds' is {kind}, not a list of days")
+        raise _damaged(path, said.format(key=key, kind=_kind(done)))
     return key, (day, set(done))
 
 
@@ -135,21 +139,22 @@ def _is_days(value: object) -> bool:
 
 # In this order: a bool is an int, a datetime is a date.
 _TOML_KINDS: tuple[tuple[type | UnionType, str], ...] = (
-    (bool, "true/false"),
-    (str, "text"),
-    (int | float, "a number"),
-    (datetime, "a date-time"),
-    (date, "a date"),
-    (list, "a list"),
-    (dict, "a table"),
+    (bool, N_("true/false")),
+    (str, N_("text")),
+    (int | float, N_("a number")),
+    (datetime, N_("a date-time")),
+    (date, N_("a date")),
+    (list, N_("a list")),
+    (dict, N_("a table")),
 )
 
 
 def _kind(value: object) -> str:
     """A TOML value's type as its writer would name it."""
     if value is None:
-        return "missing"
-    name = next((n for t, n in _TOML_KINDS if isinstance(value, t)), "a time")
+        # TRANSLATORS: what a field of the reminder state is when the file leaves it out
+        return _("missing")
+    name = _(next((n for t, n in _TOML_KINDS if isinstance(value, t)), N_("a time")))
     return f"{name} ({value!r:.40})" if isinstance(value, str | int | float) else name
 
 
