@@ -12,6 +12,7 @@ from typing import Any
 from unicodedata import east_asian_width
 
 import typer.core
+from typer import _click
 from typer._click import _textwrap, formatting
 from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
@@ -100,6 +101,32 @@ ERRORS = (
     ),
 )
 _NESTED = {"problem"}
+# What Typer prints as it installs or shows shell completion (--install-completion,
+# --show-completion), and how each is said.
+COMPLETION = (
+    (
+        r"(?P<shell>\S+) completion installed in (?P<path>.+)",
+        N_("{shell} completion installed in {path}"),
+    ),
+    (
+        r"Completion will take effect once you restart the terminal",
+        N_("Completion will take effect once you restart the terminal"),
+    ),
+    (r"Shell (?P<shell>.+?) (?:is )?not supported\.", N_("Shell {shell} is not supported.")),
+    (r"Invalid completion instruction\.", N_("Invalid completion instruction.")),
+    (
+        r'Completion instruction "(?P<instruction>.+)" not supported\.',
+        N_("Completion instruction '{instruction}' is not supported."),
+    ),
+    (
+        r"Couldn't get PowerShell user profile",
+        N_("The PowerShell user profile could not be read"),
+    ),
+    (
+        r"Couldn't decode the path automatically",
+        N_("The path could not be decoded automatically"),
+    ),
+)
 
 
 def usage_message(message: str) -> str:
@@ -107,7 +134,12 @@ def usage_message(message: str) -> str:
     when it is none of the patterns (a message of ours is already in the language)."""
     if current() == "en":
         return message
-    for pattern, said in ERRORS:
+    return _rebuilt(message, ERRORS)
+
+
+def _rebuilt(message: str, patterns: tuple[tuple[str, str], ...]) -> str:
+    """`message` said by the first of `patterns` it is, in the run's language; else as it is."""
+    for pattern, said in patterns:
         found = re.fullmatch(pattern, message, re.DOTALL)
         if found:
             parts = found.groupdict()
@@ -125,6 +157,30 @@ def speak_in_the_language(command: Command) -> None:
     command.context_class = _Context
     _translated_params(command)
     _short_help_by_columns(command)
+    _completion_words()
+
+
+def _completion_words() -> None:
+    """What Typer prints about shell completion in the run's language: it writes through
+    Click's `echo` and `secho` (looked up at each call), which say any other text as given.
+    Once per process: every command's words are given, and the tests run many."""
+    if getattr(_click.echo, "said", False):
+        return
+    echo, secho = _click.echo, _click.termui.secho
+
+    def said(message: Any) -> Any:
+        if current() == "en" or not isinstance(message, str):
+            return message  # Typer's own words, byte for byte
+        return _rebuilt(message, COMPLETION)
+
+    def echoed(message: Any = None, *args: Any, **kwargs: Any) -> None:
+        echo(said(message), *args, **kwargs)
+
+    def styled(message: Any = None, *args: Any, **kwargs: Any) -> None:
+        secho(said(message), *args, **kwargs)
+
+    echoed.said = True  # type: ignore[attr-defined]
+    _click.echo, _click.termui.secho = echoed, styled
 
 
 class Formatter(HelpFormatter):

@@ -107,7 +107,8 @@ def import_ics(
     report("warning", update.warnings())
     reading, merged = batch.reading, update.value
     report(
-        "warning", _skip_lines(file, [s for s in reading.skipped if s.reason != EXPORTED_DEADLINE])
+        "warning",
+        _skip_lines(file, [s for s in reading.skipped if s.reason != _(EXPORTED_DEADLINE)]),
     )
     report("warning", [f"{file}: {line}" for line in reading.capped])
     report("note", [f"{file}: {note}" for note in batch.notes])
