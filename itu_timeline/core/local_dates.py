@@ -10,7 +10,13 @@ longer to import than a cron run of `upcoming` takes in all. English keeps its o
 
 from datetime import date, datetime
 
-from babel.dates import format_date, format_interval, format_skeleton, format_time
+from babel.dates import (
+    format_date,
+    format_interval,
+    format_skeleton,
+    format_time,
+    get_month_names,
+)
 
 from itu_timeline.base.i18n import current
 
@@ -30,6 +36,16 @@ def months(first: date, last: date) -> str:
 def short_month(day: date) -> str:
     """The month's short name, as a chart's axis prints it: 'déc.', 'дек.', '12月'."""
     return format_skeleton("MMM", day, locale=current())
+
+
+def month_names() -> tuple[list[str], list[str]]:
+    """The months' short names and letters as they stand alone on a terminal chart's axis:
+    'janv.' and 'J', 'янв.' and 'Я', '1月' and '1'."""
+    short, narrow = (
+        get_month_names(width, "stand-alone", locale=current())
+        for width in ("abbreviated", "narrow")
+    )
+    return [short[m] for m in range(1, 13)], [narrow[m] for m in range(1, 13)]
 
 
 def years(first: int, last: int) -> str:

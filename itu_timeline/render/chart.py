@@ -3,8 +3,8 @@ bar in its body's colour, deadlines as markers on their event's row, today as a 
 
 Columns map days linearly: with the chart's first day F, last day L and a timeline W columns
 wide, day d is column floor((d - F) * W / (L - F + 1)). The same grid is drawn as Rich `Text`
-for a terminal, SVG and HTML, or as plain ASCII for pipes. Month names come from our own
-table, never from the locale.
+for a terminal, SVG and HTML, or as plain ASCII for pipes. Month names are our own English
+ones, or in another language CLDR's (Babel), never the locale's: 'janv.', 'янв.', '1月'.
 """
 
 from collections.abc import Iterable, Sequence
@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.text import Text
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, current
 from itu_timeline.core.model import Body, Deadline, Event, Kind, days_of
 from itu_timeline.core.text import MONTHS, local_times, safe
 from itu_timeline.render.styles import body_style
@@ -88,7 +89,8 @@ def chart_lines(
     pictures, which have no terminal to fit) the title column grows to the longest title and
     the lines grow with it."""
     if not events:  # a frame with no row in it says less than a sentence
-        return [Text(f"No events from {first.isoformat()} to {last.isoformat()}.")]
+        said = _("No events from {first} to {last}.")
+        return [Text(said.format(first=first.isoformat(), last=last.isoformat()))]
     labels = label_width(width)
     timeline = max(MIN_TIMELINE, width - labels - 1)
     if full_titles:
@@ -116,16 +118,17 @@ def chart_lines(
 
 
 def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text]:
-    """A row of years, a row of months (three letters where they fit, else one), and for
-    short ranges a row of Monday dates."""
-    short = scale.width * 28 // scale.days < 4
+    """A row of years, a row of months (their short names where they fit, else a letter),
+    and for short ranges a row of Monday dates."""
+    names, letters = month_names()
+    short = scale.width * 28 // scale.days < 1 + max(map(cell_len, names))
     year_marks, month_marks = [], []
     day = scale.first.replace(day=1)
     while day <= scale.last:
         column, partial = scale.column(max(day, scale.first)), day < scale.first
         if day.month == 1 or day <= scale.first:
             year_marks.append((column, str(day.year), partial or day.month != 1))
-        month_marks.append((column, MONTHS[day.month - 1][: 1 if short else 3], partial))
+        month_marks.append((column, (letters if short else names)[day.month - 1], partial))
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
     # A first year with too few columns for its label gives way to the next year's: the
     # title column is for titles, and "Dec" before "2027 Jan" needs no year to be read.
@@ -156,15 +159,25 @@ def _header(scale: Scale, labels: int, today: date, glyphs: Glyphs) -> list[Text
     return rows
 
 
+def month_names() -> tuple[list[str], list[str]]:
+    """The months' short names and letters in the run's language: 'Jan' and 'J', 'janv.' and
+    'J', 'янв.' and 'Я', '1月' and '1'."""
+    if current() == "en":
+        return [m[:3] for m in MONTHS], [m[:1] for m in MONTHS]
+    from itu_timeline.core.local_dates import month_names as cldr_names  # Babel: not in English
+
+    return cldr_names()
+
+
 def _labels(width: int, marks: list[tuple[int, str, bool]]) -> tuple[list[str], list[str]]:
     """A row of labels at their columns, each with a space before the next. Where the label
     of a partial first month (or year) leaves no room for the next one, it gives way: a
     label must never stand over the wrong month. Returns the row and the labels dropped."""
     cells, placed, dropped = [" "] * width, list[tuple[int, str, bool]](), []
     for column, text, partial in marks:
-        if placed and column <= placed[-1][0] + len(placed[-1][1]) and placed[-1][2]:
+        if placed and column <= placed[-1][0] + cell_len(placed[-1][1]) and placed[-1][2]:
             gone = placed.pop()
-            cells[gone[0] : gone[0] + len(gone[1])] = " " * len(gone[1])
+            cells[gone[0] : gone[0] + cell_len(gone[1])] = " " * cell_len(gone[1])
             dropped.append(gone[1])
         if _place(cells, column, text):
             placed.append((column, text, partial))
@@ -172,10 +185,11 @@ def _labels(width: int, marks: list[tuple[int, str, bool]]) -> tuple[list[str], 
 
 
 def _place(cells: list[str], column: int, text: str) -> bool:
-    """Write `text` at `column` if it fits and does not touch what is already written."""
-    end = column + len(text)
+    """Write `text` at `column` if it fits and does not touch what is already written: a
+    wide character (Chinese) takes two cells, the second of them empty."""
+    end = column + cell_len(text)
     if end <= len(cells) and all(c == " " for c in cells[max(column - 1, 0) : end + 1]):
-        cells[column:end] = text
+        cells[column:end] = [part for char in text for part in (char, "")[: cell_len(char)]]
         return True
     return False
 
