@@ -2,6 +2,7 @@
 alarms' texts) are in the language of `export --lang`; what a program reads is not."""
 
 import re
+import tomllib
 from pathlib import Path
 
 import icalendar
@@ -108,3 +109,24 @@ def test_property_names_and_what_import_reads_are_the_same_in_every_language(
         ours = [line for line in unfolded(english) if line.startswith("X-ITU-TIMELINE")]
         assert ours
         assert [line for line in unfolded(other) if line.startswith("X-ITU-TIMELINE")] == ours
+
+
+def test_an_end_not_announced_is_said_in_the_summary_and_imported_back_in_any_language(
+    run: Run, write_calendar: WriteCalendar, tmp_path: Path
+) -> None:
+    """'(fin non annoncée)' after a French SUMMARY; `import` gives back the title without it
+    and the end still unknown, as from an English export."""
+    path = write_calendar(
+        HEADER.replace("schema = 1", "schema = 2")
+        + '[[events]]\nid = "wg"\ntitle = "Working group"\nbody = "ITU"\n'
+        'kind = "working-group"\nstart = 2027-03-15\n'
+    )
+    for lang, said in (("fr", "(fin non annoncée)"), ("ru", "(окончание не объявлено)")):
+        ics = tmp_path / f"{lang}.ics"
+        assert run("--lang", lang, "export", "-o", str(ics), calendars=[path]).exit_code == 0
+        [event] = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+        assert str(event["summary"]) == f"Working group {said}"
+        mine = tmp_path / f"{lang}.toml"
+        assert run("import", str(ics), calendars=[mine]).exit_code == 0
+        imported = tomllib.loads(mine.read_text(encoding="utf-8"))["events"]
+        assert [(e["title"], "end" in e) for e in imported] == [("Working group", False)]

@@ -176,7 +176,7 @@ def _spec_text(name: str, made_by: Rule | DeadlineSpec | None) -> str:
 
 def event_component(event: Event, deadlines: list[Deadline], options: ExportOptions) -> Component:
     component = _common(event, event_uid(event), options)
-    unknown_end = "" if event.end_known else f" {END_NOT_ANNOUNCED}"
+    unknown_end = "" if event.end_known else f" {_(END_NOT_ANNOUNCED)}"
     component.add("SUMMARY", text(event.title + unknown_end))
     _add_dates(component, event)
     component.add("DESCRIPTION", text(words.event_description(event, deadlines)))

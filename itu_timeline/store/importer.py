@@ -13,11 +13,12 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from itu_timeline.base.i18n import N_, _
+from itu_timeline.base.i18n import N_, _, in_every_language
 from itu_timeline.core.model import Basis, Body, Format, Kind
 from itu_timeline.core.schema import parse_document
 from itu_timeline.core.text import END_NOT_ANNOUNCED
@@ -71,8 +72,7 @@ def to_event(occurrence: Occurrence, options: ImportOptions, notes: list[str]) -
     body, kind = _choice(categories[:1], Body), _choice(categories[1:2], Kind)
     tags = categories[2:] if body and kind else categories
     event: dict[str, Any] = {
-        "title": _line(str(component.get("summary", "")).removesuffix(f" {END_NOT_ANNOUNCED}"))
-        or "(no title)",
+        "title": _line(_title(str(component.get("summary", "")))) or "(no title)",
         "body": options.body or (body if kind else None) or "other",
         "kind": options.kind or (kind if body else None) or "other",
         "start": start,
@@ -150,6 +150,20 @@ def _categories(component: Any) -> list[str]:
     return [str(c) for group in groups for c in getattr(group, "cats", [group])]
 
 
+def _title(summary: str) -> str:
+    """The SUMMARY without the '(end not announced)' that export adds, in whichever of the six
+    languages it was exported."""
+    for words in _end_not_announced():
+        if summary.endswith(f" {words}"):
+            return summary.removesuffix(f" {words}")
+    return summary
+
+
+@cache
+def _end_not_announced() -> frozenset[str]:
+    return frozenset(in_every_language(lambda: _(END_NOT_ANNOUNCED)).values())
+
+
 def _dates(
     component: Any, ours: str | None, fallback: str, notes: list[str]
 ) -> tuple[str, Moment, Moment | None]:
@@ -162,7 +176,8 @@ def _dates(
     if start is None:
         raise Skip(_("DTSTART cannot be read"))
     end = _end(component, start, notes)
-    unknown = end is None and str(component.get("summary", "")).endswith(f" {END_NOT_ANNOUNCED}")
+    summary = str(component.get("summary", ""))
+    unknown = end is None and _title(summary) != summary
     if not isinstance(start, datetime):
         if isinstance(end, datetime):
             end = end.date()
