@@ -191,3 +191,31 @@ def test_installing_completion_is_said_in_the_language(
     assert lines[0] == said[0] + str(tmp_path / ".bash_completions" / "itu-timeline.sh")
     assert lines[1] == said[1]
     assert (tmp_path / ".bash_completions" / "itu-timeline.sh").is_file()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fr", ["impossible de lire l'état des rappels : c'est un dossier",
+             ": écriture impossible : c'est un dossier",
+             ": impossible de le verrouiller : le fichier existe déjà"]),
+     ("ru", ["не удаётся прочитать состояние напоминаний: это каталог",
+             ": не удаётся записать: это каталог",
+             ": не удаётся заблокировать: файл уже существует"]),
+     ("en", ["cannot read the reminder state: Is a directory",
+             ": cannot write: Is a directory",
+             ": cannot lock it: File exists"])],
+)  # fmt: skip
+def test_what_the_system_refused_is_said_in_the_language(
+    run: Run, tmp_path: Path, lang: str, said: list[str]
+) -> None:
+    """The sentence and the system's own words in it (libc's commonest: 'Is a directory'),
+    reading a state, writing an export, locking a file in a folder that is a file."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    read = run("--lang", lang, "remind", "--state", str(folder))
+    written = run("--lang", lang, "export", "-o", str(folder))
+    locked = run("--lang", lang, "remind", "--state", str(tmp_path / "file" / "state.toml"))
+    for result, words in zip((read, written, locked), said, strict=True):
+        assert result.exit_code == 2
+        assert words in result.stderr

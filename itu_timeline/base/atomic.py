@@ -33,10 +33,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from itu_timeline.base.errors import WriteError
+from itu_timeline.base.i18n import N_, _, system_words
 
 _WRITTEN_IN_PLACE = ("/dev/", "/proc/")
 # What tempfile adds to a name: 8 of these characters (mkstemp, mkdtemp).
 RANDOM_PART = "[a-z0-9_]{8}"
+CANNOT_WRITE = N_("{path}: cannot write: {reason}")
 # A run writes for seconds; what is older than this was left by a run that was killed.
 LEFTOVER_AGE_SECONDS = 3600
 
@@ -61,7 +63,8 @@ def open_atomically(
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise WriteError(f"{path}: cannot write in {target.parent}: {why(err)}") from err
+        said = _("{path}: cannot write in {folder}: {reason}")
+        raise WriteError(said.format(path=path, folder=target.parent, reason=why(err))) from err
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
@@ -71,7 +74,7 @@ def open_atomically(
         os.replace(temp, target)
     except OSError as err:
         remove_file(temp)
-        raise WriteError(f"{path}: cannot write: {why(err)}") from err
+        raise WriteError(_(CANNOT_WRITE).format(path=path, reason=why(err))) from err
     except BaseException:
         remove_file(temp)
         raise
@@ -90,9 +93,8 @@ def sync_folder(folder: Path, path: Path) -> None:
         os.fsync(handle)
     except OSError as err:
         if err.errno not in (errno.EINVAL, errno.ENOTSUP):
-            raise WriteError(
-                f"{path}: written, but {folder} could not be flushed to disk: {why(err)}"
-            ) from err
+            said = _("{path}: written, but {folder} could not be flushed to disk: {reason}")
+            raise WriteError(said.format(path=path, folder=folder, reason=why(err))) from err
     finally:
         os.close(handle)
 
@@ -140,18 +142,21 @@ def _write_in_place(path: Path) -> Iterator[BinaryIO]:
         with path.open("wb") as out:
             yield out
     except OSError as err:
-        raise WriteError(f"{path}: cannot write: {why(err)}") from err
+        raise WriteError(_(CANNOT_WRITE).format(path=path, reason=why(err))) from err
 
 
 def prepare_folder(folder: Path, path: Path, make_folders: bool) -> None:
     if folder.is_dir():
         return
     if not make_folders:
-        raise WriteError(f"{path}: the folder {folder} does not exist")
+        raise WriteError(
+            _("{path}: the folder {folder} does not exist").format(path=path, folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise WriteError(f"{path}: cannot make the folder {folder}: {why(err)}") from err
+        said = _("{path}: cannot make the folder {folder}: {reason}")
+        raise WriteError(said.format(path=path, folder=folder, reason=why(err))) from err
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -178,7 +183,7 @@ def umask() -> int:
 
 
 def why(err: OSError) -> str:
-    return err.strerror or str(err)
+    return system_words(err)
 
 
 def remove_file(temp: str) -> None:

@@ -174,3 +174,34 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     if _chosen.language == "en":
         return singular if n == 1 else plural
     return _catalog().ngettext(singular, plural, n)
+
+
+# The system's words for the commonest failures (libc's, as `strerror` gives them): said in
+# the reader's language, as the sentence around them is.
+SYSTEM_WORDS = frozenset({
+    N_("Connection refused"),
+    N_("Connection reset by peer"),
+    N_("Connection timed out"),
+    N_("Directory not empty"),
+    N_("Disk quota exceeded"),
+    N_("File exists"),
+    N_("File name too long"),
+    N_("Is a directory"),
+    N_("Name or service not known"),
+    N_("Network is unreachable"),
+    N_("No route to host"),
+    N_("No space left on device"),
+    N_("No such file or directory"),
+    N_("Not a directory"),
+    N_("Operation not permitted"),
+    N_("Permission denied"),
+    N_("Read-only file system"),
+    N_("Temporary failure in name resolution"),
+})  # fmt: skip
+
+
+def system_words(err: OSError) -> str:
+    """Why the system refused, in its words (`strerror`): in the run's language when they are
+    among the commonest, else as it gives them."""
+    text = err.strerror or str(err)
+    return _(text) if text in SYSTEM_WORDS else text

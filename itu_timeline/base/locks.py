@@ -9,6 +9,7 @@ from pathlib import Path
 
 from itu_timeline.base.atomic import real_target
 from itu_timeline.base.errors import WriteError
+from itu_timeline.base.i18n import _, system_words
 
 LOCK_TIMEOUT_SECONDS = 60  # a run holds a lock for seconds; a minute means something is stuck
 
@@ -25,12 +26,16 @@ def exclusive(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[Non
         target.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except Timeout as err:
+        said = _(
+            "{path}: another itu-timeline has held its lock ({lock}) for {seconds} s; try "
+            "again when it has finished"
+        )
         raise WriteError(
-            f"{path}: another itu-timeline has held its lock ({lock.lock_file}) for "
-            f"{timeout:.0f} s; try again when it has finished"
+            said.format(path=path, lock=lock.lock_file, seconds=f"{timeout:.0f}")
         ) from err
     except OSError as err:
-        raise WriteError(f"{path}: cannot lock it: {err.strerror or err}") from err
+        said = _("{path}: cannot lock it: {reason}")
+        raise WriteError(said.format(path=path, reason=system_words(err))) from err
     try:
         yield
     finally:

@@ -24,7 +24,7 @@ from itu_timeline.base.errors import (
     TimelineError,
     UsageError,
 )
-from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.i18n import _, ngettext, system_words
 from itu_timeline.base.records import record
 from itu_timeline.cli.argv import global_options_first
 from itu_timeline.cli.words import give_words
@@ -124,7 +124,8 @@ class ErrorBoundary(TyperGroup):
             if err.errno not in OUTPUT_ERRORS or ctx.params.get("debug"):
                 raise
             _silence_stdout()
-            report("error", [_("cannot write the output: {reason}").format(reason=err.strerror)])
+            said = _("cannot write the output: {reason}")
+            report("error", [said.format(reason=system_words(err))])
             ctx.exit(EXIT_ERROR)
         except TimelineError as err:
             if ctx.params.get("debug"):

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import UsageError
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, system_words
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption
 from itu_timeline.cli.options import for_option
@@ -116,7 +116,7 @@ def _read(name: str) -> bytes:
         return Path(name).read_bytes()
     except OSError as err:
         message = _("{path}: cannot read: {reason}")
-        raise UsageError(message.format(path=name, reason=err.strerror or err)) from err
+        raise UsageError(message.format(path=name, reason=system_words(err))) from err
 
 
 def _give_zone(meetings: list[Meeting], zone: str | None) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from itu_timeline.base.errors import UsageError
-from itu_timeline.base.i18n import _, english, ngettext
+from itu_timeline.base.i18n import _, english, ngettext, system_words
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.options import BaseUrlOption, with_filters
 from itu_timeline.cli.recording import recently_changed
@@ -136,7 +136,7 @@ def _not_written_by_publish(folder: Path, files: list[str]) -> list[str]:
         return []  # nothing there, or an empty folder: nothing to keep
     except OSError as err:
         message = _("{path}: cannot read it: {reason}")
-        raise UsageError(message.format(path=folder / MARKER, reason=err.strerror or err)) from err
+        raise UsageError(message.format(path=folder / MARKER, reason=system_words(err))) from err
     ours = {MARKER, *listed[1:]}
     if listed[:1] == [OLD_MARKER_HEAD]:
         ours |= {*files, *(f"{body.value.lower()}.ics" for body in Body)}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import StateError
-from itu_timeline.base.i18n import N_, _
+from itu_timeline.base.i18n import N_, _, system_words
 from itu_timeline.core.deadlines import event_deadlines
 from itu_timeline.core.model import Body, Calendar, Deadline, Event, Kind, Rule, Status
 from itu_timeline.core.subscriptions import copy_path, feed_of, state_dir
@@ -266,7 +266,9 @@ def read_log(path: Path | None = None) -> list[Change]:
         return []
     except OSError as err:
         raise StateError(
-            _("{path}: cannot read the change log: {reason}").format(path=path, reason=err.strerror)
+            _("{path}: cannot read the change log: {reason}").format(
+                path=path, reason=system_words(err)
+            )
         ) from err
     try:
         return [_change(entry) for entry in json.loads(raw)["changes"]]

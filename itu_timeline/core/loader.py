@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itu_timeline.base.errors import CalendarInvalid, CalendarUnreadable, Problem
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, system_words
 from itu_timeline.core.model import Calendar, Event, Rule
 
 if TYPE_CHECKING:  # a run served from the day index validates nothing and merges nothing
@@ -97,7 +97,7 @@ def read_document(path: Path, max_bytes: int | None = None) -> dict[str, Any]:
         raise CalendarUnreadable(_("{path}: permission denied").format(path=path)) from err
     except OSError as err:
         raise CalendarUnreadable(
-            _("{path}: cannot read: {reason}").format(path=path, reason=err.strerror or err)
+            _("{path}: cannot read: {reason}").format(path=path, reason=system_words(err))
         ) from err
     try:
         text = raw.decode("utf-8")

@@ -19,7 +19,7 @@ from typing import Any
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import DateInputError, StateError
-from itu_timeline.base.i18n import N_, _
+from itu_timeline.base.i18n import N_, _, system_words
 from itu_timeline.base.locks import exclusive
 from itu_timeline.core.upcoming import Item
 
@@ -74,7 +74,7 @@ class State:
             return cls({})
         except OSError as err:
             message = _("{path}: cannot read the reminder state: {reason}")
-            raise StateError(message.format(path=path, reason=err.strerror)) from err
+            raise StateError(message.format(path=path, reason=system_words(err))) from err
         try:
             document = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import WriteError
-from itu_timeline.base.i18n import _, english
+from itu_timeline.base.i18n import _, english, system_words
 from itu_timeline.core.changes import (
     Change,
     Source,
@@ -60,6 +60,6 @@ def append(changes: list[Change], now: datetime, path: Path | None = None) -> No
     except OSError as err:
         raise WriteError(
             _("{path}: cannot write the change log: {reason}").format(
-                path=path, reason=err.strerror or err
+                path=path, reason=system_words(err)
             )
         ) from err

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from itu_timeline.base.errors import TimelineError
-from itu_timeline.base.i18n import N_, _
+from itu_timeline.base.i18n import N_, SYSTEM_WORDS, _
 from itu_timeline.store.fetch_timed import Clock, HTTPHandler, HTTPSHandler
 
 MAX_REDIRECTS = 5
@@ -31,19 +31,6 @@ CHUNK = 64 * 1024
 USER_AGENT = "itu-timeline (feed refresh; +https://github.com/)"
 SCHEMES = {"http": "http", "https": "https", "webcal": "http", "webcals": "https"}
 REDIRECTED = N_("redirected to '{target}', which is not http or https")
-
-
-# The system's words for the commonest network failures (libc's, as `strerror` gives them),
-# so that they are said in the reader's language too.
-SYSTEM_WORDS = frozenset({
-    N_("Connection refused"),
-    N_("Connection reset by peer"),
-    N_("Connection timed out"),
-    N_("Name or service not known"),
-    N_("Network is unreachable"),
-    N_("No route to host"),
-    N_("Temporary failure in name resolution"),
-})  # fmt: skip
 
 
 class FetchError(TimelineError):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from itu_timeline.base.errors import CalendarUnreadable
-from itu_timeline.base.i18n import N_, _, ngettext
+from itu_timeline.base.i18n import N_, _, ngettext, system_words
 from itu_timeline.core.loader import max_file_bytes
 from itu_timeline.core.zones import is_valid_zone
 from itu_timeline.store.expansion import Bounds, Capped, expand
@@ -64,7 +64,7 @@ def parse_file(path: Path, notes: list[str] | None = None) -> list[Any]:
             data = handle.read(limit + 1)
     except OSError as err:
         message = _("{path}: cannot read: {reason}")
-        raise CalendarUnreadable(message.format(path=path, reason=err.strerror or err)) from err
+        raise CalendarUnreadable(message.format(path=path, reason=system_words(err))) from err
     if len(data) > limit:
         message = _(
             "{path}: over the limit of {limit} bytes (set ITU_TIMELINE_MAX_MIB to allow more)"

@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from itu_timeline.base.atomic import real_target, write_atomically
 from itu_timeline.base.errors import CalendarInvalid, WriteError
-from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.i18n import _, ngettext, system_words
 from itu_timeline.core.loader import read_document
 from itu_timeline.core.schema import SCHEMA, parse_document
 from itu_timeline.store import toml_text
@@ -80,7 +80,7 @@ def update_file(
         raise WriteError(message.format(path=path, lock=lock.lock_file)) from err
     except OSError as err:
         message = _("{path}: cannot lock or write: {reason}")
-        raise WriteError(message.format(path=path, reason=err.strerror or err)) from err
+        raise WriteError(message.format(path=path, reason=system_words(err))) from err
     return Update(result, path, write, write and not exists, lost if write else 0)
 
 
@@ -114,4 +114,4 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         message = _("cannot make the folder {folder}: {reason}")
-        raise WriteError(message.format(folder=folder, reason=err.strerror or err)) from err
+        raise WriteError(message.format(folder=folder, reason=system_words(err))) from err
