@@ -66,6 +66,9 @@ def test_a_place_not_in_the_table_is_kept_as_written(
         # people named as cities are ("Lima", "Sofia", "Santiago")
         "takes place from 9 to 18\nApril 2018. Contact: Mr João Lima, tel. +41 22 730 5111",
         "takes place from 9 to 18\nApril 2018; ask Ms Sofia Petrova or Sr. Santiago Reyes",
+        # a place only proposed (the WSIS Forum 2011 venue consultation, 2010)
+        "takes place from 9 to 18\nApril 2018. Some proposed to hold it in New York. A meeting"
+        " in New York would reach the missions in New York.",
     ],
 )
 def test_words_that_are_no_place_leave_it_unknown(body: str) -> None:

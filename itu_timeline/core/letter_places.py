@@ -97,11 +97,12 @@ class Places:
             if pos not in named and not any(
                 0 <= pos - e <= 40 and names_its_country(text[e:pos]) for _, e, _ in cities)
         ]  # fmt: skip
-        self.venues = sorted(
+        venues = sorted(
             (pos, venue)
             for pos, end, venue in [*cities, *countries]
             if self._is_venue(pos, end, head_dates)
         )
+        self.venues = [(p, v) for p, v in venues if v not in _only_proposed(text, venues)]
         self.virtual = bool(VIRTUAL.search(text))
         self.remote = bool(REMOTE.search(text))
 
@@ -198,6 +199,24 @@ class Places:
         if zoned:
             return zoned[0]
         return "UTC" if _ZONE_WORDS[1][0].search(self.text) else None
+
+
+# A place put forward, not decided: "several stakeholders proposed to hold the Forum in New
+# York", "a bid to host it in ...", "could be held in ..."
+_PROPOSED = re.compile(
+    r"\b(?:propos(?:ed|es?|als?)|suggest(?:ed|s|ions?)|bids?|candidate|offer(?:ed|s)?\s+to\s+"
+    r"host|(?:could|might)\s+be\s+held|propon\w*|propos\w+)\b[^.;]{0,80}$",
+    _I,
+)
+
+
+def _only_proposed(text: str, venues: list[tuple[int, Venue]]) -> set[Venue]:
+    """The places a letter first names as proposed: their later mentions discuss the
+    proposal ("A Forum in New York was seen as a chance…"), they are not the venue."""
+    first: dict[Venue, int] = {}
+    for pos, venue in venues:
+        first.setdefault(venue, pos)
+    return {v for v, pos in first.items() if _PROPOSED.search(text, max(0, pos - 120), pos)}
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
