@@ -3,10 +3,13 @@ lists for the place's country, a country named alone has a zone only when tzdata
 and names that are both a city and a country, or a city and a state, are read by what follows
 them."""
 
+import re
 from pathlib import Path
 
 import pytest
 import tzdata
+from hypothesis import given
+from hypothesis import strategies as st
 
 from itu_timeline.core import venues
 from itu_timeline.core.venues import Venue, find_in_regions, find_venues
@@ -80,3 +83,18 @@ def test_a_city_is_read_with_what_follows_it(
 def test_a_city_named_as_a_country_is_the_country_alone() -> None:
     assert venues.COUNTRIES["armenia"] == Venue("", "Armenia", "Asia/Yerevan")
     assert venues.COUNTRIES["china"].zone is None  # Beijing and Urumqi: the city decides
+
+
+@given(
+    st.lists(st.text(alphabet="abc é-", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="abc é-x", max_size=40),
+)
+def test_the_tree_of_names_matches_as_the_longest_first_alternation(
+    names: list[str], text: str
+) -> None:
+    """The names' tree finds what a flat alternation, longest name first, finds."""
+    flat = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    tree = venues._alternation(names)
+    assert [m.span() for m in re.finditer(f"(?:{tree})", text)] == [
+        m.span() for m in re.finditer(f"(?:{flat})", text)
+    ]

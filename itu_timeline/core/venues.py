@@ -83,8 +83,28 @@ COUNTRIES = {
 }
 
 
+_Tree = dict[str, "_Tree"]
+
+
 def _alternation(names: list[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """A pattern matching any of `names`, the longest where several start alike, written as
+    a tree of their letters: with some 900 names, a flat alternation is tried name by name
+    at every position of a letter (ten times slower)."""
+    tree: _Tree = {}
+    for name in names:
+        node = tree
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def pattern(node: _Tree) -> str:
+        branches = [re.escape(c) + pattern(rest) for c, rest in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer name first
+
+    return pattern(tree)
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
