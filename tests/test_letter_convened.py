@@ -245,3 +245,25 @@ A Rapporteur meeting of ITU-T Study Group 11 on Q2/11 is held in Geneva from 1 t
 3. Closing
 """
     assert spans(text) == {("SG11", "2027-09-01", "2027-09-03")}
+
+
+def test_a_subject_in_table_rows_gives_its_days_from_the_next_row() -> None:
+    """'|Subject: |ITU-T Workshop ... |' then, after an empty line, '| |Ottawa, Canada, 20 May
+    2027 |': the subject's days are the workshop's, so a meeting of no group of ours on the
+    next day (named without an acronym) is not the letter's."""
+    text = """\
+|Ref: |TSB Circular 77 |- To Administrations of Member States of the Union; |
+
+|Subject: |ITU-T Workshop on quantum networks |
+
+| |Ottawa, Canada, 20 May 2027 |
+
+Dear Sir/Madam,
+
+1 An ITU-T Workshop on quantum networks takes place in Ottawa, Canada, on 20 May 2027. It
+comes just before the third meeting of the coordination group on quantum matters, at the
+same venue on 21 May 2027.
+
+Yours faithfully,
+"""
+    assert spans(text) == {(None, "2027-05-20", "2027-05-20")}

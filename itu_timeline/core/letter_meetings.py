@@ -163,11 +163,13 @@ def find_meetings(
 
 
 def _subject_block(text: str) -> tuple[int, int]:
-    """Where the letter's subject is: from 'Subject:' to its first empty line or salutation."""
+    """Where the letter's subject is: from 'Subject:' to its first empty line (but for a
+    table's next row) or salutation."""
     subject = SUBJECT.search(text)
     if subject is None:
         return (0, 0)
-    block = re.split(r"\n\s*\n|Dear|Madame|Estimad", text[subject.end() :])[0]
+    # a table's subject goes on in its next rows ("| |Montreal, Canada, 13 July 2007 |")
+    block = re.split(r"\n\s*\n(?![ \t]*\|)|Dear|Madame|Estimad", text[subject.end() :])[0]
     return (subject.end(), subject.end() + len(block))
 
 
