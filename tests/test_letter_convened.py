@@ -267,3 +267,21 @@ same venue on 21 May 2027.
 Yours faithfully,
 """
     assert spans(text) == {(None, "2027-05-20", "2027-05-20")}
+
+
+def test_the_last_meeting_of_a_study_period_still_to_come_is_convened() -> None:
+    """'The last meeting of Study Group 11 in this period will be held from ...' is the
+    meeting the letter convenes, not a past one."""
+    text = (
+        HEAD
+        + """\
+Subject: / Meeting of Study Group 11
+
+Dear Sir/Madam,
+
+The last meeting of SG11 will be held in Geneva from 4 to 13 October 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {("SG11", "2027-10-04", "2027-10-13")}

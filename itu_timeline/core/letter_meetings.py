@@ -41,10 +41,11 @@ _CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d\d")
 # A meeting cited by its place and days in brackets, in a sentence about something else
 _CITED = re.compile(r"\(\s*(?-i:[A-Z])[\w .'-]{1,40},\s*$")
 # A meeting named as the last one before the letter: "the last Study Group 9 meeting (14-18
-# January 2013)", "la dernière réunion de la Commission d'études 9 (...)"
+# January 2013)", "la dernière réunion de la Commission d'études 9 (...)"; not the last of a
+# study period, still to come ("the last meeting of SG3 will be held from ...")
 _LAST = re.compile(
     r"\b(?:last|previous|past|dernière|précédente|última|anterior)\s+(?:[\w/-]+\s+){0,6}?"
-    r"(?:meeting|session|réunion|reunión)\b[^.;]{0,40}$",
+    r"(?:meeting|session|réunion|reunión)\b(?:(?!will|shall|to\s+be|takes?\s+place)[^.;]){0,40}$",
     _I,
 )
 # What says a sentence's days are another meeting's, held alongside the one the letter convenes
