@@ -285,3 +285,21 @@ Yours faithfully,
 """
     )
     assert spans(text) == {("SG11", "2027-10-04", "2027-10-13")}
+
+
+def test_a_meeting_the_letter_invites_to_with_its_place_and_days_in_brackets_is_convened() -> None:
+    """'I invite you to the meeting of WP 5D (Geneva, 8-15 October 2027)': the brackets give
+    the convened meeting's place and days (the subject gives none)."""
+    text = """\
+Radiocommunication Bureau
+Circular Letter 5/LCCE/99
+1 March 2027
+Subject: Meeting of Working Party 5D
+
+Dear Sir/Madam,
+
+I have the honour to invite you to the meeting of WP 5D (Geneva, 8-15 October 2027).
+
+Yours faithfully,
+"""
+    assert spans(text) == {("WP 5D", "2027-10-08", "2027-10-15")}

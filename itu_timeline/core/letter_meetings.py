@@ -40,6 +40,11 @@ _SENT = re.compile(r"^(?:Date|Sent|Envoy[ée]|Enviado)\s*:[^\n\d]*$", re.IGNOREC
 _CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d\d")
 # A meeting cited by its place and days in brackets, in a sentence about something else
 _CITED = re.compile(r"\(\s*(?-i:[A-Z])[\w .'-]{1,40},\s*$")
+_CONVENES = re.compile(
+    r"invit|honou?r|convene|will\s+be\s+held|is\s+held|take\s+place|will\s+meet|se\s+réuni|"
+    r"aura\s+lieu|se\s+celebrar|tendr[áa]\s+lugar",
+    _I,
+)
 # A meeting named as the last one before the letter: "the last Study Group 9 meeting (14-18
 # January 2013)", "la dernière réunion de la Commission d'études 9 (...)"; not the last of a
 # study period, still to come ("the last meeting of SG3 will be held from ...")
@@ -122,6 +127,7 @@ def find_meetings(
         if _SENT.search(window[-40:]) and _CLOCK_AFTER.match(after):
             continue  # "Date: Thu, 1 Jul 1999 15:18:37 +0200": when an e-mail was sent
         cited = _CITED.search(window[-50:]) and after.lstrip().startswith(")")
+        cited = cited and not _CONVENES.search(window)  # "I invite you to WP 5D (Geneva, ...)"
         if cited and not (subject_block[0] <= found_date.pos < subject_block[1]):
             continue  # "the meeting of IP experts of SG 13 (Geneva, 30 August - 10 September)"
         item = _row_item(text, found_date)
