@@ -303,3 +303,15 @@ I have the honour to invite you to the meeting of WP 5D (Geneva, 8-15 October 20
 Yours faithfully,
 """
     assert spans(text) == {("WP 5D", "2027-10-08", "2027-10-15")}
+
+
+def test_a_notices_date_line_with_hours_is_its_meetings_day() -> None:
+    """'Date: 14 June 2027 14:00-16:00' in a Rapporteur's notice is the meeting's day and
+    hours, not an e-mail's header (which has seconds or a zone: '15:18:37 +0200')."""
+    text = """\
+Subject: Notice of the Q2/11 Rapporteur meeting in Geneva
+Date: 14 June 2027 14:00-16:00
+
+Dear experts of ITU-T Study Group 11, the Rapporteur meeting on Q2/11 is held in Geneva.
+"""
+    assert spans(text) == {("SG11", "2027-06-14", "2027-06-14")}

@@ -110,8 +110,10 @@ def _letter_date(text: str, reference: tuple[int, int], dates: list[Found]) -> d
         text,
         _I,
     )
-    # a span after "Date:" is a meeting's days (a Rapporteur's notice), not the letter's day
-    hit = next((f for f in dates if dated and f.pos == dated.end() and not f.is_span), None)
+    # a span after "Date:" is a meeting's days (a Rapporteur's notice), not the letter's day,
+    # and so is a day with its hours ("Date: 14 June 2027 14:00-16:00")
+    hit = next((f for f in dates if dated and f.pos == dated.end() and not f.is_span
+                and not _HOURS_AFTER.match(text, f.endpos)), None)  # fmt: skip
     if hit is None:  # else the first full day above the subject, alone on its line
         subject = SUBJECT.search(text)
         above = subject.start() if subject else 0
@@ -133,6 +135,7 @@ def _named_again(meetings: list[Meeting], dates: list[Found], near: date) -> Non
                 meeting.mentions = tuple(sorted({*meeting.mentions, found.pos}))
 
 
+_HOURS_AFTER = re.compile(r"\s*,?\s*\d{1,2}[:.h]\d\d\s*-\s*\d")
 _GENEVA_AFTER = re.compile(r"\s*[,،]?\s*(?:日内瓦|جنيف)")
 _DATED = re.compile(r"\W{0,4}(?:le|el|of|dated?)?\W{0,3}", _I)  # "CACE/560\nLe 20 février"
 

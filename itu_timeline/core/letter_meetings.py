@@ -36,8 +36,8 @@ _DID = re.compile(
     _I,
 )
 # An e-mail's header: "Date: Thu, 1 Jul 1999 15:18:37", "Envoyé : mercredi, 3. mai 2006 09:19"
-_SENT = re.compile(r"^(?:Date|Sent|Envoy[ée]|Enviado)\s*:[^\n\d]*$", re.IGNORECASE | re.MULTILINE)
-_CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d\d")
+_SENT = re.compile(r"^(?P<label>Date|Sent|Envoy[ée]|Enviado)\s*:[^\n\d]*$", re.I | re.M)
+_CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d\d(?P<stamp>:\d\d|\s*[AP]M|\s*[+-]\d{4})?", re.I)
 # A meeting cited by its place and days in brackets, in a sentence about something else
 _CITED = re.compile(r"\(\s*(?-i:[A-Z])[\w .'-]{1,40},\s*$")
 _CONVENES = re.compile(
@@ -124,7 +124,7 @@ def find_meetings(
         after = text[found_date.endpos : found_date.endpos + 60]
         if _DID.match(after) or _LAST.search(window[-160:]):
             continue  # "the session of Council held on 24 November asked ...": a past one
-        if _SENT.search(window[-40:]) and _CLOCK_AFTER.match(after):
+        if _sent(window[-40:], after):
             continue  # "Date: Thu, 1 Jul 1999 15:18:37 +0200": when an e-mail was sent
         cited = _CITED.search(window[-50:]) and after.lstrip().startswith(")")
         cited = cited and not _CONVENES.search(window)  # "I invite you to WP 5D (Geneva, ...)"
@@ -167,6 +167,16 @@ def find_meetings(
                                  assumed=not named and not workshop,
                                  beside=bool(_BESIDE.search(window))))  # fmt: skip
     return found
+
+
+def _sent(before: str, after: str) -> bool:
+    """Whether a day is when an e-mail was sent: on its header's line, with the clock after it
+    ("Sent: ... 9:19 AM"; after "Date:" a stamp's seconds or zone, "15:18:37 +0200", as a
+    meeting's "Date: 14 June 2027 14:00-16:00" has none)."""
+    header, clock = _SENT.search(before), _CLOCK_AFTER.match(after)
+    if header is None or clock is None:
+        return False
+    return header["label"].casefold() != "date" or clock["stamp"] is not None
 
 
 def _subject_block(text: str) -> tuple[int, int]:
