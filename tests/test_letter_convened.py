@@ -315,3 +315,25 @@ Date: 14 June 2027 14:00-16:00
 Dear experts of ITU-T Study Group 11, the Rapporteur meeting on Q2/11 is held in Geneva.
 """
     assert spans(text) == {("SG11", "2027-06-14", "2027-06-14")}
+
+
+def test_a_one_day_workshops_programme_is_one_meeting() -> None:
+    """A workshop's programme by the hour ('Session 1: ... 10:00 - 12:30', 'Session 2: ...
+    14:00 - 17:30') gives the parts of one workshop, not a meeting each."""
+    text = (
+        HEAD.replace("Collective letter 4/11", "Circular 78")
+        + """\
+Subject: / ITU Workshop on network testing, Geneva, 9 June 2027
+
+Dear Sir/Madam,
+
+An ITU Workshop on network testing will be held in Geneva on 9 June 2027. Programme:
+Session 1: Test methods. Room H,
+10:00 - 12:30.
+Session 2: Interoperability events. Room H,
+14:00 - 17:30.
+
+Yours faithfully,
+"""
+    )
+    assert len(meetings(text)) == 1

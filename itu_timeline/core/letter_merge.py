@@ -110,13 +110,22 @@ _HOURS = re.compile(
     r"(?:[01]?\d|2[0-3])\s*[h:.]\s*[0-5]\d(?!\d)"
 )
 _SESSION = re.compile(r"^[ \t]*(?P<label>(?-i:[A-Z])[^:\n]{2,60}:[^.\n]{0,60})", re.MULTILINE)
+# A programme's parts are sessions of one meeting, not meetings ("Session 1: 10:00-12:30")
+_PART = re.compile(
+    r"(?:session|opening|closing|registration|lunch|coffee|break|keynote|panel|welcome|"
+    r"séance|ouverture|clôture|sesión|apertura|clausura)\b",
+    re.IGNORECASE,
+)
+# What says the letter convenes several meetings on that day ("The meetings take place ...")
+_MEETINGS = re.compile(r"\b(?:meetings|consultations|réunions|reuniones|consultas)\b", re.I)
 SESSIONS_REACH = 1500  # characters after a day where its sessions can be listed
 
 
 def in_sessions(text: str, meetings: list[Meeting], dates: list[Found]) -> list[Meeting]:
     """A day's meeting held as sessions the letter lists on lines of their own, each with a
     label and its own hours ("Action line C4: Capacity building ... 10h00 - 13h00", "Action
-    line C6: ... 15h00 - 18h00"), is one meeting a session, opening at its hours."""
+    line C6: ... 15h00 - 18h00"), after saying that meetings are held, is one meeting a
+    session, opening at its hours; a programme's parts ("Session 1: 10:00-12:30") are not."""
     result: list[Meeting] = []
     for meeting in meetings:
         said = max((meeting.pos, *meeting.mentions))
@@ -130,11 +139,14 @@ def in_sessions(text: str, meetings: list[Meeting], dates: list[Found]) -> list[
 
 
 def _sessions(text: str, start: int, until: int) -> list[tuple[str, dt_time]]:
-    found, previous = [], start
+    found: list[tuple[str, dt_time]] = []
+    previous = start
     for hours in _HOURS.finditer(text, start, until):
         labels = list(_SESSION.finditer(text, previous, hours.start()))
-        if not labels:
+        if not labels or _PART.match(labels[-1]["label"]):
             return []  # hours of no session of its own ("from 09:30 to 12:30 and 14:30")
+        if not found and not _MEETINGS.search(text, start, labels[-1].start()):
+            return []  # a programme of one meeting, not meetings the letter lists
         found.append((clean(labels[-1]["label"]), dt_time(int(hours["h"]), int(hours["m"]))))
         previous = hours.end()
     return found if len(found) >= 2 else []
