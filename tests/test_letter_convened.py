@@ -5,6 +5,7 @@ meeting give no record."""
 from datetime import date, time
 
 from itu_timeline.core.letter import read_letter
+from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_model import Meeting
 
 TODAY = date(2026, 12, 3)
@@ -337,3 +338,9 @@ Yours faithfully,
 """
     )
     assert len(meetings(text)) == 1
+
+
+def test_a_focus_groups_meeting_word_is_no_focus_group() -> None:
+    """'the FG Meeting' names no Focus Group 'FG Meeting'; 'FG-QN' is one."""
+    found = [g for m in find_groups("the FG Meeting of FG-QN and the fg chair") for g in m.groups]
+    assert found == ["FG-QN"]

@@ -75,7 +75,11 @@ _GROUPS = (
     ),
     (r"\bRPM-[A-Z]{2,4}\b", lambda m: m[0]),
     # a Focus Group by its name as printed: "FG SmartCable", "FG-AI4H"
-    (r"\bFG[-\s](?-i:[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b", lambda m: " ".join(m[0].split())),
+    (
+        r"\b(?-i:FG)[-\s](?!(?:Meetings?|Chair\w*|Secretariat|Management|Plenary|Members?)\b)"
+        r"(?-i:[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b",
+        lambda m: " ".join(m[0].split()),
+    ),
     # a group called by its acronym after the word: "(Group FINREGS)", "the GROUP FINREGS"
     (r"\bGroup\s+(?P<a>(?-i:[A-Z][A-Z0-9]{2,9}))\b(?![-/])", lambda m: m["a"]),
     (r"Council\s+Working\s+Group\s+on\s+(?:international\s+)?Internet", lambda m: "CWG-Internet"),
