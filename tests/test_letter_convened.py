@@ -344,3 +344,22 @@ def test_a_focus_groups_meeting_word_is_no_focus_group() -> None:
     """'the FG Meeting' names no Focus Group 'FG Meeting'; 'FG-QN' is one."""
     found = [g for m in find_groups("the FG Meeting of FG-QN and the fg chair") for g in m.groups]
     assert found == ["FG-QN"]
+
+
+def test_a_host_named_by_its_acronym_leaves_the_meeting_the_letters() -> None:
+    """'The second meeting of the group, hosted by the Ministry of Communications (MOC), will
+    be held on 5-7 May': the acronym is the host's, the meeting the letter's group's."""
+    text = (
+        HEAD
+        + """\
+Subject: / Second meeting of Study Group 11 Regional Group
+
+Dear Sir/Madam,
+
+The second meeting of the group, hosted by the Ministry of Communications (MOC), will be held
+in Muscat, Oman, on 5-7 May 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {("SG11", "2027-05-05", "2027-05-07")}

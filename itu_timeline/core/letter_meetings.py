@@ -62,7 +62,7 @@ _BESIDE = re.compile(
 # Another body's meeting, called by the acronym of no group of ours: "the meeting of the
 # Intersector Coordination Group on Satellite Matters (ICG-SAT)", "The JCA on ... (JCA-SDN) holds"
 _OTHER_BODY = re.compile(
-    r"\bmeeting\s+of\s+the\s+[^.;]{0,120}?\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)"
+    r"\bmeeting\s+of\s+the\s+(?-i:[A-Z])[^.;,()]{0,120}?\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)"
     r"|\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)\s*(?:holds|meets|will\s+meet)\b",
     _I,
 )
