@@ -363,3 +363,20 @@ Yours faithfully,
 """
     )
     assert spans(text) == {("SG11", "2027-05-05", "2027-05-07")}
+
+
+def test_the_letters_date_in_a_shuffled_subject_cell_convenes_nothing() -> None:
+    """'Subject: 4 August 2027 To: ...' (the head's cells shuffled) holds the letter's date,
+    not the days of what it convenes: the meeting in the body stays."""
+    text = """\
+General Secretariat
+Ref: DM-27/1052 Subject: 4 August 2027 To: ITU Member States
+Invitation to the next meeting of the Council Working Group on WSIS (WG-WSIS)
+
+Dear Colleagues,
+
+The next meeting will be held in Geneva on 10 and 11 September 2027.
+
+Yours faithfully,
+"""
+    assert spans(text) == {("WG-WSIS", "2027-09-10", "2027-09-11")}

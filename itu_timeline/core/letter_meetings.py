@@ -110,7 +110,9 @@ def find_meetings(
     found: list[Meeting] = []
     spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
     subject_block = _subject_block(text)
-    subject = _subject_days(subject_block, dates, near)
+    # (the letter's own date in a shuffled head, "Subject: 4 August 2003 To:", convenes nothing)
+    subject = [(a, b) for a, b in _subject_days(subject_block, dates, near)
+               if letter_date is None or a > letter_date]  # fmt: skip
     previous_end = 0
     for found_date in dates:
         window = text[previous_end : found_date.pos]
