@@ -380,3 +380,22 @@ The next meeting will be held in Geneva on 10 and 11 September 2027.
 Yours faithfully,
 """
     assert spans(text) == {("WG-WSIS", "2027-09-10", "2027-09-11")}
+
+
+def test_rapporteurs_meetings_announced_with_a_workshop_over_one_span_are_the_groups() -> None:
+    """'Joint Rapporteurs' meetings for Q3, 4 and 8 as well as the Workshop on ..., 4-8
+    October' over one span: the group's meetings, named first; 'the Rapporteur meetings are
+    followed by a Workshop on 9 October' gives the workshop its own day, of no group."""
+    head = "MEETING ANNOUNCEMENT Joint Rapporteurs' meetings for Q3, 4 and 8 as well as the "
+    text = (
+        head
+        + """\
+Workshop on testing Nairobi, Kenya, 4-8 October 2027 1 Venue The host kindly receives the \
+following ITU-T SG11 Rapporteur meetings in Nairobi.
+"""
+    )
+    assert spans(text) == {("SG11", "2027-10-04", "2027-10-08")}
+    after = (
+        text + "The Rapporteur meetings are followed by a Workshop on testing on 9 October 2027."
+    )
+    assert (None, "2027-10-09", "2027-10-09") in spans(after)

@@ -45,6 +45,11 @@ _CONVENES = re.compile(
     r"aura\s+lieu|se\s+celebrar|tendr[áa]\s+lugar",
     _I,
 )
+_GROUP_FIRST = re.compile(
+    rf"rapporteur\w*'?\s+(?:group\s+)?meetings?\b(?:(?!{EVENT_WORDS.pattern}|\b(?:are|is|will)\b)[^.])*"
+    rf"\b(?:and|as\s+well\s+as)\s+(?:an?\s+|the\s+)?(?:{EVENT_WORDS.pattern})",
+    _I,
+)
 # A meeting named as the last one before the letter: "the last Study Group 9 meeting (14-18
 # January 2013)", "la dernière réunion de la Commission d'études 9 (...)"; not the last of a
 # study period, still to come ("the last meeting of SG3 will be held from ...")
@@ -153,7 +158,9 @@ def find_meetings(
             window, named, event, said_after, any(a <= start <= b for a, b in spans)
         ):
             continue
-        workshop = event and not named
+        # "Joint Rapporteurs' meetings for Q1, 2, 5 ... as well as the Workshop on ...": the
+        # group's meetings named first, with the workshop, are the group's
+        workshop = event and not named and not _GROUP_FIRST.search(window[-240:])
         if subject and not named and not workshop and not _overlaps(start, end, subject):
             continue  # days of no group of ours, outside the days the subject convenes
         if not named and not workshop and _OTHER_BODY.search(window):
