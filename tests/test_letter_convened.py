@@ -399,3 +399,21 @@ following ITU-T SG11 Rapporteur meetings in Nairobi.
         text + "The Rapporteur meetings are followed by a Workshop on testing on 9 October 2027."
     )
     assert (None, "2027-10-09", "2027-10-09") in spans(after)
+
+
+def test_a_deadline_in_the_subject_is_no_day_it_convenes() -> None:
+    """'Subject: ... contributions by 5 May 2027': the meeting in the body, of no group named
+    beside its days, is still the letter's."""
+    text = (
+        HEAD
+        + """\
+Subject: / Study Group 11: call for contributions by 5 May 2027
+
+Dear Sir/Madam,
+
+The meeting will be held in Geneva from 7 to 16 June 2027.
+
+Yours faithfully,
+"""
+    )
+    assert spans(text) == {("SG11", "2027-06-07", "2027-06-16")}

@@ -116,7 +116,7 @@ def find_meetings(
     spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
     subject_block = _subject_block(text)
     # (the letter's own date in a shuffled head, "Subject: 4 August 2003 To:", convenes nothing)
-    subject = [(a, b) for a, b in _subject_days(subject_block, dates, near)
+    subject = [(a, b) for a, b in _subject_days(text, subject_block, dates, near)
                if letter_date is None or a > letter_date]  # fmt: skip
     previous_end = 0
     for found_date in dates:
@@ -200,11 +200,13 @@ def _subject_block(text: str) -> tuple[int, int]:
 
 
 def _subject_days(
-    block: tuple[int, int], dates: list[Found], near: date
+    text: str, block: tuple[int, int], dates: list[Found], near: date
 ) -> list[tuple[date, date]]:
-    """The days the letter's subject gives the meetings it convenes."""
-    return [(resolve(d.start, near), resolve(d.end, near))
-            for d in dates if block[0] <= d.pos < block[1]]  # fmt: skip
+    """The days the letter's subject gives the meetings it convenes (not a deadline it
+    dates: "Call for contributions by 5 May 2027")."""
+    return [(resolve(d.start, near), resolve(d.end, near)) for d in dates
+            if block[0] <= d.pos < block[1]
+            and not DEADLINE_CUE.search(text, block[0], d.pos)]  # fmt: skip
 
 
 def _overlaps(start: date, end: date, spans: list[tuple[date, date]]) -> bool:
