@@ -7,12 +7,19 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from itu_timeline.core.letter_convened import (
+    GROUP_FIRST,
+    find_subject,
+    mentioned_only,
+    opening_day,
+    ours,
+    subject_days,
+)
 from itu_timeline.core.letter_dates import Found, resolve
 from itu_timeline.core.letter_deadline_names import DEADLINE_CUE, DEADLINE_WORDS
 from itu_timeline.core.letter_groups import GroupMention
 from itu_timeline.core.letter_head import SUBJECT
 from itu_timeline.core.letter_model import Meeting
-from itu_timeline.core.letter_openings import OPEN_WORDS
 from itu_timeline.core.letter_titles import EVENT_WORDS, clean, event_title, subject_items
 
 _I = re.IGNORECASE
@@ -29,46 +36,10 @@ _AND = re.compile(
     r"(?:the|la|le|el)?\s*",
     _I,
 )
-# What a meeting did, said right after its day: it was held before the letter
-_DID = re.compile(
-    r"\s*(?:asked|decided|agreed|adopted|approved|requested|instructed|established|resolved|"
-    r"concluded|recommended|elected|appointed|endorsed|a\s+décidé|a\s+adopté|decidió|aprobó)\b",
-    _I,
-)
-# An e-mail's header: "Date: Thu, 1 Jul 1999 15:18:37", "Envoyé : mercredi, 3. mai 2006 09:19"
-_SENT = re.compile(r"^(?P<label>Date|Sent|Envoy[ée]|Enviado)\s*:[^\n\d]*$", re.I | re.M)
-_CLOCK_AFTER = re.compile(r"\s*,?\s*\d{1,2}:\d\d(?P<stamp>:\d\d|\s*[AP]M|\s*[+-]\d{4})?", re.I)
-# A meeting cited by its place and days in brackets, in a sentence about something else
-_CITED = re.compile(r"\(\s*(?-i:[A-Z])[\w .'-]{1,40},\s*$")
-_CONVENES = re.compile(
-    r"invit|honou?r|convene|will\s+be\s+held|is\s+held|take\s+place|will\s+meet|se\s+réuni|"
-    r"aura\s+lieu|se\s+celebrar|tendr[áa]\s+lugar",
-    _I,
-)
-_GROUP_FIRST = re.compile(
-    rf"rapporteur\w*'?\s+(?:group\s+)?meetings?\b(?:(?!{EVENT_WORDS.pattern}|\b(?:are|is|will)\b)[^.])*"
-    rf"\b(?:and|as\s+well\s+as)\s+(?:an?\s+|the\s+)?(?:{EVENT_WORDS.pattern})",
-    _I,
-)
-# A meeting named as the last one before the letter: "the last Study Group 9 meeting (14-18
-# January 2013)", "la dernière réunion de la Commission d'études 9 (...)"; not the last of a
-# study period, still to come ("the last meeting of SG3 will be held from ...")
-_LAST = re.compile(
-    r"\b(?:last|previous|past|dernière|précédente|última|anterior)\s+(?:[\w/-]+\s+){0,6}?"
-    r"(?:meeting|session|réunion|reunión)\b(?:(?!will|shall|to\s+be|takes?\s+place)[^.;]){0,40}$",
-    _I,
-)
 # What says a sentence's days are another meeting's, held alongside the one the letter convenes
 _BESIDE = re.compile(
     r"rapporteur|\bjoint\b|together\s+with|in\s+conjunction|alongside|back-to-back|"
     r"co-?located|collocated|en\s+marge|conjointement|paralel|junto\s+con",
-    _I,
-)
-# Another body's meeting, called by the acronym of no group of ours: "the meeting of the
-# Intersector Coordination Group on Satellite Matters (ICG-SAT)", "The JCA on ... (JCA-SDN) holds"
-_OTHER_BODY = re.compile(
-    r"\bmeeting\s+of\s+the\s+(?-i:[A-Z])[^.;,()]{0,120}?\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)"
-    r"|\((?-i:[A-Z][A-Za-z]+(?:-[A-Za-z0-9]+)*)\)\s*(?:holds|meets|will\s+meet)\b",
     _I,
 )
 # A group that names an event ("the Sixth SG13 Regional Workshop for Africa") does not meet
@@ -78,11 +49,6 @@ _OPENS = re.compile(
     r"[\s-]*(?:On|Le|El|(?:the\s+|on\s+the\s+)?(?:day|morning|evening)\s+(?:before|after)|"
     r"(?:the\s+|on\s+the\s+)?(?:previous|following|next)\s+day|la\s+veille|el\s+d[ií]a\s+anterior)?"
     r"[\s,]*",
-    _I,
-)
-# a time of opening right before a day: "opens at 1400 hours on Tuesday 9 April"
-_OPENS_AT = re.compile(
-    rf"(?:{OPEN_WORDS.pattern})\w*\s+(?:at\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]?\d\d\b[^.;\n]{{0,40}}$",
     _I,
 )
 _WILL_MEET = re.compile(
@@ -114,10 +80,8 @@ def find_meetings(
     default = _main_group(text, groups)
     found: list[Meeting] = []
     spans = [(resolve(d.start, near), resolve(d.end, near)) for d in dates if d.is_span]
-    subject_block = _subject_block(text)
-    # (the letter's own date in a shuffled head, "Subject: 4 August 2003 To:", convenes nothing)
-    subject = [(a, b) for a, b in _subject_days(text, subject_block, dates, near)
-               if letter_date is None or a > letter_date]  # fmt: skip
+    subject_block = find_subject(text)
+    subject = subject_days(text, subject_block, dates, near, letter_date)
     previous_end = 0
     for found_date in dates:
         window = text[previous_end : found_date.pos]
@@ -129,14 +93,9 @@ def find_meetings(
         if end < start or past or (end - start).days > LONGEST_MEETING:
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
-        if _DID.match(after) or _LAST.search(window[-160:]):
-            continue  # "the session of Council held on 24 November asked ...": a past one
-        if _sent(window[-40:], after):
-            continue  # "Date: Thu, 1 Jul 1999 15:18:37 +0200": when an e-mail was sent
-        cited = _CITED.search(window[-50:]) and after.lstrip().startswith(")")
-        cited = cited and not _CONVENES.search(window)  # "I invite you to WP 5D (Geneva, ...)"
-        if cited and not (subject_block[0] <= found_date.pos < subject_block[1]):
-            continue  # "the meeting of IP experts of SG 13 (Geneva, 30 August - 10 September)"
+        in_subject = subject_block[0] <= found_date.pos < subject_block[1]
+        if mentioned_only(window, after, in_subject):
+            continue  # a past meeting, a cited one, the day an e-mail was sent
         item = _row_item(text, found_date)
         if item is not None:  # "16 November 2012 First Physical Meeting": its row says
             if _row_meeting(item):
@@ -158,13 +117,9 @@ def find_meetings(
             window, named, event, said_after, any(a <= start <= b for a, b in spans)
         ):
             continue
-        # "Joint Rapporteurs' meetings for Q1, 2, 5 ... as well as the Workshop on ...": the
-        # group's meetings named first, with the workshop, are the group's
-        workshop = event and not named and not _GROUP_FIRST.search(window[-240:])
-        if subject and not named and not workshop and not _overlaps(start, end, subject):
-            continue  # days of no group of ours, outside the days the subject convenes
-        if not named and not workshop and _OTHER_BODY.search(window):
-            continue  # "the second meeting of the ... Group on Satellite Matters (ICG-SAT)"
+        workshop = event and not named and not GROUP_FIRST.search(window[-240:])
+        if not named and not workshop and not ours(window, start, end, subject):
+            continue  # another body's meeting, or days outside the subject's
         chosen: tuple[str | None, ...] = _listed(named, text) if named else (
             (None,) if workshop else (default,))  # fmt: skip
         words = named[-1].name if named and not chosen else ""
@@ -176,41 +131,6 @@ def find_meetings(
                                  assumed=not named and not workshop,
                                  beside=bool(_BESIDE.search(window))))  # fmt: skip
     return found
-
-
-def _sent(before: str, after: str) -> bool:
-    """Whether a day is when an e-mail was sent: on its header's line, with the clock after it
-    ("Sent: ... 9:19 AM"; after "Date:" a stamp's seconds or zone, "15:18:37 +0200", as a
-    meeting's "Date: 14 June 2027 14:00-16:00" has none)."""
-    header, clock = _SENT.search(before), _CLOCK_AFTER.match(after)
-    if header is None or clock is None:
-        return False
-    return header["label"].casefold() != "date" or clock["stamp"] is not None
-
-
-def _subject_block(text: str) -> tuple[int, int]:
-    """Where the letter's subject is: from 'Subject:' to its first empty line (but for a
-    table's next row) or salutation."""
-    subject = SUBJECT.search(text)
-    if subject is None:
-        return (0, 0)
-    # a table's subject goes on in its next rows ("| |Montreal, Canada, 13 July 2007 |")
-    block = re.split(r"\n\s*\n(?![ \t]*\|)|Dear|Madame|Estimad", text[subject.end() :])[0]
-    return (subject.end(), subject.end() + len(block))
-
-
-def _subject_days(
-    text: str, block: tuple[int, int], dates: list[Found], near: date
-) -> list[tuple[date, date]]:
-    """The days the letter's subject gives the meetings it convenes (not a deadline it
-    dates: "Call for contributions by 5 May 2027")."""
-    return [(resolve(d.start, near), resolve(d.end, near)) for d in dates
-            if block[0] <= d.pos < block[1]
-            and not DEADLINE_CUE.search(text, block[0], d.pos)]  # fmt: skip
-
-
-def _overlaps(start: date, end: date, spans: list[tuple[date, date]]) -> bool:
-    return any(a <= end and start <= b for a, b in spans)
 
 
 def _row_item(text: str, found: Found) -> str | None:
@@ -238,7 +158,7 @@ def _own_day(
     or a workshop's), and, inside another meeting's span, one of a group or an event."""
     if DEADLINE_CUE.search(window) and not (said_after and named):
         return False  # "registration closes on 3 May", not "The day before, 10 May, X meets"
-    if inside and _OPENS_AT.search(window[-90:]):
+    if inside and opening_day(window):
         return False  # "The Seminar opens at 0930 hours on Monday 8 April": a first day's hour
     held = (said_after and bool(named)) or event or _single_day_meeting(window, bool(named))
     return held and (not inside or bool(named) or event)
