@@ -3,10 +3,17 @@ only its own events; a copy of the curated calendar stamped in the future replac
 event id of the curated calendar is left out unless the user lets the feed replace it."""
 
 import json
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itu_timeline.core import loader
+from itu_timeline.core.day_index import DayIndex
+from itu_timeline.core.model import EventIds
 
 from .conftest import static_server
 from .test_feeds import cli, home
@@ -146,3 +153,39 @@ def test_a_published_calendar_keeps_a_feeds_rules_to_its_own_events(
     assert "2026-10-12 21:59 UTC" in deadlines(again)
     own = cli(home, "--calendar", str(published), "show", "own-pp", today="2026-06-01").stdout
     assert "A deadline of the feed" in own
+
+
+IDS = st.frozensets(st.text("abc-19é", min_size=1, max_size=6), max_size=20)
+
+
+@given(IDS, IDS)
+def test_the_ids_a_day_index_keeps_answer_as_the_frozenset(
+    ids: frozenset[str], other: frozenset[str]
+) -> None:
+    """A feed's rule's reach, as the day index stores it (one text, a set on first use):
+    equal to and hashed as the frozenset, through pickling too, whichever side compares."""
+    kept = pickle.loads(pickle.dumps(EventIds(ids)))
+    assert kept == ids
+    assert ids == kept
+    assert hash(kept) == hash(ids)
+    assert (kept == other) == (ids == other)
+    assert (other == kept) == (other == ids)
+    assert set(kept) == ids
+    assert len(kept) == len(ids)
+    assert all(i in kept for i in ids)
+    assert all((i in kept) == (i in ids) for i in other)
+    assert kept & other == ids & other
+
+
+def test_a_day_index_keeps_every_rule_as_it_was(
+    home: dict[str, str], site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules of a calendar with a feed, read back from its day index, are its rules."""
+    add(home, site, "own.toml", RULES + EVENT.format(id="own-pp", title="Own"))
+    for name, value in home.items():
+        monkeypatch.setenv(name, value)
+    calendar = loader.load(loader.default_sources())
+    index, _ = DayIndex.of(calendar)
+    rules = pickle.loads(pickle.dumps(index)).calendar.rules
+    assert any(isinstance(r.within, EventIds) for r in rules)
+    assert rules == calendar.rules

@@ -24,7 +24,7 @@ from itu_timeline.base.errors import CalendarUnreadable
 from itu_timeline.base.records import record
 from itu_timeline.core.cache import entry_path, file_stamp, read_entry, write_entry
 from itu_timeline.core.deadlines import event_deadlines
-from itu_timeline.core.model import Calendar, Deadline, Event
+from itu_timeline.core.model import Calendar, Deadline, Event, EventIds
 
 # A day in an event's own zone can be two days off in the display zone (UTC-12 to UTC+14).
 MARGIN = 2
@@ -62,8 +62,13 @@ class DayIndex:
         blobs = [
             pickle.dumps(pair, pickle.HIGHEST_PROTOCOL) for pair in zip(bare, derived, strict=True)
         ]
+        # A feed's rules reach its own events only: their ids stored as one text each.
+        rules = tuple(
+            r if r.within is None else dataclasses.replace(r, within=EventIds(r.within))
+            for r in calendar.rules
+        )
         index = cls(
-            calendar=dataclasses.replace(calendar, events=()),
+            calendar=dataclasses.replace(calendar, events=(), rules=rules),
             low=array("i", (row[0] for row in short)),
             high=array("i", (row[1] for row in short)),
             row_event=array("i", (row[2] for row in short)),
