@@ -80,6 +80,7 @@ def test_a_place_in_the_table_gives_its_zone() -> None:
 
 
 GUAYAQUIL, DENVER, BOGOTA = "America/Guayaquil", "America/Denver", "America/Bogota"
+CASABLANCA = "Africa/Casablanca"
 
 
 @pytest.mark.parametrize(
@@ -96,6 +97,9 @@ GUAYAQUIL, DENVER, BOGOTA = "America/Guayaquil", "America/Denver", "America/Bogo
         ("meets in Armenia from 9 to 18\nApril 2018", ("Armenia", "Asia/Yerevan")),
         ("meets in Boulder, Colorado from 9 to 18\nApril 2018", ("Boulder, United States", DENVER)),
         ("meets in Austin, Texas from 9 to 18\nApril 2018", ("Austin, United States", None)),
+        ("se tiendra à Ifrane (Maroc) du 9 au 18 avril 2018", ("Ifrane, Maroc", CASABLANCA)),
+        ("se celebrará en Ifrane (Marruecos) del 9 al 18 de abril de 2018",
+         ("Ifrane, Marruecos", CASABLANCA)),
         ("will be held in Lillestrøm, Norway, at the NOVA Spektrum centre, from 9 to 18\nApril"
          " 2018", ("Lillestrøm, Norway", "Europe/Oslo")),  # not in the table: its country's zone
     ],
