@@ -74,9 +74,14 @@ def body_name(event: Event, lang: str) -> Named | None:
 def kind_name(event: Event, lang: str) -> Named | None:
     """The name of the kind of meeting the event is (a World Radiocommunication Conference is
     a conference of ITU-R; the WSIS Forum a forum of the ITU), where the glossary has it."""
-    key = _series(event) or KIND_TERMS.get((event.body, event.kind))
-    key = key or KIND_TERMS.get((None, event.kind))
+    key = kind_term(event)
     return term(key, lang) if key else None
+
+
+def kind_term(event: Event) -> str | None:
+    """The glossary's term for the kind of meeting the event is, the same in every language."""
+    key = _series(event) or KIND_TERMS.get((event.body, event.kind))
+    return key or KIND_TERMS.get((None, event.kind))
 
 
 def _series(event: Event) -> str | None:

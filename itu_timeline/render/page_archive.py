@@ -10,7 +10,7 @@ from itu_timeline.core.model import Event, Precision
 from itu_timeline.core.text import MONTHS
 from itu_timeline.render import page_words as words
 from itu_timeline.render.html import Site, frame
-from itu_timeline.render.page_event import record
+from itu_timeline.render.page_event import Shared, record, shared
 from itu_timeline.render.page_links import text, year_file
 
 
@@ -24,19 +24,36 @@ def years_events(site: Site) -> dict[int, list[Event]]:
     return {y: sorted(e, key=lambda e: e.precision is Precision.YEAR) for y, e in by_year.items()}
 
 
-def year_page(site: Site, year: int, events: list[Event]) -> str:
-    """The page of `year`, with `events`, those of `years_events` for it."""
+def year_records(site: Site, events: list[Event]) -> list[tuple[Event, list[Shared]]]:
+    """The sections of a year's page, each with its first event (which names the month) and
+    what each record says in every language: made once for the six languages' pages."""
     deadlines = site.deadlines_of()
+    sections = []
+    for _key, group in groupby(events, key=_month):
+        in_group = list(group)
+        facts = [shared(e, deadlines.get(e.id, []), site.today, site.zone) for e in in_group]
+        sections.append((in_group[0], facts))
+    return sections
+
+
+def year_page(site: Site, year: int, sections: list[tuple[Event, list[Shared]]]) -> str:
+    """The page of `year`, with the sections of `year_records` for it."""
     parts = []
-    for heading, in_group in groupby(events, key=_heading):
-        parts.append(f"<section>\n<h2>{text(heading)}</h2>\n")
-        parts += (record(e, deadlines.get(e.id, []), site.today, site.zone) for e in in_group)
+    for first, records in sections:
+        parts.append(f"<section>\n<h2>{text(_heading(first))}</h2>\n")
+        parts += (record(facts, site.zone) for facts in records)
         parts.append("</section>\n")
     if not parts:
         parts.append(f"<p>{text(_(words.YEAR_NONE).format(year=year))}</p>\n")
     nav = [("index.html", _(words.BACK)), *((year_file(y), str(y)) for y in site.years())]
     title = _(words.YEAR_TITLE).format(title=site.title, year=year)
     return frame(site, (year_file(year), title), nav, "".join(parts))
+
+
+def _month(event: Event) -> tuple[int, int] | int:
+    """What a section of the page holds alike: a month, or a year's undated meetings."""
+    day = event.first_day
+    return day.year if event.precision is Precision.YEAR else (day.year, day.month)
 
 
 def _heading(event: Event) -> str:

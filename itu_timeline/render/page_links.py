@@ -63,10 +63,15 @@ def english(html: str) -> str:
     """Calendar text, which is English, as it is on a page in another language: marked as
     English (a screen reader reads it so, a browser hyphenates it so) and followed by a small
     "(in English)", so a reader knows the page has no name for it in their language."""
-    if current() == "en":
+    language = current()
+    if language == "en":
         return html
-    marker = text(_(words.IN_ENGLISH))
-    return f'<span lang="en">{html}</span> <small class="fallback">({marker})</small>'
+    return f'<span lang="en">{html}</span> <small class="fallback">({_marker(language)})</small>'
+
+
+@functools.cache  # said after every English text of a page, the same in each language
+def _marker(language: str) -> str:
+    return text(_(words.IN_ENGLISH))
 
 
 def title_of(event: Event) -> str:
@@ -79,8 +84,21 @@ def title_of(event: Event) -> str:
 def deadline_of(deadline: Deadline) -> str:
     """A deadline's name on the page: a rule's in the page's language where the catalogs have
     it (core/deadline_names.py), else as the calendar writes it, marked as English."""
-    shown = deadline_name(deadline)
-    return text(shown) if shown != deadline.name else english(text(deadline.name))
+    key = (current(), deadline.name, deadline.rule_id is None, deadline.notes)
+    found = _NAMES.get(key)
+    if found is None:
+        if len(_NAMES) >= _SEEN:
+            _NAMES.clear()
+        shown = deadline_name(deadline)
+        named = text(shown) if shown != deadline.name else english(text(deadline.name))
+        found = _NAMES[key] = named
+    return found
+
+
+# A page's deadlines have few names, each said in many records: the name on the page depends
+# on nothing but the language, the name, whether a rule gave it and its notes (a narrowed
+# rule's say so).
+_NAMES: dict[tuple[str, str, bool, str | None], str] = {}
 
 
 def year_file(year: int) -> str:

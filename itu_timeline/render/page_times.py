@@ -62,13 +62,20 @@ def stated(instant: datetime, own: str, zone: ZoneInfo | None) -> str:
     """`instant` on the clock of `own` (an IANA key), then UTC, then `zone`'s clock where it
     is another: '2026-06-20 00:30 Tokyo time (2026-06-19 15:30 UTC)'."""
     local, utc, yours = _clocks(instant, own, zone)
-    text = _(words.AT_TIME).format(when=local, zone=zone_name(own))
+    return _sentence(current(), own, zone).format(local=local, utc=utc, yours=yours)
+
+
+# A page states thousands of times in few zones: the sentence for each zone, in each
+# language, is made once, with blanks for the clocks.
+@functools.cache
+def _sentence(language: str, own: str, zone: ZoneInfo | None) -> str:
+    text = _(words.AT_TIME).format(when="{local}", zone=zone_name(own))
     if zone_name(own) == "UTC":
         return text
     if zone is None or zone.key == own or zone_name(zone.key) == "UTC":
-        return _(words.WITH_UTC).format(stated=text, utc=utc)
-    yours = _(words.AT_TIME).format(when=yours, zone=zone_name(zone.key))
-    return _(words.WITH_UTC_AND_YOURS).format(stated=text, utc=utc, yours=yours)
+        return _(words.WITH_UTC).format(stated=text, utc="{utc}")
+    yours = _(words.AT_TIME).format(when="{yours}", zone=zone_name(zone.key))
+    return _(words.WITH_UTC_AND_YOURS).format(stated=text, utc="{utc}", yours=yours)
 
 
 # The same in every language, and a year's page is built in each in turn: the last few
@@ -91,7 +98,10 @@ def _clock(moment: datetime, day: date) -> str:
 def event_when(event: Event) -> str:
     """An event's dates as announced: days, or a timed span in its own zone with UTC beside."""
     if not event.is_timed:
-        return dates_label(event, get_zone(event.timezone))
+        if event.is_approximate or not event.end_known:
+            return dates_label(event, get_zone(event.timezone))
+        first, last = event.first_day.isoformat(), event.last_day.isoformat()
+        return first if first == last else f"{first}..{last}"  # as dates_label says them
     own = zone_name(event.timezone)
     text = _(words.AT_TIME).format(when=_span(event, get_zone(event.timezone)), zone=own)
     if own != "UTC":

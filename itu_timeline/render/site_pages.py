@@ -9,7 +9,7 @@ from dataclasses import replace
 from itu_timeline.base.i18n import _, speaking
 from itu_timeline.render import page_words as words
 from itu_timeline.render.html import Site
-from itu_timeline.render.page_archive import year_page, years_events
+from itu_timeline.render.page_archive import year_page, year_records, years_events
 from itu_timeline.render.page_front import front_page
 from itu_timeline.render.page_languages import SITE_LANGUAGES, folder
 from itu_timeline.render.page_links import year_file
@@ -29,6 +29,7 @@ def site_pages(site: Site) -> Iterator[tuple[str, str]]:
                 built[language] = replace(built[language], title=_(words.SITE_TITLE))
             yield folder(language) + "index.html", front_page(built[language])
     for year, events in years_events(site).items():
+        sections = year_records(site, events)
         for language in SITE_LANGUAGES:
             with speaking(language):
-                yield folder(language) + year_file(year), year_page(built[language], year, events)
+                yield folder(language) + year_file(year), year_page(built[language], year, sections)

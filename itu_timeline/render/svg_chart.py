@@ -7,6 +7,8 @@ widest common sans-serif (DejaVu Sans) with room to spare, a title is cut to its
 a month or year label that does not fit before the next one (or the edge) is left out.
 Text is cut first and escaped after, so an entity is never cut in two."""
 
+import functools
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from html import escape
@@ -39,28 +41,37 @@ def text_width(text: str) -> float:
     """An upper estimate of `text`'s width in px at FONT (DejaVu Sans, a little over)."""
     ems = 0.0
     for char in text:
-        if char in _NARROW:
-            ems += 0.42
-        elif char in _WIDE:
-            ems += 1.02
-        elif char.isupper() or char.isdigit():
-            ems += 0.78
-        elif ord(char) < 0x250 or 0x400 <= ord(char) < 0x530:  # Latin, Cyrillic lower case
-            ems += 0.66 if ord(char) < 0x250 else 0.72
-        elif 0x600 <= ord(char) < 0x700:  # Arabic letters, joined as words
-            ems += 0.62
-        else:
-            ems += 1.05  # other scripts, symbols: as wide as a square
+        ems += _ems(char)
     return ems * FONT
 
 
+def _ems(char: str) -> float:
+    if char in _NARROW:
+        return 0.42
+    if char in _WIDE:
+        return 1.02
+    if char.isupper() or char.isdigit():
+        return 0.78
+    if ord(char) < 0x250 or 0x400 <= ord(char) < 0x530:  # Latin, Cyrillic lower case
+        return 0.66 if ord(char) < 0x250 else 0.72
+    if 0x600 <= ord(char) < 0x700:  # Arabic letters, joined as words
+        return 0.62
+    return 1.05  # other scripts, symbols: as wide as a square
+
+
+# A title is cut for the chart of each of the six languages' front pages, most of them the
+# same English title: each cut once.
+@functools.lru_cache(maxsize=1 << 12)
 def cut(text: str, room: float) -> str:
     """`text` whole if it fits in `room` px, else its longest start that fits with '…'."""
     if text_width(text) <= room:
         return text
-    while text and text_width(text + ELLIPSIS) > room:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+    # The width of each start, added up in the order text_width adds: the same sums.
+    starts = [0.0, *itertools.accumulate(_ems(char) for char in text)]
+    end, ellipsis = len(text), _ems(ELLIPSIS)
+    while end and (starts[end] + ellipsis) * FONT > room:
+        end -= 1
+    return text[:end].rstrip() + ELLIPSIS
 
 
 def chart_svg(
