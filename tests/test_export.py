@@ -227,12 +227,13 @@ def test_each_feed_equals_its_own_export_from_one_serialisation_per_event() -> N
     event, serialised once, and are what `export` writes for the same events alone."""
     from dataclasses import replace
 
-    from itu_timeline.render.ics import feed_chunks
+    from itu_timeline.cli.site_files import feed_chunks
+    from itu_timeline.render.ics import Serialiser
 
     calendar = load([bundled_path()])
     events = [e for e in calendar.events if not e.is_approximate]
     options = ExportOptions(name="n", stamp=datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    pieces = list(feed_chunks(events, calendar.rules, options))
+    pieces = list(feed_chunks(events, Serialiser(calendar.rules, options), options.name))
     assert sum(len(feeds) == 2 for feeds, _ in pieces) == len(events)  # all and its body
     feeds = {feed for names, _ in pieces for feed in names}
     assert len(feeds) > 4

@@ -110,9 +110,10 @@ def publish(
     with building(folder, MARKER) as build:
         theirs = _not_written_by_publish(folder, names)
         copy_entries(folder, theirs, build)
-        with english():  # the data files once, for every language: programs read them
-            _write_data_files(build, settings, calendar, events, filters == Filter(), title)
+        # Each event's deadlines derived once, for its feeds and its pages.
         site = _site(settings, calendar, events, filters, (title, base_url, days), feeds, zone)
+        with english():  # the data files once, for every language: programs read them
+            _write_data_files(build, settings, calendar, site, filters == Filter(), title)
         for path, page in site_pages(site):  # one page at a time, each language in its folder
             (build / path).parent.mkdir(exist_ok=True)
             write_in_pieces(build / path, page)
@@ -155,17 +156,26 @@ def _write_data_files(
     build: Path,
     settings: Settings,
     calendar: Calendar,
-    events: list[Event],
+    site: "Site",
     whole: bool,
     title: str,
 ) -> None:
-    """The .ics feeds, events.json and events.toml, streamed into the build."""
+    """The .ics feeds, events.json and events.toml of the site's events, streamed into the
+    build."""
     from itu_timeline.cli.site_files import write_events_json, write_events_toml, write_feeds
     from itu_timeline.render.ics import ExportOptions
 
     options = ExportOptions(name=calendar.name, stamp=settings.now.utc())
+    events, by_event = site.events, site.deadlines_of()
     dated = (e for e in events if not e.is_approximate)
-    write_feeds(build, dated, calendar.rules, options, name_of=lambda feed: f"{feed.lower()}.ics")
+    write_feeds(
+        build,
+        dated,
+        calendar.rules,
+        options,
+        name_of=lambda feed: f"{feed.lower()}.ics",
+        known=lambda event: list(by_event.get(event.id, ())),
+    )
     write_events_json(build / "events.json", events, settings.now.zone)
     # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
     # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.

@@ -3,7 +3,7 @@ body, each event serialised once for both), events.json and events.toml. Used by
 and for the feeds of `export --split-by body`."""
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from itu_timeline.base.atomic import open_atomically
 from itu_timeline.core.model import Event, Rule
-from itu_timeline.render.ics import ExportOptions, feed_chunks
+from itu_timeline.render.ics import END, ExportOptions, Known, Serialiser, head
 
 
 def feed_names(events: Iterable[Event]) -> list[str]:
@@ -26,18 +26,38 @@ def write_feeds(
     options: ExportOptions,
     name_of: Callable[[str], str] = lambda feed: f"{feed}.ics",
     make_folders: bool = False,
+    known: Known = None,
 ) -> list[str]:
     """`all.ics` and one .ics per body present into `folder` (each file atomically), every
-    event serialised once and written to both of its feeds as it comes; the names written."""
+    event serialised once and written to both of its feeds as it comes; the names written.
+    `known`: each event's deadlines, where the caller has them already (`publish`)."""
     with contextlib.ExitStack() as stack:
         files: dict[str, BinaryIO] = {}
-        for feeds, piece in feed_chunks(events, rules, options):
+        for feeds, piece in feed_chunks(events, Serialiser(rules, options, known), options.name):
             for feed in feeds:
                 if feed not in files:
                     file = open_atomically(folder / name_of(feed), make_folders=make_folders)
                     files[feed] = stack.enter_context(file)
                 files[feed].write(piece)
         return [name_of(feed) for feed in files]
+
+
+def feed_chunks(
+    events: Iterable[Event], serialised: Serialiser, name: str
+) -> Iterator[tuple[tuple[str, ...], bytes]]:
+    """`all`, then one feed per body present (named "NAME: BODY"), as pieces with the feeds
+    they belong to: each event is serialised once, for `all` and its body's feed alike (the
+    feeds of `export --split-by body` and of `publish`). A feed's head comes before its first
+    event; every feed ends after the last."""
+    yield ("all",), head(name)
+    bodies: list[str] = []
+    for event in events:
+        body = event.body.value
+        if body not in bodies:
+            bodies.append(body)
+            yield (body,), head(f"{name}: {body}")
+        yield ("all", body), serialised(event)
+    yield ("all", *bodies), END
 
 
 def write_in_pieces(path: Path, text: str, piece: int = 1 << 20) -> None:

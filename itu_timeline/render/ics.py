@@ -10,7 +10,7 @@ from chance, so a re-import or a subscription refresh updates events instead of 
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
@@ -97,6 +97,7 @@ def calendar_component(name: str) -> Component:
 
 
 END = b"END:VCALENDAR\r\n"
+Known = Callable[[Event], list[Deadline]] | None
 
 
 def chunks(
@@ -110,32 +111,14 @@ def chunks(
     yield END
 
 
-def feed_chunks(
-    events: Iterable[Event], rules: Iterable[Rule], options: ExportOptions
-) -> Iterator[tuple[tuple[str, ...], bytes]]:
-    """`all`, then one feed per body present (named "NAME: BODY"), as pieces with the feeds
-    they belong to: each event is serialised once, for `all` and its body's feed alike (the
-    feeds of `export --split-by body` and of `publish`). A feed's head comes before its first
-    event; every feed ends after the last."""
-    serialised = Serialiser(rules, options)
-    yield ("all",), head(options.name)
-    bodies: list[str] = []
-    for event in events:
-        body = event.body.value
-        if body not in bodies:
-            bodies.append(body)
-            yield (body,), head(f"{options.name}: {body}")
-        yield ("all", body), serialised(event)
-    yield ("all", *bodies), END
-
-
 class Serialiser:
     """Events as the bytes of their VEVENT and their deadlines' (unless left out), for one
     export: the rules looked up by id, and the text of each rule's specification made once."""
 
-    def __init__(self, rules: Iterable[Rule], options: ExportOptions) -> None:
+    def __init__(self, rules: Iterable[Rule], options: ExportOptions, known: Known = None) -> None:
         self.rules = tuple(rules)
         self.options = options
+        self.known = known  # each event's deadlines by its id, where the caller has them
         self.by_id = {rule.id: rule for rule in self.rules}
         self.rule_specs: dict[str, str] = {}
 
@@ -143,7 +126,8 @@ class Serialiser:
         return "".join(component.text() for component in self.components(event)).encode()
 
     def components(self, event: Event) -> list[Component]:
-        deadlines = event_deadlines(event, self.rules)
+        known = self.known
+        deadlines = event_deadlines(event, self.rules) if known is None else known(event)
         component = event_component(event, deadlines, self.options)
         own = {spec.name.casefold(): spec for spec in event.deadlines}
         for deadline in deadlines:

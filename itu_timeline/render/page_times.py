@@ -65,6 +65,19 @@ def stated(instant: datetime, own: str, zone: ZoneInfo | None) -> str:
     return _sentence(current(), own, zone).format(local=local, utc=utc, yours=yours)
 
 
+def clocks_of(deadline: Deadline, zone: ZoneInfo | None) -> tuple[str, tuple[str, str, str]]:
+    """What `stated` says of a timed deadline alike in every language: its zone's key, and
+    its clocks there, in UTC and in `zone`; `sentence` puts them in words."""
+    own = getattr(deadline.due.tzinfo, "key", "UTC")
+    return own, _clocks(deadline.due, own, zone)
+
+
+def sentence(own: str, zone: ZoneInfo | None) -> str:
+    """The words of `stated` in the page's language, with blanks for the clocks: {local},
+    {utc}, {yours}."""
+    return _sentence(current(), own, zone)
+
+
 # A page states thousands of times in few zones: the sentence for each zone, in each
 # language, is made once, with blanks for the clocks.
 @functools.cache
