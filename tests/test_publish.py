@@ -362,5 +362,5 @@ def test_a_page_is_written_a_piece_at_a_time_with_every_character_whole(tmp_path
     from itu_timeline.cli.site_files import write_in_pieces
 
     text = "é" * 5 + "日本" + "👩‍👧" * 3 + "x"
-    write_in_pieces(tmp_path / "index.html", text, piece=2)
+    write_in_pieces(tmp_path / "index.html", [text[:3], "", text[3:]], piece=2)
     assert (tmp_path / "index.html").read_bytes() == text.encode()

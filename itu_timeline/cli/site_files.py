@@ -60,12 +60,13 @@ def feed_chunks(
     yield ("all", *bodies), END
 
 
-def write_in_pieces(path: Path, text: str, piece: int = 1 << 20) -> None:
-    """`text` into `path` (atomically), encoded a piece at a time: a large page is not held
-    twice, as text and as bytes."""
+def write_in_pieces(path: Path, pieces: Iterable[str], piece: int = 1 << 20) -> None:
+    """`pieces` of text into `path` (atomically), each encoded as it comes, a large one a
+    part at a time: a large page is not held whole, nor twice, as text and as bytes."""
     with open_atomically(path) as out:
-        for start in range(0, len(text), piece):
-            out.write(text[start : start + piece].encode())
+        for text in pieces:
+            for start in range(0, len(text), piece):
+                out.write(text[start : start + piece].encode())
 
 
 def write_events_json(path: Path, events: Sequence[Event], zone: ZoneInfo) -> None:

@@ -5,7 +5,8 @@ and links go through `render/page_links.py`, the page's words come from
 `render/page_words.py`, times and days from `render/page_times.py`."""
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -46,6 +47,9 @@ class Site:
     # Each event's deadlines by its id, where they were found already: site_pages finds them
     # once for the six languages' builds, which would otherwise each hold their own.
     by_event: Mapping[str, Sequence[Deadline]] | None = None
+    # What the front page may show of `events` and `deadlines`, where found already: once
+    # for the six languages' front pages (render/page_front.near).
+    near: tuple[Sequence[Event], Sequence[Deadline]] | None = None
 
     def years(self) -> list[int]:
         """The years that have a page: those the events begin in."""
@@ -68,10 +72,13 @@ class Site:
         return found
 
 
-def frame(site: Site, page: tuple[str, str], nav: Sequence[tuple[str, str]], main: str) -> str:
-    """A whole page (`page`: its file and its title): head with the same page's address in
-    every language, header with the build day (and zone, when one is given), the languages,
-    the navigation, `main`, the footer."""
+def frame(
+    site: Site, page: tuple[str, str], nav: Sequence[tuple[str, str]], main: Iterable[str]
+) -> Iterator[str]:
+    """A whole page (`page`: its file and its title) in pieces: head with the same page's
+    address in every language, header with the build day (and zone, when one is given), the
+    languages, the navigation, `main` (as it comes: a large page is never held whole), the
+    footer."""
     file, title = page
     here = (site.language, file)
     day = site.today.isoformat()
@@ -84,7 +91,7 @@ def frame(site: Site, page: tuple[str, str], nav: Sequence[tuple[str, str]], mai
     )
     direction = ' dir="rtl"' if site.language in RIGHT_TO_LEFT else ""
     links = "".join(f'<li><a href="{escape(href)}">{text(label)}</a></li>' for href, label in nav)
-    return "".join(
+    head = "".join(
         [
             f'<!DOCTYPE html>\n<html lang="{site.language}"{direction}>\n<head>\n',
             '<meta charset="utf-8">\n',
@@ -95,7 +102,8 @@ def frame(site: Site, page: tuple[str, str], nav: Sequence[tuple[str, str]], mai
             f"<header>\n{switcher(here, site.languages, site.base_url)}<h1>{text(title)}</h1>\n",
             f"<p>{built} {text(_(words.TIMES_NOTE))}</p>\n",
             f'<nav aria-label="{text(_(words.NAV_LABEL))}"><ul>{links}</ul></nav>\n</header>\n',
-            f"<main>\n{main}</main>\n<footer><p>{text(_(words.FOOTER))}</p></footer>\n",
-            "</body>\n</html>\n",
+            "<main>\n",
         ]
     )
+    foot = f"</main>\n<footer><p>{text(_(words.FOOTER))}</p></footer>\n</body>\n</html>\n"
+    return itertools.chain((head,), main, (foot,))

@@ -3,9 +3,10 @@ record and its id as the anchor (`2026.html#pp-26`), which stays the same from b
 build. Meetings known only to the year come last, under their own heading, not under
 January."""
 
+from collections.abc import Iterator
 from itertools import groupby
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, speaking
 from itu_timeline.core.model import Event, Precision
 from itu_timeline.core.text import MONTHS
 from itu_timeline.render import page_words as words
@@ -36,18 +37,35 @@ def year_records(site: Site, events: list[Event]) -> list[tuple[Event, list[Shar
     return sections
 
 
-def year_page(site: Site, year: int, sections: list[tuple[Event, list[Shared]]]) -> str:
-    """The page of `year`, with the sections of `year_records` for it."""
-    parts = []
-    for first, records in sections:
-        parts.append(f"<section>\n<h2>{text(_heading(first))}</h2>\n")
-        parts += (record(facts, site.zone) for facts in records)
-        parts.append("</section>\n")
-    if not parts:
-        parts.append(f"<p>{text(_(words.YEAR_NONE).format(year=year))}</p>\n")
+def year_page(site: Site, year: int, sections: list[tuple[Event, list[Shared]]]) -> Iterator[str]:
+    """The page of `year` in pieces, with the sections of `year_records` for it."""
     nav = [("index.html", _(words.BACK)), *((year_file(y), str(y)) for y in site.years())]
     title = _(words.YEAR_TITLE).format(title=site.title, year=year)
-    return frame(site, (year_file(year), title), nav, "".join(parts))
+    return frame(site, (year_file(year), title), nav, _sections(site, year, sections))
+
+
+# Records are written this many at a time: a year's page of a large calendar is never held
+# whole (at 100,000 events, some 4 million characters in each of six languages).
+_BATCH = 256
+
+
+def _sections(site: Site, year: int, sections: list[tuple[Event, list[Shared]]]) -> Iterator[str]:
+    """The sections of the page, in the page's language whenever they are taken."""
+    if not sections:
+        with speaking(site.language):
+            empty = f"<p>{text(_(words.YEAR_NONE).format(year=year))}</p>\n"
+        yield empty
+    for first, records in sections:
+        with speaking(site.language):
+            heading = f"<section>\n<h2>{text(_heading(first))}</h2>\n"
+        yield heading
+        for start in range(0, len(records), _BATCH):
+            with speaking(site.language):
+                batch = "".join(
+                    record(facts, site.zone) for facts in records[start : start + _BATCH]
+                )
+            yield batch
+        yield "</section>\n"
 
 
 def _month(event: Event) -> tuple[int, int] | int:

@@ -3,6 +3,7 @@ the meetings expected without announced dates, the chart of the next twelve mont
 timeline of the last 30 days and the next twelve months, the year pages, the feeds.
 Nothing older is on it: every meeting's full record is on its year's page."""
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -11,7 +12,7 @@ from itertools import groupby
 from dateutil.relativedelta import relativedelta
 
 from itu_timeline.base.i18n import _
-from itu_timeline.core.model import Event
+from itu_timeline.core.model import Deadline, Event
 from itu_timeline.core.text import approximate_label, month_year
 from itu_timeline.core.upcoming import days_text
 from itu_timeline.render import page_words as words
@@ -37,15 +38,16 @@ class Row:
     what: str  # HTML
 
 
-def front_page(site: Site) -> str:
+def front_page(site: Site) -> Iterator[str]:
     span = (site.today, site.today + relativedelta(months=12, days=-1))
-    dated = [e for e in site.events if not e.is_approximate]
+    events, deadlines = site.near or (site.events, site.deadlines)
+    dated = [e for e in events if not e.is_approximate]
     main = "".join(
         [
-            _coming_up(site, dated),
-            _expected(site),
+            _coming_up(site, dated, deadlines),
+            _expected(site, events),
             _changed(site),
-            chart_section(dated, site.deadlines, span, site.today, site.zone),
+            chart_section(dated, deadlines, span, site.today, site.zone),
             _timeline(site, dated, span[1]),
             _years(site),
             _subscribe(site),
@@ -59,17 +61,37 @@ def front_page(site: Site) -> str:
         ("#years", _(words.NAV_YEARS)),
         ("#subscribe", _(words.SUBSCRIBE)),
     ]
-    return frame(site, ("index.html", site.title), nav, main)
+    return frame(site, ("index.html", site.title), nav, [main])
 
 
-def _rows(site: Site, dated: list[Event]) -> list[Row]:
+def near(site: Site) -> tuple[list[Event], list[Deadline]]:
+    """The events and deadlines that the front page may show (each of its parts then chooses
+    its own among them, as among all): at 100,000 events, six front pages looked at every
+    one of them four times."""
+    today, zone = site.today, site.zone
+    first = today - timedelta(days=PAST_DAYS)
+    last = max(today + timedelta(days=site.days), today + relativedelta(months=12, days=-1))
+    events = []
+    for event in site.events:
+        if event.is_approximate:
+            if event.last_day >= today:  # expected
+                events.append(event)
+            continue
+        start, end = event_days(event, zone)
+        if start <= last and (end >= first or start >= today):
+            events.append(event)
+    deadlines = [d for d in site.deadlines if today <= deadline_day(d, zone) <= last]
+    return events, deadlines
+
+
+def _rows(site: Site, dated: list[Event], deadlines: Sequence[Deadline]) -> list[Row]:
     today, last = site.today, site.today + timedelta(days=site.days)
     rows = []
     for event in dated:
         start, end = event_days(event, site.zone)
         if today <= start <= last or start < today <= end:
             rows.append(_event_row(event, (start, end), today))
-    for deadline in site.deadlines:
+    for deadline in deadlines:
         day = deadline_day(deadline, site.zone)
         if today <= day <= last:
             what = text(_(words.DEADLINE_OF)).format(
@@ -96,9 +118,9 @@ def _event_row(event: Event, days: tuple[date, date], today: date) -> Row:
     return Row(start, (1, event.id, ""), event_when(event), countdown, kind, link)
 
 
-def _coming_up(site: Site, dated: list[Event]) -> str:
+def _coming_up(site: Site, dated: list[Event], deadlines: Sequence[Deadline]) -> str:
     head = f'<section id="upcoming">\n<h2>{text(words.coming_up(site.days))}</h2>\n'
-    rows = _rows(site, dated)
+    rows = _rows(site, dated, deadlines)
     if not rows:
         return f"{head}<p>{text(_(words.COMING_UP_NONE))}</p>\n</section>\n"
     body = "".join(
@@ -113,9 +135,9 @@ def _coming_up(site: Site, dated: list[Event]) -> str:
     )
 
 
-def _expected(site: Site) -> str:
+def _expected(site: Site, events: Sequence[Event]) -> str:
     """Meetings not over whose dates are known to the month or year only: a short list."""
-    expected = [e for e in site.events if e.is_approximate and e.last_day >= site.today]
+    expected = [e for e in events if e.is_approximate and e.last_day >= site.today]
     items = "".join(
         f'<li><a href="{record_href(e)}">{title_of(e)}</a> — '
         f"{text(approximate_label(e))} · {text(words.body_text(e.body))}</li>\n"

@@ -19,10 +19,11 @@ _ADDRESS = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 _TRAILING = ".,;:!?"
 
 
-# Pure functions of calendar text, kept for the last few thousand texts: a year's page is
-# built in six languages in turn, and its records' calendar text is the same in all of them
-# (measured at 100,000 events: a third of the time of the pages was escaping and linking).
-_SEEN = 1 << 16
+# Pure functions of calendar text, kept for the last few thousand texts: places and sources
+# repeat from event to event, and a front page says the same titles in six languages. (The
+# records of a year's page escape and link their text once for all six: render/page_event.py.
+# Each entry costs memory: 65,536 take 5 MB per cache, besides the text they keep.)
+_SEEN = 1 << 12
 
 
 @functools.lru_cache(maxsize=_SEEN)

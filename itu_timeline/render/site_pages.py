@@ -10,17 +10,20 @@ from itu_timeline.base.i18n import _, speaking
 from itu_timeline.render import page_words as words
 from itu_timeline.render.html import Site
 from itu_timeline.render.page_archive import year_page, year_records, years_events
-from itu_timeline.render.page_front import front_page
+from itu_timeline.render.page_front import front_page, near
 from itu_timeline.render.page_languages import SITE_LANGUAGES, folder
 from itu_timeline.render.page_links import year_file
 
 
-def site_pages(site: Site) -> Iterator[tuple[str, str]]:
-    """Each page and its path in the site ('index.html', 'fr/2026.html', …), one at a time:
-    a caller that writes each before taking the next holds one page at most. The front pages,
-    then each year's page in every language in turn: what its records say alike in every
-    language (calendar text, links) is made once for all six (render/page_event.py)."""
+def site_pages(site: Site) -> Iterator[tuple[str, Iterator[str]]]:
+    """Each page, in pieces, and its path in the site ('index.html', 'fr/2026.html', …), one
+    at a time: a caller that writes each piece as it comes holds a few hundred records of a
+    year's page at most, never a page whole. The front pages (what they may show found once
+    for all six), then each year's page in every language in turn: what its records say
+    alike in every language (calendar text, links) is made once for all six
+    (render/page_event.py)."""
     site = replace(site, by_event=site.deadlines_of())  # found once for every language
+    site = replace(site, near=near(site))
     built = {}
     for language in SITE_LANGUAGES:
         with speaking(language):
@@ -32,4 +35,7 @@ def site_pages(site: Site) -> Iterator[tuple[str, str]]:
         sections = year_records(site, events)
         for language in SITE_LANGUAGES:
             with speaking(language):
-                yield folder(language) + year_file(year), year_page(built[language], year, sections)
+                yield (
+                    folder(language) + year_file(year),
+                    year_page(built[language], year, sections),
+                )
