@@ -151,3 +151,34 @@ def test_only_help_and_completion_make_the_completion_options(args: list[str], m
     """Typer makes --install-completion and --show-completion at every run; a run of one
     command (its help too: the options are the program's) has no use for them."""
     assert bool(imported(*args, probe=COMPLETION_PROBE)) == made
+
+
+LANGUAGE_PROBE = textwrap.dedent("""
+    import json, sys
+    from itu_timeline.base import i18n
+    from itu_timeline.cli.main import main
+    sys.argv = ["itu-timeline", *sys.argv[1:]]
+    try:
+        main()
+    except SystemExit:
+        pass
+    ours = [m for m in sys.modules if m.startswith(("itu_timeline.", "babel"))]
+    read = [f"catalog:{language}" for language in i18n._chosen.catalogs]
+    print(json.dumps(sorted(ours + read)), file=sys.stderr)
+""")
+
+
+@pytest.mark.parametrize("lang", [None, "C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8"])
+def test_an_english_cron_run_loads_nothing_of_the_translation(lang: str | None) -> None:
+    """In English (the default, or a language that is not one of the six) no catalog is
+    read and neither Click's words in other languages nor Babel are imported; in French the
+    run reads the French catalog, and only it (the probe would notice)."""
+    found = imported("--today", "2027-01-01", "upcoming", probe=LANGUAGE_PROBE, lang=lang)
+    assert "itu_timeline.core.deadlines" in found  # the command really ran
+    catalogs = {m for m in found if m.startswith("catalog:")}
+    words = {"itu_timeline.cli.click_words", "itu_timeline.core.glossary"} & found
+    babel = {m for m in found if m.split(".")[0] == "babel"}
+    if lang == "fr_FR.UTF-8":
+        assert catalogs == {"catalog:fr"}
+    else:
+        assert (catalogs, words, babel) == (set(), set(), set())
