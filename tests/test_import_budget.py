@@ -20,18 +20,25 @@ PROBE = textwrap.dedent("""
         pass
     print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """)
-# As the installed `itu-timeline` runs: through the entry point, which puts on the app only
-# the module of the command it runs.
-ENTRY_PROBE = textwrap.dedent("""
-    import json, sys
-    from itu_timeline.cli.main import main
-    sys.argv = ["itu-timeline", *sys.argv[1:]]
-    try:
-        main()
-    except SystemExit:
-        pass
-    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
-""")
+
+
+def entry_probe(before: str = "", report: str = "sorted(sys.modules)") -> str:
+    """A run as the installed `itu-timeline` makes it, through the entry point (which puts
+    on the app only the module of the command it runs), that prints `report` as JSON."""
+    return "\n".join([
+        "import json, sys",
+        before,
+        "from itu_timeline.cli.main import main",
+        'sys.argv = ["itu-timeline", *sys.argv[1:]]',
+        "try:",
+        "    main()",
+        "except SystemExit:",
+        "    pass",
+        f"print(json.dumps({report}), file=sys.stderr)",
+    ])  # fmt: skip
+
+
+ENTRY_PROBE = entry_probe()
 # babel: dates in words in languages other than English; English loads none of it.
 HEAVY = ("icalendar", "tomli_w", "filelock", "recurring_ical_events", "pydantic", "ssl", "http",
          "pypdf", "babel")  # fmt: skip
@@ -122,20 +129,14 @@ def test_upcoming_served_from_the_day_index_imports_no_validation() -> None:
     assert "itu_timeline.core.tables" not in warm  # shown titles need no reader of files
 
 
-COMPLETION_PROBE = textwrap.dedent("""
-    import json, sys
-    import typer.main
-    made = []
-    build = typer.main.get_install_completion_arguments
-    typer.main.get_install_completion_arguments = lambda: made.append(1) or build()
-    from itu_timeline.cli.main import main
-    sys.argv = ["itu-timeline", *sys.argv[1:]]
-    try:
-        main()
-    except SystemExit:
-        pass
-    print(json.dumps(["made"] if made else []), file=sys.stderr)
-""")
+# Which runs make Typer's completion options (`made`, reported).
+COMPLETION_PROBE = entry_probe(
+    "import typer.main\n"
+    "made = []\n"
+    "build = typer.main.get_install_completion_arguments\n"
+    "typer.main.get_install_completion_arguments = lambda: made.append(1) or build()",
+    '["made"] if made else []',
+)
 
 
 @pytest.mark.parametrize(
@@ -153,19 +154,12 @@ def test_only_help_and_completion_make_the_completion_options(args: list[str], m
     assert bool(imported(*args, probe=COMPLETION_PROBE)) == made
 
 
-LANGUAGE_PROBE = textwrap.dedent("""
-    import json, sys
-    from itu_timeline.base import i18n
-    from itu_timeline.cli.main import main
-    sys.argv = ["itu-timeline", *sys.argv[1:]]
-    try:
-        main()
-    except SystemExit:
-        pass
-    ours = [m for m in sys.modules if m.startswith(("itu_timeline.", "babel"))]
-    read = [f"catalog:{language}" for language in i18n._chosen.catalogs]
-    print(json.dumps(sorted(ours + read)), file=sys.stderr)
-""")
+# Our modules and Babel's a run imported, and the catalogs it read ("catalog:fr").
+LANGUAGE_PROBE = entry_probe(
+    "from itu_timeline.base import i18n",
+    'sorted([m for m in sys.modules if m.startswith(("itu_timeline.", "babel"))]'
+    ' + [f"catalog:{language}" for language in i18n._chosen.catalogs])',
+)
 
 
 @pytest.mark.parametrize("lang", [None, "C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8"])
