@@ -219,3 +219,22 @@ def test_what_the_system_refused_is_said_in_the_language(
     for result, words in zip((read, written, locked), said, strict=True):
         assert result.exit_code == 2
         assert words in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fr", ": est un dossier d'autres fichiers, qu'un site remplacerait ; indiquez un dossier "
+            "nouveau ou vide"),
+     ("ru", ": это папка с другими файлами, которые сайт заменил бы; укажите новую или пустую"),
+     ("en", ": is a folder of other files, which a site would replace; give a new or empty")],
+)  # fmt: skip
+def test_publish_refuses_a_folder_of_other_files_in_the_language(
+    run: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("--lang", lang, "publish", str(folder))
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]

@@ -35,6 +35,7 @@ from itu_timeline.base.atomic import (
     why,
 )
 from itu_timeline.base.errors import WriteError
+from itu_timeline.base.i18n import _
 from itu_timeline.base.locks import exclusive
 
 _AT_FDCWD = -100  # from <fcntl.h>: paths relative to the working folder
@@ -72,7 +73,8 @@ def copy_entries(source: Path, names: list[str], folder: Path) -> None:
             else:
                 shutil.copy2(origin, copy, follow_symlinks=False)
         except OSError as err:
-            raise WriteError(f"{origin}: cannot copy it into the new build: {why(err)}") from err
+            said = _("{path}: cannot copy it into the new build: {reason}")
+            raise WriteError(said.format(path=origin, reason=why(err))) from err
 
 
 def _check_ours(path: Path, marker: str) -> None:
@@ -80,19 +82,23 @@ def _check_ours(path: Path, marker: str) -> None:
     if not content.exists():
         return
     if not content.is_dir():
-        raise WriteError(f"{path}: is a file, not a folder; give a folder for the site")
-    if any(content.iterdir()) and not (content / marker).is_file():
         raise WriteError(
-            f"{path}: is a folder of other files, which a site would replace; give a new "
-            f"or empty folder (a folder of an earlier build holds {marker})"
+            _("{path}: is a file, not a folder; give a folder for the site").format(path=path)
         )
+    if any(content.iterdir()) and not (content / marker).is_file():
+        said = _(
+            "{path}: is a folder of other files, which a site would replace; give a new or "
+            "empty folder (a folder of an earlier build holds {marker})"
+        )
+        raise WriteError(said.format(path=path, marker=marker))
 
 
 def _new_folder(place: Path, path: Path) -> Path:
     try:
         folder = Path(tempfile.mkdtemp(dir=place.parent, prefix=f".{place.name}.build-"))
     except OSError as err:
-        raise WriteError(f"{path}: cannot make a folder in {place.parent}: {why(err)}") from err
+        said = _("{path}: cannot make a folder in {folder}: {reason}")
+        raise WriteError(said.format(path=path, folder=place.parent, reason=why(err))) from err
     os.chmod(folder, 0o777 & ~umask())  # as readable as a folder made by hand: it is served
     return folder
 
@@ -111,12 +117,14 @@ def _swap_in(folder: Path, place: Path, path: Path) -> None:
     except OSError as err:
         remove_file(str(new_link))
         if err.errno in _CANNOT_EXCHANGE:
-            raise WriteError(
-                f"{path}: is a real folder, which this system cannot exchange for a link in "
-                f"one step; move it away once (mv {path} {path}.old) and publish again: "
-                f"{path} then becomes a link to each build"
-            ) from err
-        raise WriteError(f"{path}: cannot put the new folder in place: {why(err)}") from err
+            said = _(
+                "{path}: is a real folder, which this system cannot exchange for a link in one "
+                "step; move it away once (mv {path} {path}.old) and publish again: {path} then "
+                "becomes a link to each build"
+            )
+            raise WriteError(said.format(path=path)) from err
+        said = _("{path}: cannot put the new folder in place: {reason}")
+        raise WriteError(said.format(path=path, reason=why(err))) from err
     sync_folder(place.parent, path)
     if old is not None and old.parent == place.parent and old.name.startswith(f".{place.name}."):
         discard(old)  # only a folder of ours: never what a user's link pointed to
