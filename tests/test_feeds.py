@@ -442,16 +442,29 @@ def test_the_feed_commands_speak_the_language_and_keep_the_state_in_english(
     assert "désabonné de « team »" in cli(home, "--lang", "fr", "feeds", "remove", "team").stderr
 
 
-def test_a_broken_feed_is_kept_in_its_state_in_english_whatever_the_language(
+def test_a_broken_feed_is_said_in_the_language_and_kept_in_its_state_in_english(
     server: Server, home: dict[str, str]
 ) -> None:
+    """The problems of a calendar the server sent, found once, are said in the reader's
+    language where they are shown (the warning of `refresh`, the table of `feeds list`);
+    the state's `last_error`, which JSON gives, is English, the same bytes in every language."""
     assert subscribe(server, home).exit_code == 0
     broken = b'schema = 2\n[[events]]\nid = "x"\ntitle = "X"\nbody = "ITU"\nkind = "other"\n'
     server.routes["/feed.ics"] = send(broken, **{"Content-Type": "application/toml"})
     refreshed = cli(home, "--lang", "fr", "feeds", "refresh", "--verbose")
     assert refreshed.stderr.startswith("itu-timeline: warning: flux « team » : ")
-    assert ": event 'x': field 'start': missing (required) ; la dernière bonne copie" in (
-        refreshed.stderr  # the state's words inside the warning's: one language each
+    assert (  # the problem's words and the warning's: one language
+        ": événement « x »: champ « start »: manquant (obligatoire) ; la dernière bonne copie"
+        in refreshed.stderr
     )
-    [row] = json.loads(cli(home, "feeds", "list", "--format", "json").stdout)
-    assert "event 'x': field 'start': missing (required)" in row["last_error"]
+    arabic = cli(home, "--lang", "ar", "feeds", "list", "--format", "plain").stdout
+    assert "آخر خطأ: " in arabic
+    assert "/feed.ics: الحدث «x»: الحقل «start»: مفقود (مطلوب)" in arabic
+    shown = {
+        lang: cli(home, "--lang", lang, "feeds", "list", "--format", "json").stdout
+        for lang in ("en", "fr", "es", "ru", "ar", "zh")
+    }
+    assert len(set(shown.values())) == 1
+    [row] = json.loads(shown["en"])
+    said = "event 'x': field 'start': missing (required)"
+    assert row["last_error"] == f"{server.url}/feed.ics: {said}"

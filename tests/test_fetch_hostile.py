@@ -124,8 +124,8 @@ def test_a_server_that_trickles_is_cut_off_at_the_time_out(
     ("respond", "said"),
     [
         (answer(b"HELLO THERE\r\n\r\n"), "not HTTP (a bad status line)"),
-        (answer(head("X-Long: " + "a" * 100_000)), "not valid HTTP (got more than 65536 bytes"),
-        (answer(head(*(f"X-{i}: y" for i in range(1000)))), "got more than 100 headers"),
+        (answer(head("X-Long: " + "a" * 100_000)), "not valid HTTP (a line is too long)"),
+        (answer(head(*(f"X-{i}: y" for i in range(1000)))), "too many header lines"),
         (
             answer(head("Transfer-Encoding: chunked") + b"100\r\n" + b"x" * 10),
             "the body was cut short (a chunk ended early)",

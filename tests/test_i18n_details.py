@@ -22,9 +22,10 @@ __all__ = ["home", "server"]  # fixtures, used by name
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("fr", "le serveur a répondu 404 Not Found ; abonnement non fait"),
-     ("ru", "сервер ответил 404 Not Found; подписка не оформлена"),
-     ("en", "the server answered 404 Not Found; not subscribed")],
+    [("fr", "le serveur a répondu 404 (il n'y a rien à cette adresse) ; abonnement non fait"),
+     ("ru", "сервер ответил 404 (по этому адресу ничего нет); подписка не оформлена"),
+     ("ar", "أجاب الخادم 404 (لا يوجد شيء على هذا العنوان)؛ لم يتم الاشتراك"),
+     ("en", "the server answered 404 (nothing is at that address); not subscribed")],
 )  # fmt: skip
 def test_feeds_add_says_why_the_server_failed_in_the_language(
     server: Server, home: dict[str, str], lang: str, said: str
@@ -43,21 +44,27 @@ def test_a_refused_connection_is_said_in_the_language_and_kept_in_english(
     server.stop()  # nothing listens there any more: the connection is refused
     french = cli(home, "--lang", "fr", "feeds", "refresh", "-v")
     assert (
-        "impossible de l'atteindre : connexion refusée ; la dernière bonne copie" in french.stderr
+        "impossible de l'atteindre : la connexion a été refusée (rien ne répond à cette adresse "
+        "et à ce port) ; la dernière bonne copie" in french.stderr
     )
     russian = cli(home, "--lang", "ru", "feeds", "list", "--format", "plain").stdout
-    assert "последняя ошибка: не удаётся связаться: в соединении отказано" in russian
+    assert (
+        "последняя ошибка: не удаётся связаться: в соединении отказано (по этому адресу и порту "
+        "никто не отвечает)" in russian
+    )
     arabic = cli(home, "--lang", "ar", "feeds", "list", "--format", "plain").stdout
-    assert "تعذّر الوصول إليه: رُفض الاتصال" in arabic
+    assert "تعذّر الوصول إليه: رُفض الاتصال (لا شيء يجيب على هذا العنوان وهذا المنفذ)" in arabic
     english = cli(home, "feeds", "list", "--format", "plain").stdout
-    assert "last error: cannot reach it: Connection refused" in english
+    assert "last error: cannot reach it: the connection was refused (nothing answers" in english
     shown = {
         lang: cli(home, "--lang", lang, "feeds", "list", "--format", "json").stdout
         for lang in i18n.LANGUAGES
     }
     assert len(set(shown.values())) == 1
     [row] = json.loads(shown["en"])
-    assert row["last_error"] == "cannot reach it: Connection refused"
+    assert row["last_error"] == (
+        "cannot reach it: the connection was refused (nothing answers at that address and port)"
+    )
 
 
 def test_a_bad_status_and_a_size_limit_are_said_in_the_language(
@@ -66,12 +73,19 @@ def test_a_bad_status_and_a_size_limit_are_said_in_the_language(
     assert subscribe(server, home).exit_code == 0
     server.routes["/feed.ics"] = send(b"busy", 503)
     failed = cli(home, "--lang", "es", "feeds", "refresh", "-v")
-    assert "el servidor respondió 503 Service Unavailable" in failed.stderr
+    assert "el servidor respondió 503 (el servicio no está disponible por ahora)" in failed.stderr
     table = cli(home, "--lang", "zh", "feeds", "list", "--format", "plain").stdout
-    assert "服务器返回 503 Service Unavailable" in table
+    assert "服务器返回 503（服务暂时不可用）" in table
     server.routes["/feed.ics"] = send(b"x" * (1024 * 1024 + 1))
     big = cli(home, "--lang", "fr", "feeds", "refresh", "-v", "--max-mib", "1")
-    assert "il fait 1 048 577 octets" in big.stderr or "il fait 1,048,577 octets" in big.stderr
+    # Numbers as each language writes them (CLDR): narrow no-break spaces in French.
+    assert "il fait 1\u202f048\u202f577 octets, au-delà de la limite de 1\u202f048\u202f576" in (
+        big.stderr
+    )
+    table = cli(home, "--lang", "es", "feeds", "list", "--format", "plain").stdout
+    assert "1.048.577" in table
+    [row] = json.loads(cli(home, "--lang", "ru", "feeds", "list", "--format", "json").stdout)
+    assert row["last_error"] == "it is 1,048,577 bytes, over the limit of 1,048,576"
 
 
 DAMAGED = {

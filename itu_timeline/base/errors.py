@@ -7,7 +7,7 @@ CLI adds hints that name its options, so the core stays usable as a library."""
 
 from typing import ClassVar, Self
 
-from itu_timeline.base.i18n import _
+from itu_timeline.base.i18n import _, say
 from itu_timeline.base.records import record
 
 EXIT_NEGATIVE = 1  # a check came out negative: validate found problems, nothing is due
@@ -24,6 +24,10 @@ class TimelineError(Exception):
         super().__init__(message)
         self.hint = hint
 
+    def __str__(self) -> str:
+        """Its message in the run's language, also when it was made inside `kept()`."""
+        return say(self.args[0]) if len(self.args) == 1 and isinstance(self.args[0], str) else ""
+
     def lines(self) -> list[str]:
         return [str(self)] if str(self) else []
 
@@ -34,7 +38,8 @@ class TimelineError(Exception):
 
 @record
 class Problem:
-    """One thing wrong in a calendar file, located as precisely as we know."""
+    """One thing wrong in a calendar file, located as precisely as we know. Shown in the
+    run's language, also when it was found inside `kept()` (a feed's, in its state)."""
 
     file: str
     where: str | None  # "event 'pp-26'", "event #3", "rule 'itut-contrib'", or None (file level)
@@ -44,10 +49,10 @@ class Problem:
     def __str__(self) -> str:
         parts = [self.file]
         if self.where:
-            parts.append(self.where)
+            parts.append(say(self.where))
         if self.field:
             parts.append(_("field '{field}'").format(field=self.field))
-        return ": ".join(parts) + f": {self.message}"
+        return ": ".join(parts) + f": {say(self.message)}"
 
 
 class CalendarInvalid(TimelineError):

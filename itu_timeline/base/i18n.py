@@ -45,6 +45,7 @@ class _Chosen:
 
     def __init__(self) -> None:
         self.language = "en"
+        self.keeping = False  # English messages made as `Said` (inside `kept()`)
         self.catalogs: dict[str, _Catalog] = {}  # read once per language
 
 
@@ -89,6 +90,84 @@ def english() -> AbstractContextManager[None]:
     """English inside: for what programs read (JSON, CSV, .ics), which is the same text
     whatever the language of the person who runs the command."""
     return speaking("en")
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """English inside, and each message made there keeps what it is made of (`Said`), to be
+    said again in another language where it is shown (`say`): for what is worked out once
+    and read in any language later (a feed's problems, found once, kept in all six)."""
+    was = _chosen.language, _chosen.keeping
+    _chosen.language, _chosen.keeping = "en", True
+    try:
+        yield
+    finally:
+        _chosen.language, _chosen.keeping = was
+
+
+class Said(str):
+    """A message made inside `kept()`: its English text, and its msgid (with its plural and
+    count), and the values put into it, as data. Whatever reads it as text reads English
+    (what a feed's state keeps); `say` says it again in the run's language."""
+
+    message: str
+    plural: str | None
+    n: int
+    values: dict[str, object] | None  # None: never formatted
+
+    def __new__(
+        cls,
+        text: str,
+        message: str,
+        plural: str | None = None,
+        n: int = 1,
+        values: dict[str, object] | None = None,
+    ) -> "Said":
+        said = super().__new__(cls, text)
+        said.message, said.plural, said.n, said.values = message, plural, n, values
+        return said
+
+    def __str__(self) -> str:
+        return self  # str() of it (an exception's message) keeps what it is made of
+
+    def format(self, *args: object, **values: object) -> str:
+        text = super().format(*args, **values)
+        return text if args else Said(text, self.message, self.plural, self.n, values)
+
+    def again(self) -> str:
+        """The message in the run's language, its values said again too."""
+        if self.plural is None:
+            text = _(self.message)
+        else:
+            text = ngettext(self.message, self.plural, self.n)
+        if self.values is None:
+            return text
+        values = self.values.items()
+        return text.format(**{k: say(v) if isinstance(v, Said) else v for k, v in values})
+
+
+class _Number(Said):
+    """A number made inside `kept()`, written again in the run's language."""
+
+    def again(self) -> str:
+        return number(self.n)
+
+
+def say(text: str) -> str:
+    """`text` in the run's language: a message made inside `kept()` said again; any other
+    text as it is."""
+    return text.again() if isinstance(text, Said) else text
+
+
+def number(n: int) -> str:
+    """A count as the language writes it: 10,000,000 in English and Chinese, 10 000 000 in
+    French (narrow no-break spaces), 10.000.000 in Spanish (CLDR, through Babel)."""
+    if _chosen.language != "en":
+        from babel.numbers import format_decimal
+
+        return format_decimal(n, locale=_chosen.language)
+    text = f"{n:,}"
+    return _Number(text, text, n=n) if _chosen.keeping else text
 
 
 def in_every_language(say: Callable[[], _T]) -> dict[str, _T]:
@@ -165,14 +244,15 @@ class Compiled:
 def _(message: str) -> str:
     """`message` in the chosen language (itself in English, or when no translation exists)."""
     if _chosen.language == "en":
-        return message
+        return Said(message, message) if _chosen.keeping else message
     return _catalog().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message that the language's plural rule gives for `n`."""
     if _chosen.language == "en":
-        return singular if n == 1 else plural
+        text = singular if n == 1 else plural
+        return Said(text, singular, plural, n) if _chosen.keeping else text
     return _catalog().ngettext(singular, plural, n)
 
 

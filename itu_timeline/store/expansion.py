@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.i18n import _, ngettext, number
 
 SERIES_CAP = 2_000  # occurrences of one series imported (a daily series over four years fits)
 FILE_CAP = 10_000  # occurrences of all the recurring series of one file
@@ -65,7 +65,7 @@ def expand(components: list[Any], window: tuple[date, date], bounds: Bounds, nam
     cap = min(SERIES_CAP, FILE_CAP - bounds.occurrences)
     if cap <= 0:
         raise Capped(
-            _("the file's recurring events reached {n} occurrences").format(n=f"{FILE_CAP:,}")
+            _("the file's recurring events reached {n} occurrences").format(n=number(FILE_CAP))
         )
     if bounds.deadline is None:
         bounds.deadline = time.monotonic() + FILE_SECONDS
@@ -89,7 +89,7 @@ def expand(components: list[Any], window: tuple[date, date], bounds: Bounds, nam
             "on {day}",
             len(inside),
         )
-        cut = said.format(name=name, n=f"{len(inside):,}", day=until)
+        cut = said.format(name=name, n=number(len(inside)), day=until)
     return Expanded(inside, plan.outside, cut)
 
 
@@ -105,7 +105,7 @@ def _plan(query: Any, window: tuple[date, date], cap: int) -> _Plan:
         if n >= WORK_CAP:
             if not inside:
                 said = _("it recurs more than {n} times before {day}")
-                raise Capped(said.format(n=f"{WORK_CAP:,}", day=first))
+                raise Capped(said.format(n=number(WORK_CAP), day=first))
             return _Plan(instant, outside, cut=True)
         if first <= day <= last:
             inside += 1

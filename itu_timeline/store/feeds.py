@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from itu_timeline.base.atomic import write_atomically
 from itu_timeline.base.errors import CalendarInvalid, Problem, TimelineError
-from itu_timeline.base.i18n import N_, _, current, english, in_every_language
+from itu_timeline.base.i18n import N_, _, current, in_every_language, kept, number, say
 from itu_timeline.base.locks import LOCK_TIMEOUT_SECONDS, exclusive
 from itu_timeline.core.feed_scope import FUTURE_FEED, from_the_future
 from itu_timeline.core.loader import max_file_bytes, parse_toml
@@ -36,7 +36,8 @@ from itu_timeline.core.text import events_count, slug
 from itu_timeline.store import toml_text
 from itu_timeline.store.feed_claims import claims, is_curated_copy
 from itu_timeline.store.feed_state import State, state_path
-from itu_timeline.store.fetch import FetchError, fetch
+from itu_timeline.store.fetch import fetch
+from itu_timeline.store.fetch_reasons import FetchError
 from itu_timeline.store.subscribing import unsubscribe
 
 DEFAULT_TIMEOUT = 20.0
@@ -95,7 +96,9 @@ def _refresh(
     max_bytes = min(max_bytes, max_file_bytes())  # what is fetched must be readable
     has_copy = copy_path(feed.name).is_file()
     try:
-        with english():  # why a fetch failed is kept in the feed's state: data, in English
+        # What goes wrong is kept in the feed's state in each language (English for JSON):
+        # found once, each message keeping its words and values to be said in any of them.
+        with kept():
             got = fetch(
                 feed.url,
                 timeout,
@@ -111,13 +114,9 @@ def _refresh(
         if got.status == 304:
             return _done(feed, state, now, "unchanged", _("not modified since the last fetch"))
         warnings, state.claimed = claims(feed, document, state.claimed, first=not has_copy)
-        warnings += capped
-    except FetchError as err:  # a reason said in each language
+        warnings += [say(cut) for cut in capped]
+    except TimelineError as err:  # fetching or reading it: said in each language
         return _failed(feed, state, "failed", partial(_reason, err))
-    except TimelineError as err:
-        with english():  # a calendar's problems as validate said them, field names too
-            problems = " ".join(err.lines())[:500]
-        return _failed(feed, state, "failed", lambda: problems)
     count = len(document.get("events", []))
     size, before = len(toml_text.dumps(document).encode()), state.events if has_copy else None
     if _refusal(count, size, before, accept_shrink):
@@ -148,7 +147,7 @@ def _failed(
     return Outcome(feed.name, result, said[current()], state)
 
 
-def _reason(err: FetchError) -> str:
+def _reason(err: TimelineError) -> str:
     return " ".join(err.lines())[:500]
 
 
@@ -161,7 +160,7 @@ def _refusal(count: int, size: int, before: int | None, accept_shrink: bool) -> 
             "its copy would be {size} bytes, over the {limit} that reading accepts "
             "(ITU_TIMELINE_MAX_MIB): not kept"
         )
-        return message.format(size=f"{size:,}", limit=f"{limit:,}")
+        return message.format(size=number(size), limit=number(limit))
     if before is not None and count < before * SHRINK and not accept_shrink:
         message = _("it now holds {events}, after {n}: not applied (--accept-shrink applies it)")
         return message.format(events=events_count(count), n=before)
@@ -249,9 +248,10 @@ def _from_ics(feed: Subscription, body: bytes, now: datetime, capped: list[str])
     # Messages name what was fetched as the server's answer: the command names the feed, and a
     # URL made a Path loses a slash (http:/host).
     window = (today - timedelta(days=366), today + timedelta(days=3 * 366))
-    batch = collect("the server's answer", options, *window, body)
+    batch = collect(_("the server's answer"), options, *window, body)
     capped += batch.reading.capped
-    capped += [f"'{s.name}' skipped: {s.reason}" for s in batch.reading.skipped if s.capped]
+    said = _("'{name}' skipped: {reason}")
+    capped += [said.format(name=s.name, reason=s.reason) for s in batch.reading.skipped if s.capped]
     document = _previous(feed.name)
     merge(document, batch.events, feed.tags, today, prefix=f"{feed.name}-")
     keep = {e["uid"] for e in batch.events}
@@ -276,4 +276,4 @@ def _text(body: bytes) -> str:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         said = N_("it is not UTF-8 text (bad byte at offset {offset})")
-        raise FetchError(said, offset=err.start) from err
+        raise FetchError(said, offset=str(err.start)) from err

@@ -6,14 +6,13 @@ verified (the default SSL context). `webcal://` and `webcals://` are read as htt
 The deadline covers connecting, every header line, every byte of the body and every redirect:
 before each read from the network, the socket's time-out is set to the time left
 (store/fetch_timed.py), so a server that sends one byte a second cannot stretch it. Every way the
-HTTP client can fail (the `http.client` exceptions, TLS errors, resets) is one `FetchError`.
+HTTP client can fail (the `http.client` exceptions, TLS errors, resets) is one `FetchError`,
+which says why in our words (store/fetch_reasons.py).
 
 The standard library is enough here and adds nothing to install: urllib gives redirect control
 and proxies through its handlers, and http.client lets a connection choose its socket.
 """
 
-import http.client
-import ssl
 import urllib.error
 import urllib.request
 import zlib
@@ -22,8 +21,8 @@ from email.message import Message
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from itu_timeline.base.errors import TimelineError
-from itu_timeline.base.i18n import N_, SYSTEM_WORDS, _
+from itu_timeline.base.i18n import N_
+from itu_timeline.store.fetch_reasons import FetchError, failure, status
 from itu_timeline.store.fetch_timed import Clock, HTTPHandler, HTTPSHandler
 
 MAX_REDIRECTS = 5
@@ -31,21 +30,6 @@ CHUNK = 64 * 1024
 USER_AGENT = "itu-timeline (feed refresh; +https://github.com/)"
 SCHEMES = {"http": "http", "https": "https", "webcal": "http", "webcals": "https"}
 REDIRECTED = N_("redirected to '{target}', which is not http or https")
-
-
-class FetchError(TimelineError):
-    """A feed could not be fetched; its last good copy is kept. Its reason is a message and
-    its values, said when it is read, in the language of whoever reads it: the feed's state
-    keeps it in English (data, which `feeds list --format json` reads) and in the others."""
-
-    def __init__(self, message: str, /, **values: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.values = {key: str(value) for key, value in values.items()}
-
-    def __str__(self) -> str:
-        values = {k: _(v) if v in SYSTEM_WORDS else v for k, v in self.values.items()}
-        return _(self.message).format(**values)
 
 
 @dataclass(frozen=True)
@@ -99,7 +83,7 @@ def fetch(
     except Exception as err:
         if isinstance(err, FetchError):
             raise
-        raise _failure(err, timeout) from err
+        raise failure(err, timeout) from err
     finally:
         clock.close()
 
@@ -110,34 +94,7 @@ def _http_error(err: urllib.error.HTTPError) -> FetchError:
         if urlsplit(target).scheme.lower() not in ("", "http", "https"):
             return FetchError(REDIRECTED, target=target)
         return FetchError(N_("too many redirects, or a redirect loop"))
-    return FetchError(N_("the server answered {code} {reason}"), code=err.code, reason=err.reason)
-
-
-def _failure(err: Exception, timeout: float) -> FetchError:
-    """One line for each way the HTTP client, TLS or the connection fails."""
-    reason = err.reason if isinstance(err, urllib.error.URLError) else err
-    if isinstance(reason, FetchError):  # raised by the redirect handler, wrapped by urllib
-        return reason
-    if isinstance(reason, TimeoutError):
-        return FetchError(N_("no answer within {seconds} s"), seconds=f"{timeout:g}")
-    if isinstance(reason, http.client.RemoteDisconnected):
-        return FetchError(N_("the server closed the connection without an answer"))
-    if isinstance(reason, http.client.BadStatusLine):
-        return FetchError(N_("the server's answer is not HTTP (a bad status line)"))
-    if isinstance(reason, http.client.IncompleteRead):
-        return FetchError(N_("the body was cut short (a chunk ended early)"))
-    if isinstance(reason, http.client.HTTPException):
-        return FetchError(N_("the server's answer is not valid HTTP ({reason})"), reason=reason)
-    if isinstance(reason, ssl.SSLError | ssl.CertificateError):
-        return FetchError(N_("the secure connection failed ({reason})"), reason=reason)
-    if isinstance(reason, ConnectionResetError):
-        return FetchError(N_("the server reset the connection"))
-    if isinstance(reason, OSError) and isinstance(err, urllib.error.URLError):
-        return FetchError(N_("cannot reach it: {reason}"), reason=reason.strerror or reason)
-    if isinstance(reason, OSError | ValueError | EOFError):  # a reset, a malformed answer
-        why = getattr(reason, "strerror", None) or reason
-        return FetchError(N_("the download failed: {reason}"), reason=why)
-    raise err
+    return status(err.code, str(err.reason))
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -160,16 +117,16 @@ def _read_whole(response: Any, max_bytes: int) -> bytes:
     declared = _declared_length(response.headers)
     if declared is not None and declared > max_bytes:
         said = N_("it is {size} bytes, over the limit of {limit}")
-        raise FetchError(said, size=f"{declared:,}", limit=f"{max_bytes:,}")
+        raise FetchError(said, size=declared, limit=max_bytes)
     chunks, size = [], 0
     while chunk := response.read(CHUNK):
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(N_("it is over the limit of {limit} bytes"), limit=f"{max_bytes:,}")
+            raise FetchError(N_("it is over the limit of {limit} bytes"), limit=max_bytes)
         chunks.append(chunk)
     if declared is not None and size < declared:
         said = N_("the body was cut short ({size} of {declared} bytes)")
-        raise FetchError(said, size=f"{size:,}", declared=f"{declared:,}")
+        raise FetchError(said, size=size, declared=declared)
     return b"".join(chunks)
 
 
@@ -196,7 +153,7 @@ def _decompressed(raw: bytes, headers: Message, max_bytes: int) -> bytes:
         said = N_("its {encoding} body is damaged ({reason})")
         raise FetchError(said, encoding=encoding, reason=err) from err
     if len(body) > max_bytes or inflater.unconsumed_tail:
-        raise FetchError(N_("it inflates past the limit of {limit} bytes"), limit=f"{max_bytes:,}")
+        raise FetchError(N_("it inflates past the limit of {limit} bytes"), limit=max_bytes)
     if not inflater.eof:
         said = N_("its {encoding} body was cut short (the stream has no end)")
         raise FetchError(said, encoding=encoding)
