@@ -252,3 +252,25 @@ def test_publish_refuses_a_folder_of_other_files_in_the_language(
     assert result.exit_code == 2
     assert said in result.stderr
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("fr", ("Événement :", "ID :", "Notes :", "Échéances : ")),
+     ("es", ("Evento:", "ID:", "Notas:", "Plazos: ")),
+     ("ru", ("Мероприятие:", "ID:", "Примечания:", "Сроки: ")),
+     ("ar", ("الحدث:", "المعرّف:", "ملاحظات:", "المواعيد النهائية: ")),
+     ("zh", ("活动：", "ID：", "备注：", "截止日期："))],
+)  # fmt: skip
+def test_show_writes_every_label_and_its_colon_as_the_language_does(
+    run: Run, lang: str, labels: tuple[str, ...]
+) -> None:
+    """French puts a space before the colon of every label (not only of "Notes :"), Chinese a
+    full-width colon; the values still start in one column."""
+    shown = run("--lang", lang, "show", "c27")
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    for label in labels:
+        assert any(line.startswith(label) for line in lines), (label, shown.stdout)
+    starts = {cell_len(line) - cell_len(line.split("  ")[-1].lstrip()) for line in lines[:3]}
+    assert len(starts) == 1, shown.stdout

@@ -209,8 +209,10 @@ def show_text(event: Event, deadlines: list[Item], zone: ZoneInfo) -> str:
         (_("Feed"), feed_of(event.origin) or ""),
         (_("File"), str(event.origin or "")),
     ]
-    width = max(columns(label) for label, _value in rows) + 2  # 11 in English
-    lines = [pad(label + ":", width) + value for label, value in rows if value]
+    # TRANSLATORS: a label of `show` and its colon, as the language writes it ("{label} :")
+    labelled = [(_("{label}:").format(label=label), value) for label, value in rows]
+    width = max(columns(label) for label, _value in labelled) + 1  # 11 in English
+    lines = [pad(label, width) + value for label, value in labelled if value]
     if event.notes:
         lines += [_("Notes:"), *("  " + line for line in safe(event.notes, True).splitlines())]
     if deadlines:
