@@ -217,9 +217,10 @@ def test_show_labels_are_translated_and_aligned(run: Run) -> None:
     assert lines[0] == "Мероприятие:   Plenipotentiary Conference 2026 (PP-26)"
     assert "Даты:          2026-11-09..2026-11-27 (19 дней)" in lines
     zh = run("--lang", "zh", "show", "pp-26").stdout.splitlines()
-    # Chinese characters take two columns: the values still start in one column.
-    assert zh[0] == "活动:     Plenipotentiary Conference 2026 (PP-26)"
-    assert zh[1] == "ID:       pp-26"
+    # Chinese characters (and the full-width colon) take two columns: the values still start
+    # in one column.
+    assert zh[0] == "活动：     Plenipotentiary Conference 2026 (PP-26)"
+    assert zh[1] == "ID：       pp-26"
 
 
 def test_remind_speaks_the_language(run: Run) -> None:
