@@ -123,6 +123,18 @@ def copy(home: dict[str, str]) -> Path:
     return Path(home["XDG_STATE_HOME"]) / "itu-timeline" / "feeds" / "team.toml"
 
 
+def last_error_in_json(home: dict[str, str]) -> str:
+    """The `last_error` of the one feed in `feeds list --format json`, which must be the same
+    bytes in each of the six languages."""
+    shown = {
+        lang: cli(home, "--lang", lang, "feeds", "list", "--format", "json").stdout
+        for lang in ("en", "fr", "es", "ru", "ar", "zh")
+    }
+    assert len(set(shown.values())) == 1, shown
+    [row] = json.loads(shown["en"])
+    return str(row["last_error"])
+
+
 def test_a_feed_is_subscribed_fetched_and_read_without_the_network(
     server: Server, home: dict[str, str]
 ) -> None:
@@ -460,11 +472,5 @@ def test_a_broken_feed_is_said_in_the_language_and_kept_in_its_state_in_english(
     arabic = cli(home, "--lang", "ar", "feeds", "list", "--format", "plain").stdout
     assert "آخر خطأ: " in arabic
     assert "/feed.ics: الحدث «x»: الحقل «start»: مفقود (مطلوب)" in arabic
-    shown = {
-        lang: cli(home, "--lang", lang, "feeds", "list", "--format", "json").stdout
-        for lang in ("en", "fr", "es", "ru", "ar", "zh")
-    }
-    assert len(set(shown.values())) == 1
-    [row] = json.loads(shown["en"])
     said = "event 'x': field 'start': missing (required)"
-    assert row["last_error"] == f"{server.url}/feed.ics: {said}"
+    assert last_error_in_json(home) == f"{server.url}/feed.ics: {said}"

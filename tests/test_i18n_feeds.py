@@ -3,7 +3,6 @@ language: found once (in English, each message keeping its words and values), sa
 language where it is shown, kept in English in the feed's state (what JSON reads). Servers on
 127.0.0.1 that the tests start; a closed port for a refused connection."""
 
-import json
 import socket
 import urllib.error
 
@@ -13,7 +12,7 @@ from itu_timeline.base import i18n
 from itu_timeline.base.i18n import _, kept, ngettext, number, say, speaking
 from itu_timeline.store.fetch_reasons import failure
 
-from .test_feeds import Server, cli, home, ics, send, server, subscribe, vevent
+from .test_feeds import Server, cli, home, ics, last_error_in_json, send, server, subscribe, vevent
 from .test_fetch_hostile import answer, head, raw_server
 
 __all__ = ["home", "server"]  # fixtures, used by name
@@ -132,12 +131,6 @@ def test_the_state_keeps_a_feeds_problems_in_english_and_shows_them_in_each_lang
     }
     assert "ответ сервера: не файл iCalendar" in tables["ru"]
     assert "服务器的应答：不是 iCalendar 文件" in tables["zh"]
-    shown = {
-        lang: cli(home, "--lang", lang, "feeds", "list", "--format", "json").stdout
-        for lang in i18n.LANGUAGES
-    }
-    assert len(set(shown.values())) == 1
-    [row] = json.loads(shown["en"])
-    assert row["last_error"] == (
+    assert last_error_in_json(home) == (
         "the server's answer: not an iCalendar file (no BEGIN:VCALENDAR at the start)"
     )
