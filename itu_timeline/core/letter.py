@@ -20,6 +20,7 @@ from itu_timeline.core.letter_head import (
     is_document,
     normalize,
 )
+from itu_timeline.core.letter_labelled import labelled_reference
 from itu_timeline.core.letter_meetings import find_meetings
 from itu_timeline.core.letter_merge import in_sessions, merged, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
@@ -53,7 +54,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
                 origin=origin
             )
         )
-    reference = find_reference(text)
+    reference = find_reference(text) or labelled_reference(text, unreferenced_body(text))
     invitation = reference is None and forwarded_invitation(text)
     body = reference.body if reference else (
         unreferenced_body(text) or ("ITU" if invitation else None))  # fmt: skip

@@ -155,6 +155,8 @@ class Places:
             # Norway"), else unknown here: `letter` asks for --timezone
             meeting.location, meeting.timezone = stated, zone_of_country(stated)
             meeting.format = "hybrid" if remote else "in-person"
+        else:  # held somewhere the letter does not say (not virtual): its place stays unknown
+            meeting.format = "hybrid" if remote else "in-person"
 
     def _remote_for(self, meeting: Meeting, meetings: list[Meeting]) -> bool:
         """Whether remote participation is offered for a meeting: where the letter offers it
