@@ -67,3 +67,61 @@ def test_a_meeting_held_where_the_letter_does_not_say_is_in_person() -> None:
     )
     (meeting,) = read_letter(text, "x.txt", TODAY)
     assert (meeting.location, meeting.format) == (None, "in-person")
+
+
+@pytest.mark.parametrize(
+    ("words", "group"),
+    [
+        ("the second meeting of the ITU-T Study Group 2 Arab Regional Group", "SG2RG-ARB"),
+        ("the Arab Regional Group of ITU-T Study Group 5", "SG5RG-ARB"),
+        ("the ITU-T SG13 African Regional Group", "SG13RG-AFR"),
+        ("the Regional Group of Study Group 3 for Latin America and the Caribbean", "SG3RG-LAC"),
+        ("the Study Group 3 Regional Group for Asia and Oceania", "SG3RG-AO"),
+    ],
+)
+def test_a_regional_group_named_with_its_region_in_words_is_that_group(
+    words: str, group: str
+) -> None:
+    text = (
+        "Telecommunication Standardization Bureau\nGeneva, 2 March 2027\n"
+        f"Ref: TSB Collective letter 1/99\nDear Sir/Madam,\nI am pleased to invite you to {words}, "
+        "which will be held in Cairo, Egypt, from 10 to 12 May 2027.\n"
+    )
+    (meeting,) = read_letter(text, "x.txt", TODAY)
+    assert meeting.group == group
+
+
+@pytest.mark.parametrize(
+    ("days", "start", "end"),
+    [
+        ("from 20 to 22 (a.m.) July 2027", "2027-07-20", "2027-07-22"),
+        ("from 22 p.m.-24 July 2027", "2027-07-22", "2027-07-24"),
+        ("on 22 (p.m.) - 24 July 2027", "2027-07-22", "2027-07-24"),
+    ],
+)
+def test_a_half_day_at_either_end_of_a_span_is_its_day(days: str, start: str, end: str) -> None:
+    text = (
+        "Telecommunication Development Bureau\nGeneva, 2 March 2027\nRef.: BDT/IP/RDF-9\n"
+        f"Dear Sir/Madam,\nThe Regional Development Forum will be held in Cairo, Egypt, {days}.\n"
+    )
+    (meeting,) = read_letter(text, "x.txt", TODAY)
+    assert (meeting.start.isoformat(), meeting.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the Technical Secretariat of the League will send its own invitation for it",
+        "a separate invitation will be sent by the host",
+        "its participants are invited separately by the Regional Commonwealth",
+    ],
+)
+def test_a_meeting_that_has_an_invitation_of_its_own_is_not_convened(said: str) -> None:
+    text = (
+        "Telecommunication Standardization Bureau\nGeneva, 2 March 2027\n"
+        "Ref: TSB Collective letter 1/99\nSubject: Meeting of Study Group 2, Cairo, Egypt, "
+        "19 July 2027\n\nDear Sir/Madam,\nStudy Group 2 will meet in Cairo, Egypt, on 19 July "
+        f"2027. Straight after it, a regional forum (22-24 July 2027) will be held; {said}.\n"
+    )
+    (meeting,) = read_letter(text, "x.txt", TODAY)
+    assert (meeting.group, meeting.start.isoformat()) == ("SG2", "2027-07-19")

@@ -69,6 +69,25 @@ def mentioned_only(window: str, after: str, in_subject: bool) -> bool:
     return bool(cited) and not _CONVENES.search(window) and not in_subject
 
 
+# What says a meeting is convened by an invitation of its own, not by this letter ("the Arab
+# States preparatory meeting (22-24 July) will be held; the Technical Secretariat will send
+# its own invitation for it", "a separate invitation will be sent", "convoquée séparément")
+_INVITED_APART = re.compile(
+    r"\b(?:its\s+own|a\s+separate|separate)\s+(?:invitation|letter|circular|convocation)|"
+    r"\b(?:invited|convened|announced)\s+separately|invitation\s+séparée|convoqu\w+\s+séparément|"
+    r"invitaci[oó]n\s+(?:por\s+)?separad|convoca\w*\s+por\s+separado",
+    _I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z])|\s*$)|\n[ \t]*\n")
+
+
+def invited_apart(text: str, pos: int) -> bool:
+    """Whether the rest of the sentence after a day (at `pos`) says its meeting has an
+    invitation of its own: this letter only mentions it."""
+    stop = _SENTENCE_END.search(text, pos)
+    return _INVITED_APART.search(text, pos, stop.start() if stop else len(text)) is not None
+
+
 def opening_day(window: str) -> bool:
     """Whether the words before a day give the time a meeting opens on it."""
     return _OPENS_AT.search(window[-90:]) is not None

@@ -20,7 +20,38 @@ class GroupMention:
 
 
 _LIST = r"(?P<more>(?:\s*(?:,|and|et|y)\s*(?:WP\s*)?\d{1,2}(?:[A-F]\b|/\d{1,2}))*)"
+# A study group's regional group named with its region in words: "the ITU-T Study Group 2
+# Arab Regional Group", "the Arab Regional Group of ITU-T SG2", "Regional Group of Study Group
+# 3 for Latin America and the Caribbean", "Groupe régional de la Commission d'études 5 pour
+# l'Afrique": one group, SG2RG-ARB, as the ITU writes its regional groups
+_REGION = (
+    r"(?P<region>Arab(?:e|ic)?|[áa]rabe|Afri(?:ca|can|que)|África|Latin\s+America(?:n)?|"
+    r"Am[ée]rique\s+latine|Am[ée]rica\s+Latina|Asia(?:\s+and\s+|-)Oceania|Asie-Océanie|"
+    r"Eastern\s+Europe)"
+)
+_SG_N = (
+    r"(?:ITU-T\s+|UIT-T\s+)?(?:Study\s+Group|SG|Commission\s+d'[ée]tudes|Comisi[oó]n\s+de\s+Estudio)"
+    r"\s*(?P<n>\d{1,2})"
+)
+_REGIONAL = r"(?:Regional\s+Group|Groupe\s+r[ée]gional|Grupo\s+Regional)"
+_FOR_REGION = rf"\s+(?:for|pour|para)\s+(?:the\s+|l'|la\s+)?{_REGION}(?![^()]{{0,60}}\(SG)"
+_REGION_CODES = (("ar", "ARB"), ("áf", "AFR"), ("af", "AFR"), ("lat", "LAC"), ("am", "LAC"),
+                 ("asi", "AO"), ("eas", "EECAT"))  # fmt: skip
+
+
+def _regional(m: re.Match[str]) -> str:
+    word = m["region"].casefold()
+    code = next(c for prefix, c in _REGION_CODES if word.startswith(prefix))
+    return f"SG{m['n']}RG-{code}"
+
+
 _GROUPS = (
+    (rf"{_SG_N}\s+{_REGION}\s+{_REGIONAL}", _regional),  # "Study Group 2 Arab Regional Group"
+    (rf"{_REGION}\s+{_REGIONAL}\s+(?:of|for|de\s+la)\s+(?:the\s+)?{_SG_N}", _regional),
+    # "(Study Group 3) Regional Group (of Study Group 3) for Latin America", unless the
+    # letter gives its acronym after it (read below)
+    (rf"{_SG_N}\s+{_REGIONAL}{_FOR_REGION}", _regional),
+    (rf"{_REGIONAL}\s+(?:of|for|de\s+la)\s+(?:the\s+)?{_SG_N}{_FOR_REGION}", _regional),
     (  # "Study Group 12 Regional Group on QoS (...) for the Africa Region (SG12RG-AFR)": one group
         r"Study\s+Group\s+\d{1,2}\s+Regional\s+Group\b(?:[^()]|\([^()]*\)){0,120}?"
         r"\((?P<a>SG\s?\d+\s?RG-[A-Z]+)\)",

@@ -10,6 +10,7 @@ from datetime import date
 from itu_timeline.core.letter_convened import (
     GROUP_FIRST,
     find_subject,
+    invited_apart,
     mentioned_only,
     opening_day,
     ours,
@@ -94,8 +95,10 @@ def find_meetings(
             continue
         after = text[found_date.endpos : found_date.endpos + 60]
         in_subject = subject_block[0] <= found_date.pos < subject_block[1]
-        if mentioned_only(window, after, in_subject):
-            continue  # a past meeting, a cited one, the day an e-mail was sent
+        if mentioned_only(window, after, in_subject) or (
+            not in_subject and invited_apart(text, found_date.endpos)
+        ):
+            continue  # a past meeting, a cited one, the day an e-mail was sent, one invited apart
         item = _row_item(text, found_date)
         if item is not None:  # "16 November 2012 First Physical Meeting": its row says
             if _row_meeting(item):
