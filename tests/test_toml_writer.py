@@ -2,6 +2,7 @@
 on the bundled calendar, on hostile text, and on any table of the values our files hold."""
 
 import tomllib
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itu_timeline.core.loader import bundled_path, load
-from itu_timeline.core.model import Event, Rule
+from itu_timeline.core.model import Basis, Event, Format, Precision, Rule, Status
 from itu_timeline.core.text import escape_invisible
 from itu_timeline.store import published
 from itu_timeline.store.toml_text import dumps
@@ -47,6 +48,32 @@ def test_hostile_text_is_the_text_tomli_w_writes_and_reads_back() -> None:
     assert text == by_tomli_w("\u202e\x00\"'", [], events)
     titles = [e["title"] for e in tomllib.loads(text)["events"]]
     assert titles == [e.title for e in events]
+
+
+def test_events_without_tables_of_their_own_are_the_text_tomli_w_writes() -> None:
+    """Most events of a large calendar have no titles or deadlines of their own, and are
+    written key by key (store/published._event_text): hostile text in every field, a timed
+    event, a revision, every choice set, no tags."""
+    events = [replace(hostile_event(text, i), deadlines=()) for i, text in enumerate(CORPUS)]
+    events.append(
+        replace(
+            events[0],
+            id="timed",
+            start=datetime(2027, 3, 1, 9, 30),  # noqa: DTZ001 (local, in its timezone)
+            end=datetime(2027, 3, 1, 12, 0),  # noqa: DTZ001
+            precision=Precision.DAY,
+            revision=3,
+            updated=date(2027, 1, 2),
+            status=Status.CANCELLED,
+            basis=Basis.EXPECTED,
+            format=Format.HYBRID,
+            tags=(),
+        )
+    )
+    events.append(replace(events[0], id="no-end", end=None, revision=0, location=None, url=None))
+    text = "".join(published.calendar_toml("n", STAMP, [], events))
+    assert text == by_tomli_w("n", [], events)
+    assert len(tomllib.loads(text)["events"]) == len(events)
 
 
 keys = st.text(max_size=12)

@@ -33,8 +33,8 @@ def _write(table: Mapping[str, Any], name: str, in_array: bool, out: list[str]) 
     plain: list[str] = []
     tables: list[tuple[str, Mapping[str, Any], bool]] = []
     for key, value in table.items():
-        if type(value) in _SCALARS:  # most values: no look at what kind of object it is
-            plain.append(f"{_key(key)} = {_SCALARS[type(value)](value)}\n")
+        if type(value) in SCALARS:  # most values: no look at what kind of object it is
+            plain.append(f"{_key(key)} = {SCALARS[type(value)](value)}\n")
         elif isinstance(value, Mapping):
             tables.append((key, value, False))
         elif _is_array_of_tables(value) and not all(map(_fits_inline, value)):
@@ -54,8 +54,8 @@ def _write(table: Mapping[str, Any], name: str, in_array: bool, out: list[str]) 
 
 
 def literal(value: object, level: int = 0) -> str:
-    if type(value) in _SCALARS:
-        return _SCALARS[type(value)](value)
+    if type(value) in SCALARS:
+        return SCALARS[type(value)](value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float | date):  # a datetime is a date
@@ -122,7 +122,7 @@ def _time(value: time) -> str:
 
 
 # The values written without a look at nesting, by their exact type (a bool is an int too).
-_SCALARS: dict[type, Callable[[Any], str]] = {
+SCALARS: dict[type, Callable[[Any], str]] = {
     str: string,
     bool: lambda value: "true" if value else "false",
     int: str,
