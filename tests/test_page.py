@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from itu_timeline.core.loader import bundled_path, load
 from itu_timeline.core.model import Body, Event, Kind, Precision
 from itu_timeline.core.text import MONTHS, safe
-from itu_timeline.render.svg_chart import LABEL, chart_svg, text_width
+from itu_timeline.render import svg_chart
+from itu_timeline.render.svg_chart import FONT, LABEL, chart_svg, text_width
 
 from .conftest import Run, WriteCalendar
 from .test_publish import HTML, contrast, parse, rows_of, texts
@@ -251,6 +252,16 @@ def test_a_label_is_the_title_or_its_start_whatever_the_title(title: str) -> Non
     whole = safe(title)
     assert label == whole or (label.endswith("…") and whole.startswith(label[:-1]))
     assert text_width(label) <= LABEL
+
+
+@given(st.text())
+def test_a_width_is_its_characters_widths_added_in_order(title: str) -> None:
+    """The width that decides where a label is cut: each character's, added one by one (a
+    sum in another order could cut a title one character elsewhere)."""
+    ems = 0.0
+    for char in title:
+        ems += svg_chart._ems(char)
+    assert text_width(title) == ems * FONT
 
 
 TIMED = """\
