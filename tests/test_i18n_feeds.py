@@ -134,3 +134,33 @@ def test_the_state_keeps_a_feeds_problems_in_english_and_shows_them_in_each_lang
     assert last_error_in_json(home) == (
         "the server's answer: not an iCalendar file (no BEGIN:VCALENDAR at the start)"
     )
+
+
+@pytest.mark.parametrize(
+    ("ics", "lang", "said"),
+    [(b"BEGIN:VCALENDAR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "fr",
+      "la réponse du serveur : pas un fichier iCalendar valide : un END sans son BEGIN"),
+     (b'BEGIN:VCALENDAR\r\nX-A;B="c:d\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      "ar", 'ليس ملف iCalendar صالحًا: تتعذّر قراءة هذا السطر: X-A;B="c:d')],
+)  # fmt: skip
+def test_a_broken_calendar_is_said_in_our_words(
+    server: Server, home: dict[str, str], ics: bytes, lang: str, said: str
+) -> None:
+    """What the .ics library says of a broken file (in English) is not shown: our sentence,
+    with the file's own line where one cannot be read."""
+    server.routes["/bad.ics"] = send(ics)
+    added = cli(home, "--lang", lang, "feeds", "add", server.url + "/bad.ics")
+    assert added.exit_code == 2
+    assert said in added.stderr
+    assert "encountered" not in added.stderr
+    assert "parsed into parts" not in added.stderr
+    assert "valid parameter" not in added.stderr
+
+
+def test_a_damaged_compressed_feed_is_said_in_our_words(
+    server: Server, home: dict[str, str]
+) -> None:
+    server.routes["/z.ics"] = send(b"\x1f\x8b\x09\x00" + b"x" * 20, Content_Encoding="gzip")
+    added = cli(home, "--lang", "es", "feeds", "add", server.url + "/z.ics")
+    assert "su contenido gzip está dañado (no se puede descomprimir)" in added.stderr
+    assert "Error -3" not in added.stderr

@@ -150,8 +150,8 @@ def _decompressed(raw: bytes, headers: Message, max_bytes: int) -> bytes:
     try:
         body = inflater.decompress(raw, max_bytes + 1)
     except zlib.error as err:
-        said = N_("its {encoding} body is damaged ({reason})")
-        raise FetchError(said, encoding=encoding, reason=err) from err
+        said = N_("its {encoding} body is damaged (it does not decompress)")
+        raise FetchError(said, encoding=encoding) from err
     if len(body) > max_bytes or inflater.unconsumed_tail:
         raise FetchError(N_("it inflates past the limit of {limit} bytes"), limit=max_bytes)
     if not inflater.eof:

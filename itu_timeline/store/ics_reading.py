@@ -25,7 +25,7 @@ from itu_timeline.core.zones import is_valid_zone
 from itu_timeline.store.expansion import Bounds, Capped, expand
 
 NOT_EVENTS = ("VTODO", "VJOURNAL", "VFREEBUSY")
-CANNOT_BE_READ = N_("cannot be read ({reason})")  # the library's words, or its error's name
+CANNOT_BE_READ = N_("cannot be read (a property in it is damaged or given twice)")
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,19 @@ def parse_bytes(data: bytes, path: str, notes: list[str] | None = None) -> list[
                 if notes is not None:
                     notes.append(_stray(dropped))
                 return calendars
-        message = _("{path}: not a valid iCalendar file ({reason})")
-        raise CalendarUnreadable(message.format(path=path, reason=err)) from err
+        raise CalendarUnreadable(_not_valid(path, err)) from err
+
+
+def _not_valid(path: str, err: Exception) -> str:
+    """Why the file is no valid iCalendar, in our words: the line that cannot be read (the
+    file's own text), an END without its BEGIN, or no more than that."""
+    text = str(err)
+    if line := re.search(r"could not be parsed into parts: '(.*?)'(: |$)", text, re.S):
+        said = _("{path}: not a valid iCalendar file: this line cannot be read: {line}")
+        return said.format(path=path, line=" ".join(line[1].split())[:80])
+    if "END encountered" in text:
+        return _("{path}: not a valid iCalendar file: an END without its BEGIN").format(path=path)
+    return _("{path}: not a valid iCalendar file").format(path=path)
 
 
 def _calendars(data: bytes) -> list[Any]:
@@ -167,18 +178,16 @@ def _read_calendar(calendar: Any, first: date, last: date, reading: Reading) -> 
         elif component.name == "VEVENT":
             try:
                 groups[str(component.get("uid") or _content_uid(component))].append(component)
-            except Exception as err:  # a property given twice, or other damage
-                reading.skipped.append(
-                    Skipped(name_of(component), _(CANNOT_BE_READ).format(reason=_short(err)))
-                )
+            except Exception:  # a property given twice, or other damage
+                reading.skipped.append(Skipped(name_of(component), _(CANNOT_BE_READ)))
     for uid, members in groups.items():
         try:
             _read_group(uid, members, zones, zone, (first, last), reading)
         except Capped as capped:
             reading.skipped.append(Skipped(_series_name(uid, members), str(capped), True))
-        except Exception as err:  # a broken series must not stop the rest of the file
-            said = _("cannot be expanded ({reason})")  # the library's words, in English
-            reading.skipped.append(Skipped(uid, said.format(reason=_short(err))))
+        except Exception:  # a broken series must not stop the rest of the file
+            said = _("its recurrence (RRULE, RDATE, EXDATE) cannot be read or expanded")
+            reading.skipped.append(Skipped(uid, said))
 
 
 def _series_name(uid: str, members: list[Any]) -> str:
@@ -252,8 +261,3 @@ def _first(value: Any) -> Any:
 
 def _plain_warning(message: Warning | str) -> str:
     return " ".join(str(message).split("This may be wrong.")[0].split())
-
-
-def _short(err: Exception) -> str:
-    text = " ".join(str(err).split())[:120]
-    return text or type(err).__name__

@@ -218,13 +218,19 @@ def _decoded(component: Any, key: str, notes: list[str]) -> Any:
         return value
     except Exception as err:  # the library's errors for one broken value are many kinds
         if key == "dtstart":
-            why = " ".join(str(err).split())[:80]
-            raise Skip(
-                _("{key} cannot be read ({reason})").format(key=key.upper(), reason=why)
-            ) from err
+            said = _("{key} cannot be read: '{value}' is no date or date-time")
+            raise Skip(said.format(key=key.upper(), value=_raw(component, key))) from err
         said = _("{uid}: {key} cannot be read and is left out")
         notes.append(said.format(uid=component.get("uid", "?"), key=key.upper()))
         return None
+
+
+def _raw(component: Any, key: str) -> str:
+    """A property's value as the file writes it (cut short), for a message."""
+    try:
+        return _line(component.get(key).to_ical().decode(errors="replace"))[:60]
+    except Exception:  # a value too broken even to be written back
+        return "?"
 
 
 def _line(value: str) -> str:
@@ -265,9 +271,8 @@ def collect(
         except Skip as skip:
             reading.skipped.append(Skipped(name, str(skip)))
             continue
-        except Exception as err:  # hostile input can break the library in many ways
-            said = _(CANNOT_BE_READ).format(reason=type(err).__name__)
-            reading.skipped.append(Skipped(name, said))
+        except Exception:  # hostile input can break the library in many ways
+            reading.skipped.append(Skipped(name, _(CANNOT_BE_READ)))
             continue
         if table["uid"] in chosen:
             reading.skipped.append(Skipped(name, _("the same UID twice; the later one is used")))
