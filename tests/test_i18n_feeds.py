@@ -3,8 +3,10 @@ language: found once (in English, each message keeping its words and values), sa
 language where it is shown, kept in English in the feed's state (what JSON reads). Servers on
 127.0.0.1 that the tests start; a closed port for a refused connection."""
 
+import doctest
 import socket
 import urllib.error
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +166,53 @@ def test_a_damaged_compressed_feed_is_said_in_our_words(
     added = cli(home, "--lang", "es", "feeds", "add", server.url + "/z.ics")
     assert "su contenido gzip está dañado (no se puede descomprimir)" in added.stderr
     assert "Error -3" not in added.stderr
+
+
+def test_a_feed_that_is_not_toml_is_said_in_our_words(server: Server, home: dict[str, str]) -> None:
+    """Python's TOML reader speaks English; its mistakes are said in ours, with their place."""
+    assert subscribe(server, home).exit_code == 0
+    server.routes["/feed.ics"] = send(b"schema = 2\nname\n", Content_Type="application/toml")
+    french = cli(home, "--lang", "fr", "feeds", "refresh", "-v").stderr
+    assert f"{server.url}/feed.ics:2:5: TOML non valide : il manque '=' après une clé" in french
+    russian = cli(home, "--lang", "ru", "feeds", "list", "--format", "plain").stdout
+    assert "недопустимый TOML: после ключа нет '='" in russian
+    said = "invalid TOML: '=' is missing after a key"
+    assert last_error_in_json(home) == f"{server.url}/feed.ics:2:5: {said}"
+    assert "key/value pair" not in french + russian
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [('[[events]]\nid = "a"\nstart = soon\n', "ar",
+      ":3:9: TOML غير صالح: قيمة تتعذر قراءتها (يُكتب النص بين علامتي اقتباس)"),
+     ('[[events]\n', "es", ":1:9: TOML no válido: falta ']]' al final de un encabezado [[tabla]]"),
+     ("d = 2027-02-30\n", "zh", ":1:5: TOML 无效：日期或日期时间不存在或写法有误")],
+)  # fmt: skip
+def test_validate_says_what_is_not_toml_in_our_words(
+    tmp_path: Path, home: dict[str, str], text: str, lang: str, said: str
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text, encoding="utf-8")
+    result = cli(home, "--lang", lang, "--calendar", str(broken), "validate")
+    assert result.exit_code in (1, 2)
+    assert f"{broken}{said}" in result.stderr, result.stderr
+
+
+def test_damaged_subscriptions_are_said_in_our_words(home: dict[str, str]) -> None:
+    feeds = Path(home["XDG_CONFIG_HOME"]) / "itu-timeline" / "feeds.toml"
+    feeds.parent.mkdir(parents=True)
+    feeds.write_text('[[feeds]]\nname = "a\n', encoding="utf-8")
+    listed = cli(home, "--lang", "fr", "feeds", "list")
+    assert listed.exit_code == 2
+    assert (
+        f"{feeds} : les abonnements aux flux ne peuvent pas être lus : une chaîne n'est pas "
+        "fermée (il manque le guillemet de fin) (ligne 2, colonne 10)" in listed.stderr
+    )
+
+
+def test_the_toml_words_example_holds() -> None:
+    from itu_timeline.core import toml_words
+
+    result = doctest.testmod(toml_words)
+    assert result.attempted > 0
+    assert result.failed == 0

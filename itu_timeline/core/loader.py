@@ -7,7 +7,6 @@ file's event with the same id; rules with the same id are replaced the same way.
 """
 
 import os
-import re
 import stat
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -30,9 +29,6 @@ def max_file_bytes(environ: Mapping[str, str] = os.environ) -> int:
     value = environ.get("ITU_TIMELINE_MAX_MIB", "")
     mebibytes = int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_MIB
     return mebibytes * 1024 * 1024
-
-
-_TOML_POSITION = r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"  # on errors only
 
 
 def bundled_path() -> Path:
@@ -114,13 +110,11 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        if m := re.match(_TOML_POSITION, message):
-            where = f"{path}:{m['line']}:{m['col']}"
-            message = m["msg"]
-        else:
-            where = str(path)
-        invalid = _("invalid TOML: {reason}").format(reason=message)  # Python's words, in English
+        from itu_timeline.core.toml_words import said  # only for a file that is not TOML
+
+        what, place = said(str(err))
+        where = f"{path}:{place}" if place else str(path)
+        invalid = _("invalid TOML: {reason}").format(reason=what)
         raise CalendarInvalid([Problem(where, None, None, invalid)]) from err
     except RecursionError as err:
         raise CalendarInvalid([Problem(str(path), None, None, _("nested too deeply"))]) from err

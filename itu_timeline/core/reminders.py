@@ -78,7 +78,9 @@ class State:
         try:
             document = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-            raise _damaged(path, str(err)) from err
+            from itu_timeline.core.toml_words import why_unreadable  # only for a damaged file
+
+            raise _damaged(path, why_unreadable(err)) from err
         if document.get("schema", STATE_SCHEMA) != STATE_SCHEMA:
             said = _("'schema' is {value}, not {schema}")
             raise _damaged(path, said.format(value=repr(document["schema"]), schema=STATE_SCHEMA))

@@ -54,9 +54,10 @@ def bad_name(name: str) -> str | None:
 
 
 def unreadable(path: Path, err: Exception) -> str:
-    return _("{path}: the feed subscriptions cannot be read ({reason})").format(
-        path=path, reason=err
-    )
+    from itu_timeline.core.toml_words import why_unreadable  # only when it cannot be read
+
+    said = _("{path}: the feed subscriptions cannot be read: {reason}")
+    return said.format(path=path, reason=why_unreadable(err))
 
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:
