@@ -2,7 +2,7 @@
 kind read by its shape after the head's 'Ref' label, and a meeting held where the letter does
 not say still in person."""
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -125,3 +125,90 @@ def test_a_meeting_that_has_an_invitation_of_its_own_is_not_convened(said: str) 
     )
     (meeting,) = read_letter(text, "x.txt", TODAY)
     assert (meeting.group, meeting.start.isoformat()) == ("SG2", "2027-07-19")
+
+
+@pytest.mark.parametrize(
+    "annex",
+    [
+        "Annex 1\nDocument C26/82-E\n18 June 2026\n2026 SESSION - (9 - 18 JUNE)\n",
+        "Annex 1\nDecision 519 (Council 2026 (9-18 June))\n",
+        "Annex 1\nAdopted by the Council at its 2026 session: 9 - 18 June\n",
+    ],
+)
+def test_a_year_printed_just_before_days_without_one_is_their_year(annex: str) -> None:
+    text = (
+        "Telecommunication Development Bureau\n13 January 2027\nRef: MD-7\n"
+        "Subject: Sector Members as observers at the sessions of Council 2027\n"
+        "Dear Sir/Madam,\nThe sessions of the Council 2027, 19-28 April 2027, will admit "
+        "observers. Please submit your candidacy to BDT by 28 February 2027 at the latest.\n"
+        "Yours faithfully,\n" + annex
+    )
+    (meeting,) = read_letter(text, "x.txt", TODAY)
+    assert (meeting.start, meeting.end) == (date(2027, 4, 19), date(2027, 4, 28))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting comes just before a WP2/16 Plenary meeting (26 June).",
+        "It ends the day before the TSAG meeting (26-30 June 2027).",
+        "Experts may stay on after the plenary session (26 June 2027).",
+    ],
+)
+def test_a_meeting_named_as_a_point_in_time_with_its_days_in_brackets_is_no_record(
+    sentence: str,
+) -> None:
+    text = (
+        "Subject: Notice of Rapporteur meeting in Geneva, Switzerland\nDate: 28 April 2027\n\n"
+        "Dear experts,\nThis notice gives the details of the next meeting of ITU-T SG16 experts "
+        f"at ITU Headquarters in Geneva, Switzerland. {sentence}\n1. Date\n"
+        "24 (Wednesday) - 25 (Thursday) June 2027\nThe meeting starts at 9:00 on the first day.\n"
+    )
+    (meeting,) = read_letter(text, "x.txt", TODAY)
+    assert (meeting.start, meeting.end) == (date(2027, 6, 24), date(2027, 6, 25))
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "Preparation for WP2/16 Questions Rapporteur Meeting",
+        "WP 3/13 Rapporteur group meeting",
+        "Working Party 1/17 Rapporteurs meeting",
+    ],
+)
+def test_a_rapporteurs_meeting_named_by_its_working_party_is_its_study_groups(
+    named: str,
+) -> None:
+    text = (
+        f"Subject: {named}, 20-24 February 2027, Geneva, Switzerland\n\nDear experts,\n"
+        "Here are the details of this joint ITU-T Rapporteur meeting at ITU Headquarters in "
+        "Geneva. It starts at 9:00 on the first day.\n"
+    )
+    (meeting,) = read_letter(text, "x.txt", TODAY)
+    assert meeting.group == "SG" + named.split("/")[1][:2]
+
+
+@pytest.mark.parametrize("cells", ["\n", " | "])
+@pytest.mark.parametrize(
+    ("label", "group"), [("Study Group 6", "SG6"), ("Working Party 6C", "WP 6C"), ("TSAG", "TSAG")]
+)
+def test_a_table_rows_day_after_its_groups_label_is_that_groups_meeting(
+    cells: str, label: str, group: str
+) -> None:
+    """The introduction's span sums up the meetings; the group's own row gives its day,
+    outside that span, with its deadline and opening."""
+    others = [g for g in ("Working Party 6A", "Working Party 6B") if g != label]
+    text = (
+        "Radiocommunication Bureau\n12 December 2026\nCircular Letter\n6/LCCE/99\n"
+        "Subject: Meetings of Working Parties 6A and 6B and of " + label + "\n"
+        "This Circular Letter announces that ITU-R Working Parties 6A and 6B and "
+        f"{label} will meet at ITU Headquarters, Geneva, from 15 to 25 April 2027:\n"
+        "Groups\nMeeting dates\nDeadline for contributions 1600 hours UTC\nOpening session\n"
+        f"{others[0]}\n16 - 24 April 2027\nTuesday, 9 April 2027\n16 April at 0930 hours\n"
+        f"{others[1]}\n22 - 25 April 2027\nMonday, 15 April 2027\n22 April at 0930 hours\n"
+        f"{label}{cells}26 April 2027{cells}Friday, 19 April 2027{cells}26 April at 0930 hours\n"
+    )
+    meetings = read_letter(text, "x.txt", TODAY)
+    (own,) = [m for m in meetings if m.group == group]
+    assert (own.start, own.end, own.opening) == (date(2027, 4, 26), date(2027, 4, 26), time(9, 30))
+    assert [d.due for d in own.deadlines] == ["2027-04-19T16:00+00:00"]

@@ -58,6 +58,16 @@ _OPENS_AT = re.compile(
 )
 
 
+# A meeting named as a point in time, with its days in brackets: "The meeting comes just
+# before a WP2/16 Plenary meeting (26 June)", "prior to the TSAG meeting (10-14 May)"
+_POINT_IN_TIME = re.compile(
+    r"\b(?:before|after|prior\s+to|following|preceding|avant|après|antes\s+de|después\s+de)"
+    r"\s+(?:the\s+|a\s+|an\s+|la\s+|le\s+|l'|el\s+)?[^.;()]{0,60}?"
+    r"\b(?:meeting|plenary|session|assembly|réunion|reunión|plénière|plenaria)\s*\(\s*$",
+    _I,
+)
+
+
 def mentioned_only(window: str, after: str, in_subject: bool) -> bool:
     """Whether a day (`window` the text before it, `after` the text after) is of a meeting
     the letter only mentions: one held before it ("the session ... held on 24 November
@@ -65,6 +75,8 @@ def mentioned_only(window: str, after: str, in_subject: bool) -> bool:
     brackets in a sentence that invites to nothing."""
     if _DID.match(after) or _LAST.search(window[-160:]) or _sent(window[-40:], after):
         return True
+    if _POINT_IN_TIME.search(window[-120:]) and after.lstrip().startswith(")"):
+        return not in_subject  # another meeting's days, given as a point in time
     cited = _CITED.search(window[-50:]) and after.lstrip().startswith(")")
     return bool(cited) and not _CONVENES.search(window) and not in_subject
 

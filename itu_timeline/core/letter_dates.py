@@ -123,7 +123,23 @@ def find_dates(text: str) -> list[Found]:
         found.append(Found(m.start(), m.end(), day, day, m[0]))
         taken.append((m.start(), m.end()))
     kept = sorted((f for f in found if _valid(f) and not _street(text, f)), key=lambda f: f.pos)
-    return _listed_years(text, kept)
+    return [_year_before(text, f) for f in _listed_years(text, kept)]
+
+
+# A year printed just before a day without one, on its line and in the same phrase ("2004
+# SESSION - (9 - 18 JUNE)", "Council 2004 (9-18 June)"), is that day's year
+_YEAR_BEFORE = re.compile(
+    r"(?<![\d/.-])((?:19|20)\d\d)(?:[^\S\n]+[^\W\d_]+){0,2}[^\S\n]*[-:,(]*[^\S\n]*\(?[^\S\n]*$"
+)
+
+
+def _year_before(text: str, found: Found) -> Found:
+    year = _YEAR_BEFORE.search(text, max(0, found.pos - 30), found.pos)
+    if found.start[0] is not None or found.end[0] is not None or year is None:
+        return found
+    first = int(year[1])
+    last = first + (found.end[1] < found.start[1])
+    return replace(found, start=(first, *found.start[1:]), end=(last, *found.end[1:]))
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|;|and|et|y|и)\s*(?:(?:and|et|y|и)\s+)?", _FLAGS)

@@ -70,6 +70,10 @@ _GROUPS = (
         r"(?:Task\s+Group|TG|Groupe\s+d'action|Grupo\s+de\s+Tareas)\s*(?P<a>\d+/\d+)",
         lambda m: f"TG {m['a']}",
     ),
+    (  # "WP2/16 Questions Rapporteur Meeting": a Rapporteurs' meeting is its study group's
+        r"(?:Working\s+Party|\bWP)\s*\d{1,2}/(?P<a>\d{1,2})(?=\s+(?:Questions?\s+)?Rapporteur)",
+        lambda m: f"SG{m['a']}",
+    ),
     (  # "Working Parties 1, 2 and 3/13": the study group written once, after the last
         r"(?:Working\s+Parties|\bWPs|Groupes\s+de\s+travail|Grupos\s+de\s+Trabajo)\s*(?P<a>\d{1,2})"
         r"(?P<more>(?:\s*,\s*\d{1,2})*\s*(?:,|and|et|y)\s*\d{1,2})/(?P<sg>\d{1,2})\b",

@@ -116,7 +116,8 @@ def find_meetings(
             named = _named_after(text, found_date.endpos, groups)
         event_after = EVENT_WORDS.search(after) and not DEADLINE_WORDS.search(after)
         event = bool(event_after or EVENT_WORDS.search(window[-120:]))
-        if not found_date.is_span and not _own_day(
+        labelled = bool(named) and _row_label(text, named[-1], found_date.pos)
+        if not (found_date.is_span or labelled) and not _own_day(
             window, named, event, said_after, any(a <= start <= b for a, b in spans)
         ):
             continue
@@ -144,6 +145,14 @@ def _row_item(text: str, found: Found) -> str | None:
         return None
     line = text[found.endpos :].split("\n", 1)[0]
     return line if re.match(r"\s+[A-Z]", line) else None
+
+
+def _row_label(text: str, group: GroupMention, pos: int) -> bool:
+    """Whether a day is a table row's meeting day: its group's name alone in the cell before
+    it ("Study Group 6\n26 April 2013\nFriday, 19 April 2013\n26 April at 0930 hours")."""
+    line = text.rfind("\n", 0, group.pos) + 1
+    alone = re.fullmatch(r"[ \t|]*", text[line : group.pos]) is not None
+    return alone and re.fullmatch(r"[ \t]*[\n|][\s|]*", text[group.endpos : pos]) is not None
 
 
 def _row_meeting(item: str) -> bool:
