@@ -13,6 +13,13 @@ BODY = (
     "Subject: Meeting of ITU-T Study Group 3, Geneva, 10-14 May 2027\n"
     "Dear Sir/Madam,\nStudy Group 3 will meet in Geneva from 10 to 14 May 2027.\n"
 )
+# A BDT letter about sessions of the Council, which it does not place
+COUNCIL = (
+    "Telecommunication Development Bureau\n13 January 2027\nRef: MD-7\n"
+    "Subject: Sector Members as observers at the sessions of Council 2027\n"
+    "Dear Sir/Madam,\nThe sessions of the Council 2027, 19-28 April 2027, will admit "
+    "observers. Please submit your candidacy to BDT by 28 February 2027 at the latest.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -59,13 +66,7 @@ def test_a_day_a_telephone_or_an_address_after_ref_is_no_reference(head: str) ->
 
 
 def test_a_meeting_held_where_the_letter_does_not_say_is_in_person() -> None:
-    text = (
-        "Telecommunication Development Bureau\n13 January 2027\nRef: MD-7\n"
-        "Subject: Sector Members as observers at the sessions of Council 2027\n"
-        "Dear Sir/Madam,\nThe sessions of the Council 2027, 19-28 April 2027, will admit "
-        "observers. Please submit your candidacy to BDT by 28 February 2027 at the latest.\n"
-    )
-    (meeting,) = read_letter(text, "x.txt", TODAY)
+    (meeting,) = read_letter(COUNCIL, "x.txt", TODAY)
     assert (meeting.location, meeting.format) == (None, "in-person")
 
 
@@ -136,14 +137,7 @@ def test_a_meeting_that_has_an_invitation_of_its_own_is_not_convened(said: str) 
     ],
 )
 def test_a_year_printed_just_before_days_without_one_is_their_year(annex: str) -> None:
-    text = (
-        "Telecommunication Development Bureau\n13 January 2027\nRef: MD-7\n"
-        "Subject: Sector Members as observers at the sessions of Council 2027\n"
-        "Dear Sir/Madam,\nThe sessions of the Council 2027, 19-28 April 2027, will admit "
-        "observers. Please submit your candidacy to BDT by 28 February 2027 at the latest.\n"
-        "Yours faithfully,\n" + annex
-    )
-    (meeting,) = read_letter(text, "x.txt", TODAY)
+    (meeting,) = read_letter(COUNCIL + "Yours faithfully,\n" + annex, "x.txt", TODAY)
     assert (meeting.start, meeting.end) == (date(2027, 4, 19), date(2027, 4, 28))
 
 
@@ -212,3 +206,56 @@ def test_a_table_rows_day_after_its_groups_label_is_that_groups_meeting(
     (own,) = [m for m in meetings if m.group == group]
     assert (own.start, own.end, own.opening) == (date(2027, 4, 26), date(2027, 4, 26), time(9, 30))
     assert [d.due for d in own.deadlines] == ["2027-04-19T16:00+00:00"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "titles"),
+    [
+        (
+            "Arab States Preparatory Meeting for WTSA-28 and Preparatory Meeting for PP-26, "
+            "Cairo, Egypt, 3-6 May 2027",
+            ["Arab States Preparatory Meeting for WTSA-28", "Preparatory Meeting for PP-26"],
+        ),
+        (
+            "ITU Workshop on Smart Cities and Forum on the Internet of Things, Cairo, Egypt, "
+            "3-6 May 2027",
+            ["ITU Workshop on Smart Cities", "Forum on the Internet of Things"],
+        ),
+        (
+            "Regional Seminar on Spectrum Management and the Regional Forum on Broadband, "
+            "Cairo, Egypt, 3-6 May 2027",
+            ["Regional Seminar on Spectrum Management", "Regional Forum on Broadband"],
+        ),
+    ],
+)
+def test_two_events_named_together_over_one_span_are_two_meetings(
+    subject: str, titles: list[str]
+) -> None:
+    text = (
+        "General Secretariat\nGeneva, 2 March 2027\nRef: DM-27/1001\n"
+        f"Subject: {subject}\n\nDear Sir/Madam,\nITU is pleased to invite you to these "
+        "meetings, which will take place in Cairo, Egypt, from 3 to 6 May 2027.\n"
+    )
+    meetings = read_letter(text, "x.txt", TODAY)
+    assert sorted(m.title for m in meetings) == sorted(titles)
+    assert {(m.start, m.end, m.location) for m in meetings} == {
+        (date(2027, 5, 3), date(2027, 5, 6), "Cairo, Egypt")
+    }
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "ITU Workshop on Performance, QoS and QoE for Multimedia Services",
+        "Regional Seminar for Europe and CIS",
+        "Joint Meeting of Study Group 13 and Study Group 11",
+    ],
+)
+def test_one_event_whose_name_holds_and_stays_one_meeting(subject: str) -> None:
+    text = (
+        "Telecommunication Standardization Bureau\nGeneva, 2 March 2027\nRef: TSB Circular 99\n"
+        f"Subject: {subject}, Cairo, Egypt, 3-6 May 2027\n\nDear Sir/Madam,\nI invite you.\n"
+    )
+    meetings = read_letter(text, "x.txt", TODAY)
+    assert len({m.title for m in meetings if m.group is None}) <= 1
+    assert len(meetings) == (2 if "Study Group" in subject else 1)

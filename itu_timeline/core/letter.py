@@ -22,7 +22,7 @@ from itu_timeline.core.letter_head import (
 )
 from itu_timeline.core.letter_labelled import labelled_reference
 from itu_timeline.core.letter_meetings import find_meetings
-from itu_timeline.core.letter_merge import in_sessions, merged, without_umbrellas
+from itu_timeline.core.letter_merge import in_events, in_sessions, merged, without_umbrellas
 from itu_timeline.core.letter_model import Meeting
 from itu_timeline.core.letter_openings import attach_opening
 from itu_timeline.core.letter_pages import (
@@ -74,7 +74,7 @@ def read_letter(raw: str, origin: str, today: date) -> list[Meeting]:
     printed, key = (reference.text, reference.key) if reference else (None, None)
     base = Meeting(printed, letter_date, body, None, "", date.min, date.min, key=key)
     found = merged(without_umbrellas(find_meetings(text, dates, groups, base, near)))
-    found = in_sessions(text, found, dates)
+    found = in_events(text, in_sessions(text, found, dates))
     if not found:
         raise NotALetter(_no_meeting(origin, printed))
     _named_again(found, dates, near)

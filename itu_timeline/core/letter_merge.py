@@ -10,8 +10,9 @@ from datetime import timedelta
 
 from itu_timeline.base.i18n import N_
 from itu_timeline.core.letter_dates import Found
+from itu_timeline.core.letter_groups import find_groups
 from itu_timeline.core.letter_model import Meeting, note
-from itu_timeline.core.letter_titles import clean
+from itu_timeline.core.letter_titles import clean, events_named
 
 
 def merged(meetings: list[Meeting]) -> list[Meeting]:
@@ -150,3 +151,21 @@ def _sessions(text: str, start: int, until: int) -> list[tuple[str, dt_time]]:
         found.append((clean(labels[-1]["label"]), dt_time(int(hours["h"]), int(hours["m"]))))
         previous = hours.end()
     return found if len(found) >= 2 else []
+
+
+def in_events(text: str, meetings: list[Meeting]) -> list[Meeting]:
+    """A meeting of no group whose days the letter gives two events named together ("Arab
+    States Preparatory Meeting for WTSA-12 and Preparatory Meeting for WCIT-12, Cairo, 28
+    April-1 May 2012") is one meeting each, over the same days; an event that names a group
+    is that group's meeting, read as such."""
+    result: list[Meeting] = []
+    for meeting in meetings:
+        names: list[str] = []
+        if meeting.group is None:
+            for pos in sorted((meeting.pos, *meeting.mentions)):
+                names = [n for n in events_named(text, pos) if not find_groups(n)]
+                if len(names) >= 2:
+                    break
+        result += [replace(meeting, title=name, notes=list(meeting.notes), deadlines=[])
+                   for name in names if len(names) >= 2] or [meeting]  # fmt: skip
+    return result

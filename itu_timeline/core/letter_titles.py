@@ -87,3 +87,31 @@ def subject_items(text: str) -> list[str]:
         cut = min([*places, len(part)])
         items.append(clean(part[:cut]).strip(" ,;-/"))
     return [i for i in items if i]
+
+
+# Two events named over one span: "Arab States Preparatory Meeting for WTSA-12 and Preparatory
+# Meeting for WCIT-12, Cairo, 28 April-1 May 2012", "Workshop on X and Forum on Y": 'and'
+# before a name whose own words (up to three capitalised ones) end in an event's word
+_EVENT = (
+    r"(?:meeting|workshop|forum|symposium|seminar|conference|summit|assembly|réunion|atelier|"
+    r"séminaire|colloque|conférence|reunión|taller|seminario|conferencia)"
+)
+_AND_EVENT = re.compile(
+    rf"\s+(?:and|et|y)\s+(?=(?:the\s+|la\s+|le\s+|el\s+)?(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}{_EVENT}\b)",
+    _I,
+)
+_HAS_EVENT = re.compile(rf"\b{_EVENT}\b", _I)
+_PHRASE_START = re.compile(r"[.;!?]\s|\n\s*\n|(?:Subject|Objet|Asunto)\s*:")
+PHRASE_REACH = 300  # characters before a meeting's days where its name can be
+
+
+def events_named(text: str, pos: int) -> list[str]:
+    """The names of the events the phrase before a meeting's days (at `pos`) gives it, when
+    it names two or more joined by 'and', each with its own event's word; else none."""
+    low = max(0, pos - PHRASE_REACH)
+    starts = [m.end() for m in _PHRASE_START.finditer(text, low, pos)]
+    phrase = text[starts[-1] if starts else low : pos]
+    cut = min([p for p, _, _ in find_venues(phrase)] + [len(phrase)])
+    parts = [clean(p).strip(" ,;-/") for p in _AND_EVENT.split(phrase[:cut])]
+    named = [p for p in parts if _HAS_EVENT.search(p)]
+    return named if len(named) >= 2 and len(named) == len(parts) else []
