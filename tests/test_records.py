@@ -3,7 +3,9 @@ pickling and refusal to change, for any field values."""
 
 import copy
 import dataclasses
+import enum
 import pickle
+import types
 from collections.abc import Callable
 from dataclasses import FrozenInstanceError, dataclass, field
 from typing import Any
@@ -12,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from itu_timeline.base.records import record
+from itu_timeline.base.records import Choices, record, str_enum
 
 
 def shaped(name: str, decorate: Callable[[type], type]) -> Any:
@@ -121,3 +123,47 @@ def test_a_record_class_is_laid_out_as_its_dataclass(slots: bool) -> None:
     keyed = [(f.name, f.kw_only) for f in dataclasses.fields(Keyed)]
     assert keyed == [("name", True), ("items", True)]
     assert Keyed.__match_args__ == ()
+
+
+def _every_str_enum() -> list[type[enum.StrEnum]]:
+    """Each enum of the package made by `str_enum`."""
+    from itu_timeline.cli.options import OutputFormat
+    from itu_timeline.core import model
+    from itu_timeline.core.upcoming import Urgency
+
+    made = [model.Body, model.Kind, model.Status, model.Basis, model.Format, model.Precision]
+    return [*made, Urgency, OutputFormat]
+
+
+@pytest.mark.parametrize("made", _every_str_enum(), ids=lambda e: e.__name__)
+def test_a_str_enum_is_the_class_statements_strenum(made: type[enum.StrEnum]) -> None:
+    """The standard library's own check that a quickly made enum equals the one a class
+    statement makes: members, values, order, names, module, doc and every method."""
+    namespace = {"__module__": made.__module__, "__qualname__": made.__qualname__}
+    if made.__doc__ is not None:
+        namespace["__doc__"] = made.__doc__
+
+    def body(ns: dict[str, Any]) -> None:
+        ns.update(namespace)
+        for member in made:
+            ns[member.name] = member.value
+
+    stated = types.new_class(made.__name__, (enum.StrEnum,), exec_body=body)
+    enum._test_simple_enum(stated, made)  # type: ignore[attr-defined]  # raises on a difference
+    assert all(pickle.loads(pickle.dumps(m)) is m for m in made)
+    assert [str(m) for m in made] == [m.value for m in made]
+
+
+def test_the_enum_check_would_notice_a_difference() -> None:
+    @str_enum
+    class Mine(Choices):
+        A = "a"
+        B = "b"
+
+    class Stated(enum.StrEnum):
+        A = "a"
+        B = "c"
+
+    Stated.__qualname__ = Mine.__qualname__
+    with pytest.raises(TypeError):
+        enum._test_simple_enum(Stated, Mine)  # type: ignore[attr-defined]

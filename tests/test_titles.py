@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from itu_timeline.core.loader import load
 from itu_timeline.core.model import LANGUAGES, Event, Title
-from itu_timeline.core.titles import title_in
+from itu_timeline.core.titles import Shown, title_in
 
 from .conftest import HEADER, Run, WriteCalendar
 
@@ -257,9 +257,9 @@ def test_the_reader_gets_their_language_or_english_and_is_told_which(
     )
     shown = title_in(event, lang)
     if lang in names:
-        assert shown == (names[lang], lang, False)
+        assert shown == Shown(names[lang], lang, False)
     else:
-        assert shown == ("English", "en", lang != "en")
+        assert shown == Shown("English", "en", lang != "en")
 
 
 def test_a_published_calendar_reads_back_with_its_names(

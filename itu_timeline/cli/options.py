@@ -14,6 +14,7 @@ import typer
 
 from itu_timeline.base.errors import TimelineError, UsageError
 from itu_timeline.base.i18n import _
+from itu_timeline.base.records import Choices, str_enum
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.core.dates import first_day, last_day
 from itu_timeline.core.model import Basis, Body, Event, Kind, Precision, Status
@@ -242,7 +243,8 @@ BaseUrlOption = Annotated[
 ]
 
 
-class OutputFormat(StrEnum):
+@str_enum
+class OutputFormat(Choices):
     TABLE = "table"
     PLAIN = "plain"
     JSON = "json"

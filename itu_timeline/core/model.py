@@ -1,19 +1,19 @@
 """What a calendar is made of: events, their deadline specifications, rules, and the deadlines
 derived from them. Frozen dataclasses (records, cheap to define at start-up); this module
-imports nothing of ours but `record`."""
+imports nothing of ours but `record` and `str_enum`."""
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import field, fields
 from datetime import date, datetime, tzinfo
-from enum import StrEnum
 from pathlib import Path
 
-from itu_timeline.base.records import record
+from itu_timeline.base.records import Choices, record, str_enum
 
 
-class Body(StrEnum):
+@str_enum
+class Body(Choices):
     ITU = "ITU"  # General Secretariat and governing bodies (PP, Council, CWGs)
     ITU_T = "ITU-T"
     ITU_R = "ITU-R"
@@ -28,7 +28,8 @@ class Body(StrEnum):
     OTHER = "other"
 
 
-class Kind(StrEnum):
+@str_enum
+class Kind(Choices):
     PLENIPOTENTIARY = "plenipotentiary"
     COUNCIL = "council"
     WORKING_GROUP = "working-group"
@@ -45,14 +46,16 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
-class Status(StrEnum):
+@str_enum
+class Status(Choices):
     CONFIRMED = "confirmed"
     TENTATIVE = "tentative"
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
 
 
-class Basis(StrEnum):
+@str_enum
+class Basis(Choices):
     """How an event's dates are known (beside `status`: does it take place as announced)."""
 
     OFFICIAL = "official"  # read on an official page of the organiser
@@ -61,7 +64,8 @@ class Basis(StrEnum):
     EXPECTED = "expected"  # from the usual cycle, or marked provisional (TBC) by the organiser
 
 
-class Format(StrEnum):
+@str_enum
+class Format(Choices):
     """How people take part: rules for visas, fellowships and translation fit only some."""
 
     IN_PERSON = "in-person"
@@ -69,7 +73,8 @@ class Format(StrEnum):
     ONLINE = "online"
 
 
-class Precision(StrEnum):
+@str_enum
+class Precision(Choices):
     """How much of an event's dates is announced."""
 
     DAY = "day"

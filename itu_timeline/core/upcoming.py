@@ -3,10 +3,9 @@ countdowns and urgency."""
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 
 from itu_timeline.base.i18n import _, ngettext
-from itu_timeline.base.records import record
+from itu_timeline.base.records import Choices, record, str_enum
 from itu_timeline.core.clock import Now
 from itu_timeline.core.dates import reach_days
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
@@ -15,7 +14,8 @@ from itu_timeline.core.query import Filter, select
 from itu_timeline.core.zones import get_zone
 
 
-class Urgency(StrEnum):
+@str_enum
+class Urgency(Choices):
     """The same scale for events and deadlines, by whole days left in the reader's zone."""
 
     NOW = "now"  # today or tomorrow, or an event under way
