@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from itu_timeline.core import loader
-from itu_timeline.core.day_index import DayIndex
-from itu_timeline.core.model import EventIds
+from itu_timeline.core.day_index import DayIndex, EventIds
 
 from .conftest import static_server
 from .test_feeds import cli, home

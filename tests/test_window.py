@@ -13,8 +13,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from itu_timeline.core.clock import Now
+from itu_timeline.core.day_index import DayIndex
 from itu_timeline.core.deadlines import all_deadlines, event_deadlines
 from itu_timeline.core.loader import load
+from itu_timeline.core.model import Body, Status
 from itu_timeline.core.query import make_filter, select
 from itu_timeline.core.upcoming import Item, upcoming
 
@@ -258,3 +260,24 @@ def test_list_from_to_notes_a_tag_no_event_has_but_not_one_outside_the_window(
         "no event has the tag 'nosuch'"
         in run(*window, "--tag", "nosuch", calendars=calendar).stderr
     )
+
+
+def test_the_index_stores_classes_and_enum_members_by_place_and_texts_as_texts(
+    tmp_path: Path,
+) -> None:
+    """Classes and enum members are stored as their place in a table (no module looked up
+    again in every event's pickle), by identity: a title or note that reads like a member
+    ("ITU-T", "tentative") comes back as the text it was, the member as the member."""
+    path = tmp_path / "c.toml"
+    event = {"id": "x", "title": "ITU-T", "body": "ITU-T", "kind": "other",
+             "start": date(2027, 1, 5), "status": "tentative", "notes": "tentative"}  # fmt: skip
+    path.write_text(tomli_w.dumps({"schema": 1, "name": "c", "events": [event]}))
+    _, blobs = DayIndex.of(load([path]))
+    assert b"itu_timeline" not in blobs
+    assert b"datetime" not in blobs
+    for _ in range(2):  # made (a miss), then read from the cache
+        (near,) = load([path], (date(2027, 1, 1), date(2027, 1, 31))).events
+        assert near.body is Body.ITU_T
+        assert near.status is Status.TENTATIVE
+        assert type(near.title) is str
+        assert type(near.notes) is str

@@ -16,7 +16,7 @@ import struct
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 # The six official languages of the ITU.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
@@ -34,9 +34,11 @@ def N_(message: str) -> str:
     return message
 
 
-class _Catalog(Protocol):
-    def gettext(self, message: str, /) -> str: ...
-    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+if TYPE_CHECKING:  # a Protocol class costs a run 0.5 M instructions to make
+
+    class _Catalog(Protocol):
+        def gettext(self, message: str, /) -> str: ...
+        def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
 
 
 class _Chosen:
@@ -180,7 +182,7 @@ def in_every_language(say: Callable[[], _T]) -> dict[str, _T]:
     return said
 
 
-def _catalog() -> _Catalog:
+def _catalog() -> "_Catalog":
     language = _chosen.language
     if language not in _chosen.catalogs:
         path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"

@@ -18,7 +18,6 @@ from itu_timeline.cli.options import (
     note_unknown_tags,
     with_filters,
 )
-from itu_timeline.cli.output import print_chart, print_rich, terminal_width
 from itu_timeline.core import loader
 from itu_timeline.core.query import Filter, find_event, select
 
@@ -52,6 +51,7 @@ def list_events(ctx: typer.Context, filters: Filter, fmt: FormatOption = None) -
     events = select(calendar.events, filters)
     match chosen_format(fmt):
         case OutputFormat.TABLE:
+            from itu_timeline.cli.output import print_rich, terminal_width
             from itu_timeline.render.table import events_table
 
             print_rich(settings, events_table(events, settings.now.zone, terminal_width()))
@@ -110,6 +110,7 @@ def upcoming(
         return
     match chosen_format(fmt):
         case OutputFormat.TABLE:
+            from itu_timeline.cli.output import print_rich, terminal_width
             from itu_timeline.render.table import items_table, undated_footer
 
             if shown := news(items):
@@ -211,6 +212,7 @@ def show(
       itu-timeline show apt-apg27     # a unique start of an id, or its UID
       itu-timeline --today 2026-06-01 --tz Asia/Tokyo show pp-26
     """
+    from itu_timeline.cli.output import print_chart
     from itu_timeline.core.upcoming import deadline_items
     from itu_timeline.render.chart import chart_lines
     from itu_timeline.render.plain import show_text

@@ -3,7 +3,7 @@ derived from them. Frozen dataclasses (records, cheap to define at start-up); th
 imports nothing of ours but `record` and `str_enum`."""
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import field, fields
 from datetime import date, datetime, tzinfo
@@ -85,48 +85,6 @@ class Precision(Choices):
 DEFAULT_DEADLINE_TIME = dt.time(23, 59)
 
 
-class EventIds(AbstractSet[str]):
-    """A set of event ids kept as one text, made a set on the first question: how the day
-    index stores a feed's rule's `within`. A run served from the index asks none (deadlines
-    are stored there, derived), and unpickling ten feeds' sets of a thousand ids cost each
-    such run 1.6 ms. Equal to, and hashed as, the frozenset of the same ids."""
-
-    __slots__ = ("_ids", "_text")
-
-    def __init__(self, ids: Iterable[str]) -> None:
-        self._ids: frozenset[str] | None = frozenset(ids)
-        self._text = "\0".join(sorted(self._ids))  # ids are names: never a NUL
-
-    @classmethod
-    def of_text(cls, text: str) -> "EventIds":
-        made = cls.__new__(cls)
-        made._ids, made._text = None, text
-        return made
-
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return EventIds.of_text, (self._text,)
-
-    def ids(self) -> frozenset[str]:
-        if self._ids is None:
-            self._ids = frozenset(self._text.split("\0")) if self._text else frozenset()
-        return self._ids
-
-    def __contains__(self, id: object) -> bool:
-        return id in self.ids()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.ids())
-
-    def __len__(self) -> int:
-        return len(self.ids())
-
-    def __hash__(self) -> int:
-        return hash(self.ids())
-
-    def __repr__(self) -> str:
-        return f"EventIds({sorted(self.ids())!r})"
-
-
 # The ITU's official languages besides English (whose title is `title`), in the order the ITU
 # lists them: Arabic, Chinese, French, Russian, Spanish.
 LANGUAGES = ("ar", "zh", "fr", "ru", "es")
@@ -182,7 +140,7 @@ class Rule:
     notes: str | None = None
     origin: Path | None = field(default=None, metadata=INTERNAL)
     # The only event ids it reaches, for a feed's rule: its own events (core/feed_scope.py);
-    # as the day index keeps them, `EventIds`.
+    # as the day index keeps them, `day_index.EventIds`.
     within: AbstractSet[str] | None = field(default=None, metadata=INTERNAL)
 
 
