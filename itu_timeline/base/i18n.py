@@ -172,6 +172,13 @@ def number(n: int) -> str:
     return _Number(text, text, n=n) if _chosen.keeping else text
 
 
+def then(first: str, second: str) -> str:
+    """Two things said one after the other, as the language separates them when either may
+    hold commas: "a; b", "a ; b" in French, an Arabic semicolon, a full-width one in Chinese."""
+    # TRANSLATORS: two things said one after the other, either of which may hold commas
+    return _("{first}; {then}").format(first=first, then=second)
+
+
 def in_every_language(say: Callable[[], _T]) -> dict[str, _T]:
     """What `say` says in each of the six languages: for a text kept as data (in English) that
     a person reads later, in the language they read it in."""

@@ -132,7 +132,8 @@ class ErrorBoundary(TyperGroup):
                 raise
             lines = err.lines()
             if err.hint:  # on the same line: one line per problem, for grep and cron mail
-                lines = [*lines[:-1], f"{lines[-1]}; {err.hint}"] if lines else [err.hint]
+                last = i18n.then(lines[-1], err.hint) if lines else err.hint
+                lines = [*lines[:-1], last]
             report(err.level, lines)
             ctx.exit(err.exit_code)
 
@@ -222,7 +223,7 @@ app = typer.Typer(
     # (the examples) as written; Rich's keeps the docstrings' hard line breaks, ragged at 80.
     rich_markup_mode=None,
     help=_("ITU meetings and deadlines: timelines, alerts for cron, and iCalendar feeds."),
-    # The forms of DATE_FORMS, in a whole sentence: its 'or' is a word of the language.
+    # The forms dates take, in a whole sentence: its 'or' is a word of the language.
     epilog=_(
         "Dates everywhere accept YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, "
         "or +30d/-2w/+3m/+1y."

@@ -1,5 +1,6 @@
 """The commands that bring in or tidy whole calendar files: import, fmt."""
 
+import functools
 import re
 import sys
 from collections import Counter
@@ -10,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from itu_timeline.base.errors import UsageError
-from itu_timeline.base.i18n import _, ngettext
+from itu_timeline.base.i18n import _, ngettext, number, then
 from itu_timeline.cli.app import Settings, report
 from itu_timeline.cli.event_options import TargetOption, choices_of
 from itu_timeline.cli.options import for_option, one_of
@@ -163,7 +164,8 @@ def _summary(
     reasons = Counter(_kind(s.reason) for s in reading.skipped)
     skipped = _("{n} skipped").format(n=len(reading.skipped))
     if reasons:  # why, as the reader of the .ics says it
-        skipped += " (" + "; ".join(f"{n}: {r}" for r, n in reasons.most_common()) + ")"
+        said = [f"{n}: {r}" for r, n in reasons.most_common()]
+        skipped += f" ({functools.reduce(then, said)})"
     parts = [skipped]
     if merged.conflicts:
         n = len(merged.conflicts)
@@ -255,4 +257,4 @@ def _skipped(file: Path, name: str, group: list[Any]) -> str:
             "cause)",
             len(group) - 1,
         )
-    return said.format(file=file, name=name, reason=group[0].reason, n=f"{len(group) - 1:,}")
+    return said.format(file=file, name=name, reason=group[0].reason, n=number(len(group) - 1))

@@ -17,7 +17,6 @@ from itu_timeline.base.errors import DateInputError
 from itu_timeline.base.i18n import _
 
 MAX_OFFSET_DAYS = 100 * 366
-DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, yesterday, or +30d/-2w/+3m/+1y"
 
 _OFFSET = r"^([+-])(\d{1,5})([dwmy])$"
 _YEAR = r"^(\d{4})$"
@@ -56,7 +55,12 @@ def day_span(text: str, today: date) -> tuple[date, date]:
         day = date.fromisoformat(value)
     except ValueError as err:
         raise DateInputError(
-            _("cannot read the date '{text}'; use {forms}").format(text=text, forms=DATE_FORMS)
+            # TRANSLATORS: the forms are what is typed, as written; only the words between
+            # them ("or") are of the language.
+            _(
+                "cannot read the date '{text}'; use YYYY-MM-DD, YYYY-MM, YYYY, today, tomorrow, "
+                "yesterday, or +30d/-2w/+3m/+1y"
+            ).format(text=text)
         ) from err
     return day, day
 

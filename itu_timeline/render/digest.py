@@ -70,7 +70,7 @@ def digest(
             return f"<h1>{title}</h1>\n<p>{span}</p>\n{body}"
         case _:
             body = "".join(f"\n{heading}\n" + "".join(e) for heading, e in sections)
-            return f"{title}, {span}\n{body}"
+            return _("{title}, {span}").format(title=title, span=span) + f"\n{body}"
 
 
 def _day(day: date) -> str:
