@@ -132,8 +132,7 @@ class ErrorBoundary(TyperGroup):
                 raise
             lines = err.lines()
             if err.hint:  # on the same line: one line per problem, for grep and cron mail
-                last = i18n.then(lines[-1], err.hint) if lines else err.hint
-                lines = [*lines[:-1], last]
+                lines = [*lines[:-1], i18n.then(lines[-1], err.hint)] if lines else [err.hint]
             report(err.level, lines)
             ctx.exit(err.exit_code)
 
