@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from typer.testing import Result
 
 from .conftest import Run
 from .test_feeds import Server, cli, home, last_error_in_json, send, server, subscribe
@@ -80,6 +81,13 @@ def test_a_bad_status_and_a_size_limit_are_said_in_the_language(
     assert row["last_error"] == "it is 1,048,577 bytes, over the limit of 1,048,576"
 
 
+def imported(run: Run, tmp_path: Path, lang: str, ics: str) -> Result:
+    """`import --dry-run` of the calendar text `ics` into an empty file, in `lang`."""
+    path = tmp_path / "in.ics"
+    path.write_text(ics, encoding="utf-8")
+    return run("--lang", lang, "import", str(path), "--dry-run", calendars=[tmp_path / "m.toml"])
+
+
 DAMAGED = {
     "schema = 9\n": (
         "'schema' vaut 9, et non 1",
@@ -141,9 +149,7 @@ ICS = (
 def test_why_import_skipped_a_vevent_is_said_in_the_language(
     run: Run, tmp_path: Path, lang: str, said: list[str]
 ) -> None:
-    ics = tmp_path / "in.ics"
-    ics.write_text(ICS, encoding="utf-8")
-    result = run("--lang", lang, "import", str(ics), "--dry-run", calendars=[tmp_path / "m.toml"])
+    result = imported(run, tmp_path, lang, ICS)
     for words in said:
         assert words in result.stderr
     assert "does not match format" not in result.stderr  # the library's words, in English

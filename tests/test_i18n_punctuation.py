@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import Run
+from .test_i18n_details import imported
 
 HOSTILE = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
@@ -56,9 +57,7 @@ def test_a_hint_follows_its_error_as_the_language_separates_them(
 def test_import_counts_and_lists_its_skips_as_the_language_writes(
     run: Run, tmp_path: Path, lang: str, said: list[str]
 ) -> None:
-    ics = tmp_path / "in.ics"
-    ics.write_text(HOSTILE, encoding="utf-8")
-    result = run("--lang", lang, "import", str(ics), "--dry-run", calendars=[tmp_path / "m.toml"])
+    result = imported(run, tmp_path, lang, HOSTILE)
     for words in said:
         assert words in result.stderr + result.stdout, (words, result.stderr, result.stdout)
 
