@@ -101,6 +101,12 @@ _AND_EVENT = re.compile(
     _I,
 )
 _HAS_EVENT = re.compile(rf"\b{_EVENT}\b", _I)
+# Events of one kind named together: "the Preparatory Meetings for WTSA-12 and for WCIT-12"
+_PLURAL = re.compile(
+    rf"(?P<kind>(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}{_EVENT}s)\s+(?P<a>(?:for|on)\s+[^;]+?)"
+    r"\s+and\s+(?P<b>(?:for|on)\s+[^;]+)$",
+    _I,
+)
 _PHRASE_START = re.compile(r"[.;!?]\s|\n\s*\n|(?:Subject|Objet|Asunto)\s*:")
 PHRASE_REACH = 300  # characters before a meeting's days where its name can be
 
@@ -111,7 +117,19 @@ def events_named(text: str, pos: int) -> list[str]:
     low = max(0, pos - PHRASE_REACH)
     starts = [m.end() for m in _PHRASE_START.finditer(text, low, pos)]
     phrase = text[starts[-1] if starts else low : pos]
-    cut = min([p for p, _, _ in find_venues(phrase)] + [len(phrase)])
+    first = _HAS_EVENT.search(phrase)
+    named_from = first.start() if first else len(phrase)
+    cut = min([p for p, _, _ in find_venues(phrase) if p > named_from] + [len(phrase)])
     parts = [clean(p).strip(" ,;-/") for p in _AND_EVENT.split(phrase[:cut])]
     named = [p for p in parts if _HAS_EVENT.search(p)]
-    return named if len(named) >= 2 and len(named) == len(parts) else []
+    if len(named) >= 2 and len(named) == len(parts):
+        return named
+    plural = _PLURAL.search(phrase[:cut])  # "the Preparatory Meetings for WTSA-12 and for WCIT-12"
+    if plural is None:
+        return []
+    end = _ENDS.search(plural["b"])
+    kind = plural["kind"][:-1]  # "Preparatory Meeting"
+    return [
+        clean(f"{kind} {plural['a']}"),
+        clean(f"{kind} {plural['b'][: end.start() if end else None]}"),
+    ]
