@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from itu_timeline.core.loader import bundled_path, load
 from itu_timeline.core.model import Body, Event, Kind, Precision
 from itu_timeline.core.text import MONTHS, safe
-from itu_timeline.render import svg_chart
+from itu_timeline.render import page_record, svg_chart
 from itu_timeline.render.svg_chart import FONT, LABEL, chart_svg, text_width
 
 from .conftest import Run, WriteCalendar
@@ -292,3 +292,41 @@ def test_a_timed_meeting_reads_in_its_own_zone_with_utc_beside(
     rows = rows_of(pages(tmp_path / "s")["index.html"], "upcoming")
     assert rows[0].startswith("2026-06-10 13:00..16:00 Geneva time (2026-06-10 11:00..14:00 UTC)")
     assert rows[1].startswith("2026-06-12 10:00.. UTC (end not announced) in 11 days Meeting")
+
+
+PERCENT = """\
+schema = 2
+[[events]]
+id = "pc-1"
+title = "100% online %s %(x)s"
+body = "ITU"
+kind = "workshop"
+start = 2026-06-10
+end = 2026-06-11
+timezone = "UTC"
+location = "50%"
+notes = "%d%%"
+source = "https://example.org/%20a"
+"""
+
+
+def test_calendar_text_with_percent_signs_is_on_every_page_as_written(
+    run: Run, tmp_path: Path, write_calendar: WriteCalendar
+) -> None:
+    """A year's records are made once with blanks for each language's words, filled by `%`
+    (render/page_record.py): a '%' of the calendar's is text, not a blank."""
+    build(run, tmp_path / "s", calendars=[write_calendar(PERCENT, "p.toml")], today="2026-06-01")
+    for page in (tmp_path / "s" / "2026.html", tmp_path / "s" / "fr" / "2026.html"):
+        html = page.read_text()
+        assert 'id="pc-1"' in html
+        assert "100% online %s %(x)s" in html
+        assert all(t in html for t in ("50%", "%d%%", "https://example.org/%20a"))
+
+
+def test_a_message_is_cut_at_its_blanks_unless_one_has_a_format_of_its_own() -> None:
+    assert page_record._cut("{when} : {name} ({countdown})") == (
+        ("when", "name", "countdown"),
+        ("", " : ", " (", ")"),
+    )
+    assert page_record._cut("{{x}} {a}") == (("a",), ("{x} ", ""))
+    assert page_record._cut("{a!r} {b:>3}") == (("", ""), ("", " ", ""))

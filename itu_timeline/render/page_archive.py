@@ -11,8 +11,8 @@ from itu_timeline.core.model import Event, Precision
 from itu_timeline.core.text import MONTHS
 from itu_timeline.render import page_words as words
 from itu_timeline.render.html import Site, frame
-from itu_timeline.render.page_event import Shared, record, shared
 from itu_timeline.render.page_links import text, year_file
+from itu_timeline.render.page_record import Blanks, blanks_of, filled
 
 
 def years_events(site: Site) -> dict[int, list[Event]]:
@@ -25,19 +25,23 @@ def years_events(site: Site) -> dict[int, list[Event]]:
     return {y: sorted(e, key=lambda e: e.precision is Precision.YEAR) for y, e in by_year.items()}
 
 
-def year_records(site: Site, events: list[Event]) -> list[tuple[Event, list[Shared]]]:
+def year_records(site: Site, events: list[Event]) -> list[tuple[Event, list[Blanks]]]:
     """The sections of a year's page, each with its first event (which names the month) and
-    what each record says in every language: made once for the six languages' pages."""
+    its records with blanks for the words of each language, a batch at a time: made once for
+    the six languages' pages."""
     deadlines = site.deadlines_of()
     sections = []
     for _key, group in groupby(events, key=_month):
-        in_group = list(group)
-        facts = [shared(e, deadlines.get(e.id, []), site.today, site.zone) for e in in_group]
-        sections.append((in_group[0], facts))
+        records = [(e, deadlines.get(e.id, [])) for e in group]
+        batches = [
+            blanks_of(records[start : start + _BATCH], site.today, site.zone)
+            for start in range(0, len(records), _BATCH)
+        ]
+        sections.append((records[0][0], batches))
     return sections
 
 
-def year_page(site: Site, year: int, sections: list[tuple[Event, list[Shared]]]) -> Iterator[str]:
+def year_page(site: Site, year: int, sections: list[tuple[Event, list[Blanks]]]) -> Iterator[str]:
     """The page of `year` in pieces, with the sections of `year_records` for it."""
     nav = [("index.html", _(words.BACK)), *((year_file(y), str(y)) for y in site.years())]
     title = _(words.YEAR_TITLE).format(title=site.title, year=year)
@@ -49,7 +53,7 @@ def year_page(site: Site, year: int, sections: list[tuple[Event, list[Shared]]])
 _BATCH = 256
 
 
-def _sections(site: Site, year: int, sections: list[tuple[Event, list[Shared]]]) -> Iterator[str]:
+def _sections(site: Site, year: int, sections: list[tuple[Event, list[Blanks]]]) -> Iterator[str]:
     """The sections of the page, in the page's language whenever they are taken."""
     if not sections:
         with speaking(site.language):
@@ -59,12 +63,10 @@ def _sections(site: Site, year: int, sections: list[tuple[Event, list[Shared]]])
         with speaking(site.language):
             heading = f"<section>\n<h2>{text(_heading(first))}</h2>\n"
         yield heading
-        for start in range(0, len(records), _BATCH):
+        for batch in records:
             with speaking(site.language):
-                batch = "".join(
-                    record(facts, site.zone) for facts in records[start : start + _BATCH]
-                )
-            yield batch
+                text_of_batch = filled(batch)
+            yield text_of_batch
         yield "</section>\n"
 
 
