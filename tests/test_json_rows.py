@@ -133,3 +133,28 @@ def test_rows_unused_for_a_month_are_removed_when_an_entry_is_written(
     left = {p.name for p in folder.iterdir()}
     assert stale.name not in left
     assert recent.name in left
+
+
+def test_publish_writes_events_json_from_the_rows_of_list_and_list_from_those_of_publish(
+    run: Run, calendars: list[Path], private_cache: Path, tmp_path: Path
+) -> None:
+    """events.json of a whole calendar is `list --format json` of the same files: from the
+    rows that `list` made, and a `publish` before any `list` makes them for it."""
+    listed = run("--tz", "Asia/Tokyo", "list", "--format", "json", calendars=calendars)
+    made = rows_entries(private_cache)
+    assert (
+        run("--tz", "Asia/Tokyo", "publish", str(tmp_path / "a"), calendars=calendars).exit_code
+        == 0
+    )
+    assert rows_entries(private_cache) == made  # read, not made again
+    assert (tmp_path / "a" / "events.json").read_text(encoding="utf-8") == listed.stdout
+    for entry in made:
+        entry.unlink()
+    assert (
+        run("--tz", "Asia/Tokyo", "publish", str(tmp_path / "b"), calendars=calendars).exit_code
+        == 0
+    )
+    assert len(rows_entries(private_cache)) == 1
+    assert (tmp_path / "b" / "events.json").read_text(encoding="utf-8") == listed.stdout
+    again = run("--tz", "Asia/Tokyo", "list", "--format", "json", calendars=calendars)
+    assert again.stdout == listed.stdout

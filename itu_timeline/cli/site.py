@@ -176,7 +176,7 @@ def _write_data_files(
         name_of=lambda feed: f"{feed.lower()}.ics",
         known=lambda event: list(by_event.get(event.id, ())),
     )
-    write_events_json(build / "events.json", events, settings.now.zone)
+    write_events_json(build / "events.json", events, settings.now.zone, calendar if whole else None)
     # Under the curated calendar's name, a newer copy replaces a subscriber's bundled one
     # (core/loader.py): only the whole calendar may; a filtered part is a calendar of its own.
     name = calendar.name if whole else title

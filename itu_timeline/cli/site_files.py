@@ -10,7 +10,7 @@ from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from itu_timeline.base.atomic import open_atomically
-from itu_timeline.core.model import Event, Rule
+from itu_timeline.core.model import Calendar, Event, Rule
 from itu_timeline.render.ics import END, ExportOptions, Known, Serialiser, head
 
 
@@ -69,11 +69,20 @@ def write_in_pieces(path: Path, pieces: Iterable[str], piece: int = 1 << 20) -> 
                 out.write(text[start : start + piece].encode())
 
 
-def write_events_json(path: Path, events: Sequence[Event], zone: ZoneInfo) -> None:
+def write_events_json(
+    path: Path, events: Sequence[Event], zone: ZoneInfo, whole: Calendar | None = None
+) -> None:
+    """The text of `list --format json` of `events`; of every event of `whole`, from the
+    rows `list` keeps in the cache for it (render/json_rows.py), when it has them."""
     from itu_timeline.render.json_csv import events_json
+    from itu_timeline.render.json_rows import calendar_json
 
-    with open_atomically(path) as out:  # the text of `list --format json`
-        for piece in events_json(events, zone):
+    if whole is not None:
+        pieces = calendar_json(whole.files, zone, lambda: whole)
+    else:
+        pieces = events_json(events, zone)
+    with open_atomically(path) as out:
+        for piece in pieces:
             out.write(piece.encode())
 
 

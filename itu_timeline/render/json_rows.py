@@ -47,9 +47,16 @@ def whole_json(
     named: Sequence[str], zone: ZoneInfo, read_all: Callable[[], Calendar]
 ) -> Iterator[str]:
     """The text of `list --format json` of every event of the calendars in use (`named` with
-    --calendar, else the default ones): from the cached rows while the files are unchanged,
-    else from `read_all()` (and the rows are saved)."""
-    paths = default_sources(named)
+    --calendar, else the default ones)."""
+    return calendar_json(default_sources(named), zone, read_all)
+
+
+def calendar_json(
+    paths: Sequence[Path], zone: ZoneInfo, read_all: Callable[[], Calendar]
+) -> Iterator[str]:
+    """The text of `list --format json` of every event of the calendar that the files `paths`
+    make together (also `publish`'s events.json): from the cached rows while the files are
+    unchanged, else from `read_all()` (and the rows are saved)."""
     stamps = (*(file_stamp(p) for p in paths), *map(file_stamp, _CODE), zone.key)
     name = zone.key or ""
     entry = entry_path(f"{KIND}{zlib.crc32(name.encode()):08x}-", paths)
